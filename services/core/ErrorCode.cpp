@@ -1,0 +1,63 @@
+#include "ErrorCode.h"
+
+#include <array>
+#include <utility>
+
+namespace lanyard {
+
+namespace {
+constexpr std::array kIds {
+    std::pair { ErrorCode::InvalidArgument, "invalid-argument" },
+    std::pair { ErrorCode::NotFound, "not-found" },
+    std::pair { ErrorCode::PermissionDenied, "permission-denied" },
+    std::pair { ErrorCode::OutOfScope, "out-of-scope" },
+    std::pair { ErrorCode::InvalidTransition, "invalid-transition" },
+    std::pair { ErrorCode::NotAuthenticated, "not-authenticated" },
+    std::pair { ErrorCode::LogonFailed, "logon-failed" },
+    std::pair { ErrorCode::AccountDisabled, "account-disabled" },
+    std::pair { ErrorCode::CodeInvalid, "code-invalid" },
+    std::pair { ErrorCode::CodeExpired, "code-expired" },
+    std::pair { ErrorCode::CodeUsed, "code-used" },
+    std::pair { ErrorCode::CodeLocked, "code-locked" },
+    std::pair { ErrorCode::ComplexityInvalid, "complexity-invalid" },
+    std::pair { ErrorCode::DnTemplateInvalid, "dn-template-invalid" },
+    std::pair { ErrorCode::CsrInvalid, "csr-invalid" },
+    std::pair { ErrorCode::CsrSignatureInvalid, "csr-signature-invalid" },
+    std::pair { ErrorCode::KeyAlgorithmNotAllowed, "key-algorithm-not-allowed" },
+    std::pair { ErrorCode::CryptoFailure, "crypto-failure" },
+    std::pair { ErrorCode::StorageFailure, "storage-failure" },
+    std::pair { ErrorCode::StorageBusy, "storage-busy" },
+    std::pair { ErrorCode::StorageReadOnly, "storage-read-only" },
+    std::pair { ErrorCode::SchemaTooNew, "schema-too-new" },
+    std::pair { ErrorCode::SettingInvalid, "setting-invalid" },
+    std::pair { ErrorCode::ProfileNotAvailable, "profile-not-available" },
+    std::pair { ErrorCode::AuditChainBroken, "audit-chain-broken" },
+    std::pair { ErrorCode::SecretStoreUnavailable, "secret-store-unavailable" },
+    std::pair { ErrorCode::MasterKeyMismatch, "master-key-mismatch" },
+    std::pair { ErrorCode::ValidationRequired, "validation-required" },
+    std::pair { ErrorCode::NoContactDetails, "no-contact-details" },
+    std::pair { ErrorCode::Conflict, "conflict" },
+};
+} // namespace
+
+QString errorId(ErrorCode code)
+{
+    for (const auto& [c, id] : kIds) {
+        if (c == code)
+            return QString::fromLatin1(id);
+    }
+    return QStringLiteral("unknown");
+}
+
+bool errorCodeFromId(const QString& id, ErrorCode* code)
+{
+    for (const auto& [c, text] : kIds) {
+        if (id == QLatin1String(text)) {
+            *code = c;
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace lanyard

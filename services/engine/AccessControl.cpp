@@ -1,0 +1,80 @@
+#include "AccessControl.h"
+
+#include "storage/Database.h"
+
+namespace lanyard {
+
+Result<AccessControl> AccessControl::load(const QSqlDatabase& db, qint64 operatorId)
+{
+    if (operatorId <= 0)
+        return Error(ErrorCode::NotAuthenticated, QStringLiteral("no operator"));
+    auto q = exec(db, QStringLiteral("SELECT id, logon_name, full_name, group_name, enabled FROM people WHERE id = ?"), { operatorId });
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return Error(ErrorCode::NotAuthenticated, QStringLiteral("operator %1 no longer exists").arg(operatorId));
+    AccessControl ac;
+    ac.m_operator.id = q->value(0).toLongLong();
+    ac.m_operator.logonName = q->value(1).toString();
+    ac.m_operator.fullName = q->value(2).toString();
+    ac.m_operator.group = q->value(3).toString();
+    ac.m_operator.enabled = q->value(4).toInt() != 0;
+    if (!ac.m_operator.enabled)
+        return Error(ErrorCode::AccountDisabled, QStringLiteral("operator %1 is disabled").arg(ac.m_operator.logonName));
+    auto roles = exec(db, QStringLiteral("SELECT r.id, r.name, r.scope, r.workflows FROM roles r JOIN person_roles pr ON pr.role_id = r.id WHERE pr.person_id = ?"),
+        { operatorId });
+    if (!roles)
+        return roles.error();
+    while (roles->next()) {
+        ac.m_roleIds.append(roles->value(0).toLongLong());
+        ac.m_operator.roles.append(roles->value(1).toString());
+        Scope scope = Scope::Self;
+        scopeFromId(roles->value(2).toString(), &scope);
+        QList<Workflow> workflows;
+        Role::parseWorkflowIds(roles->value(3).toString(), &workflows);
+        for (Workflow w : workflows) {
+            if (!ac.m_scopes.contains(w) || int(scope) > int(ac.m_scopes.value(w)))
+                ac.m_scopes.insert(w, scope);
+        }
+    }
+    return ac;
+}
+
+Result<void> AccessControl::require(Workflow w) const
+{
+    if (!allows(w))
+        return Error(ErrorCode::PermissionDenied, QStringLiteral("%1 may not %2").arg(m_operator.logonName, workflowId(w)),
+            { { QStringLiteral("workflow"), workflowId(w) } });
+    return {};
+}
+
+Result<void> AccessControl::requireTarget(Workflow w, const Person& target) const
+{
+    if (auto r = require(w); !r)
+        return r;
+    const Scope scope = scopeFor(w);
+    const bool inside = scope == Scope::All || (scope == Scope::Group && target.group == m_operator.group)
+        || target.id == m_operator.id;
+    if (!inside)
+        return Error(ErrorCode::OutOfScope, QStringLiteral("%1 is outside %2's %3 scope").arg(target.logonName, m_operator.logonName, scopeId(scope)),
+            { { QStringLiteral("workflow"), workflowId(w) }, { QStringLiteral("scope"), scopeId(scope) } });
+    return {};
+}
+
+QString AccessControl::scopeCondition(Workflow w, QVariantList* binds) const
+{
+    switch (scopeFor(w)) {
+    case Scope::All:
+        return QStringLiteral("1=1");
+    case Scope::Group:
+        binds->append(m_operator.group);
+        binds->append(m_operator.id);
+        return QStringLiteral("(p.group_name = ? OR p.id = ?)");
+    case Scope::Self:
+        break;
+    }
+    binds->append(m_operator.id);
+    return QStringLiteral("p.id = ?");
+}
+
+} // namespace lanyard

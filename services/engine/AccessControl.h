@@ -1,0 +1,36 @@
+#pragma once
+
+#include "Person.h"
+#include "Role.h"
+#include "core/Result.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+
+namespace lanyard {
+
+// The operator's rights as the database grants them now: which workflows, over whose records.
+// Every engine operation asks it before touching data; the UI never decides.
+class AccessControl {
+public:
+    static Result<AccessControl> load(const QSqlDatabase& db, qint64 operatorId);
+
+    const Person& operatorPerson() const { return m_operator; }
+    QList<qint64> roleIds() const { return m_roleIds; }
+    bool allows(Workflow w) const { return m_scopes.contains(w); }
+    Scope scopeFor(Workflow w) const { return m_scopes.value(w, Scope::Self); }
+    QList<Workflow> workflows() const { return m_scopes.keys(); }
+
+    Result<void> require(Workflow w) const;
+    // Permission for the workflow and the target inside its scope.
+    Result<void> requireTarget(Workflow w, const Person& target) const;
+    // An SQL condition on the people table alias `p` that limits rows to the scope.
+    QString scopeCondition(Workflow w, QVariantList* binds) const;
+
+private:
+    Person m_operator;
+    QList<qint64> m_roleIds;
+    QHash<Workflow, Scope> m_scopes; // widest scope among the roles granting each workflow
+};
+
+} // namespace lanyard

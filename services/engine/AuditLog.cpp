@@ -1,0 +1,178 @@
+#include "AuditLog.h"
+
+#include "storage/Database.h"
+
+#include <QCryptographicHash>
+#include <QSqlRecord>
+
+namespace lanyard {
+
+namespace {
+QString kGenesis()
+{
+    return QString(64, QLatin1Char('0'));
+}
+
+constexpr const char* kColumns = "seq, at, operator_id, operator_name, workflow, target_type, target_id, target_label, "
+                                 "person_id, device_id, outcome, details, prev_hash, hash";
+
+AuditEvent readEvent(const QSqlQuery& q)
+{
+    AuditEvent e;
+    e.seq = q.value(0).toLongLong();
+    e.at = QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC);
+    e.operatorId = q.value(2).toLongLong();
+    e.operatorName = q.value(3).toString();
+    e.workflow = q.value(4).toString();
+    e.targetType = q.value(5).toString();
+    e.targetId = q.value(6).toString();
+    e.targetLabel = q.value(7).toString();
+    e.personId = q.value(8).toLongLong();
+    e.deviceId = q.value(9).toLongLong();
+    e.outcome = q.value(10).toString();
+    e.details = q.value(11).toString();
+    e.prevHash = q.value(12).toString();
+    e.hash = q.value(13).toString();
+    return e;
+}
+
+QVariant nullable(qint64 id)
+{
+    return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qlonglong>());
+}
+} // namespace
+
+AuditLog::AuditLog(QSqlDatabase db, SqlDialect dialect)
+    : m_db(std::move(db))
+    , m_dialect(dialect)
+{
+}
+
+QString AuditLog::computeHash(const AuditEvent& e)
+{
+    const QStringList fields { QString::number(e.seq), QString::number(e.at.toMSecsSinceEpoch()), QString::number(e.operatorId),
+        e.operatorName, e.workflow, e.targetType, e.targetId, e.targetLabel, QString::number(e.personId),
+        QString::number(e.deviceId), e.outcome, e.details, e.prevHash };
+    // Unit separator between fields: no field boundary can be forged by moving text around.
+    return QString::fromLatin1(
+        QCryptographicHash::hash(fields.join(QChar(0x1F)).toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+Result<AuditEvent> AuditLog::append(AuditEvent e)
+{
+    const QString lock = m_dialect == SqlDialect::Postgres ? QStringLiteral(" FOR UPDATE") : QString();
+    auto head = exec(m_db, QStringLiteral("SELECT seq, hash FROM audit_head WHERE id = 1") + lock);
+    if (!head)
+        return head.error();
+    if (!head->next())
+        return Error(ErrorCode::StorageFailure, QStringLiteral("audit head row missing"));
+    e.seq = head->value(0).toLongLong() + 1;
+    e.prevHash = head->value(1).toString();
+    // Millisecond precision, as stored.
+    e.at = QDateTime::fromMSecsSinceEpoch(e.at.toMSecsSinceEpoch(), Qt::UTC);
+    e.hash = computeHash(e);
+    auto ins = exec(m_db,
+        QStringLiteral("INSERT INTO audit_events (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)").arg(QLatin1String(kColumns)),
+        { e.seq, e.at.toMSecsSinceEpoch(), nullable(e.operatorId), e.operatorName, e.workflow, e.targetType, e.targetId,
+            e.targetLabel, nullable(e.personId), nullable(e.deviceId), e.outcome, e.details, e.prevHash, e.hash });
+    if (!ins)
+        return ins.error();
+    auto upd = exec(m_db, QStringLiteral("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1"), { e.seq, e.hash });
+    if (!upd)
+        return upd.error();
+    return e;
+}
+
+Result<QList<AuditEvent>> AuditLog::find(const AuditQuery& query, const QList<qint64>& personScope, bool scoped)
+{
+    QString sql = QStringLiteral("SELECT %1 FROM audit_events WHERE 1=1").arg(QLatin1String(kColumns));
+    QVariantList binds;
+    if (query.personId > 0) {
+        sql += QStringLiteral(" AND person_id = ?");
+        binds << query.personId;
+    }
+    if (query.deviceId > 0) {
+        sql += QStringLiteral(" AND device_id = ?");
+        binds << query.deviceId;
+    }
+    if (query.operatorId > 0) {
+        sql += QStringLiteral(" AND operator_id = ?");
+        binds << query.operatorId;
+    }
+    if (!query.workflow.isEmpty()) {
+        sql += QStringLiteral(" AND workflow = ?");
+        binds << query.workflow;
+    }
+    if (!query.text.isEmpty()) {
+        sql += QStringLiteral(" AND (target_label LIKE ? OR operator_name LIKE ?)");
+        const QString pattern = QLatin1Char('%') + query.text + QLatin1Char('%');
+        binds << pattern << pattern;
+    }
+    if (query.from.isValid()) {
+        sql += QStringLiteral(" AND at >= ?");
+        binds << query.from.toMSecsSinceEpoch();
+    }
+    if (query.until.isValid()) {
+        sql += QStringLiteral(" AND at < ?");
+        binds << query.until.toMSecsSinceEpoch();
+    }
+    if (scoped) {
+        if (personScope.isEmpty())
+            return QList<AuditEvent>();
+        QStringList marks;
+        for (qint64 id : personScope) {
+            marks << QStringLiteral("?");
+            binds << id;
+        }
+        sql += QStringLiteral(" AND person_id IN (%1)").arg(marks.join(QLatin1Char(',')));
+    }
+    sql += QStringLiteral(" ORDER BY seq DESC LIMIT %1 OFFSET %2").arg(qBound(1, query.limit, 10000)).arg(qMax(0, query.offset));
+    auto q = exec(m_db, sql, binds);
+    if (!q)
+        return q.error();
+    QList<AuditEvent> out;
+    while (q->next())
+        out.append(readEvent(*q));
+    return out;
+}
+
+Result<AuditVerification> AuditLog::verify()
+{
+    AuditVerification v;
+    auto q = exec(m_db, QStringLiteral("SELECT %1 FROM audit_events ORDER BY seq").arg(QLatin1String(kColumns)));
+    if (!q)
+        return q.error();
+    QString prev = kGenesis();
+    qint64 expectedSeq = 1;
+    auto broken = [&v](qint64 seq, const QString& problem) {
+        v.intact = false;
+        v.firstBrokenSeq = seq;
+        v.problem = problem;
+    };
+    while (q->next()) {
+        const AuditEvent e = readEvent(*q);
+        if (e.seq != expectedSeq) {
+            broken(expectedSeq, QStringLiteral("missing-row"));
+            return v;
+        }
+        if (e.prevHash != prev) {
+            broken(e.seq, QStringLiteral("chain-mismatch"));
+            return v;
+        }
+        if (computeHash(e) != e.hash) {
+            broken(e.seq, QStringLiteral("row-altered"));
+            return v;
+        }
+        prev = e.hash;
+        ++expectedSeq;
+        ++v.checked;
+    }
+    auto head = exec(m_db, QStringLiteral("SELECT seq, hash FROM audit_head WHERE id = 1"));
+    if (!head)
+        return head.error();
+    if (head->next() && (head->value(0).toLongLong() != expectedSeq - 1 || head->value(1).toString() != prev))
+        broken(expectedSeq, QStringLiteral("truncated"));
+    return v;
+}
+
+} // namespace lanyard

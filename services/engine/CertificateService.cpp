@@ -1,0 +1,172 @@
+#include "CertificateService.h"
+
+#include "pki/CertificateRequest.h"
+#include "storage/Database.h"
+
+namespace lanyard {
+
+CertificateService::CertificateService(const EngineContext& context, QSqlDatabase db)
+    : m_ctx(context)
+    , m_db(std::move(db))
+{
+}
+
+QHash<QString, QString> CertificateService::templateFields(const Person& p)
+{
+    const QString name = p.fullName.simplified();
+    const qsizetype space = name.lastIndexOf(QLatin1Char(' '));
+    return {
+        { QStringLiteral("People.FullName"), name },
+        { QStringLiteral("People.FirstName"), space > 0 ? name.left(space) : name },
+        { QStringLiteral("People.LastName"), space > 0 ? name.mid(space + 1) : QString() },
+        { QStringLiteral("People.LogonName"), p.logonName },
+        { QStringLiteral("People.Email"), p.email },
+        { QStringLiteral("People.Group"), p.group },
+        { QStringLiteral("People.UserPrincipalName"), p.userPrincipalName },
+        { QStringLiteral("People.Mobile"), p.mobile },
+        { QStringLiteral("People.Id"), QString::number(p.id) },
+    };
+}
+
+Result<DistinguishedName> CertificateService::subjectFor(const CertificatePolicy& policy, const Person& person, const QString& defaultDn)
+{
+    auto tmpl = DnTemplate::parse(policy.dnTemplate);
+    if (!tmpl)
+        return tmpl.error();
+    auto subject = tmpl->render(templateFields(person));
+    if (!subject)
+        return subject.error();
+    if (!defaultDn.trimmed().isEmpty()) {
+        auto suffix = DnTemplate::parseDn(defaultDn);
+        if (!suffix)
+            return suffix.error();
+        subject->append(*suffix);
+    }
+    return subject;
+}
+
+Result<CertificateRecord> CertificateService::issue(const Person& person, const CertificatePolicy& policy, const QByteArray& csrBytes,
+    qint64 deviceId, const QDateTime& notAfterCap, const QString& defaultDn)
+{
+    auto csr = CertificateRequest::fromBytes(csrBytes);
+    if (!csr)
+        return csr.error();
+    auto subject = subjectFor(policy, person, defaultDn);
+    if (!subject)
+        return subject.error();
+    IssuanceParameters params;
+    params.subject = *subject;
+    params.notBefore = m_ctx.now();
+    params.validityDays = policy.validityDays;
+    if (notAfterCap.isValid())
+        params.validityDays = qMax(1, int(qMin<qint64>(policy.validityDays, params.notBefore.daysTo(notAfterCap))));
+    params.keyUsage = policy.keyUsage;
+    params.extendedKeyUsage = policy.extendedKeyUsage;
+    params.allowedAlgorithms = policy.keyAlgorithms;
+    if (policy.sanEmail && !person.email.isEmpty())
+        params.sanEmails = { person.email };
+    if (policy.sanUpn)
+        params.sanUpn = person.userPrincipalName;
+    auto cert = m_ctx.authority.issue(*csr, params);
+    if (!cert)
+        return cert.error();
+    CertificateRecord rec;
+    rec.serial = cert->serialHex();
+    rec.subject = cert->subject();
+    rec.policyName = policy.name;
+    rec.deviceId = deviceId;
+    rec.notBefore = cert->notBefore();
+    rec.notAfter = cert->notAfter();
+    rec.status = CertificateStatus::Active;
+    rec.der = cert->toDer();
+    auto q = exec(m_db, QStringLiteral("INSERT INTO certificates (serial, subject, policy_id, device_id, not_before, not_after, status, der) "
+                                       "VALUES (?,?,?,?,?,?,?,?) RETURNING id"),
+        { rec.serial, rec.subject, policy.id, deviceId, rec.notBefore.toMSecsSinceEpoch(), rec.notAfter.toMSecsSinceEpoch(),
+            certificateStatusId(rec.status), rec.der });
+    if (!q)
+        return q.error();
+    q->next();
+    rec.id = q->value(0).toLongLong();
+    return rec;
+}
+
+Result<int> CertificateService::applyToDevice(qint64 deviceId, CertificateAction action, RevocationReason reason)
+{
+    const qint64 now = m_ctx.now().toMSecsSinceEpoch();
+    Result<QSqlQuery> q = QSqlQuery();
+    switch (action) {
+    case CertificateAction::None:
+        return 0;
+    case CertificateAction::Hold:
+        q = exec(m_db, QStringLiteral("UPDATE certificates SET status = ?, revocation_reason = ?, status_changed_at = ? WHERE device_id = ? AND status = ?"),
+            { certificateStatusId(CertificateStatus::OnHold), revocationReasonId(RevocationReason::CertificateHold), now, deviceId,
+                certificateStatusId(CertificateStatus::Active) });
+        break;
+    case CertificateAction::Release:
+        q = exec(m_db, QStringLiteral("UPDATE certificates SET status = ?, revocation_reason = '', status_changed_at = ? WHERE device_id = ? AND status = ?"),
+            { certificateStatusId(CertificateStatus::Active), now, deviceId, certificateStatusId(CertificateStatus::OnHold) });
+        break;
+    case CertificateAction::Revoke:
+        q = exec(m_db, QStringLiteral("UPDATE certificates SET status = ?, revocation_reason = ?, status_changed_at = ? WHERE device_id = ? AND status <> ?"),
+            { certificateStatusId(CertificateStatus::Revoked), revocationReasonId(reason), now, deviceId,
+                certificateStatusId(CertificateStatus::Revoked) });
+        break;
+    }
+    if (!q)
+        return q.error();
+    return q->numRowsAffected();
+}
+
+Result<QList<CertificateRecord>> CertificateService::forDevice(qint64 deviceId)
+{
+    auto q = exec(m_db, QStringLiteral("SELECT c.id, c.serial, c.subject, COALESCE(p.name, ''), c.device_id, c.not_before, c.not_after, c.status, "
+                                       "c.revocation_reason, c.status_changed_at, c.der FROM certificates c LEFT JOIN cert_policies p ON p.id = c.policy_id "
+                                       "WHERE c.device_id = ? ORDER BY c.id"),
+        { deviceId });
+    if (!q)
+        return q.error();
+    QList<CertificateRecord> out;
+    while (q->next()) {
+        CertificateRecord r;
+        r.id = q->value(0).toLongLong();
+        r.serial = q->value(1).toString();
+        r.subject = q->value(2).toString();
+        r.policyName = q->value(3).toString();
+        r.deviceId = q->value(4).toLongLong();
+        r.notBefore = QDateTime::fromMSecsSinceEpoch(q->value(5).toLongLong(), Qt::UTC);
+        r.notAfter = QDateTime::fromMSecsSinceEpoch(q->value(6).toLongLong(), Qt::UTC);
+        certificateStatusFromId(q->value(7).toString(), &r.status);
+        r.revocationReason = q->value(8).toString();
+        if (!q->value(9).isNull())
+            r.statusChangedAt = QDateTime::fromMSecsSinceEpoch(q->value(9).toLongLong(), Qt::UTC);
+        r.der = q->value(10).toByteArray();
+        out.append(r);
+    }
+    return out;
+}
+
+Result<QByteArray> CertificateService::crl(int validityHours)
+{
+    auto number = exec(m_db, QStringLiteral("UPDATE authorities SET crl_number = crl_number + 1 WHERE kind = 'root' RETURNING crl_number"));
+    if (!number)
+        return number.error();
+    if (!number->next())
+        return Error(ErrorCode::StorageFailure, QStringLiteral("no root authority"));
+    const qint64 crlNumber = number->value(0).toLongLong();
+    auto q = exec(m_db, QStringLiteral("SELECT serial, status_changed_at, revocation_reason FROM certificates WHERE status <> ? ORDER BY serial"),
+        { certificateStatusId(CertificateStatus::Active) });
+    if (!q)
+        return q.error();
+    QList<RevokedEntry> entries;
+    while (q->next()) {
+        RevokedEntry e;
+        e.serialHex = q->value(0).toString();
+        e.revokedAt = QDateTime::fromMSecsSinceEpoch(q->value(1).toLongLong(), Qt::UTC);
+        revocationReasonFromId(q->value(2).toString(), &e.reason);
+        entries.append(e);
+    }
+    const QDateTime now = m_ctx.now();
+    return m_ctx.authority.makeCrl(entries, crlNumber, now, now.addSecs(qint64(validityHours) * 3600));
+}
+
+} // namespace lanyard

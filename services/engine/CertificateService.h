@@ -1,0 +1,36 @@
+#pragma once
+
+#include "CertificatePolicy.h"
+#include "CertificateRecord.h"
+#include "DeviceLifecycle.h"
+#include "EngineContext.h"
+#include "Person.h"
+
+#include <QSqlDatabase>
+
+namespace lanyard {
+
+// Issues certificates for devices from verified requests, changes their status with the
+// device lifecycle, and publishes the CRL. Write methods run inside the caller's transaction.
+class CertificateService {
+public:
+    CertificateService(const EngineContext& context, QSqlDatabase db);
+
+    // The person's fields for DN templates ("People.FullName" -> value).
+    static QHash<QString, QString> templateFields(const Person& person);
+    // Builds the subject: the policy's template, then the default DN from the settings.
+    static Result<DistinguishedName> subjectFor(const CertificatePolicy& policy, const Person& person, const QString& defaultDn);
+
+    Result<CertificateRecord> issue(const Person& person, const CertificatePolicy& policy, const QByteArray& csr, qint64 deviceId,
+        const QDateTime& notAfterCap, const QString& defaultDn);
+    // Puts on hold, releases or revokes every certificate of the device that the action touches.
+    Result<int> applyToDevice(qint64 deviceId, CertificateAction action, RevocationReason reason);
+    Result<QList<CertificateRecord>> forDevice(qint64 deviceId);
+    Result<QByteArray> crl(int validityHours); // DER, with a new CRL number
+
+private:
+    const EngineContext& m_ctx;
+    QSqlDatabase m_db;
+};
+
+} // namespace lanyard

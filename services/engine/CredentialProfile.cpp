@@ -1,0 +1,38 @@
+#include "CredentialProfile.h"
+
+#include "core/IdTable.h"
+
+namespace lanyard {
+
+namespace {
+constexpr auto kEncoding = makeIdTable<CardEncoding>(std::pair { CardEncoding::IdentityAgent, "identity-agent" },
+    std::pair { CardEncoding::VirtualSmartCard, "virtual-smart-card" }, std::pair { CardEncoding::DerivedCredential, "derived-credential" },
+    std::pair { CardEncoding::PivCard, "piv-card" });
+constexpr auto kScheme = makeIdTable<NotificationScheme>(std::pair { NotificationScheme::Default, "default" },
+    std::pair { NotificationScheme::None, "none" }, std::pair { NotificationScheme::MobileAuthCodeEmail, "mobile-auth-code-email" },
+    std::pair { NotificationScheme::MobileAuthCodeSms, "mobile-auth-code-sms" });
+constexpr auto kRestriction = makeIdTable<DeviceRestriction>(std::pair { DeviceRestriction::Any, "any" },
+    std::pair { DeviceRestriction::KnownMobiles, "known-mobiles" }, std::pair { DeviceRestriction::MyMobilesOnly, "my-mobiles-only" });
+constexpr auto kRecovery = makeIdTable<KeyRecovery>(std::pair { KeyRecovery::IssueNew, "issue-new" },
+    std::pair { KeyRecovery::UseExisting, "use-existing" }, std::pair { KeyRecovery::HistoricOnly, "historic-only" });
+
+template <typename Table, typename E>
+bool lookup(const Table& table, const QString& id, E* out)
+{
+    const auto found = table.find(id);
+    if (found)
+        *out = *found;
+    return found.has_value();
+}
+} // namespace
+
+QString cardEncodingId(CardEncoding v) { return kEncoding.id(v); }
+bool cardEncodingFromId(const QString& id, CardEncoding* v) { return lookup(kEncoding, id, v); }
+QString notificationSchemeId(NotificationScheme v) { return kScheme.id(v); }
+bool notificationSchemeFromId(const QString& id, NotificationScheme* v) { return lookup(kScheme, id, v); }
+QString deviceRestrictionId(DeviceRestriction v) { return kRestriction.id(v); }
+bool deviceRestrictionFromId(const QString& id, DeviceRestriction* v) { return lookup(kRestriction, id, v); }
+QString keyRecoveryId(KeyRecovery v) { return kRecovery.id(v); }
+bool keyRecoveryFromId(const QString& id, KeyRecovery* v) { return lookup(kRecovery, id, v); }
+
+} // namespace lanyard

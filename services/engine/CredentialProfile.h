@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+namespace lanyard {
+
+enum class CardEncoding { IdentityAgent, VirtualSmartCard, DerivedCredential, PivCard };
+enum class NotificationScheme { Default, None, MobileAuthCodeEmail, MobileAuthCodeSms };
+enum class DeviceRestriction { Any, KnownMobiles, MyMobilesOnly };
+enum class KeyRecovery { IssueNew, UseExisting, HistoricOnly };
+
+QString cardEncodingId(CardEncoding v);
+bool cardEncodingFromId(const QString& id, CardEncoding* v);
+QString notificationSchemeId(NotificationScheme v);
+bool notificationSchemeFromId(const QString& id, NotificationScheme* v);
+QString deviceRestrictionId(DeviceRestriction v);
+bool deviceRestrictionFromId(const QString& id, DeviceRestriction* v);
+QString keyRecoveryId(KeyRecovery v);
+bool keyRecoveryFromId(const QString& id, KeyRecovery* v);
+
+struct ProfilePolicy {
+    qint64 policyId = 0;
+    QString policyName;
+    KeyRecovery recovery = KeyRecovery::IssueNew;
+};
+
+struct ProfileRoleRights {
+    qint64 roleId = 0;
+    QString roleName;
+    bool canRequest = false;
+    bool canReceive = false;
+    bool canCollect = false;
+    bool canValidate = false;
+    bool canUnlock = false;
+};
+
+struct PinPolicy {
+    int minLength = 6;
+    int maxLength = 8;
+    QString classes = QStringLiteral("N"); // same letters as the code complexity grammar
+};
+
+// A versioned profile: editing makes a new version (same lineage); devices keep the version
+// they were issued with.
+struct CredentialProfile {
+    qint64 id = 0; // this version
+    qint64 lineage = 0;
+    int version = 1;
+    bool isCurrent = true;
+    QString name;
+    CardEncoding encoding = CardEncoding::IdentityAgent;
+    NotificationScheme notificationScheme = NotificationScheme::Default;
+    DeviceRestriction deviceRestriction = DeviceRestriction::Any;
+    bool requiresValidation = false;
+    int lifetimeDays = 365;
+    PinPolicy pinPolicy;
+    QStringList authTypes { QStringLiteral("pin") };
+    bool isParent = false;
+    qint64 parentLineage = 0;
+    QString credentialGroup;
+    bool cancelPrevious = false;
+    QString badgeLayout;
+    QList<ProfilePolicy> policies;
+    QList<ProfileRoleRights> roleRights;
+};
+
+} // namespace lanyard

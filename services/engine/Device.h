@@ -1,0 +1,31 @@
+#pragma once
+
+#include "CredentialProfile.h"
+#include "DeviceLifecycle.h"
+
+#include <QDateTime>
+#include <QString>
+
+namespace lanyard {
+
+struct Device {
+    qint64 id = 0;
+    QString serial;
+    CardEncoding type = CardEncoding::IdentityAgent;
+    QString platform;
+    QString hardwareSerial; // the phone's own serial, for Known Mobiles
+    QString dnsName;
+    qint64 ownerId = 0;
+    QString ownerName;
+    qint64 profileId = 0;
+    QString profileName;
+    int profileVersion = 0;
+    DeviceState state = DeviceState::Active;
+    QDateTime expiresAt;
+    qint64 parentDeviceId = 0;
+    bool accessLocked = false;
+
+    bool isExpired(const QDateTime& now) const { return expiresAt.isValid() && expiresAt <= now; }
+};
+
+} // namespace lanyard

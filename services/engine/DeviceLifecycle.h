@@ -1,0 +1,49 @@
+#pragma once
+
+#include "core/Result.h"
+#include "pki/RevocationReason.h"
+
+#include <QString>
+
+namespace lanyard {
+
+enum class DeviceState { Active, Disabled, Suspended, Canceled };
+
+enum class DeviceOperation {
+    Disable,
+    Enable,
+    ReplaceForgotten, // temporary replacement; the device is suspended
+    Reinstate, // the forgotten device was found
+    Cancel,
+    ReplaceLost,
+    ReplaceStolen,
+    ReplaceDamaged,
+};
+
+enum class CertificateAction { None, Hold, Release, Revoke };
+
+QString deviceStateId(DeviceState s);
+bool deviceStateFromId(const QString& id, DeviceState* s);
+QString deviceOperationId(DeviceOperation op);
+bool deviceOperationFromId(const QString& id, DeviceOperation* op);
+
+struct DeviceTransition {
+    DeviceState to = DeviceState::Active;
+    CertificateAction certificates = CertificateAction::None;
+    RevocationReason revocationReason = RevocationReason::Unspecified;
+    bool createsReplacementJob = false;
+    bool createsTemporaryReplacementJob = false;
+    bool cancelsTemporaryReplacement = false;
+};
+
+// The device lifecycle table (DESIGN.md §2) as one pure function: the only place that knows
+// which operation is allowed from which state and what it does to the certificates.
+class DeviceLifecycle {
+public:
+    // cancelReason is the revocation reason the operator chose for Cancel; ignored otherwise.
+    static Result<DeviceTransition> apply(DeviceState from, DeviceOperation op,
+        RevocationReason cancelReason = RevocationReason::CessationOfOperation);
+    static bool allows(DeviceState from, DeviceOperation op);
+};
+
+} // namespace lanyard

@@ -1,0 +1,213 @@
+#include "DeviceService.h"
+
+#include "AuditLog.h"
+#include "CertificateService.h"
+#include "Job.h"
+#include "PeopleService.h"
+#include "storage/Database.h"
+#include "storage/Transaction.h"
+
+namespace lanyard {
+
+namespace {
+const QString kDeviceSelect = QStringLiteral(
+    "SELECT d.id, d.serial, d.device_type, d.platform, d.hardware_serial, d.dns_name, d.owner_id, p.full_name, d.profile_id, pr.name, "
+    "pr.version, d.state, d.expires_at, d.parent_device_id, d.access_locked "
+    "FROM devices d JOIN people p ON p.id = d.owner_id JOIN profiles pr ON pr.id = d.profile_id ");
+
+Device readDevice(const QSqlQuery& q)
+{
+    Device d;
+    d.id = q.value(0).toLongLong();
+    d.serial = q.value(1).toString();
+    cardEncodingFromId(q.value(2).toString(), &d.type);
+    d.platform = q.value(3).toString();
+    d.hardwareSerial = q.value(4).toString();
+    d.dnsName = q.value(5).toString();
+    d.ownerId = q.value(6).toLongLong();
+    d.ownerName = q.value(7).toString();
+    d.profileId = q.value(8).toLongLong();
+    d.profileName = q.value(9).toString();
+    d.profileVersion = q.value(10).toInt();
+    deviceStateFromId(q.value(11).toString(), &d.state);
+    d.expiresAt = QDateTime::fromMSecsSinceEpoch(q.value(12).toLongLong(), Qt::UTC);
+    d.parentDeviceId = q.value(13).toLongLong();
+    d.accessLocked = q.value(14).toInt() != 0;
+    return d;
+}
+} // namespace
+
+DeviceService::DeviceService(const EngineContext& context, QSqlDatabase db)
+    : m_ctx(context)
+    , m_db(std::move(db))
+{
+}
+
+Workflow DeviceService::workflowFor(DeviceOperation op)
+{
+    switch (op) {
+    case DeviceOperation::Disable:
+    case DeviceOperation::Enable:
+        return Workflow::EnableDisableDevice;
+    case DeviceOperation::Cancel:
+        return Workflow::CancelDevice;
+    case DeviceOperation::ReplaceForgotten:
+    case DeviceOperation::Reinstate:
+    case DeviceOperation::ReplaceLost:
+    case DeviceOperation::ReplaceStolen:
+    case DeviceOperation::ReplaceDamaged:
+        break;
+    }
+    return Workflow::RequestReplacement;
+}
+
+Result<Device> DeviceService::load(qint64 id)
+{
+    auto q = exec(m_db, kDeviceSelect + QStringLiteral("WHERE d.id = ?"), { id });
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return Error(ErrorCode::NotFound, QStringLiteral("device %1").arg(id), { { QStringLiteral("what"), QStringLiteral("device") } });
+    return readDevice(*q);
+}
+
+Result<Device> DeviceService::get(const AccessControl& ac, qint64 id)
+{
+    auto d = load(id);
+    if (!d)
+        return d;
+    auto owner = PeopleService(m_ctx, m_db).load(d->ownerId);
+    if (!owner)
+        return owner.error();
+    if (auto r = ac.requireTarget(Workflow::FindPerson, *owner); !r) {
+        if (r.error().code == ErrorCode::OutOfScope)
+            return Error(ErrorCode::NotFound, r.error().detail, { { QStringLiteral("what"), QStringLiteral("device") } });
+        return r.error();
+    }
+    return d;
+}
+
+Result<QList<Device>> DeviceService::forPerson(const AccessControl& ac, qint64 personId)
+{
+    auto owner = PeopleService(m_ctx, m_db).get(ac, personId);
+    if (!owner)
+        return owner.error();
+    auto q = exec(m_db, kDeviceSelect + QStringLiteral("WHERE d.owner_id = ? ORDER BY d.id DESC"), { personId });
+    if (!q)
+        return q.error();
+    QList<Device> out;
+    while (q->next())
+        out.append(readDevice(*q));
+    return out;
+}
+
+Result<void> DeviceService::cancelTemporaryReplacements(qint64 deviceId, qint64 now)
+{
+    auto jobs = exec(m_db, QStringLiteral("SELECT id, status, issued_device_id FROM jobs WHERE job_type = ? AND device_id = ?"),
+        { jobTypeId(JobType::TemporaryReplacement), deviceId });
+    if (!jobs)
+        return jobs.error();
+    QList<qint64> openJobs, issuedDevices;
+    while (jobs->next()) {
+        JobStatus status = JobStatus::AwaitingIssue;
+        jobStatusFromId(jobs->value(1).toString(), &status);
+        if (!isTerminal(status))
+            openJobs.append(jobs->value(0).toLongLong());
+        if (!jobs->value(2).isNull())
+            issuedDevices.append(jobs->value(2).toLongLong());
+    }
+    for (qint64 job : openJobs) {
+        if (auto r = exec(m_db, QStringLiteral("UPDATE jobs SET status = ?, updated_at = ?, code_hash = '' WHERE id = ?"),
+                { jobStatusId(JobStatus::Cancelled), now, job });
+            !r)
+            return r.error();
+    }
+    CertificateService certs(m_ctx, m_db);
+    for (qint64 temp : issuedDevices) {
+        if (auto r = exec(m_db, QStringLiteral("UPDATE devices SET state = ?, updated_at = ? WHERE id = ? AND state <> ?"),
+                { deviceStateId(DeviceState::Canceled), now, temp, deviceStateId(DeviceState::Canceled) });
+            !r)
+            return r.error();
+        if (auto r = certs.applyToDevice(temp, CertificateAction::Revoke, RevocationReason::Superseded); !r)
+            return r.error();
+    }
+    return {};
+}
+
+Result<Device> DeviceService::change(const AccessControl& ac, qint64 deviceId, const DeviceAction& action)
+{
+    const Workflow workflow = workflowFor(action.operation);
+    Transaction tx(m_db, m_ctx.dialect());
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    auto device = load(deviceId);
+    if (!device)
+        return device;
+    auto owner = PeopleService(m_ctx, m_db).load(device->ownerId);
+    if (!owner)
+        return owner.error();
+    if (auto r = ac.requireTarget(workflow, *owner); !r)
+        return r.error();
+    const bool needsReason = action.operation == DeviceOperation::Disable || action.operation == DeviceOperation::Cancel;
+    if (needsReason && action.reason.trimmed().isEmpty())
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("a reason is required"), { { QStringLiteral("problem"), QStringLiteral("reason-required") } });
+    auto transition = DeviceLifecycle::apply(device->state, action.operation, action.cancelReason);
+    if (!transition)
+        return transition.error();
+    const qint64 now = m_ctx.now().toMSecsSinceEpoch();
+    if (auto r = exec(m_db, QStringLiteral("UPDATE devices SET state = ?, updated_at = ? WHERE id = ?"), { deviceStateId(transition->to), now, deviceId }); !r)
+        return r.error();
+    auto changed = CertificateService(m_ctx, m_db).applyToDevice(deviceId, transition->certificates, transition->revocationReason);
+    if (!changed)
+        return changed.error();
+    if (transition->cancelsTemporaryReplacement) {
+        if (auto r = cancelTemporaryReplacements(deviceId, now); !r)
+            return r.error();
+    }
+    qint64 newJob = 0;
+    if (transition->createsReplacementJob || transition->createsTemporaryReplacementJob) {
+        const JobType type = transition->createsReplacementJob ? JobType::Replacement : JobType::TemporaryReplacement;
+        // The replacement is issued from the profile's current version.
+        auto q = exec(m_db,
+            QStringLiteral("INSERT INTO jobs (job_type, status, person_id, device_id, profile_id, requested_by, requested_at, reason, details, updated_at) "
+                           "VALUES (?, ?, ?, ?, (SELECT c.id FROM profiles c JOIN profiles o ON o.lineage = c.lineage WHERE o.id = ? AND c.is_current = 1), "
+                           "?, ?, ?, ?, ?) RETURNING id"),
+            { jobTypeId(type), jobStatusId(JobStatus::AwaitingIssue), device->ownerId, deviceId, device->profileId, ac.operatorPerson().id, now,
+                deviceOperationId(action.operation), action.details, now });
+        if (!q)
+            return q.error();
+        q->next();
+        newJob = q->value(0).toLongLong();
+    }
+    AuditEvent e;
+    e.at = m_ctx.now();
+    e.operatorId = ac.operatorPerson().id;
+    e.operatorName = ac.operatorPerson().logonName;
+    e.workflow = workflowId(workflow);
+    e.targetType = QStringLiteral("device");
+    e.targetId = QString::number(deviceId);
+    e.targetLabel = device->dnsName.isEmpty() ? device->serial : device->serial + QLatin1Char(' ') + device->dnsName;
+    e.personId = device->ownerId;
+    e.deviceId = deviceId;
+    e.outcome = QStringLiteral("success");
+    QStringList details { QStringLiteral("%1: %2 -> %3").arg(deviceOperationId(action.operation), deviceStateId(device->state), deviceStateId(transition->to)) };
+    if (!action.reason.isEmpty())
+        details << QStringLiteral("reason: ") + action.reason;
+    if (!action.details.isEmpty())
+        details << QStringLiteral("details: ") + action.details;
+    if (*changed > 0)
+        details << QStringLiteral("%1 certificate(s) %2").arg(*changed).arg(transition->certificates == CertificateAction::Hold ? QStringLiteral("on hold")
+                : transition->certificates == CertificateAction::Release                                                       ? QStringLiteral("released")
+                                                                                                                                : QStringLiteral("revoked (") + revocationReasonId(transition->revocationReason) + QLatin1Char(')'));
+    if (newJob > 0)
+        details << QStringLiteral("job %1 created").arg(newJob);
+    e.details = details.join(QStringLiteral("; "));
+    if (auto r = AuditLog(m_db, m_ctx.dialect()).append(e); !r)
+        return r.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    device->state = transition->to;
+    return device;
+}
+
+} // namespace lanyard

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "AccessControl.h"
+#include "Device.h"
+#include "DeviceAction.h"
+#include "EngineContext.h"
+
+#include <QSqlDatabase>
+
+namespace lanyard {
+
+// Devices and their lifecycle. A state change, its certificate changes, the jobs it creates
+// or cancels and its audit event commit together or not at all.
+class DeviceService {
+public:
+    DeviceService(const EngineContext& context, QSqlDatabase db);
+
+    Result<Device> load(qint64 id);
+    Result<Device> get(const AccessControl& ac, qint64 id);
+    Result<QList<Device>> forPerson(const AccessControl& ac, qint64 personId);
+    Result<Device> change(const AccessControl& ac, qint64 deviceId, const DeviceAction& action);
+
+    static Workflow workflowFor(DeviceOperation op);
+
+private:
+    Result<void> cancelTemporaryReplacements(qint64 deviceId, qint64 now);
+
+    const EngineContext& m_ctx;
+    QSqlDatabase m_db;
+};
+
+} // namespace lanyard

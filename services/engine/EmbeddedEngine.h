@@ -1,0 +1,96 @@
+#pragma once
+
+#include "AccessControl.h"
+#include "DeviceFacts.h"
+#include "Engine.h"
+#include "EngineContext.h"
+#include "pki/KeyAlgorithm.h"
+#include "storage/DatabaseConfig.h"
+
+#include <QObject>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <functional>
+#include <memory>
+
+namespace lanyard {
+
+struct EmbeddedEngineOptions {
+    enum class KeyStore { Auto, KeychainOnly, FileOnly };
+
+    DatabaseConfig database;
+    KeyStore keyStore = KeyStore::Auto;
+    QString keyFilePath; // default: the database file + ".key"
+    QString keychainService = QStringLiteral("Lanyard");
+    KeyAlgorithm caKeyAlgorithm = KeyAlgorithm::EcP256;
+    QString caCommonName = QStringLiteral("Lanyard Root CA");
+    std::function<QDateTime()> clock;
+    int workerThreads = 4;
+};
+
+// The engine in this process: SQLite (or PostgreSQL) through worker threads, one connection
+// per thread, the embedded CA, and the master key from the keychain or the key file.
+class EmbeddedEngine : public QObject, public Engine {
+    Q_OBJECT
+public:
+    explicit EmbeddedEngine(EmbeddedEngineOptions options, QObject* parent = nullptr);
+    ~EmbeddedEngine() override;
+
+    // Migrates the schema, obtains the master key, and loads or creates the CA. Call from a
+    // thread that runs an event loop (the keychain answers through it).
+    QFuture<Result<EngineInfo>> open();
+    bool isOpen() const { return m_context != nullptr; }
+    EngineInfo info() const override { return m_info; }
+
+    QFuture<Result<OperatorSession>> logon(const QString& logonName, const QString& password) override;
+    QFuture<Result<QList<Workflow>>> workflows(const OperatorSession& session) override;
+    QFuture<Result<PersonPage>> findPeople(const OperatorSession& session, const PersonQuery& query) override;
+    QFuture<Result<Person>> person(const OperatorSession& session, qint64 personId) override;
+    QFuture<Result<QList<Device>>> devicesOf(const OperatorSession& session, qint64 personId) override;
+    QFuture<Result<Device>> device(const OperatorSession& session, qint64 deviceId) override;
+    QFuture<Result<QList<CertificateRecord>>> certificatesOf(const OperatorSession& session, qint64 deviceId) override;
+    QFuture<Result<QList<Job>>> jobsOf(const OperatorSession& session, qint64 personId) override;
+    QFuture<Result<QList<CredentialProfile>>> requestableProfiles(const OperatorSession& session, qint64 personId) override;
+    QFuture<Result<IssuedRequest>> requestCredential(const OperatorSession& session, qint64 personId, qint64 profileId, bool showCode) override;
+    QFuture<Result<IssuedRequest>> validateRequest(const OperatorSession& session, qint64 jobId, bool approve, bool showCode) override;
+    QFuture<Result<IssuedRequest>> regenerateCode(const OperatorSession& session, qint64 jobId, bool showCode) override;
+    QFuture<Result<Device>> changeDevice(const OperatorSession& session, qint64 deviceId, const DeviceAction& action) override;
+    QFuture<Result<Settings>> settings(const OperatorSession& session) override;
+    QFuture<Result<void>> saveSettings(const OperatorSession& session, const Settings& settings) override;
+    QFuture<Result<QList<AuditEvent>>> audit(const OperatorSession& session, const AuditQuery& query) override;
+    QFuture<Result<AuditVerification>> verifyAudit(const OperatorSession& session) override;
+    QFuture<Result<QByteArray>> certificateRevocationList() override;
+    QFuture<Result<QByteArray>> caCertificate() override;
+
+    // The collection side (served to phones by lanyard-server).
+    QFuture<Result<Job>> startCollection(const QString& token, const QString& code);
+    QFuture<Result<Device>> completeIssue(qint64 jobId, const QList<QByteArray>& requests, const DeviceFacts& facts);
+
+    // Runs set-up work (demo data, administration tools) on a worker with its connection.
+    template <typename T>
+    QFuture<Result<T>> runTask(std::function<Result<T>(const EngineContext&, QSqlDatabase)> task)
+    {
+        auto ctx = m_context;
+        return QtConcurrent::run(&m_pool, [ctx, task]() -> Result<T> {
+            if (!ctx)
+                return Error(ErrorCode::StorageFailure, QStringLiteral("the engine is not open"));
+            auto db = ctx->database->connection();
+            if (!db)
+                return db.error();
+            return task(*ctx, *db);
+        });
+    }
+
+private:
+    template <typename T>
+    QFuture<Result<T>> operatorCall(const OperatorSession& session,
+        std::function<Result<T>(const EngineContext&, QSqlDatabase, const AccessControl&)> task);
+
+    EmbeddedEngineOptions m_options;
+    std::shared_ptr<const EngineContext> m_context;
+    EngineInfo m_info;
+    QThreadPool m_pool; // declared last: destroyed first, joining workers before the context goes
+};
+
+} // namespace lanyard

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "AuditEvent.h"
+#include "CertificateRecord.h"
+#include "CredentialProfile.h"
+#include "Device.h"
+#include "DeviceAction.h"
+#include "EngineInfo.h"
+#include "Job.h"
+#include "OperatorSession.h"
+#include "Person.h"
+#include "Settings.h"
+#include "core/Result.h"
+
+#include <QByteArray>
+#include <QFuture>
+
+namespace lanyard {
+
+// The credential engine as the desktop sees it, embedded or remote. Every call is
+// asynchronous and returns its outcome as a Result; every call that acts for an operator is
+// checked for permission and scope by the engine itself.
+class Engine {
+public:
+    virtual ~Engine() = default;
+
+    virtual EngineInfo info() const = 0;
+
+    virtual QFuture<Result<OperatorSession>> logon(const QString& logonName, const QString& password) = 0;
+    virtual QFuture<Result<QList<Workflow>>> workflows(const OperatorSession& session) = 0;
+
+    virtual QFuture<Result<PersonPage>> findPeople(const OperatorSession& session, const PersonQuery& query) = 0;
+    virtual QFuture<Result<Person>> person(const OperatorSession& session, qint64 personId) = 0;
+    virtual QFuture<Result<QList<Device>>> devicesOf(const OperatorSession& session, qint64 personId) = 0;
+    virtual QFuture<Result<Device>> device(const OperatorSession& session, qint64 deviceId) = 0;
+    virtual QFuture<Result<QList<CertificateRecord>>> certificatesOf(const OperatorSession& session, qint64 deviceId) = 0;
+    virtual QFuture<Result<QList<Job>>> jobsOf(const OperatorSession& session, qint64 personId) = 0;
+
+    virtual QFuture<Result<QList<CredentialProfile>>> requestableProfiles(const OperatorSession& session, qint64 personId) = 0;
+    virtual QFuture<Result<IssuedRequest>> requestCredential(const OperatorSession& session, qint64 personId, qint64 profileId, bool showCode) = 0;
+    virtual QFuture<Result<IssuedRequest>> validateRequest(const OperatorSession& session, qint64 jobId, bool approve, bool showCode) = 0;
+    virtual QFuture<Result<IssuedRequest>> regenerateCode(const OperatorSession& session, qint64 jobId, bool showCode) = 0;
+    virtual QFuture<Result<Device>> changeDevice(const OperatorSession& session, qint64 deviceId, const DeviceAction& action) = 0;
+
+    virtual QFuture<Result<Settings>> settings(const OperatorSession& session) = 0;
+    virtual QFuture<Result<void>> saveSettings(const OperatorSession& session, const Settings& settings) = 0;
+
+    virtual QFuture<Result<QList<AuditEvent>>> audit(const OperatorSession& session, const AuditQuery& query) = 0;
+    virtual QFuture<Result<AuditVerification>> verifyAudit(const OperatorSession& session) = 0;
+
+    virtual QFuture<Result<QByteArray>> certificateRevocationList() = 0; // DER
+    virtual QFuture<Result<QByteArray>> caCertificate() = 0; // PEM
+};
+
+} // namespace lanyard

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "pki/Certificate.h"
+#include "pki/CertificateAuthority.h"
+#include "pki/KeyWrapper.h"
+#include "pki/PrivateKey.h"
+#include "storage/Database.h"
+
+#include <QDateTime>
+
+#include <functional>
+#include <memory>
+
+namespace lanyard {
+
+// What every engine operation shares: the database, the CA, the content-signing identity and
+// the master key. Built once when the engine opens and read-only afterwards, so worker threads
+// may use it without locks.
+struct EngineContext {
+    std::shared_ptr<Database> database;
+    CertificateAuthority authority;
+    Certificate contentSigningCertificate;
+    PrivateKey contentSigningKey;
+    std::shared_ptr<KeyWrapper> keyWrapper;
+    QString engineId;
+    std::function<QDateTime()> clock = [] { return QDateTime::currentDateTimeUtc(); };
+
+    QDateTime now() const { return clock(); }
+    SqlDialect dialect() const { return database->dialect(); }
+};
+
+} // namespace lanyard

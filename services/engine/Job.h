@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+
+namespace lanyard {
+
+enum class JobType { Issue, Replacement, TemporaryReplacement, Update, Renewal, PinLock, TemporaryUnlock };
+enum class JobStatus { AwaitingValidation, AwaitingIssue, InProgress, Completed, Cancelled, Failed, Expired, Locked };
+
+QString jobTypeId(JobType t);
+bool jobTypeFromId(const QString& id, JobType* t);
+QString jobStatusId(JobStatus s);
+bool jobStatusFromId(const QString& id, JobStatus* s);
+bool isTerminal(JobStatus s);
+
+struct Job {
+    qint64 id = 0;
+    JobType type = JobType::Issue;
+    JobStatus status = JobStatus::AwaitingIssue;
+    qint64 personId = 0;
+    QString personName;
+    qint64 deviceId = 0;
+    qint64 profileId = 0;
+    QString profileName;
+    qint64 requestedBy = 0;
+    QString requestedByName;
+    QDateTime requestedAt;
+    qint64 validatedBy = 0;
+    QDateTime validatedAt;
+    QDateTime scheduledAt;
+    QString scheduleTimezone;
+    QString reason;
+    QString details;
+    int codeFailures = 0;
+    QDateTime codeExpiresAt;
+    QString collectionToken;
+    qint64 relatedJobId = 0;
+    qint64 issuedDeviceId = 0;
+};
+
+// What a request returns: the job and, when it may be shown on screen, the code to read out.
+struct IssuedRequest {
+    Job job;
+    QString code; // grouped for reading; empty when the scheme sends it or validation is pending
+    QString collectionUrl; // also the QR payload
+};
+
+} // namespace lanyard

@@ -1,0 +1,192 @@
+#include "PeopleService.h"
+
+#include "AuditLog.h"
+#include "pki/SecretHash.h"
+#include "storage/Database.h"
+#include "storage/Transaction.h"
+
+namespace lanyard {
+
+namespace {
+constexpr const char* kPersonColumns = "p.id, p.logon_name, p.full_name, p.email, p.mobile, p.upn, p.group_name, p.enabled, p.fascn, p.card_uuid";
+
+Person readPerson(const QSqlQuery& q)
+{
+    Person p;
+    p.id = q.value(0).toLongLong();
+    p.logonName = q.value(1).toString();
+    p.fullName = q.value(2).toString();
+    p.email = q.value(3).toString();
+    p.mobile = q.value(4).toString();
+    p.userPrincipalName = q.value(5).toString();
+    p.group = q.value(6).toString();
+    p.enabled = q.value(7).toInt() != 0;
+    p.fascn = q.value(8).toString();
+    p.cardUuid = q.value(9).toString();
+    return p;
+}
+
+// Upper bound for a prefix range scan; works with any index and collation-free keys.
+QString prefixEnd(const QString& prefix)
+{
+    return prefix + QChar(0xFFFF);
+}
+} // namespace
+
+PeopleService::PeopleService(const EngineContext& context, QSqlDatabase db)
+    : m_ctx(context)
+    , m_db(std::move(db))
+{
+}
+
+QString PeopleService::nameKey(const QString& fullName)
+{
+    return fullName.simplified().toLower();
+}
+
+Result<OperatorSession> PeopleService::logon(const QString& logonName, const QString& password)
+{
+    auto q = exec(m_db, QStringLiteral("SELECT id, full_name, enabled, password_hash FROM people WHERE logon_name = ?"), { logonName.trimmed() });
+    if (!q)
+        return q.error();
+    const bool found = q->next();
+    const QString hash = found ? q->value(3).toString() : QString();
+    // Verify even for unknown names, at the same cost, so timing does not tell which exist.
+    static const QString kDummy = SecretHash::make(QStringLiteral("no-such-operator"));
+    const bool matches = SecretHash::verify(password, hash.isEmpty() ? kDummy : hash);
+    const bool passwordOk = found && !hash.isEmpty() && matches;
+    Transaction tx(m_db, m_ctx.dialect());
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    AuditEvent e;
+    e.at = m_ctx.now();
+    e.workflow = QStringLiteral("logon");
+    e.targetType = QStringLiteral("person");
+    e.targetLabel = logonName.trimmed();
+    e.operatorName = logonName.trimmed();
+    if (found) {
+        e.operatorId = q->value(0).toLongLong();
+        e.personId = e.operatorId;
+        e.targetId = QString::number(e.operatorId);
+    }
+    const bool enabled = found && q->value(2).toInt() != 0;
+    e.outcome = passwordOk && enabled ? QStringLiteral("success") : QStringLiteral("refused");
+    e.details = !passwordOk ? QStringLiteral("wrong logon name or password") : (!enabled ? QStringLiteral("account disabled") : QString());
+    if (auto r = AuditLog(m_db, m_ctx.dialect()).append(e); !r)
+        return r.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    if (!passwordOk)
+        return Error(ErrorCode::LogonFailed, QStringLiteral("logon failed for '%1'").arg(logonName));
+    if (!enabled)
+        return Error(ErrorCode::AccountDisabled, QStringLiteral("'%1' is disabled").arg(logonName));
+    OperatorSession s;
+    s.personId = q->value(0).toLongLong();
+    s.logonName = logonName.trimmed();
+    s.fullName = q->value(1).toString();
+    return s;
+}
+
+Result<PersonPage> PeopleService::find(const AccessControl& ac, const PersonQuery& query)
+{
+    if (auto r = ac.require(Workflow::FindPerson); !r)
+        return r.error();
+    QVariantList binds;
+    QString where = ac.scopeCondition(Workflow::FindPerson, &binds);
+    const QString text = query.text.trimmed();
+    QString order = QStringLiteral("p.full_name_key, p.id");
+    if (text.startsWith(QLatin1String("group:"), Qt::CaseInsensitive)) {
+        where += QStringLiteral(" AND p.group_name = ?");
+        binds << text.mid(6).trimmed();
+        order = QStringLiteral("p.group_name, p.full_name_key, p.id");
+    } else if (!text.isEmpty()) {
+        const QString key = nameKey(text);
+        where += QStringLiteral(" AND ((p.full_name_key >= ? AND p.full_name_key < ?) OR (p.logon_name >= ? AND p.logon_name < ?)"
+                                " OR (p.email >= ? AND p.email < ?))");
+        binds << key << prefixEnd(key) << text << prefixEnd(text) << text.toLower() << prefixEnd(text.toLower());
+    }
+    const int limit = qBound(1, query.limit, 1000);
+    auto q = exec(m_db,
+        QStringLiteral("SELECT %1 FROM people p WHERE %2 ORDER BY %3 LIMIT %4 OFFSET %5")
+            .arg(QLatin1String(kPersonColumns), where, order)
+            .arg(limit + 1)
+            .arg(qMax(0, query.offset)),
+        binds);
+    if (!q)
+        return q.error();
+    PersonPage page;
+    while (q->next()) {
+        if (page.people.size() == limit) {
+            page.more = true;
+            break;
+        }
+        page.people.append(readPerson(*q));
+    }
+    return page;
+}
+
+Result<Person> PeopleService::load(qint64 id)
+{
+    auto q = exec(m_db, QStringLiteral("SELECT %1 FROM people p WHERE p.id = ?").arg(QLatin1String(kPersonColumns)), { id });
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return Error(ErrorCode::NotFound, QStringLiteral("person %1").arg(id), { { QStringLiteral("what"), QStringLiteral("person") } });
+    Person p = readPerson(*q);
+    auto roles = exec(m_db, QStringLiteral("SELECT r.name FROM roles r JOIN person_roles pr ON pr.role_id = r.id WHERE pr.person_id = ? ORDER BY r.name"), { id });
+    if (!roles)
+        return roles.error();
+    while (roles->next())
+        p.roles.append(roles->value(0).toString());
+    return p;
+}
+
+Result<Person> PeopleService::get(const AccessControl& ac, qint64 id)
+{
+    auto p = load(id);
+    if (!p)
+        return p;
+    if (auto r = ac.requireTarget(Workflow::FindPerson, *p); !r) {
+        // Out of scope looks the same as absent: the operator learns nothing about the person.
+        if (r.error().code == ErrorCode::OutOfScope)
+            return Error(ErrorCode::NotFound, r.error().detail, { { QStringLiteral("what"), QStringLiteral("person") } });
+        return r.error();
+    }
+    return p;
+}
+
+Result<qint64> PeopleService::createRole(const Role& role)
+{
+    auto q = exec(m_db, QStringLiteral("INSERT INTO roles (name, scope, workflows) VALUES (?, ?, ?) RETURNING id"),
+        { role.name, scopeId(role.scope), role.workflowIds() });
+    if (!q)
+        return q.error();
+    q->next();
+    return q->value(0).toLongLong();
+}
+
+Result<qint64> PeopleService::createPerson(const Person& p, const QString& password)
+{
+    if (p.logonName.trimmed().isEmpty() || p.fullName.trimmed().isEmpty())
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("a person needs a logon name and a full name"));
+    auto q = exec(m_db,
+        QStringLiteral("INSERT INTO people (logon_name, full_name, full_name_key, email, mobile, upn, group_name, enabled, password_hash, fascn, card_uuid)"
+                       " VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id"),
+        { p.logonName.trimmed(), p.fullName.simplified(), nameKey(p.fullName), p.email.trimmed().toLower(), p.mobile.trimmed(),
+            p.userPrincipalName.trimmed(), p.group.trimmed(), p.enabled ? 1 : 0, password.isEmpty() ? QString() : SecretHash::make(password),
+            p.fascn, p.cardUuid });
+    if (!q)
+        return q.error();
+    q->next();
+    return q->value(0).toLongLong();
+}
+
+Result<void> PeopleService::assignRole(qint64 personId, qint64 roleId)
+{
+    auto q = exec(m_db, QStringLiteral("INSERT INTO person_roles (person_id, role_id) VALUES (?, ?)"), { personId, roleId });
+    if (!q)
+        return q.error();
+    return {};
+}
+
+} // namespace lanyard

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "AccessControl.h"
+#include "CertificatePolicy.h"
+#include "CredentialProfile.h"
+#include "EngineContext.h"
+
+#include <QSqlDatabase>
+
+namespace lanyard {
+
+// Certificate policies and versioned credential profiles. Saving an existing profile makes a
+// new version of the same lineage; devices keep pointing at the version they were issued with.
+class ProfileService {
+public:
+    ProfileService(const EngineContext& context, QSqlDatabase db);
+
+    static Result<void> validatePolicy(const CertificatePolicy& policy);
+    Result<void> validateProfile(const CredentialProfile& profile);
+
+    Result<qint64> savePolicy(const AccessControl* ac, const CertificatePolicy& policy); // ac null: set-up
+    Result<CertificatePolicy> policy(qint64 id);
+    // Returns the id of the new version.
+    Result<qint64> saveProfile(const AccessControl* ac, const CredentialProfile& profile);
+    Result<CredentialProfile> profile(qint64 id);
+    Result<QList<CredentialProfile>> currentProfiles();
+    // Current profiles the operator Can Request and the person Can Receive, by their roles.
+    Result<QList<CredentialProfile>> requestable(const QList<qint64>& operatorRoles, qint64 personId);
+
+private:
+    const EngineContext& m_ctx;
+    QSqlDatabase m_db;
+};
+
+} // namespace lanyard

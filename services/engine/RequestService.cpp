@@ -1,0 +1,431 @@
+#include "RequestService.h"
+
+#include "AuditLog.h"
+#include "CertificateService.h"
+#include "DeviceService.h"
+#include "PeopleService.h"
+#include "ProfileService.h"
+#include "SettingsSchema.h"
+#include "SettingsService.h"
+#include "pki/AuthCode.h"
+#include "pki/CodeComplexity.h"
+#include "pki/SecretHash.h"
+#include "pki/SecureRandom.h"
+#include "storage/Database.h"
+#include "storage/Transaction.h"
+
+namespace lanyard {
+
+namespace {
+const QString kJobSelect = QStringLiteral(
+    "SELECT j.id, j.job_type, j.status, j.person_id, p.full_name, j.device_id, j.profile_id, COALESCE(pr.name, ''), j.requested_by, "
+    "COALESCE(rb.full_name, ''), j.requested_at, j.validated_by, j.validated_at, j.schedule_at, j.schedule_tz, j.reason, j.details, "
+    "j.code_failures, j.code_expires_at, j.collection_token, j.related_job_id, j.issued_device_id, j.code_hash "
+    "FROM jobs j JOIN people p ON p.id = j.person_id LEFT JOIN profiles pr ON pr.id = j.profile_id "
+    "LEFT JOIN people rb ON rb.id = j.requested_by ");
+
+QDateTime optionalTime(const QVariant& v)
+{
+    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+
+Job readJob(const QSqlQuery& q, QString* codeHash = nullptr)
+{
+    Job j;
+    j.id = q.value(0).toLongLong();
+    jobTypeFromId(q.value(1).toString(), &j.type);
+    jobStatusFromId(q.value(2).toString(), &j.status);
+    j.personId = q.value(3).toLongLong();
+    j.personName = q.value(4).toString();
+    j.deviceId = q.value(5).toLongLong();
+    j.profileId = q.value(6).toLongLong();
+    j.profileName = q.value(7).toString();
+    j.requestedBy = q.value(8).toLongLong();
+    j.requestedByName = q.value(9).toString();
+    j.requestedAt = optionalTime(q.value(10));
+    j.validatedBy = q.value(11).toLongLong();
+    j.validatedAt = optionalTime(q.value(12));
+    j.scheduledAt = optionalTime(q.value(13));
+    j.scheduleTimezone = q.value(14).toString();
+    j.reason = q.value(15).toString();
+    j.details = q.value(16).toString();
+    j.codeFailures = q.value(17).toInt();
+    j.codeExpiresAt = optionalTime(q.value(18));
+    j.collectionToken = q.value(19).toString();
+    j.relatedJobId = q.value(20).toLongLong();
+    j.issuedDeviceId = q.value(21).toLongLong();
+    if (codeHash)
+        *codeHash = q.value(22).toString();
+    return j;
+}
+
+Workflow requestWorkflow(const CredentialProfile& profile, bool forSelf)
+{
+    if (forSelf)
+        return Workflow::RequestMyId;
+    return profile.encoding == CardEncoding::IdentityAgent || profile.encoding == CardEncoding::DerivedCredential ? Workflow::RequestMobile
+                                                                                                                  : Workflow::RequestCard;
+}
+
+AuditEvent jobEvent(const EngineContext& ctx, const AccessControl* ac, const QString& workflow, const Job& job, const QString& details)
+{
+    AuditEvent e;
+    e.at = ctx.now();
+    if (ac) {
+        e.operatorId = ac->operatorPerson().id;
+        e.operatorName = ac->operatorPerson().logonName;
+    } else {
+        e.operatorName = QStringLiteral("collection");
+    }
+    e.workflow = workflow;
+    e.targetType = QStringLiteral("job");
+    e.targetId = QString::number(job.id);
+    e.targetLabel = job.personName;
+    e.personId = job.personId;
+    e.deviceId = job.deviceId;
+    e.outcome = QStringLiteral("success");
+    e.details = details;
+    return e;
+}
+} // namespace
+
+RequestService::RequestService(const EngineContext& context, QSqlDatabase db)
+    : m_ctx(context)
+    , m_db(std::move(db))
+{
+}
+
+QString RequestService::collectionUrl(const QString& token, const QString& baseUrl) const
+{
+    QString base = baseUrl;
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    return base + QStringLiteral("/c/") + token;
+}
+
+Result<Job> RequestService::load(qint64 jobId)
+{
+    auto q = exec(m_db, kJobSelect + QStringLiteral("WHERE j.id = ?"), { jobId });
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return Error(ErrorCode::NotFound, QStringLiteral("job %1").arg(jobId), { { QStringLiteral("what"), QStringLiteral("job") } });
+    return readJob(*q);
+}
+
+Result<QList<Job>> RequestService::forPerson(const AccessControl& ac, qint64 personId)
+{
+    auto person = PeopleService(m_ctx, m_db).get(ac, personId);
+    if (!person)
+        return person.error();
+    auto q = exec(m_db, kJobSelect + QStringLiteral("WHERE j.person_id = ? ORDER BY j.id DESC"), { personId });
+    if (!q)
+        return q.error();
+    QList<Job> out;
+    while (q->next())
+        out.append(readJob(*q));
+    return out;
+}
+
+Result<IssuedRequest> RequestService::issueCode(Job job, bool showCode, const QString& auditWorkflow, const AccessControl* ac, const QString& note)
+{
+    auto settings = SettingsService(m_ctx, m_db).load();
+    if (!settings)
+        return settings.error();
+    auto complexity = CodeComplexity::parse(settings->value(SettingKey::CodeComplexity));
+    if (!complexity)
+        return complexity.error();
+    const QString code = AuthCode::generate(*complexity);
+    const QDateTime now = m_ctx.now();
+    const QDateTime expires = showCode ? now.addSecs(qint64(settings->integer(SettingKey::CodeImmediateLifetimeMinutes)) * 60)
+                                       : now.addDays(settings->integer(SettingKey::CodeLongLifetimeDays));
+    if (job.collectionToken.isEmpty())
+        job.collectionToken = randomToken();
+    // A new code replaces the previous one: same token, new hash, failures reset.
+    if (auto r = exec(m_db, QStringLiteral("UPDATE jobs SET status = ?, code_hash = ?, code_failures = 0, code_expires_at = ?, collection_token = ?, updated_at = ? WHERE id = ?"),
+            { jobStatusId(JobStatus::AwaitingIssue), SecretHash::make(code), expires.toMSecsSinceEpoch(), job.collectionToken,
+                now.toMSecsSinceEpoch(), job.id });
+        !r)
+        return r.error();
+    job.status = JobStatus::AwaitingIssue;
+    job.codeFailures = 0;
+    job.codeExpiresAt = expires;
+    QString details = note;
+    details += (details.isEmpty() ? QString() : QStringLiteral("; ")) + (showCode ? QStringLiteral("code shown on screen") : QStringLiteral("code sent by notification"));
+    if (auto r = AuditLog(m_db, m_ctx.dialect()).append(jobEvent(m_ctx, ac, auditWorkflow, job, details)); !r)
+        return r.error();
+    IssuedRequest out;
+    out.job = job;
+    out.collectionUrl = collectionUrl(job.collectionToken, settings->value(SettingKey::CollectionBaseUrl));
+    if (showCode)
+        out.code = AuthCode::group(code);
+    return out;
+}
+
+Result<IssuedRequest> RequestService::request(const AccessControl& ac, qint64 personId, qint64 profileId, bool showCode)
+{
+    Transaction tx(m_db, m_ctx.dialect());
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    auto person = PeopleService(m_ctx, m_db).load(personId);
+    if (!person)
+        return person.error();
+    ProfileService profiles(m_ctx, m_db);
+    auto profile = profiles.profile(profileId);
+    if (!profile)
+        return profile.error();
+    const Workflow workflow = requestWorkflow(*profile, personId == ac.operatorPerson().id && !ac.allows(Workflow::RequestMobile));
+    if (auto r = ac.requireTarget(workflow, *person); !r)
+        return r.error();
+    if (!person->enabled)
+        return Error(ErrorCode::AccountDisabled, QStringLiteral("%1 is disabled").arg(person->logonName));
+    auto allowed = profiles.requestable(ac.roleIds(), personId);
+    if (!allowed)
+        return allowed.error();
+    const bool offered = std::any_of(allowed->cbegin(), allowed->cend(), [&](const CredentialProfile& p) { return p.id == profileId; });
+    if (!offered || !profile->isCurrent)
+        return Error(ErrorCode::ProfileNotAvailable, QStringLiteral("profile %1 cannot be requested for %2").arg(profile->name, person->logonName),
+            { { QStringLiteral("profile"), profile->name } });
+    if (!showCode) {
+        const bool needsEmail = profile->notificationScheme == NotificationScheme::Default || profile->notificationScheme == NotificationScheme::MobileAuthCodeEmail;
+        const bool needsMobile = profile->notificationScheme == NotificationScheme::MobileAuthCodeSms;
+        if ((needsEmail && person->email.isEmpty()) || (needsMobile && person->mobile.isEmpty()) || profile->notificationScheme == NotificationScheme::None)
+            return Error(ErrorCode::NoContactDetails, QStringLiteral("%1 has no %2 for this profile's notifications").arg(person->logonName, needsMobile ? QStringLiteral("mobile number") : QStringLiteral("email address")),
+                { { QStringLiteral("channel"), needsMobile ? QStringLiteral("sms") : QStringLiteral("email") } });
+    }
+    const qint64 now = m_ctx.now().toMSecsSinceEpoch();
+    const JobStatus status = profile->requiresValidation ? JobStatus::AwaitingValidation : JobStatus::AwaitingIssue;
+    auto q = exec(m_db, QStringLiteral("INSERT INTO jobs (job_type, status, person_id, profile_id, requested_by, requested_at, updated_at) "
+                                       "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+        { jobTypeId(JobType::Issue), jobStatusId(status), personId, profileId, ac.operatorPerson().id, now, now });
+    if (!q)
+        return q.error();
+    q->next();
+    auto job = load(q->value(0).toLongLong());
+    if (!job)
+        return job.error();
+    Result<IssuedRequest> out = IssuedRequest { *job, {}, {} };
+    if (profile->requiresValidation) {
+        if (auto r = AuditLog(m_db, m_ctx.dialect()).append(jobEvent(m_ctx, &ac, workflowId(workflow), *job,
+                QStringLiteral("profile %1; awaiting validation").arg(profile->name)));
+            !r)
+            return r.error();
+    } else {
+        out = issueCode(*job, showCode, workflowId(workflow), &ac, QStringLiteral("profile %1").arg(profile->name));
+        if (!out)
+            return out;
+    }
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return out;
+}
+
+Result<IssuedRequest> RequestService::validate(const AccessControl& ac, qint64 jobId, bool approve, bool showCode)
+{
+    Transaction tx(m_db, m_ctx.dialect());
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    auto job = load(jobId);
+    if (!job)
+        return job.error();
+    auto person = PeopleService(m_ctx, m_db).load(job->personId);
+    if (!person)
+        return person.error();
+    if (auto r = ac.requireTarget(Workflow::ValidateRequest, *person); !r)
+        return r.error();
+    if (job->status != JobStatus::AwaitingValidation)
+        return Error(ErrorCode::InvalidTransition, QStringLiteral("job %1 is not awaiting validation").arg(jobId),
+            { { QStringLiteral("operation"), QStringLiteral("validate") }, { QStringLiteral("state"), jobStatusId(job->status) } });
+    if (job->requestedBy == ac.operatorPerson().id)
+        return Error(ErrorCode::PermissionDenied, QStringLiteral("the requester cannot validate their own request"),
+            { { QStringLiteral("workflow"), workflowId(Workflow::ValidateRequest) }, { QStringLiteral("problem"), QStringLiteral("own-request") } });
+    const qint64 now = m_ctx.now().toMSecsSinceEpoch();
+    if (auto r = exec(m_db, QStringLiteral("UPDATE jobs SET validated_by = ?, validated_at = ?, status = ?, updated_at = ? WHERE id = ?"),
+            { ac.operatorPerson().id, now, jobStatusId(approve ? JobStatus::AwaitingIssue : JobStatus::Cancelled), now, jobId });
+        !r)
+        return r.error();
+    job->validatedBy = ac.operatorPerson().id;
+    Result<IssuedRequest> out = IssuedRequest { *job, {}, {} };
+    if (approve) {
+        out = issueCode(*job, showCode, workflowId(Workflow::ValidateRequest), &ac, QStringLiteral("approved"));
+        if (!out)
+            return out;
+    } else {
+        out->job.status = JobStatus::Cancelled;
+        if (auto r = AuditLog(m_db, m_ctx.dialect()).append(jobEvent(m_ctx, &ac, workflowId(Workflow::ValidateRequest), *job, QStringLiteral("rejected"))); !r)
+            return r.error();
+    }
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return out;
+}
+
+Result<IssuedRequest> RequestService::regenerateCode(const AccessControl& ac, qint64 jobId, bool showCode)
+{
+    Transaction tx(m_db, m_ctx.dialect());
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    auto job = load(jobId);
+    if (!job)
+        return job.error();
+    auto person = PeopleService(m_ctx, m_db).load(job->personId);
+    if (!person)
+        return person.error();
+    if (auto r = ac.requireTarget(Workflow::ManageJobs, *person); !r)
+        return r.error();
+    const bool collectable = job->status == JobStatus::AwaitingIssue || job->status == JobStatus::Locked || job->status == JobStatus::Expired;
+    const bool collectType = job->type == JobType::Issue || job->type == JobType::Replacement || job->type == JobType::TemporaryReplacement
+        || job->type == JobType::Update || job->type == JobType::Renewal;
+    if (!collectable || !collectType)
+        return Error(ErrorCode::InvalidTransition, QStringLiteral("job %1 (%2) takes no new code").arg(jobId).arg(jobStatusId(job->status)),
+            { { QStringLiteral("operation"), QStringLiteral("regenerate-code") }, { QStringLiteral("state"), jobStatusId(job->status) } });
+    auto out = issueCode(*job, showCode, workflowId(Workflow::ManageJobs), &ac, QStringLiteral("new code replaces the previous one"));
+    if (!out)
+        return out;
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return out;
+}
+
+Result<Job> RequestService::startCollection(const QString& token, const QString& typedCode)
+{
+    Transaction tx(m_db, m_ctx.dialect());
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    auto q = exec(m_db, kJobSelect + QStringLiteral("WHERE j.collection_token = ?"), { token });
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return Error(ErrorCode::NotFound, QStringLiteral("unknown collection token"), { { QStringLiteral("what"), QStringLiteral("collection") } });
+    QString codeHash;
+    Job job = readJob(*q, &codeHash);
+    auto settings = SettingsService(m_ctx, m_db).load();
+    if (!settings)
+        return settings.error();
+    const int maxFailures = settings->integer(SettingKey::CodeMaxFailures);
+    const QDateTime now = m_ctx.now();
+    switch (job.status) {
+    case JobStatus::AwaitingIssue:
+        break;
+    case JobStatus::Locked:
+        return Error(ErrorCode::CodeLocked, QStringLiteral("job %1 is locked after too many wrong codes").arg(job.id));
+    case JobStatus::InProgress:
+    case JobStatus::Completed:
+        return Error(ErrorCode::CodeUsed, QStringLiteral("the code of job %1 was already used").arg(job.id));
+    case JobStatus::Expired:
+        return Error(ErrorCode::CodeExpired, QStringLiteral("job %1 has expired").arg(job.id));
+    default:
+        return Error(ErrorCode::InvalidTransition, QStringLiteral("job %1 is %2").arg(job.id).arg(jobStatusId(job.status)),
+            { { QStringLiteral("operation"), QStringLiteral("collect") }, { QStringLiteral("state"), jobStatusId(job.status) } });
+    }
+    if (codeHash.isEmpty())
+        return Error(ErrorCode::CodeUsed, QStringLiteral("job %1 has no unused code").arg(job.id));
+    Error failure;
+    bool failed = false;
+    if (job.codeExpiresAt.isValid() && job.codeExpiresAt <= now) {
+        if (auto r = exec(m_db, QStringLiteral("UPDATE jobs SET status = ?, updated_at = ? WHERE id = ?"), { jobStatusId(JobStatus::Expired), now.toMSecsSinceEpoch(), job.id }); !r)
+            return r.error();
+        failure = Error(ErrorCode::CodeExpired, QStringLiteral("the code of job %1 expired").arg(job.id));
+        failed = true;
+    } else if (!SecretHash::verify(AuthCode::normalise(typedCode), codeHash)) {
+        const int failures = job.codeFailures + 1;
+        const bool lock = failures >= maxFailures;
+        if (auto r = exec(m_db, QStringLiteral("UPDATE jobs SET code_failures = ?, status = ?, updated_at = ? WHERE id = ?"),
+                { failures, jobStatusId(lock ? JobStatus::Locked : JobStatus::AwaitingIssue), now.toMSecsSinceEpoch(), job.id });
+            !r)
+            return r.error();
+        failure = lock ? Error(ErrorCode::CodeLocked, QStringLiteral("job %1 locked after %2 wrong codes").arg(job.id).arg(failures))
+                       : Error(ErrorCode::CodeInvalid, QStringLiteral("wrong code for job %1").arg(job.id),
+                           { { QStringLiteral("triesLeft"), maxFailures - failures } });
+        failed = true;
+    }
+    if (failed) {
+        AuditEvent e = jobEvent(m_ctx, nullptr, QStringLiteral("collect"), job, failure.detail);
+        e.outcome = QStringLiteral("refused");
+        if (auto r = AuditLog(m_db, m_ctx.dialect()).append(e); !r)
+            return r.error();
+        // The failure count and lock must persist even though the caller gets an error.
+        if (auto r = tx.commit(); !r)
+            return r.error();
+        return failure;
+    }
+    if (auto r = exec(m_db, QStringLiteral("UPDATE jobs SET code_hash = '', status = ?, updated_at = ? WHERE id = ?"),
+            { jobStatusId(JobStatus::InProgress), now.toMSecsSinceEpoch(), job.id });
+        !r)
+        return r.error();
+    job.status = JobStatus::InProgress;
+    if (auto r = AuditLog(m_db, m_ctx.dialect()).append(jobEvent(m_ctx, nullptr, QStringLiteral("collect"), job, QStringLiteral("code accepted"))); !r)
+        return r.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return job;
+}
+
+Result<Device> RequestService::completeIssue(qint64 jobId, const QList<QByteArray>& requests, const DeviceFacts& facts)
+{
+    Transaction tx(m_db, m_ctx.dialect());
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    auto job = load(jobId);
+    if (!job)
+        return job.error();
+    if (job->status != JobStatus::InProgress)
+        return Error(ErrorCode::InvalidTransition, QStringLiteral("job %1 is %2, not in progress").arg(jobId).arg(jobStatusId(job->status)),
+            { { QStringLiteral("operation"), QStringLiteral("complete") }, { QStringLiteral("state"), jobStatusId(job->status) } });
+    ProfileService profiles(m_ctx, m_db);
+    auto profile = profiles.profile(job->profileId);
+    if (!profile)
+        return profile.error();
+    if (requests.size() != profile->policies.size())
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("expected %1 certificate request(s), got %2").arg(profile->policies.size()).arg(requests.size()));
+    auto person = PeopleService(m_ctx, m_db).load(job->personId);
+    if (!person)
+        return person.error();
+    auto settings = SettingsService(m_ctx, m_db).load();
+    if (!settings)
+        return settings.error();
+    const QDateTime now = m_ctx.now();
+    int lifetime = profile->lifetimeDays;
+    if (job->type == JobType::TemporaryReplacement)
+        lifetime = qMin(lifetime, settings->integer(SettingKey::TemporaryReplacementDays));
+    const QDateTime expires = now.addDays(lifetime);
+    const QString prefix = profile->encoding == CardEncoding::IdentityAgent ? QStringLiteral("MI")
+        : profile->encoding == CardEncoding::VirtualSmartCard              ? QStringLiteral("VSC")
+        : profile->encoding == CardEncoding::DerivedCredential             ? QStringLiteral("DC")
+                                                                           : QStringLiteral("PIV");
+    const QString serial = prefix + QLatin1Char('-') + QString::fromLatin1(secureRandomBytes(6).toHex().toUpper());
+    auto ins = exec(m_db, QStringLiteral("INSERT INTO devices (serial, device_type, platform, hardware_serial, dns_name, owner_id, profile_id, state, "
+                                         "expires_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id"),
+        { serial, cardEncodingId(profile->encoding), facts.platform, facts.hardwareSerial, facts.dnsName, job->personId, profile->id,
+            deviceStateId(DeviceState::Active), expires.toMSecsSinceEpoch(), now.toMSecsSinceEpoch(), now.toMSecsSinceEpoch() });
+    if (!ins)
+        return ins.error();
+    ins->next();
+    const qint64 deviceId = ins->value(0).toLongLong();
+    CertificateService certs(m_ctx, m_db);
+    QStringList issued;
+    for (int i = 0; i < requests.size(); ++i) {
+        auto policy = profiles.policy(profile->policies.at(i).policyId);
+        if (!policy)
+            return policy.error();
+        auto rec = certs.issue(*person, *policy, requests.at(i), deviceId, expires, settings->value(SettingKey::DefaultDn));
+        if (!rec)
+            return rec.error();
+        issued << rec->serial;
+    }
+    if (auto r = exec(m_db, QStringLiteral("UPDATE jobs SET status = ?, issued_device_id = ?, updated_at = ? WHERE id = ?"),
+            { jobStatusId(JobStatus::Completed), deviceId, now.toMSecsSinceEpoch(), jobId });
+        !r)
+        return r.error();
+    Job done = *job;
+    done.deviceId = deviceId;
+    if (auto r = AuditLog(m_db, m_ctx.dialect()).append(jobEvent(m_ctx, nullptr, QStringLiteral("collect"), done,
+            QStringLiteral("device %1 active; certificates %2").arg(serial, issued.join(QStringLiteral(", ")))));
+        !r)
+        return r.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return DeviceService(m_ctx, m_db).load(deviceId);
+}
+
+} // namespace lanyard

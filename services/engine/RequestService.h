@@ -1,0 +1,41 @@
+#pragma once
+
+#include "AccessControl.h"
+#include "Device.h"
+#include "DeviceFacts.h"
+#include "EngineContext.h"
+#include "Job.h"
+
+#include <QSqlDatabase>
+
+namespace lanyard {
+
+// Requests (jobs) for credentials and their one-time codes: create, validate, regenerate the
+// code, check a code at collection, and complete the issuance into an active device.
+class RequestService {
+public:
+    RequestService(const EngineContext& context, QSqlDatabase db);
+
+    Result<IssuedRequest> request(const AccessControl& ac, qint64 personId, qint64 profileId, bool showCode);
+    Result<IssuedRequest> validate(const AccessControl& ac, qint64 jobId, bool approve, bool showCode);
+    Result<IssuedRequest> regenerateCode(const AccessControl& ac, qint64 jobId, bool showCode);
+    Result<Job> load(qint64 jobId);
+    Result<QList<Job>> forPerson(const AccessControl& ac, qint64 personId);
+
+    // Collection: checks the code for a token (expiry, single use, failure limit). On success
+    // the code is spent and the job is In Progress.
+    Result<Job> startCollection(const QString& token, const QString& typedCode);
+    // Issues one certificate per policy of the job's profile from the requests (in policy
+    // order) and makes the device Active; the job is Completed.
+    Result<Device> completeIssue(qint64 jobId, const QList<QByteArray>& requests, const DeviceFacts& facts);
+
+    QString collectionUrl(const QString& token, const QString& baseUrl) const;
+
+private:
+    Result<IssuedRequest> issueCode(Job job, bool showCode, const QString& auditWorkflow, const AccessControl* ac, const QString& note);
+
+    const EngineContext& m_ctx;
+    QSqlDatabase m_db;
+};
+
+} // namespace lanyard

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "Settings.h"
+#include "core/Result.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace lanyard {
+
+namespace SettingKey {
+inline const QString CollectionBaseUrl = QStringLiteral("collection.baseUrl");
+inline const QString ExternalWebAddress = QStringLiteral("web.externalAddress");
+inline const QString CodeComplexity = QStringLiteral("codes.complexity");
+inline const QString CodeImmediateLifetimeMinutes = QStringLiteral("codes.immediateLifetimeMinutes");
+inline const QString CodeLongLifetimeDays = QStringLiteral("codes.longLifetimeDays");
+inline const QString CodeMaxFailures = QStringLiteral("codes.maxFailures");
+inline const QString MaxSessionCount = QStringLiteral("mobile.maxSessionCount");
+inline const QString SendEmail = QStringLiteral("notify.sendEmail");
+inline const QString SmsEmail = QStringLiteral("notify.smsEmail");
+inline const QString SmsGateway = QStringLiteral("notify.smsGateway");
+inline const QString MobileProvisionViaEmail = QStringLiteral("notify.mobileProvisionViaEmail");
+inline const QString MobileProvisionViaSms = QStringLiteral("notify.mobileProvisionViaSms");
+inline const QString MobileOtpViaSms = QStringLiteral("notify.mobileOtpViaSms");
+inline const QString AndroidAppUrl = QStringLiteral("apps.androidUrl");
+inline const QString IosAppUrl = QStringLiteral("apps.iosUrl");
+inline const QString DeviceManagement = QStringLiteral("devices.managementEnabled");
+inline const QString TemporaryReplacementDays = QStringLiteral("devices.temporaryReplacementDays");
+inline const QString VscEnabled = QStringLiteral("vsc.enabled");
+inline const QString VscTemporaryUnlock = QStringLiteral("vsc.temporaryUnlock");
+inline const QString ParentChildProfiles = QStringLiteral("profiles.allowParentChild");
+inline const QString BiometricOnUpdate = QStringLiteral("biometrics.verifyOnUpdate");
+inline const QString BiometricOnUnlock = QStringLiteral("biometrics.verifyOnUnlock");
+inline const QString AgentLogLevel = QStringLiteral("agent.logLevel");
+inline const QString AgentRetryAttempts = QStringLiteral("agent.retryAttempts");
+inline const QString AgentRetryDelaySeconds = QStringLiteral("agent.retryDelaySeconds");
+inline const QString DefaultDn = QStringLiteral("dn.default");
+inline const QString CrlValidityHours = QStringLiteral("crl.validityHours");
+} // namespace SettingKey
+
+// Every setting: its type, default, bounds, and validation. Validation happens when settings
+// are saved, so a bad value is refused at the desk, not discovered when a user collects.
+class SettingsSchema {
+public:
+    enum class Type { Boolean, Integer, Text, Url, Choice, Complexity, DistinguishedName };
+    struct Entry {
+        Entry(QString k, Type t, QString d, int lo = 0, int hi = 0, QStringList c = {}, bool opt = false)
+            : key(std::move(k))
+            , type(t)
+            , defaultValue(std::move(d))
+            , minimum(lo)
+            , maximum(hi)
+            , choices(std::move(c))
+            , optional(opt)
+        {
+        }
+        QString key;
+        Type type;
+        QString defaultValue;
+        int minimum = 0;
+        int maximum = 0;
+        QStringList choices;
+        bool optional = false; // may be empty (Url, Text)
+    };
+
+    static const QList<Entry>& entries();
+    static QString defaultValue(const QString& key);
+    static Settings defaults();
+    // Checks each value and the rules between them; the error names the setting (args "key").
+    static Result<void> validate(const Settings& settings);
+    static Result<void> validateTimezones(const QList<Timezone>& zones);
+};
+
+} // namespace lanyard

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "AccessControl.h"
+#include "EngineContext.h"
+#include "Settings.h"
+
+#include <QSqlDatabase>
+
+namespace lanyard {
+
+// Reads and saves the operation settings and the timezone list. Saving validates everything
+// first and writes all or nothing, with one audit event naming what changed.
+class SettingsService {
+public:
+    SettingsService(const EngineContext& context, QSqlDatabase db);
+
+    Result<Settings> load(); // no permission needed: the engine reads its own settings
+    Result<Settings> get(const AccessControl& ac);
+    Result<void> save(const AccessControl& ac, const Settings& settings);
+    // First start: store the default timezone list.
+    Result<void> seedDefaults();
+
+private:
+    const EngineContext& m_ctx;
+    QSqlDatabase m_db;
+};
+
+} // namespace lanyard

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+namespace lanyard {
+
+// The operations a role may be granted. Stored by id; append new ones at the end.
+enum class Workflow {
+    FindPerson,
+    RequestMobile,
+    RequestCard,
+    RequestMyId,
+    CancelDevice,
+    EnableDisableDevice,
+    RequestReplacement,
+    RequestUpdate,
+    RequestRenewal,
+    UnlockCredential,
+    ValidateRequest,
+    ManageVscAccess,
+    UnlockVscTemporaryAccess,
+    ViewAudit,
+    EditConfiguration,
+    EditRoles,
+    EditCredentialProfiles,
+    AddEditDevices,
+    ManageJobs,
+};
+
+QString workflowId(Workflow w);
+bool workflowFromId(const QString& id, Workflow* w);
+QList<Workflow> allWorkflows();
+
+} // namespace lanyard

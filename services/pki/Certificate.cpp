@@ -1,0 +1,126 @@
+#include "Certificate.h"
+
+#include "OpenSslError.h"
+#include "OpenSslPtr.h"
+
+#include <openssl/pem.h>
+
+namespace lanyard {
+
+namespace {
+
+QString nameToString(const X509_NAME* name)
+{
+    ossl::Bio bio(BIO_new(BIO_s_mem()));
+    X509_NAME_print_ex(bio.get(), name, 0, XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB);
+    char* data = nullptr;
+    const long n = BIO_get_mem_data(bio.get(), &data);
+    return QString::fromUtf8(data, int(n));
+}
+
+QDateTime asn1ToDateTime(const ASN1_TIME* t)
+{
+    struct tm tm {};
+    if (!t || ASN1_TIME_to_tm(t, &tm) != 1)
+        return {};
+    return QDateTime(QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), QTime(tm.tm_hour, tm.tm_min, tm.tm_sec), Qt::UTC);
+}
+
+} // namespace
+
+Certificate Certificate::adopt(X509* cert)
+{
+    Certificate c;
+    c.m_cert = std::shared_ptr<X509>(cert, X509_free);
+    return c;
+}
+
+Result<Certificate> Certificate::fromDer(const QByteArray& der)
+{
+    const auto* p = reinterpret_cast<const unsigned char*>(der.constData());
+    X509* cert = d2i_X509(nullptr, &p, long(der.size()));
+    if (!cert)
+        return openSslError(ErrorCode::InvalidArgument, QStringLiteral("not a DER certificate"));
+    return adopt(cert);
+}
+
+Result<Certificate> Certificate::fromPem(const QByteArray& pem)
+{
+    ossl::Bio bio(BIO_new_mem_buf(pem.constData(), int(pem.size())));
+    X509* cert = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr);
+    if (!cert)
+        return openSslError(ErrorCode::InvalidArgument, QStringLiteral("not a PEM certificate"));
+    return adopt(cert);
+}
+
+QByteArray Certificate::toDer() const
+{
+    if (!m_cert)
+        return {};
+    const int n = i2d_X509(m_cert.get(), nullptr);
+    QByteArray out(n, Qt::Uninitialized);
+    auto* p = reinterpret_cast<unsigned char*>(out.data());
+    i2d_X509(m_cert.get(), &p);
+    return out;
+}
+
+QByteArray Certificate::toPem() const
+{
+    if (!m_cert)
+        return {};
+    ossl::Bio bio(BIO_new(BIO_s_mem()));
+    PEM_write_bio_X509(bio.get(), m_cert.get());
+    char* data = nullptr;
+    const long n = BIO_get_mem_data(bio.get(), &data);
+    return QByteArray(data, int(n));
+}
+
+QString Certificate::serialHex() const
+{
+    if (!m_cert)
+        return {};
+    ossl::BigNum bn(ASN1_INTEGER_to_BN(X509_get0_serialNumber(m_cert.get()), nullptr));
+    char* hex = BN_bn2hex(bn.get());
+    const QString s = QString::fromLatin1(hex).toUpper();
+    OPENSSL_free(hex);
+    return s;
+}
+
+QString Certificate::subject() const
+{
+    return m_cert ? nameToString(X509_get_subject_name(m_cert.get())) : QString();
+}
+
+QString Certificate::issuer() const
+{
+    return m_cert ? nameToString(X509_get_issuer_name(m_cert.get())) : QString();
+}
+
+QDateTime Certificate::notBefore() const
+{
+    return m_cert ? asn1ToDateTime(X509_get0_notBefore(m_cert.get())) : QDateTime();
+}
+
+QDateTime Certificate::notAfter() const
+{
+    return m_cert ? asn1ToDateTime(X509_get0_notAfter(m_cert.get())) : QDateTime();
+}
+
+QStringList Certificate::emailAddresses() const
+{
+    QStringList out;
+    if (!m_cert)
+        return out;
+    ossl::GeneralNames names(static_cast<GENERAL_NAMES*>(X509_get_ext_d2i(m_cert.get(), NID_subject_alt_name, nullptr, nullptr)));
+    if (!names)
+        return out;
+    for (int i = 0; i < sk_GENERAL_NAME_num(names.get()); ++i) {
+        const GENERAL_NAME* gn = sk_GENERAL_NAME_value(names.get(), i);
+        if (gn->type == GEN_EMAIL)
+            out.append(QString::fromUtf8(reinterpret_cast<const char*>(ASN1_STRING_get0_data(gn->d.rfc822Name)),
+                ASN1_STRING_length(gn->d.rfc822Name)));
+    }
+    return out;
+}
+
+} // namespace lanyard

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "Certificate.h"
+#include "CertificateRequest.h"
+#include "DnTemplate.h"
+#include "KeyAlgorithm.h"
+#include "PrivateKey.h"
+#include "RevocationReason.h"
+#include "core/Result.h"
+
+#include <QDateTime>
+#include <QList>
+
+namespace lanyard {
+
+// What a certificate policy asks for, with the person's values already filled in.
+struct IssuanceParameters {
+    DistinguishedName subject;
+    QStringList sanEmails;
+    QString sanUpn;
+    int validityDays = 365;
+    QDateTime notBefore; // defaults to now
+    QString keyUsage = QStringLiteral("digitalSignature");
+    QString extendedKeyUsage; // comma-separated names, e.g. "clientAuth,emailProtection"
+    QList<KeyAlgorithm> allowedAlgorithms { KeyAlgorithm::Rsa2048, KeyAlgorithm::Rsa3072, KeyAlgorithm::EcP256 };
+};
+
+struct RevokedEntry {
+    QString serialHex;
+    QDateTime revokedAt;
+    RevocationReason reason = RevocationReason::Unspecified;
+};
+
+// The embedded certificate authority: a CA key and self-signed certificate that issues from
+// verified PKCS#10 requests and publishes CRLs. Thread-safe for issuing: the key is only read.
+class CertificateAuthority {
+public:
+    CertificateAuthority() = default;
+    static Result<CertificateAuthority> createRoot(const DistinguishedName& subject, KeyAlgorithm alg, int validityDays);
+    static Result<CertificateAuthority> fromParts(const Certificate& cert, const PrivateKey& key);
+
+    static QStringList knownKeyUsages();
+    static QStringList knownExtendedKeyUsages();
+    static Result<void> validateUsages(const QString& keyUsage, const QString& extendedKeyUsage);
+
+    bool isNull() const { return m_cert.isNull(); }
+    const Certificate& certificate() const { return m_cert; }
+    const PrivateKey& key() const { return m_key; }
+
+    Result<Certificate> issue(const CertificateRequest& request, const IssuanceParameters& params) const;
+    // For keys the engine made itself (content signing, archived encryption keys).
+    Result<Certificate> issueForKey(const PrivateKey& subjectKey, const IssuanceParameters& params) const;
+    Result<QByteArray> makeCrl(const QList<RevokedEntry>& revoked, qint64 number, const QDateTime& thisUpdate,
+        const QDateTime& nextUpdate) const; // DER
+
+    // Checks leaf -> this CA with OpenSSL's path validation (at `at`, default now).
+    Result<void> verify(const Certificate& leaf, const QDateTime& at = {}) const;
+
+private:
+    Certificate m_cert;
+    PrivateKey m_key;
+};
+
+} // namespace lanyard

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "PrivateKey.h"
+#include "core/Result.h"
+
+#include <QByteArray>
+
+#include <memory>
+
+typedef struct X509_req_st X509_REQ;
+
+namespace lanyard {
+
+// A PKCS#10 request whose self-signature has been checked: fromBytes() refuses a request
+// that does not parse or whose signature does not verify, so holding one means it is sound.
+class CertificateRequest {
+public:
+    static Result<CertificateRequest> fromBytes(const QByteArray& derOrPem);
+    // Makes a request for tests, the demo generator and the reference agent.
+    static Result<QByteArray> create(const PrivateKey& key, const QString& commonName);
+
+    PrivateKey publicKey() const { return m_publicKey; }
+    Result<KeyAlgorithm> algorithm() const { return m_publicKey.algorithm(); }
+
+private:
+    std::shared_ptr<X509_REQ> m_req;
+    PrivateKey m_publicKey;
+};
+
+} // namespace lanyard

@@ -1,0 +1,118 @@
+#include "PrivateKey.h"
+
+#include "OpenSslError.h"
+#include "OpenSslPtr.h"
+
+#include <openssl/core_names.h>
+#include <openssl/pem.h>
+
+namespace lanyard {
+
+PrivateKey PrivateKey::adopt(EVP_PKEY* key)
+{
+    PrivateKey k;
+    k.m_key = std::shared_ptr<EVP_PKEY>(key, EVP_PKEY_free);
+    return k;
+}
+
+Result<PrivateKey> PrivateKey::generate(KeyAlgorithm alg)
+{
+    EVP_PKEY* key = nullptr;
+    switch (alg) {
+    case KeyAlgorithm::Rsa2048:
+        key = EVP_RSA_gen(2048);
+        break;
+    case KeyAlgorithm::Rsa3072:
+        key = EVP_RSA_gen(3072);
+        break;
+    case KeyAlgorithm::EcP256:
+        key = EVP_EC_gen("P-256");
+        break;
+    }
+    if (!key)
+        return openSslError(ErrorCode::CryptoFailure, QStringLiteral("key generation failed"));
+    return adopt(key);
+}
+
+Result<PrivateKey> PrivateKey::fromPem(const QByteArray& pem)
+{
+    ossl::Bio bio(BIO_new_mem_buf(pem.constData(), int(pem.size())));
+    EVP_PKEY* key = PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr);
+    if (!key)
+        return openSslError(ErrorCode::CryptoFailure, QStringLiteral("not a PEM private key"));
+    return adopt(key);
+}
+
+QByteArray PrivateKey::toPem() const
+{
+    if (!m_key)
+        return {};
+    ossl::Bio bio(BIO_new(BIO_s_mem()));
+    if (!PEM_write_bio_PKCS8PrivateKey(bio.get(), m_key.get(), nullptr, nullptr, 0, nullptr, nullptr))
+        return {};
+    char* data = nullptr;
+    const long n = BIO_get_mem_data(bio.get(), &data);
+    return QByteArray(data, int(n));
+}
+
+QByteArray PrivateKey::publicKeyDer() const
+{
+    if (!m_key)
+        return {};
+    const int n = i2d_PUBKEY(m_key.get(), nullptr);
+    if (n <= 0)
+        return {};
+    QByteArray out(n, Qt::Uninitialized);
+    auto* p = reinterpret_cast<unsigned char*>(out.data());
+    i2d_PUBKEY(m_key.get(), &p);
+    return out;
+}
+
+Result<KeyAlgorithm> PrivateKey::algorithm() const
+{
+    return keyAlgorithmOf(m_key.get());
+}
+
+Result<QByteArray> PrivateKey::sign(const QByteArray& data) const
+{
+    ossl::MdCtx ctx(EVP_MD_CTX_new());
+    if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, m_key.get()) != 1)
+        return openSslError(ErrorCode::CryptoFailure, QStringLiteral("sign init"));
+    size_t len = 0;
+    const auto* in = reinterpret_cast<const unsigned char*>(data.constData());
+    if (EVP_DigestSign(ctx.get(), nullptr, &len, in, size_t(data.size())) != 1)
+        return openSslError(ErrorCode::CryptoFailure, QStringLiteral("sign size"));
+    QByteArray sig(qsizetype(len), Qt::Uninitialized);
+    if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char*>(sig.data()), &len, in, size_t(data.size())) != 1)
+        return openSslError(ErrorCode::CryptoFailure, QStringLiteral("sign"));
+    sig.resize(qsizetype(len));
+    return sig;
+}
+
+Result<KeyAlgorithm> keyAlgorithmOf(EVP_PKEY* key)
+{
+    if (!key)
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("no key"));
+    if (EVP_PKEY_is_a(key, "RSA")) {
+        const int bits = EVP_PKEY_get_bits(key);
+        if (bits == 2048)
+            return KeyAlgorithm::Rsa2048;
+        if (bits == 3072)
+            return KeyAlgorithm::Rsa3072;
+        return Error(ErrorCode::KeyAlgorithmNotAllowed, QStringLiteral("RSA-%1").arg(bits),
+            { { QStringLiteral("algorithm"), QStringLiteral("RSA-%1").arg(bits) } });
+    }
+    if (EVP_PKEY_is_a(key, "EC")) {
+        char curve[64] = {};
+        size_t len = 0;
+        if (EVP_PKEY_get_utf8_string_param(key, OSSL_PKEY_PARAM_GROUP_NAME, curve, sizeof curve, &len) == 1
+            && (QByteArray(curve) == "prime256v1" || QByteArray(curve) == "P-256"))
+            return KeyAlgorithm::EcP256;
+        return Error(ErrorCode::KeyAlgorithmNotAllowed, QStringLiteral("EC %1").arg(QString::fromLatin1(curve)),
+            { { QStringLiteral("algorithm"), QStringLiteral("EC %1").arg(QString::fromLatin1(curve)) } });
+    }
+    const QString name = QString::fromLatin1(EVP_PKEY_get0_type_name(key));
+    return Error(ErrorCode::KeyAlgorithmNotAllowed, name, { { QStringLiteral("algorithm"), name } });
+}
+
+} // namespace lanyard

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "KeyAlgorithm.h"
+#include "core/Result.h"
+
+#include <QByteArray>
+
+#include <memory>
+
+typedef struct evp_pkey_st EVP_PKEY;
+
+namespace lanyard {
+
+// A private (or public-only) key. Cheap to copy: copies share the immutable OpenSSL key.
+class PrivateKey {
+public:
+    PrivateKey() = default;
+
+    static Result<PrivateKey> generate(KeyAlgorithm alg);
+    static Result<PrivateKey> fromPem(const QByteArray& pem);
+    // Takes ownership of a reference to `key`.
+    static PrivateKey adopt(EVP_PKEY* key);
+
+    bool isNull() const { return !m_key; }
+    QByteArray toPem() const; // unencrypted PKCS#8; wrap before storing
+    QByteArray publicKeyDer() const; // SubjectPublicKeyInfo
+    Result<KeyAlgorithm> algorithm() const;
+    // Signs SHA-256 of data (PKCS#1 v1.5 for RSA, DER ECDSA for EC).
+    Result<QByteArray> sign(const QByteArray& data) const;
+
+    EVP_PKEY* native() const { return m_key.get(); }
+
+private:
+    std::shared_ptr<EVP_PKEY> m_key;
+};
+
+// Which of our algorithms a public key is; refuses sizes and curves we do not issue for.
+Result<KeyAlgorithm> keyAlgorithmOf(EVP_PKEY* key);
+
+} // namespace lanyard

@@ -1,0 +1,129 @@
+#include "Database.h"
+
+#include <QSqlError>
+#include <QThread>
+#include <QUuid>
+
+#include <map>
+#include <memory>
+
+namespace lanyard {
+
+namespace {
+
+// Removes a thread's connection when that thread exits (thread_local destructors run then).
+struct ThreadConnections {
+    std::map<QString, QString> names; // database id -> connection name
+    ~ThreadConnections()
+    {
+        for (const auto& [id, name] : names) {
+            {
+                QSqlDatabase db = QSqlDatabase::database(name, false);
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(name);
+        }
+    }
+};
+
+thread_local ThreadConnections t_connections;
+
+Result<void> configure(QSqlDatabase& db, SqlDialect dialect)
+{
+    if (dialect != SqlDialect::Sqlite)
+        return {};
+    for (const char* pragma : { "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
+             "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=10000" }) {
+        QSqlQuery q(db);
+        if (!q.exec(QString::fromLatin1(pragma)))
+            return sqlError(q.lastError(), QString::fromLatin1(pragma));
+    }
+    return {};
+}
+
+} // namespace
+
+Database::Database(DatabaseConfig config)
+    : m_config(std::move(config))
+    , m_id(QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
+
+Database::~Database()
+{
+    // Only the destroying thread's own connection can be released here; worker threads
+    // release theirs when they finish (the engine joins its pool before destroying us).
+    auto it = t_connections.names.find(m_id);
+    if (it != t_connections.names.end()) {
+        const QString name = it->second;
+        t_connections.names.erase(it);
+        {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+}
+
+Result<QSqlDatabase> Database::connection()
+{
+    auto it = t_connections.names.find(m_id);
+    if (it != t_connections.names.end()) {
+        QSqlDatabase db = QSqlDatabase::database(it->second, false);
+        if (db.isOpen())
+            return db;
+    }
+    const QString name = QStringLiteral("lanyard-%1-%2")
+                             .arg(m_id)
+                             .arg(reinterpret_cast<quintptr>(QThread::currentThreadId()));
+    QSqlDatabase db;
+    if (m_config.dialect == SqlDialect::Sqlite) {
+        db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(m_config.path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    } else {
+        db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(m_config.host);
+        db.setPort(m_config.port);
+        db.setDatabaseName(m_config.databaseName);
+        db.setUserName(m_config.user);
+        db.setPassword(m_config.password);
+    }
+    t_connections.names[m_id] = name;
+    if (!db.open())
+        return sqlError(db.lastError(), QStringLiteral("opening %1").arg(m_config.displayName()));
+    if (auto r = configure(db, m_config.dialect); !r)
+        return r.error();
+    return db;
+}
+
+Error sqlError(const QSqlError& error, const QString& what)
+{
+    const QString text = error.text();
+    const QString native = error.nativeErrorCode();
+    const QString detail = QStringLiteral("%1: %2").arg(what, text);
+    // SQLite: 5 = SQLITE_BUSY, 6 = SQLITE_LOCKED, 8 = SQLITE_READONLY. PostgreSQL: 40001/40P01
+    // are serialization failures and deadlocks, 25006 read-only transaction.
+    if (native == QLatin1String("5") || native == QLatin1String("6") || native == QLatin1String("40001")
+        || native == QLatin1String("40P01") || text.contains(QLatin1String("database is locked")))
+        return Error(ErrorCode::StorageBusy, detail);
+    if (native == QLatin1String("8") || native == QLatin1String("25006")
+        || text.contains(QLatin1String("readonly")) || text.contains(QLatin1String("read-only")))
+        return Error(ErrorCode::StorageReadOnly, detail);
+    return Error(ErrorCode::StorageFailure, detail);
+}
+
+Result<QSqlQuery> exec(const QSqlDatabase& db, const QString& sql, const QVariantList& values)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        return sqlError(q.lastError(), sql.left(80));
+    for (const QVariant& v : values)
+        q.addBindValue(v);
+    if (!q.exec())
+        return sqlError(q.lastError(), sql.left(80));
+    return q;
+}
+
+} // namespace lanyard

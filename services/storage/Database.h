@@ -1,0 +1,40 @@
+#pragma once
+
+#include "DatabaseConfig.h"
+#include "core/Result.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace lanyard {
+
+// Hands out one connection per thread for a database (SQLite connections must not cross
+// threads; PostgreSQL gets one pooled connection per worker thread the same way). The
+// connection is closed and unregistered when its thread ends.
+class Database {
+public:
+    explicit Database(DatabaseConfig config);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    const DatabaseConfig& config() const { return m_config; }
+    SqlDialect dialect() const { return m_config.dialect; }
+
+    // The calling thread's connection, opened and configured on first use.
+    Result<QSqlDatabase> connection();
+
+private:
+    DatabaseConfig m_config;
+    QString m_id;
+};
+
+// Turns a failed QSqlQuery or connection into an Error with a stable code: busy/locked,
+// read-only, or a generic storage failure. The detail carries the driver text for the log.
+Error sqlError(const QSqlError& error, const QString& what);
+
+// Prepares and executes; binds positional values in order.
+Result<QSqlQuery> exec(const QSqlDatabase& db, const QString& sql, const QVariantList& values = {});
+
+} // namespace lanyard
