@@ -61,13 +61,13 @@ QString AuditLog::computeHash(const AuditEvent& e)
 Result<AuditEvent> AuditLog::append(AuditEvent e)
 {
     const QString lock = m_dialect == SqlDialect::Postgres ? QStringLiteral(" FOR UPDATE") : QString();
-    auto head = exec(m_db, QStringLiteral("SELECT seq, hash FROM audit_head WHERE id = 1") + lock);
+    auto head = fetchOne(m_db, QStringLiteral("SELECT seq, hash FROM audit_head WHERE id = 1") + lock);
     if (!head)
         return head.error();
-    if (!head->next())
+    if (head->isEmpty())
         return Error(ErrorCode::StorageFailure, QStringLiteral("audit head row missing"));
-    e.seq = head->value(0).toLongLong() + 1;
-    e.prevHash = head->value(1).toString();
+    e.seq = head->at(0).toLongLong() + 1;
+    e.prevHash = head->at(1).toString();
     // Millisecond precision, as stored.
     e.at = QDateTime::fromMSecsSinceEpoch(e.at.toMSecsSinceEpoch(), Qt::UTC);
     e.hash = computeHash(e);
@@ -167,10 +167,10 @@ Result<AuditVerification> AuditLog::verify()
         ++expectedSeq;
         ++v.checked;
     }
-    auto head = exec(m_db, QStringLiteral("SELECT seq, hash FROM audit_head WHERE id = 1"));
+    auto head = fetchOne(m_db, QStringLiteral("SELECT seq, hash FROM audit_head WHERE id = 1"));
     if (!head)
         return head.error();
-    if (head->next() && (head->value(0).toLongLong() != expectedSeq - 1 || head->value(1).toString() != prev))
+    if (!head->isEmpty() && (head->at(0).toLongLong() != expectedSeq - 1 || head->at(1).toString() != prev))
         broken(expectedSeq, QStringLiteral("truncated"));
     return v;
 }

@@ -79,13 +79,12 @@ Result<CertificateRecord> CertificateService::issue(const Person& person, const 
     rec.notAfter = cert->notAfter();
     rec.status = CertificateStatus::Active;
     rec.der = cert->toDer();
-    auto q = exec(m_db, QStringLiteral("INSERT INTO certificates (serial, subject, policy_id, device_id, not_before, not_after, status, der) "
+    auto q = fetchOne(m_db, QStringLiteral("INSERT INTO certificates (serial, subject, policy_id, device_id, not_before, not_after, status, der) "
                                        "VALUES (?,?,?,?,?,?,?,?) RETURNING id"),
         { rec.serial, rec.subject, policy.id, deviceId, rec.notBefore.toMSecsSinceEpoch(), rec.notAfter.toMSecsSinceEpoch(),
             certificateStatusId(rec.status), rec.der });
     if (!q)
         return q.error();
-    q->next();
     rec.id = q->value(0).toLongLong();
     return rec;
 }
@@ -147,12 +146,12 @@ Result<QList<CertificateRecord>> CertificateService::forDevice(qint64 deviceId)
 
 Result<QByteArray> CertificateService::crl(int validityHours)
 {
-    auto number = exec(m_db, QStringLiteral("UPDATE authorities SET crl_number = crl_number + 1 WHERE kind = 'root' RETURNING crl_number"));
+    auto number = fetchOne(m_db, QStringLiteral("UPDATE authorities SET crl_number = crl_number + 1 WHERE kind = 'root' RETURNING crl_number"));
     if (!number)
         return number.error();
-    if (!number->next())
+    if (number->isEmpty())
         return Error(ErrorCode::StorageFailure, QStringLiteral("no root authority"));
-    const qint64 crlNumber = number->value(0).toLongLong();
+    const qint64 crlNumber = number->at(0).toLongLong();
     auto q = exec(m_db, QStringLiteral("SELECT serial, status_changed_at, revocation_reason FROM certificates WHERE status <> ? ORDER BY serial"),
         { certificateStatusId(CertificateStatus::Active) });
     if (!q)

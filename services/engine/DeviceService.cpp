@@ -168,7 +168,7 @@ Result<Device> DeviceService::change(const AccessControl& ac, qint64 deviceId, c
     if (transition->createsReplacementJob || transition->createsTemporaryReplacementJob) {
         const JobType type = transition->createsReplacementJob ? JobType::Replacement : JobType::TemporaryReplacement;
         // The replacement is issued from the profile's current version.
-        auto q = exec(m_db,
+        auto q = fetchOne(m_db,
             QStringLiteral("INSERT INTO jobs (job_type, status, person_id, device_id, profile_id, requested_by, requested_at, reason, details, updated_at) "
                            "VALUES (?, ?, ?, ?, (SELECT c.id FROM profiles c JOIN profiles o ON o.lineage = c.lineage WHERE o.id = ? AND c.is_current = 1), "
                            "?, ?, ?, ?, ?) RETURNING id"),
@@ -176,7 +176,6 @@ Result<Device> DeviceService::change(const AccessControl& ac, qint64 deviceId, c
                 deviceOperationId(action.operation), action.details, now });
         if (!q)
             return q.error();
-        q->next();
         newJob = q->value(0).toLongLong();
     }
     AuditEvent e;

@@ -41,8 +41,8 @@ struct MasterKey {
 
 QString metaValue(const QSqlDatabase& db, const QString& key)
 {
-    auto q = exec(db, QStringLiteral("SELECT value FROM meta WHERE key = ?"), { key });
-    return q && q->next() ? q->value(0).toString() : QString();
+    auto row = fetchOne(db, QStringLiteral("SELECT value FROM meta WHERE key = ?"), { key });
+    return row && !row->isEmpty() ? row->at(0).toString() : QString();
 }
 
 Result<StorageState> prepareStorage(std::shared_ptr<Database> database)
@@ -106,10 +106,14 @@ QFuture<Result<MasterKey>> obtainMasterKey(QObject* context, const EmbeddedEngin
     // A new engine: a new key, in the keychain when there is one.
     const QByteArray fresh = secureRandomBytes(32);
     auto toFile = [promise, file, fresh, keyFile](const QString& why) {
-        if (file.exists())
-            return finishWith(promise, Error(ErrorCode::SecretStoreUnavailable,
-                                           QStringLiteral("%1 already exists but the database is new; move it away first").arg(keyFile),
-                                           { { QStringLiteral("path"), keyFile } }));
+        if (file.exists()) {
+            // Left by a first start that failed before anything was encrypted: nothing depends
+            // on that key yet, so it is as good as a new one.
+            auto existing = file.read();
+            if (!existing)
+                return finishWith(promise, existing.error());
+            return finishWith(promise, MasterKey { *existing, SecretStoreKind::KeyFile, keyFile });
+        }
         if (auto r = file.write(fresh); !r)
             return finishWith(promise, r.error());
         qCWarning(lcEngine).noquote() << "No system keychain available (" << why << "); the master key is stored in" << keyFile

@@ -10,6 +10,7 @@
 #include "OperatorSession.h"
 #include "Person.h"
 #include "Settings.h"
+#include "Workflow.h"
 #include "core/Result.h"
 
 #include <QByteArray>

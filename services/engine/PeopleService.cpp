@@ -46,11 +46,11 @@ QString PeopleService::nameKey(const QString& fullName)
 
 Result<OperatorSession> PeopleService::logon(const QString& logonName, const QString& password)
 {
-    auto q = exec(m_db, QStringLiteral("SELECT id, full_name, enabled, password_hash FROM people WHERE logon_name = ?"), { logonName.trimmed() });
-    if (!q)
-        return q.error();
-    const bool found = q->next();
-    const QString hash = found ? q->value(3).toString() : QString();
+    auto row = fetchOne(m_db, QStringLiteral("SELECT id, full_name, enabled, password_hash FROM people WHERE logon_name = ?"), { logonName.trimmed() });
+    if (!row)
+        return row.error();
+    const bool found = !row->isEmpty();
+    const QString hash = found ? row->at(3).toString() : QString();
     // Verify even for unknown names, at the same cost, so timing does not tell which exist.
     static const QString kDummy = SecretHash::make(QStringLiteral("no-such-operator"));
     const bool matches = SecretHash::verify(password, hash.isEmpty() ? kDummy : hash);
@@ -65,11 +65,11 @@ Result<OperatorSession> PeopleService::logon(const QString& logonName, const QSt
     e.targetLabel = logonName.trimmed();
     e.operatorName = logonName.trimmed();
     if (found) {
-        e.operatorId = q->value(0).toLongLong();
+        e.operatorId = row->at(0).toLongLong();
         e.personId = e.operatorId;
         e.targetId = QString::number(e.operatorId);
     }
-    const bool enabled = found && q->value(2).toInt() != 0;
+    const bool enabled = found && row->at(2).toInt() != 0;
     e.outcome = passwordOk && enabled ? QStringLiteral("success") : QStringLiteral("refused");
     e.details = !passwordOk ? QStringLiteral("wrong logon name or password") : (!enabled ? QStringLiteral("account disabled") : QString());
     if (auto r = AuditLog(m_db, m_ctx.dialect()).append(e); !r)
@@ -81,9 +81,9 @@ Result<OperatorSession> PeopleService::logon(const QString& logonName, const QSt
     if (!enabled)
         return Error(ErrorCode::AccountDisabled, QStringLiteral("'%1' is disabled").arg(logonName));
     OperatorSession s;
-    s.personId = q->value(0).toLongLong();
+    s.personId = row->at(0).toLongLong();
     s.logonName = logonName.trimmed();
-    s.fullName = q->value(1).toString();
+    s.fullName = row->at(1).toString();
     return s;
 }
 
@@ -157,28 +157,26 @@ Result<Person> PeopleService::get(const AccessControl& ac, qint64 id)
 
 Result<qint64> PeopleService::createRole(const Role& role)
 {
-    auto q = exec(m_db, QStringLiteral("INSERT INTO roles (name, scope, workflows) VALUES (?, ?, ?) RETURNING id"),
+    auto row = fetchOne(m_db, QStringLiteral("INSERT INTO roles (name, scope, workflows) VALUES (?, ?, ?) RETURNING id"),
         { role.name, scopeId(role.scope), role.workflowIds() });
-    if (!q)
-        return q.error();
-    q->next();
-    return q->value(0).toLongLong();
+    if (!row)
+        return row.error();
+    return row->value(0).toLongLong();
 }
 
 Result<qint64> PeopleService::createPerson(const Person& p, const QString& password)
 {
     if (p.logonName.trimmed().isEmpty() || p.fullName.trimmed().isEmpty())
         return Error(ErrorCode::InvalidArgument, QStringLiteral("a person needs a logon name and a full name"));
-    auto q = exec(m_db,
+    auto row = fetchOne(m_db,
         QStringLiteral("INSERT INTO people (logon_name, full_name, full_name_key, email, mobile, upn, group_name, enabled, password_hash, fascn, card_uuid)"
                        " VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id"),
         { p.logonName.trimmed(), p.fullName.simplified(), nameKey(p.fullName), p.email.trimmed().toLower(), p.mobile.trimmed(),
             p.userPrincipalName.trimmed(), p.group.trimmed(), p.enabled ? 1 : 0, password.isEmpty() ? QString() : SecretHash::make(password),
             p.fascn, p.cardUuid });
-    if (!q)
-        return q.error();
-    q->next();
-    return q->value(0).toLongLong();
+    if (!row)
+        return row.error();
+    return row->value(0).toLongLong();
 }
 
 Result<void> PeopleService::assignRole(qint64 personId, qint64 roleId)

@@ -133,12 +133,11 @@ Result<qint64> ProfileService::savePolicy(const AccessControl* ac, const Certifi
             return q.error();
         return p.id;
     }
-    auto q = exec(m_db, QStringLiteral("INSERT INTO cert_policies (name, key_algorithms, validity_days, key_usage, ext_key_usage, dn_template, "
+    auto q = fetchOne(m_db, QStringLiteral("INSERT INTO cert_policies (name, key_algorithms, validity_days, key_usage, ext_key_usage, dn_template, "
                                        "san_email, san_upn, archive_keys) VALUES (?,?,?,?,?,?,?,?,?) RETURNING id"),
         values);
     if (!q)
         return q.error();
-    q->next();
     return q->value(0).toLongLong();
 }
 
@@ -175,16 +174,16 @@ Result<qint64> ProfileService::saveProfile(const AccessControl* ac, const Creden
         return r.error();
     int version = 1;
     if (p.lineage > 0) {
-        auto q = exec(m_db, QStringLiteral("SELECT MAX(version) FROM profiles WHERE lineage = ?"), { p.lineage });
+        auto q = fetchOne(m_db, QStringLiteral("SELECT MAX(version) FROM profiles WHERE lineage = ?"), { p.lineage });
         if (!q)
             return q.error();
-        if (!q->next() || q->value(0).isNull())
+        if (q->isEmpty() || q->at(0).isNull())
             return Error(ErrorCode::NotFound, QStringLiteral("profile lineage %1").arg(p.lineage), { { QStringLiteral("what"), QStringLiteral("profile") } });
-        version = q->value(0).toInt() + 1;
+        version = q->at(0).toInt() + 1;
         if (auto r = exec(m_db, QStringLiteral("UPDATE profiles SET is_current = 0 WHERE lineage = ?"), { p.lineage }); !r)
             return r.error();
     }
-    auto ins = exec(m_db,
+    auto ins = fetchOne(m_db,
         QStringLiteral("INSERT INTO profiles (lineage, version, is_current, name, card_encoding, notification_scheme, device_restriction, "
                        "requires_validation, lifetime_days, pin_policy, auth_types, is_parent, parent_lineage, credential_group, "
                        "cancel_previous, badge_layout, created_at) VALUES (?,?,1,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"),
@@ -195,7 +194,6 @@ Result<qint64> ProfileService::saveProfile(const AccessControl* ac, const Creden
             p.cancelPrevious ? 1 : 0, p.badgeLayout, m_ctx.now().toMSecsSinceEpoch() });
     if (!ins)
         return ins.error();
-    ins->next();
     const qint64 id = ins->value(0).toLongLong();
     if (p.lineage <= 0) {
         if (auto r = exec(m_db, QStringLiteral("UPDATE profiles SET lineage = id WHERE id = ?"), { id }); !r)

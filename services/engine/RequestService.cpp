@@ -110,7 +110,9 @@ Result<Job> RequestService::load(qint64 jobId)
         return q.error();
     if (!q->next())
         return Error(ErrorCode::NotFound, QStringLiteral("job %1").arg(jobId), { { QStringLiteral("what"), QStringLiteral("job") } });
-    return readJob(*q);
+    const Job job = readJob(*q);
+    q->finish();
+    return job;
 }
 
 Result<QList<Job>> RequestService::forPerson(const AccessControl& ac, qint64 personId)
@@ -195,12 +197,11 @@ Result<IssuedRequest> RequestService::request(const AccessControl& ac, qint64 pe
     }
     const qint64 now = m_ctx.now().toMSecsSinceEpoch();
     const JobStatus status = profile->requiresValidation ? JobStatus::AwaitingValidation : JobStatus::AwaitingIssue;
-    auto q = exec(m_db, QStringLiteral("INSERT INTO jobs (job_type, status, person_id, profile_id, requested_by, requested_at, updated_at) "
+    auto q = fetchOne(m_db, QStringLiteral("INSERT INTO jobs (job_type, status, person_id, profile_id, requested_by, requested_at, updated_at) "
                                        "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"),
         { jobTypeId(JobType::Issue), jobStatusId(status), personId, profileId, ac.operatorPerson().id, now, now });
     if (!q)
         return q.error();
-    q->next();
     auto job = load(q->value(0).toLongLong());
     if (!job)
         return job.error();
@@ -299,6 +300,7 @@ Result<Job> RequestService::startCollection(const QString& token, const QString&
         return Error(ErrorCode::NotFound, QStringLiteral("unknown collection token"), { { QStringLiteral("what"), QStringLiteral("collection") } });
     QString codeHash;
     Job job = readJob(*q, &codeHash);
+    q->finish();
     auto settings = SettingsService(m_ctx, m_db).load();
     if (!settings)
         return settings.error();
@@ -394,13 +396,12 @@ Result<Device> RequestService::completeIssue(qint64 jobId, const QList<QByteArra
         : profile->encoding == CardEncoding::DerivedCredential             ? QStringLiteral("DC")
                                                                            : QStringLiteral("PIV");
     const QString serial = prefix + QLatin1Char('-') + QString::fromLatin1(secureRandomBytes(6).toHex().toUpper());
-    auto ins = exec(m_db, QStringLiteral("INSERT INTO devices (serial, device_type, platform, hardware_serial, dns_name, owner_id, profile_id, state, "
+    auto ins = fetchOne(m_db, QStringLiteral("INSERT INTO devices (serial, device_type, platform, hardware_serial, dns_name, owner_id, profile_id, state, "
                                          "expires_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id"),
         { serial, cardEncodingId(profile->encoding), facts.platform, facts.hardwareSerial, facts.dnsName, job->personId, profile->id,
             deviceStateId(DeviceState::Active), expires.toMSecsSinceEpoch(), now.toMSecsSinceEpoch(), now.toMSecsSinceEpoch() });
     if (!ins)
         return ins.error();
-    ins->next();
     const qint64 deviceId = ins->value(0).toLongLong();
     CertificateService certs(m_ctx, m_db);
     QStringList issued;

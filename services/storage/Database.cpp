@@ -1,6 +1,7 @@
 #include "Database.h"
 
 #include <QSqlError>
+#include <QSqlRecord>
 #include <QThread>
 #include <QUuid>
 
@@ -119,11 +120,30 @@ Result<QSqlQuery> exec(const QSqlDatabase& db, const QString& sql, const QVarian
     q.setForwardOnly(true);
     if (!q.prepare(sql))
         return sqlError(q.lastError(), sql.left(80));
-    for (const QVariant& v : values)
-        q.addBindValue(v);
+    for (const QVariant& v : values) {
+        // Qt binds a null QString as SQL NULL; an empty text is still text.
+        if (v.typeId() == QMetaType::QString && v.toString().isNull())
+            q.addBindValue(QStringLiteral(""));
+        else
+            q.addBindValue(v);
+    }
     if (!q.exec())
         return sqlError(q.lastError(), sql.left(80));
     return q;
+}
+
+Result<QVariantList> fetchOne(const QSqlDatabase& db, const QString& sql, const QVariantList& values)
+{
+    auto q = exec(db, sql, values);
+    if (!q)
+        return q.error();
+    QVariantList row;
+    if (q->next()) {
+        for (int i = 0; i < q->record().count(); ++i)
+            row.append(q->value(i));
+    }
+    q->finish();
+    return row;
 }
 
 } // namespace lanyard

@@ -34,7 +34,13 @@ private:
 // read-only, or a generic storage failure. The detail carries the driver text for the log.
 Error sqlError(const QSqlError& error, const QString& what);
 
-// Prepares and executes; binds positional values in order.
+// Prepares and executes; binds positional values in order. The statement stays active while
+// the query lives: read single rows with fetchOne() so no statement outlives its use (SQLite
+// cannot commit while one is pending).
 Result<QSqlQuery> exec(const QSqlDatabase& db, const QString& sql, const QVariantList& values = {});
+
+// Runs a statement that yields at most one row (SELECT of one row, INSERT ... RETURNING) and
+// returns that row's values, or an empty list when there is none. The statement is finished.
+Result<QVariantList> fetchOne(const QSqlDatabase& db, const QString& sql, const QVariantList& values = {});
 
 } // namespace lanyard

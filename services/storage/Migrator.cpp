@@ -70,10 +70,10 @@ Result<int> Migrator::currentVersion(const QSqlDatabase& db) const
 {
     if (!db.tables().contains(QStringLiteral("schema_migrations")))
         return 0;
-    auto q = exec(db, QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
-    if (!q)
-        return q.error();
-    return q->next() ? q->value(0).toInt() : 0;
+    auto row = fetchOne(db, QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+    if (!row)
+        return row.error();
+    return row->value(0).toInt();
 }
 
 Result<int> Migrator::migrate(const QSqlDatabase& db, const QList<Migration>& migrations) const
@@ -89,10 +89,10 @@ Result<int> Migrator::migrate(const QSqlDatabase& db, const QList<Migration>& mi
         if (auto r = exec(db, QStringLiteral("LOCK TABLE schema_migrations IN EXCLUSIVE MODE")); !r)
             return r.error();
     }
-    auto q = exec(db, QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
-    if (!q)
-        return q.error();
-    const int current = q->next() ? q->value(0).toInt() : 0;
+    auto row = fetchOne(db, QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+    if (!row)
+        return row.error();
+    const int current = row->value(0).toInt();
     const int latest = migrations.isEmpty() ? 0 : migrations.last().version;
     if (current > latest)
         return Error(ErrorCode::SchemaTooNew,

@@ -1,0 +1,96 @@
+#include "EngineLauncher.h"
+
+#include "storage/Database.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+namespace lanyard {
+
+EngineLauncher::EngineLauncher(Options options, QObject* parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+}
+
+QString EngineLauncher::defaultDatabasePath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("lanyard.db"));
+}
+
+void EngineLauncher::start()
+{
+    const QFileInfo file(m_options.databasePath);
+    if (!QDir().mkpath(file.absolutePath())) {
+        Q_EMIT failed(Error(ErrorCode::StorageReadOnly, tr("cannot create the folder %1").arg(file.absolutePath())));
+        return;
+    }
+    EmbeddedEngineOptions options;
+    options.database = DatabaseConfig::sqlite(file.absoluteFilePath());
+    if (m_options.forceKeyFile)
+        options.keyStore = EmbeddedEngineOptions::KeyStore::FileOnly;
+    m_engine = std::make_unique<EmbeddedEngine>(options);
+    m_engine->open().then(this, [this](Result<EngineInfo> info) {
+        if (!info) {
+            Q_EMIT failed(info.error());
+            return;
+        }
+        if (m_options.demo)
+            seedDemoIfEmpty();
+        else
+            Q_EMIT ready();
+    });
+}
+
+void EngineLauncher::seedDemoIfEmpty()
+{
+    auto* timer = new QElapsedTimer;
+    timer->start();
+    const int people = m_options.demoPeople;
+    m_engine
+        ->runTask<int>([](const EngineContext&, QSqlDatabase db) -> Result<int> {
+            auto row = fetchOne(db, QStringLiteral("SELECT COUNT(*) FROM people"));
+            if (!row)
+                return row.error();
+            return row->value(0).toInt();
+        })
+        .then(this, [this, timer, people](Result<int> count) {
+            if (!count) {
+                delete timer;
+                Q_EMIT failed(count.error());
+                return;
+            }
+            if (*count > 0) {
+                delete timer;
+                Q_EMIT ready();
+                return;
+            }
+            Q_EMIT message(tr("Creating demo data (%n people)…", nullptr, people));
+            m_engine
+                ->runTask<DemoSummary>([people](const EngineContext& ctx, QSqlDatabase db) {
+                    DemoOptions options;
+                    options.people = people;
+                    return DemoDataGenerator(ctx, db).generate(options);
+                })
+                .then(this, [this, timer](Result<DemoSummary> summary) {
+                    const qint64 ms = timer->elapsed();
+                    delete timer;
+                    if (!summary) {
+                        Q_EMIT failed(summary.error());
+                        return;
+                    }
+                    m_demoCreated = true;
+                    Q_EMIT message(tr("Demo data ready in %1 s: %2 people, %3 issued devices, %4 pending requests.")
+                                       .arg(ms / 1000.0, 0, 'f', 1)
+                                       .arg(summary->people)
+                                       .arg(summary->devices)
+                                       .arg(summary->pendingRequests));
+                    Q_EMIT ready();
+                });
+        });
+}
+
+} // namespace lanyard

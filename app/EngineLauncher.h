@@ -1,0 +1,47 @@
+#pragma once
+
+#include "core/Error.h"
+#include "demo/DemoDataGenerator.h"
+#include "engine/EmbeddedEngine.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace lanyard {
+
+// Opens the embedded engine for an application and, when asked, fills a new database with
+// demo data first. Reports progress and results as text for the terminal.
+class EngineLauncher : public QObject {
+    Q_OBJECT
+public:
+    struct Options {
+        QString databasePath;
+        bool demo = false;
+        int demoPeople = 2000;
+        bool forceKeyFile = false;
+    };
+
+    explicit EngineLauncher(Options options, QObject* parent = nullptr);
+
+    void start();
+    EmbeddedEngine* engine() const { return m_engine.get(); }
+    std::unique_ptr<EmbeddedEngine> takeEngine() { return std::move(m_engine); }
+    bool demoCreated() const { return m_demoCreated; }
+
+    static QString defaultDatabasePath();
+
+Q_SIGNALS:
+    void message(const QString& text);
+    void ready();
+    void failed(const lanyard::Error& error);
+
+private:
+    void seedDemoIfEmpty();
+
+    Options m_options;
+    std::unique_ptr<EmbeddedEngine> m_engine;
+    bool m_demoCreated = false;
+};
+
+} // namespace lanyard

@@ -1,0 +1,78 @@
+#include "ErrorText.h"
+
+namespace lanyard {
+
+QString ErrorText::describe(const Error& e)
+{
+    const auto arg = [&e](const char* key) { return e.args.value(QLatin1String(key)).toString(); };
+    switch (e.code) {
+    case ErrorCode::InvalidArgument:
+        return tr("The request was not accepted: %1").arg(e.detail);
+    case ErrorCode::NotFound:
+        return tr("The %1 could not be found. It may have been removed, or it is outside your scope.")
+            .arg(arg("what").isEmpty() ? tr("record") : arg("what"));
+    case ErrorCode::PermissionDenied:
+        if (arg("problem") == QLatin1String("own-request"))
+            return tr("You requested this yourself, so another operator must validate it.");
+        return tr("Your roles do not allow this (%1). Ask an administrator to grant it.").arg(arg("workflow"));
+    case ErrorCode::OutOfScope:
+        return tr("This person is outside the scope of your roles (%1).").arg(arg("scope"));
+    case ErrorCode::InvalidTransition:
+        return tr("This cannot be done now: '%1' is not allowed while the item is '%2'.").arg(arg("operation"), arg("state"));
+    case ErrorCode::NotAuthenticated:
+        return tr("You are not logged on, or your session has ended. Log on again.");
+    case ErrorCode::LogonFailed:
+        return tr("The logon name or password is wrong. Check both and try again.");
+    case ErrorCode::AccountDisabled:
+        return tr("This account is disabled. Ask an administrator to enable it.");
+    case ErrorCode::CodeInvalid:
+        return tr("The code is wrong. %n attempt(s) left.", nullptr, e.args.value(QStringLiteral("triesLeft")).toInt());
+    case ErrorCode::CodeExpired:
+        return tr("The code has expired. Ask the helpdesk for a new one.");
+    case ErrorCode::CodeUsed:
+        return tr("The code has already been used. Ask the helpdesk for a new one.");
+    case ErrorCode::CodeLocked:
+        return tr("Too many wrong codes: the request is locked. The helpdesk can issue a new code.");
+    case ErrorCode::ComplexityInvalid:
+        return tr("The code complexity '%1' is not valid. Use mm-nn followed by classes, e.g. 04-08N.").arg(arg("text"));
+    case ErrorCode::DnTemplateInvalid:
+        return tr("The subject name template is not valid: %1").arg(e.detail);
+    case ErrorCode::CsrInvalid:
+        return tr("The certificate request could not be read.");
+    case ErrorCode::CsrSignatureInvalid:
+        return tr("The certificate request's signature does not verify; it may have been altered.");
+    case ErrorCode::KeyAlgorithmNotAllowed:
+        return tr("The key type %1 is not allowed by the certificate policy (allowed: %2).").arg(arg("algorithm"), arg("allowed"));
+    case ErrorCode::CryptoFailure:
+        return tr("A cryptographic operation failed. Details are in the log.");
+    case ErrorCode::StorageFailure:
+        return tr("The database could not complete the operation. Details are in the log.");
+    case ErrorCode::StorageBusy:
+        return tr("The database is busy. Nothing was changed; try again in a moment.");
+    case ErrorCode::StorageReadOnly:
+        return tr("The database is read-only. Check the file's permissions and free disk space.");
+    case ErrorCode::SchemaTooNew:
+        return tr("This database was created by a newer Lanyard (schema %1; this version reads up to %2). Update Lanyard.")
+            .arg(arg("databaseVersion"), arg("supportedVersion"));
+    case ErrorCode::SettingInvalid:
+        return tr("The setting '%1' is not valid: %2").arg(arg("key"), e.detail.section(QStringLiteral(": "), 1));
+    case ErrorCode::ProfileNotAvailable:
+        return tr("The credential profile '%1' cannot be requested for this person by you.").arg(arg("profile"));
+    case ErrorCode::AuditChainBroken:
+        return tr("The audit trail does not verify: it has been altered.");
+    case ErrorCode::SecretStoreUnavailable:
+        return tr("The master key could not be read: %1").arg(e.detail);
+    case ErrorCode::MasterKeyMismatch:
+        return tr("The master key does not belong to this database. Use the key file or keychain entry created with it.");
+    case ErrorCode::ValidationRequired:
+        return tr("This request must be validated by a second operator first.");
+    case ErrorCode::NoContactDetails:
+        return arg("channel") == QLatin1String("sms") ? tr("This person has no mobile number, so the code cannot be sent by SMS. Show the code on screen instead, or add a number.")
+                                                      : tr("This person has no email address, so nothing can be sent. Show the code on screen instead, or add an address.");
+    case ErrorCode::Conflict:
+        return tr("The change conflicts with existing data: %1").arg(e.detail);
+    }
+    return e.toLogString();
+}
+
+} // namespace lanyard

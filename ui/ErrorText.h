@@ -1,0 +1,18 @@
+#pragma once
+
+#include "core/Error.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace lanyard {
+
+// The one place that turns an engine error into a sentence for the operator: what happened
+// and what to do about it. Everything else shows ErrorText::describe(error).
+class ErrorText {
+    Q_DECLARE_TR_FUNCTIONS(ErrorText)
+public:
+    static QString describe(const Error& error);
+};
+
+} // namespace lanyard

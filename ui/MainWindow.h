@@ -1,0 +1,39 @@
+#pragma once
+
+#include "engine/EngineInfo.h"
+
+#include <QMainWindow>
+
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QStackedWidget;
+
+namespace lanyard {
+
+class OperatorSessionController;
+
+// The operator's main window: navigation on the left (only the entries the operator's roles
+// allow), the page in the centre, and who/which engine in the title and status bar.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(OperatorSessionController& session, QWidget* parent = nullptr);
+
+    QString currentPageName() const;
+    QStringList navigationEntries() const;
+
+private:
+    void addPage(const QString& key, const QString& title, const QString& description);
+    void updateStatus();
+
+    OperatorSessionController& m_session;
+    QListWidget* m_navigation = nullptr;
+    QStackedWidget* m_pages = nullptr;
+    QLineEdit* m_search = nullptr;
+    QLabel* m_operatorLabel = nullptr;
+    QLabel* m_engineLabel = nullptr;
+    QLabel* m_keyStoreLabel = nullptr;
+};
+
+} // namespace lanyard
