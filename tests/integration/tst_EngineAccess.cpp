@@ -1,0 +1,134 @@
+#include "TestSupport.h"
+
+#include <QTest>
+
+using namespace lanyard;
+using namespace lanyard::test;
+
+// Permissions and scope are enforced by the engine, whatever the caller shows.
+class TestEngineAccess : public QObject {
+    Q_OBJECT
+
+    EngineFixture m_fx;
+    qint64 m_financePerson = 0;
+    qint64 m_salesPerson = 0;
+    qint64 m_mobileProfile = 0;
+    qint64 m_device = 0; // owned by someone in the demo data
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_fx.open();
+        m_fx.seedDemo(60, 3);
+        m_fx.createOperator(QStringLiteral("finop"), QStringLiteral("Finance"), Scope::Group,
+            { Workflow::FindPerson, Workflow::RequestMobile, Workflow::EnableDisableDevice, Workflow::ViewAudit });
+        m_fx.createOperator(QStringLiteral("selfie"), QStringLiteral("Finance"), Scope::Self, { Workflow::FindPerson });
+        m_fx.createOperator(QStringLiteral("viewer"), QStringLiteral("Sales"), Scope::All, { Workflow::FindPerson });
+        m_fx.createOperator(QStringLiteral("nobody"), QStringLiteral("Sales"), Scope::All, {});
+        m_financePerson = m_fx.firstPersonInGroup(QStringLiteral("Finance"), m_fx.personIdByLogon(QStringLiteral("finop")));
+        m_salesPerson = m_fx.firstPersonInGroup(QStringLiteral("Sales"));
+        m_mobileProfile = m_fx.profileIdByName(QStringLiteral("Mobile Identity"));
+        m_device = m_fx.firstDeviceId();
+        QVERIFY(m_financePerson > 0 && m_salesPerson > 0 && m_device > 0);
+    }
+
+    void logonChecksPassword()
+    {
+        auto bad = await(m_fx.engine().logon(QStringLiteral("demo"), QStringLiteral("wrong")));
+        QCOMPARE(bad.error().code, ErrorCode::LogonFailed);
+        auto unknown = await(m_fx.engine().logon(QStringLiteral("ghost"), QStringLiteral("x")));
+        QCOMPARE(unknown.error().code, ErrorCode::LogonFailed); // same answer: names are not disclosed
+        auto userWithoutPassword = await(m_fx.engine().logon(m_fx.scalar(QStringLiteral("SELECT logon_name FROM people WHERE id = ?"), { m_salesPerson }).toString(), QString()));
+        QCOMPARE(userWithoutPassword.error().code, ErrorCode::LogonFailed);
+        m_fx.execSql(QStringLiteral("UPDATE people SET enabled = 0 WHERE logon_name = 'viewer'"));
+        QCOMPARE(await(m_fx.engine().logon(QStringLiteral("viewer"), QStringLiteral("pw"))).error().code, ErrorCode::AccountDisabled);
+        m_fx.execSql(QStringLiteral("UPDATE people SET enabled = 1 WHERE logon_name = 'viewer'"));
+    }
+
+    void groupScopeSeesOnlyItsGroup()
+    {
+        const OperatorSession fin = m_fx.logon(QStringLiteral("finop"));
+        auto page = await(m_fx.engine().findPeople(fin, PersonQuery { {}, 0, 1000 }));
+        QVERIFY(page.ok());
+        QVERIFY(!page->people.isEmpty());
+        for (const Person& p : page->people)
+            QCOMPARE(p.group, QStringLiteral("Finance"));
+        QVERIFY(await(m_fx.engine().person(fin, m_financePerson)).ok());
+        QCOMPARE(await(m_fx.engine().person(fin, m_salesPerson)).error().code, ErrorCode::NotFound);
+        QCOMPARE(await(m_fx.engine().requestCredential(fin, m_salesPerson, m_mobileProfile, true)).error().code, ErrorCode::OutOfScope);
+    }
+
+    void selfScopeSeesOnlySelf()
+    {
+        const OperatorSession me = m_fx.logon(QStringLiteral("selfie"));
+        auto page = await(m_fx.engine().findPeople(me, PersonQuery { {}, 0, 1000 }));
+        QCOMPARE(page->people.size(), 1);
+        QCOMPARE(page->people.first().logonName, QStringLiteral("selfie"));
+        QCOMPARE(await(m_fx.engine().person(me, m_financePerson)).error().code, ErrorCode::NotFound);
+    }
+
+    void workflowsNotGrantedAreRefused()
+    {
+        const OperatorSession viewer = m_fx.logon(QStringLiteral("viewer"));
+        QVERIFY(await(m_fx.engine().person(viewer, m_salesPerson)).ok());
+        QCOMPARE(await(m_fx.engine().requestCredential(viewer, m_salesPerson, m_mobileProfile, true)).error().code, ErrorCode::PermissionDenied);
+        DeviceAction disable { DeviceOperation::Disable, RevocationReason::CessationOfOperation, QStringLiteral("r"), {} };
+        auto refused = await(m_fx.engine().changeDevice(viewer, m_device, disable));
+        QCOMPARE(refused.error().code, ErrorCode::PermissionDenied);
+        QCOMPARE(refused.error().args.value(QStringLiteral("workflow")).toString(), QStringLiteral("enable-disable-device"));
+        QCOMPARE(await(m_fx.engine().settings(viewer)).error().code, ErrorCode::PermissionDenied);
+        QCOMPARE(await(m_fx.engine().audit(viewer, AuditQuery())).error().code, ErrorCode::PermissionDenied);
+        QCOMPARE(await(m_fx.engine().verifyAudit(viewer)).error().code, ErrorCode::PermissionDenied);
+        const OperatorSession nobody = m_fx.logon(QStringLiteral("nobody"));
+        QCOMPARE(await(m_fx.engine().findPeople(nobody, PersonQuery())).error().code, ErrorCode::PermissionDenied);
+        // Nothing changed.
+        QCOMPARE(await(m_fx.engine().device(m_fx.demoOperator(), m_device))->state, DeviceState::Active);
+    }
+
+    void rightsAreReadFreshOnEveryCall()
+    {
+        const OperatorSession fin = m_fx.logon(QStringLiteral("finop"));
+        QVERIFY(await(m_fx.engine().audit(fin, AuditQuery())).ok());
+        m_fx.execSql(QStringLiteral("DELETE FROM person_roles WHERE person_id = (SELECT id FROM people WHERE logon_name = 'finop')"));
+        QCOMPARE(await(m_fx.engine().audit(fin, AuditQuery())).error().code, ErrorCode::PermissionDenied);
+        m_fx.execSql(QStringLiteral("UPDATE people SET enabled = 0 WHERE logon_name = 'finop'"));
+        QCOMPARE(await(m_fx.engine().findPeople(fin, PersonQuery())).error().code, ErrorCode::AccountDisabled);
+        QCOMPARE(await(m_fx.engine().findPeople(OperatorSession(), PersonQuery())).error().code, ErrorCode::NotAuthenticated);
+    }
+
+    void profilesFollowTheRoleMatrix()
+    {
+        const OperatorSession op = m_fx.demoOperator();
+        auto profiles = await(m_fx.engine().requestableProfiles(op, m_salesPerson));
+        QVERIFY(profiles.ok());
+        QStringList names;
+        for (const CredentialProfile& p : *profiles)
+            names << p.name;
+        QVERIFY(names.contains(QStringLiteral("Mobile Identity")));
+        // An operator without Can Request on the profile's roles gets nothing offered and is refused.
+        m_fx.createOperator(QStringLiteral("otherdesk"), QStringLiteral("Sales"), Scope::All, { Workflow::FindPerson, Workflow::RequestMobile });
+        const OperatorSession other = m_fx.logon(QStringLiteral("otherdesk"));
+        QVERIFY(await(m_fx.engine().requestableProfiles(other, m_salesPerson))->isEmpty());
+        auto refused = await(m_fx.engine().requestCredential(other, m_salesPerson, m_mobileProfile, true));
+        QCOMPARE(refused.error().code, ErrorCode::ProfileNotAvailable);
+    }
+
+    void searchFindsByNameLogonAndGroup()
+    {
+        const OperatorSession op = m_fx.demoOperator();
+        const QString fullName = m_fx.scalar(QStringLiteral("SELECT full_name FROM people WHERE id = ?"), { m_salesPerson }).toString();
+        auto byName = await(m_fx.engine().findPeople(op, PersonQuery { fullName.left(4).toUpper(), 0, 100 }));
+        QVERIFY(std::any_of(byName->people.cbegin(), byName->people.cend(), [&](const Person& p) { return p.id == m_salesPerson; }));
+        auto byGroup = await(m_fx.engine().findPeople(op, PersonQuery { QStringLiteral("group:Sales"), 0, 1000 }));
+        for (const Person& p : byGroup->people)
+            QCOMPARE(p.group, QStringLiteral("Sales"));
+        auto paged = await(m_fx.engine().findPeople(op, PersonQuery { {}, 0, 10 }));
+        QCOMPARE(paged->people.size(), 10);
+        QVERIFY(paged->more);
+        auto next = await(m_fx.engine().findPeople(op, PersonQuery { {}, 10, 10 }));
+        QVERIFY(next->people.first().id != paged->people.first().id);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEngineAccess)
+#include "tst_EngineAccess.moc"

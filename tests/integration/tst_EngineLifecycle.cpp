@@ -1,0 +1,173 @@
+#include "TestSupport.h"
+#include "pki/Certificate.h"
+
+#include <QFile>
+#include <QTest>
+
+using namespace lanyard;
+using namespace lanyard::test;
+
+// Every lifecycle operation through the engine: state, certificates, CRL, jobs and audit.
+class TestEngineLifecycle : public QObject {
+    Q_OBJECT
+
+    EngineFixture m_fx;
+    OperatorSession m_op;
+    qint64 m_person = 0;
+    qint64 m_profile = 0;
+
+    Device newDevice()
+    {
+        auto req = await(m_fx.engine().requestCredential(m_op, m_person, m_profile, true));
+        if (!req)
+            qFatal("request failed: %s", qPrintable(req.error().toLogString()));
+        return m_fx.collect(*req);
+    }
+
+    QList<CertificateRecord> certs(qint64 device) { return *await(m_fx.engine().certificatesOf(m_op, device)); }
+
+    QByteArray crlText()
+    {
+        auto der = await(m_fx.engine().certificateRevocationList());
+        if (!der)
+            qFatal("crl failed");
+        return run(QStringLiteral("openssl"), { QStringLiteral("crl"), QStringLiteral("-inform"), QStringLiteral("DER"), QStringLiteral("-noout"), QStringLiteral("-text") }, *der).out;
+    }
+
+    Result<Device> act(qint64 device, DeviceOperation op, const QString& reason = QStringLiteral("test"), RevocationReason cancel = RevocationReason::CessationOfOperation)
+    {
+        DeviceAction a;
+        a.operation = op;
+        a.reason = reason;
+        a.details = QStringLiteral("details for ") + deviceOperationId(op);
+        a.cancelReason = cancel;
+        return await(m_fx.engine().changeDevice(m_op, device, a));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_fx.open();
+        m_fx.seedDemo(30, 2);
+        m_op = m_fx.demoOperator();
+        m_person = m_fx.scalar(QStringLiteral("SELECT MAX(id) FROM people")).toLongLong();
+        m_profile = m_fx.profileIdByName(QStringLiteral("Mobile Identity"));
+        QVERIFY(m_person > 0 && m_profile > 0);
+    }
+
+    void issuedCertificatesChainToTheCa()
+    {
+        const Device d = newDevice();
+        QCOMPARE(d.state, DeviceState::Active);
+        const auto list = certs(d.id);
+        QCOMPARE(list.size(), 2);
+        auto caPem = await(m_fx.engine().caCertificate());
+        QVERIFY(caPem.ok());
+        QTemporaryDir dir;
+        QFile ca(dir.filePath(QStringLiteral("ca.pem")));
+        ca.open(QIODevice::WriteOnly);
+        ca.write(*caPem);
+        ca.close();
+        for (const CertificateRecord& c : list) {
+            QCOMPARE(c.status, CertificateStatus::Active);
+            const QByteArray pem = Certificate::fromDer(c.der)->toPem();
+            auto v = run(QStringLiteral("openssl"), { QStringLiteral("verify"), QStringLiteral("-CAfile"), ca.fileName() }, pem);
+            QVERIFY2(v.exitCode == 0, v.err.constData());
+            QVERIFY(c.subject.contains(QStringLiteral("O=Lanyard Demo")));
+        }
+    }
+
+    void disableEnableHoldsAndReleases()
+    {
+        const Device d = newDevice();
+        const QString serial = certs(d.id).first().serial;
+        QCOMPARE(act(d.id, DeviceOperation::Disable)->state, DeviceState::Disabled);
+        QCOMPARE(certs(d.id).first().status, CertificateStatus::OnHold);
+        QByteArray crl = crlText();
+        QVERIFY(crl.contains(serial.toLatin1()));
+        QVERIFY(crl.contains("Certificate Hold"));
+        QCOMPARE(act(d.id, DeviceOperation::Enable)->state, DeviceState::Active);
+        QCOMPARE(certs(d.id).first().status, CertificateStatus::Active);
+        QVERIFY(!crlText().contains(serial.toLatin1()));
+        // Enable twice is not a transition.
+        auto again = act(d.id, DeviceOperation::Enable);
+        QCOMPARE(again.error().code, ErrorCode::InvalidTransition);
+    }
+
+    void reasonIsRequiredForDisableAndCancel()
+    {
+        const Device d = newDevice();
+        QCOMPARE(act(d.id, DeviceOperation::Disable, QString()).error().args.value(QStringLiteral("problem")).toString(), QStringLiteral("reason-required"));
+        QCOMPARE(act(d.id, DeviceOperation::Cancel, QStringLiteral("  ")).error().code, ErrorCode::InvalidArgument);
+        QCOMPARE(await(m_fx.engine().device(m_op, d.id))->state, DeviceState::Active);
+    }
+
+    void forgottenThenReinstated()
+    {
+        const Device d = newDevice();
+        QCOMPARE(act(d.id, DeviceOperation::ReplaceForgotten)->state, DeviceState::Suspended);
+        QCOMPARE(certs(d.id).first().status, CertificateStatus::OnHold);
+        const qint64 tempJob = m_fx.scalar(QStringLiteral("SELECT id FROM jobs WHERE job_type = 'temporary-replacement' AND device_id = ?"), { d.id }).toLongLong();
+        QVERIFY(tempJob > 0);
+        // The temporary replacement is collected, then the original is found.
+        auto code = await(m_fx.engine().regenerateCode(m_op, tempJob, true));
+        QVERIFY2(code.ok(), qPrintable(code.ok() ? QString() : code.error().toLogString()));
+        const Device temp = m_fx.collect(*code);
+        QVERIFY(temp.expiresAt <= m_fx.now().addDays(7));
+        QCOMPARE(act(d.id, DeviceOperation::Reinstate)->state, DeviceState::Active);
+        QCOMPARE(certs(d.id).first().status, CertificateStatus::Active);
+        QCOMPARE(await(m_fx.engine().device(m_op, temp.id))->state, DeviceState::Canceled);
+        for (const CertificateRecord& c : certs(temp.id)) {
+            QCOMPARE(c.status, CertificateStatus::Revoked);
+            QCOMPARE(c.revocationReason, QStringLiteral("superseded"));
+        }
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT status FROM jobs WHERE id = ?"), { tempJob }).toString(), QStringLiteral("completed"));
+    }
+
+    void replacementsRevokeWithTheRightReason_data()
+    {
+        QTest::addColumn<int>("op");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("lost") << int(DeviceOperation::ReplaceLost) << "keyCompromise";
+        QTest::newRow("stolen") << int(DeviceOperation::ReplaceStolen) << "keyCompromise";
+        QTest::newRow("damaged") << int(DeviceOperation::ReplaceDamaged) << "cessationOfOperation";
+    }
+    void replacementsRevokeWithTheRightReason()
+    {
+        QFETCH(int, op);
+        QFETCH(QString, reason);
+        const Device d = newDevice();
+        QCOMPARE(act(d.id, DeviceOperation(op))->state, DeviceState::Canceled);
+        for (const CertificateRecord& c : certs(d.id)) {
+            QCOMPARE(c.status, CertificateStatus::Revoked);
+            QCOMPARE(c.revocationReason, reason);
+        }
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM jobs WHERE job_type = 'replacement' AND device_id = ? AND status = 'awaiting-issue'"), { d.id }).toInt(), 1);
+        // Canceled is terminal.
+        for (DeviceOperation next : { DeviceOperation::Enable, DeviceOperation::Disable, DeviceOperation::Cancel, DeviceOperation::Reinstate })
+            QCOMPARE(act(d.id, next).error().code, ErrorCode::InvalidTransition);
+    }
+
+    void cancelRevokesAndShowsInCrl()
+    {
+        const Device d = newDevice();
+        const QString serial = certs(d.id).first().serial;
+        QCOMPARE(act(d.id, DeviceOperation::Cancel, QStringLiteral("left the company"), RevocationReason::AffiliationChanged)->state, DeviceState::Canceled);
+        const QByteArray crl = crlText();
+        QVERIFY(crl.contains(serial.toLatin1()));
+        QVERIFY(crl.contains("Affiliation Changed"));
+        auto audit = await(m_fx.engine().audit(m_op, AuditQuery { 0, d.id, 0, {}, {}, {}, {}, 0, 50 }));
+        QVERIFY(audit.ok());
+        QVERIFY(!audit->isEmpty());
+        QVERIFY(audit->first().details.contains(QStringLiteral("left the company")));
+        QVERIFY(audit->first().details.contains(QStringLiteral("revoked (affiliationChanged)")));
+    }
+
+    void unknownDeviceIsNotFound()
+    {
+        QCOMPARE(act(999999, DeviceOperation::Disable).error().code, ErrorCode::NotFound);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEngineLifecycle)
+#include "tst_EngineLifecycle.moc"

@@ -1,0 +1,71 @@
+#include "TestSupport.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace lanyard::test;
+
+// The lanyard executable as the README uses it: demo database creation, its messages, and
+// the clear answer when there is no display.
+class TestLanyardCli : public QObject {
+    Q_OBJECT
+
+    QString binary() const { return qEnvironmentVariable("LANYARD_BINARY"); }
+
+private Q_SLOTS:
+    void demoDataCommand()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("demo.db"));
+        auto out = run(binary(), { QStringLiteral("demo-data"), QStringLiteral("--db"), db, QStringLiteral("--people"), QStringLiteral("300"), QStringLiteral("--key-file") });
+        QVERIFY2(out.exitCode == 0, out.err.constData());
+        QVERIFY(out.out.contains("302 people"));
+        QVERIFY(out.out.contains(db.toUtf8()));
+        QVERIFY(QFile::exists(db + QStringLiteral(".key")));
+        // Once only: a second run adds nothing.
+        auto again = run(binary(), { QStringLiteral("demo-data"), QStringLiteral("--db"), db, QStringLiteral("--key-file") });
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY(again.out.contains("nothing was added"));
+        auto bad = run(binary(), { QStringLiteral("demo-data"), QStringLiteral("--db"), db, QStringLiteral("--people"), QStringLiteral("many") });
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY(bad.err.contains("--people"));
+    }
+
+    void noDisplayIsExplained()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("demo.db"));
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), dir.path());
+        p.setProcessEnvironment(env);
+        p.start(binary(), { QStringLiteral("--demo"), QStringLiteral("--db"), db, QStringLiteral("--key-file") });
+        QVERIFY(p.waitForFinished(120000));
+        const QByteArray out = p.readAllStandardOutput();
+        const QByteArray err = p.readAllStandardError();
+        QCOMPARE(p.exitCode(), 3);
+        QVERIFY(out.contains(db.toUtf8()));
+        QVERIFY(out.contains("Log on as 'demo'"));
+        QVERIFY(err.contains("No display found"));
+    }
+
+    void unusableDatabaseIsExplained()
+    {
+        QTemporaryDir dir;
+        QFile junk(dir.filePath(QStringLiteral("junk.db")));
+        junk.open(QIODevice::WriteOnly);
+        junk.write(QByteArray(4096, 'x'));
+        junk.close();
+        auto out = run(binary(), { QStringLiteral("demo-data"), QStringLiteral("--db"), junk.fileName(), QStringLiteral("--key-file") });
+        QCOMPARE(out.exitCode, 1);
+        QVERIFY(out.err.contains("database"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLanyardCli)
+#include "tst_LanyardCli.moc"
