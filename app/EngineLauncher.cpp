@@ -50,6 +50,7 @@ void EngineLauncher::seedDemoIfEmpty()
     auto* timer = new QElapsedTimer;
     timer->start();
     const int people = m_options.demoPeople;
+    const int devices = m_options.demoDevices;
     m_engine
         ->runTask<int>([](const EngineContext&, QSqlDatabase db) -> Result<int> {
             auto row = fetchOne(db, QStringLiteral("SELECT COUNT(*) FROM people"));
@@ -57,7 +58,7 @@ void EngineLauncher::seedDemoIfEmpty()
                 return row.error();
             return row->value(0).toInt();
         })
-        .then(this, [this, timer, people](Result<int> count) {
+        .then(this, [this, timer, people, devices](Result<int> count) {
             if (!count) {
                 delete timer;
                 Q_EMIT failed(count.error());
@@ -70,9 +71,10 @@ void EngineLauncher::seedDemoIfEmpty()
             }
             Q_EMIT message(tr("Creating demo data (%n people)…", nullptr, people));
             m_engine
-                ->runTask<DemoSummary>([people](const EngineContext& ctx, QSqlDatabase db) {
+                ->runTask<DemoSummary>([people, devices](const EngineContext& ctx, QSqlDatabase db) {
                     DemoOptions options;
                     options.people = people;
+                    options.issuedDevices = devices;
                     return DemoDataGenerator(ctx, db).generate(options);
                 })
                 .then(this, [this, timer](Result<DemoSummary> summary) {

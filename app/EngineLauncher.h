@@ -19,6 +19,7 @@ public:
         QString databasePath;
         bool demo = false;
         int demoPeople = 2000;
+        int demoDevices = 40;
         bool forceKeyFile = false;
     };
 

@@ -73,6 +73,7 @@ int runDemoData(int argc, char** argv)
     parser.setApplicationDescription(t("Creates a database with reproducible demo data."));
     addCommonOptions(parser);
     parser.addOption({ QStringLiteral("people"), t("How many people to create (up to 1000000 and more)."), t("count"), QStringLiteral("2000") });
+    parser.addOption({ QStringLiteral("devices"), t("How many people get an issued mobile identity."), t("count"), QStringLiteral("40") });
     parser.addPositionalArgument(QStringLiteral("demo-data"), t("The demo data command."));
     parser.process(app);
     bool ok = false;
@@ -81,10 +82,16 @@ int runDemoData(int argc, char** argv)
         complain(t("--people needs a positive whole number, not '%1'.").arg(parser.value(QStringLiteral("people"))));
         return 2;
     }
+    const int devices = parser.value(QStringLiteral("devices")).toInt(&ok);
+    if (!ok || devices < 0) {
+        complain(t("--devices needs a whole number, not '%1'.").arg(parser.value(QStringLiteral("devices"))));
+        return 2;
+    }
     EngineLauncher::Options options;
     options.databasePath = parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db")) : EngineLauncher::defaultDatabasePath();
     options.demo = true;
     options.demoPeople = people;
+    options.demoDevices = devices;
     options.forceKeyFile = parser.isSet(QStringLiteral("key-file"));
     EngineLauncher launcher(options);
     int exitCode = 0;

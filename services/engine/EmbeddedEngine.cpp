@@ -116,12 +116,16 @@ QFuture<Result<MasterKey>> obtainMasterKey(QObject* context, const EmbeddedEngin
         }
         if (auto r = file.write(fresh); !r)
             return finishWith(promise, r.error());
-        qCWarning(lcEngine).noquote() << "No system keychain available (" << why << "); the master key is stored in" << keyFile
-                                      << "(mode 0600). Anyone who can read that file and the database can read the CA key.";
+        if (why.isEmpty())
+            qCInfo(lcEngine).noquote() << QStringLiteral("The master key is stored in %1 (mode 0600), as asked.").arg(keyFile);
+        else
+            qCWarning(lcEngine).noquote() << QStringLiteral("No system keychain available (%1); the master key is stored in %2 (mode 0600). "
+                                                            "Anyone who can read that file and the database can read the CA key.")
+                                                 .arg(why, keyFile);
         finishWith(promise, MasterKey { fresh, SecretStoreKind::KeyFile, keyFile });
     };
     if (options.keyStore == EmbeddedEngineOptions::KeyStore::FileOnly) {
-        toFile(QStringLiteral("the key file was asked for"));
+        toFile(QString());
         return promise->future();
     }
     const bool keychainOnly = options.keyStore == EmbeddedEngineOptions::KeyStore::KeychainOnly;

@@ -12,8 +12,10 @@ namespace {
 
 Result<ossl::X509Name> makeName(const DistinguishedName& dn)
 {
+    // Written most specific first (LDAP order); encoded most significant first (X.501 order).
     ossl::X509Name name(X509_NAME_new());
-    for (const auto& [type, value] : dn) {
+    for (auto it = dn.crbegin(); it != dn.crend(); ++it) {
+        const auto& [type, value] = *it;
         const QByteArray t = type.toLatin1();
         const QByteArray v = value.toUtf8();
         if (X509_NAME_add_entry_by_txt(name.get(), t.constData(), MBSTRING_UTF8,

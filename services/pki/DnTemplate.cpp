@@ -53,11 +53,12 @@ Result<DnTemplate> DnTemplate::parse(const QString& text)
         ++i;
     }
     flush();
-    // The template must make a valid DN whatever the field values are.
+    // The template must make a valid DN from ordinary values; a raw field stands for a whole
+    // attribute, as it will when used as intended.
     QHash<QString, QString> sample;
     for (const QString& f : known)
         sample.insert(f, QStringLiteral("x"));
-    if (auto r = t.render(sample); !r)
+    if (auto r = parseDn(t.substitute(sample, QStringLiteral("OU=x"))); !r)
         return r.error();
     else if (r->isEmpty())
         return Error(ErrorCode::DnTemplateInvalid, QStringLiteral("the template makes an empty name"),
@@ -145,6 +146,11 @@ Result<DistinguishedName> DnTemplate::parseDn(const QString& dn)
 
 Result<DistinguishedName> DnTemplate::render(const QHash<QString, QString>& fields) const
 {
+    return parseDn(substitute(fields, {}));
+}
+
+QString DnTemplate::substitute(const QHash<QString, QString>& fields, const QString& rawSample) const
+{
     QString dn;
     for (const Segment& s : m_segments) {
         switch (s.kind) {
@@ -155,11 +161,11 @@ Result<DistinguishedName> DnTemplate::render(const QHash<QString, QString>& fiel
             dn += escapeValue(fields.value(s.text));
             break;
         case Segment::Raw:
-            dn += fields.value(s.text);
+            dn += rawSample.isNull() ? fields.value(s.text) : rawSample;
             break;
         }
     }
-    return parseDn(dn);
+    return dn;
 }
 
 QStringList DnTemplate::fields() const

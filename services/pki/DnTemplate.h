@@ -11,7 +11,7 @@
 namespace lanyard {
 
 using RelativeName = QPair<QString, QString>; // attribute type (e.g. "CN"), value
-using DistinguishedName = QList<RelativeName>; // most significant first, as written
+using DistinguishedName = QList<RelativeName>; // as written: most specific first (CN=..,O=..,C=..)
 
 // A subject template such as "CN=[[People.FullName]],OU=[[People.Group]],O=Example".
 // [[People.Field]] inserts the value escaped (RFC 4514), so a comma in a name stays inside
@@ -33,6 +33,8 @@ public:
     QString text() const { return m_text; }
 
 private:
+    QString substitute(const QHash<QString, QString>& fields, const QString& rawSample) const;
+
     struct Segment {
         enum Kind { Literal, Escaped, Raw } kind;
         QString text; // literal text or field name

@@ -132,6 +132,14 @@ Result<QSqlQuery> exec(const QSqlDatabase& db, const QString& sql, const QVarian
     return q;
 }
 
+Result<void> execDirect(const QSqlDatabase& db, const QString& sql)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql))
+        return sqlError(q.lastError(), sql.left(80));
+    return {};
+}
+
 Result<QVariantList> fetchOne(const QSqlDatabase& db, const QString& sql, const QVariantList& values)
 {
     auto q = exec(db, sql, values);

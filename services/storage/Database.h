@@ -39,6 +39,10 @@ Error sqlError(const QSqlError& error, const QString& what);
 // cannot commit while one is pending).
 Result<QSqlQuery> exec(const QSqlDatabase& db, const QString& sql, const QVariantList& values = {});
 
+// Runs a statement without preparing it: transaction control and DDL, which PostgreSQL does
+// not accept as prepared statements. Never pass values in the text.
+Result<void> execDirect(const QSqlDatabase& db, const QString& sql);
+
 // Runs a statement that yields at most one row (SELECT of one row, INSERT ... RETURNING) and
 // returns that row's values, or an empty list when there is none. The statement is finished.
 Result<QVariantList> fetchOne(const QSqlDatabase& db, const QString& sql, const QVariantList& values = {});

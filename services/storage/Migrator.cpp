@@ -83,10 +83,10 @@ Result<int> Migrator::migrate(const QSqlDatabase& db, const QList<Migration>& mi
         return r.error();
     // The table is created inside the transaction so that two processes starting at once
     // serialise here and the loser sees the winner's version.
-    if (auto r = exec(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)")); !r)
+    if (auto r = execDirect(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)")); !r)
         return r.error();
     if (m_dialect == SqlDialect::Postgres) {
-        if (auto r = exec(db, QStringLiteral("LOCK TABLE schema_migrations IN EXCLUSIVE MODE")); !r)
+        if (auto r = execDirect(db, QStringLiteral("LOCK TABLE schema_migrations IN EXCLUSIVE MODE")); !r)
             return r.error();
     }
     auto row = fetchOne(db, QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
@@ -103,7 +103,7 @@ Result<int> Migrator::migrate(const QSqlDatabase& db, const QList<Migration>& mi
         if (m.version <= current)
             continue;
         for (const QString& statement : statements(m.sql)) {
-            if (auto r = exec(db, statement); !r)
+            if (auto r = execDirect(db, statement); !r)
                 return Error(r.error().code, QStringLiteral("migration %1 (%2): %3").arg(m.version).arg(m.name, r.error().detail));
         }
         if (auto r = exec(db, QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"),

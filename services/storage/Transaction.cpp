@@ -23,18 +23,16 @@ Transaction::~Transaction()
 Result<void> Transaction::begin()
 {
     const QString sql = m_dialect == SqlDialect::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
-    auto r = exec(m_db, sql);
-    if (!r)
-        return r.error();
+    if (auto r = execDirect(m_db, sql); !r)
+        return r;
     m_open = true;
     return {};
 }
 
 Result<void> Transaction::commit()
 {
-    auto r = exec(m_db, QStringLiteral("COMMIT"));
-    if (!r)
-        return r.error();
+    if (auto r = execDirect(m_db, QStringLiteral("COMMIT")); !r)
+        return r;
     m_open = false;
     return {};
 }

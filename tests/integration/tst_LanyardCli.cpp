@@ -19,13 +19,13 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString db = dir.filePath(QStringLiteral("demo.db"));
-        auto out = run(binary(), { QStringLiteral("demo-data"), QStringLiteral("--db"), db, QStringLiteral("--people"), QStringLiteral("300"), QStringLiteral("--key-file") });
+        auto out = run(binary(), { QStringLiteral("demo-data"), QStringLiteral("--db"), db, QStringLiteral("--people"), QStringLiteral("300"), QStringLiteral("--devices"), QStringLiteral("3"), QStringLiteral("--key-file") }, {}, 300000);
         QVERIFY2(out.exitCode == 0, out.err.constData());
         QVERIFY(out.out.contains("302 people"));
         QVERIFY(out.out.contains(db.toUtf8()));
         QVERIFY(QFile::exists(db + QStringLiteral(".key")));
         // Once only: a second run adds nothing.
-        auto again = run(binary(), { QStringLiteral("demo-data"), QStringLiteral("--db"), db, QStringLiteral("--key-file") });
+        auto again = run(binary(), { QStringLiteral("demo-data"), QStringLiteral("--db"), db, QStringLiteral("--key-file") }, {}, 300000);
         QCOMPARE(again.exitCode, 0);
         QVERIFY(again.out.contains("nothing was added"));
         auto bad = run(binary(), { QStringLiteral("demo-data"), QStringLiteral("--db"), db, QStringLiteral("--people"), QStringLiteral("many") });
@@ -45,7 +45,7 @@ private Q_SLOTS:
         env.insert(QStringLiteral("XDG_DATA_HOME"), dir.path());
         p.setProcessEnvironment(env);
         p.start(binary(), { QStringLiteral("--demo"), QStringLiteral("--db"), db, QStringLiteral("--key-file") });
-        QVERIFY(p.waitForFinished(120000));
+        QVERIFY(p.waitForFinished(300000));
         const QByteArray out = p.readAllStandardOutput();
         const QByteArray err = p.readAllStandardError();
         QCOMPARE(p.exitCode(), 3);
@@ -61,7 +61,7 @@ private Q_SLOTS:
         junk.open(QIODevice::WriteOnly);
         junk.write(QByteArray(4096, 'x'));
         junk.close();
-        auto out = run(binary(), { QStringLiteral("demo-data"), QStringLiteral("--db"), junk.fileName(), QStringLiteral("--key-file") });
+        auto out = run(binary(), { QStringLiteral("demo-data"), QStringLiteral("--db"), junk.fileName(), QStringLiteral("--key-file") }, {}, 300000);
         QCOMPARE(out.exitCode, 1);
         QVERIFY(out.err.contains("database"));
     }
