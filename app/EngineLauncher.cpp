@@ -71,10 +71,15 @@ void EngineLauncher::seedDemoIfEmpty()
             }
             Q_EMIT message(tr("Creating demo data (%n people)…", nullptr, people));
             m_engine
-                ->runTask<DemoSummary>([people, devices](const EngineContext& ctx, QSqlDatabase db) {
+                ->runTask<DemoSummary>([this, people, devices](const EngineContext& ctx, QSqlDatabase db) {
                     DemoOptions options;
                     options.people = people;
                     options.issuedDevices = devices;
+                    // Called on the worker: hand the text to this object's thread.
+                    options.progress = [this](int done, int total) {
+                        if (total >= 100000 && (done % 100000 == 0 || done == total))
+                            QMetaObject::invokeMethod(this, [this, done, total] { Q_EMIT message(tr("%1 of %2 people").arg(done).arg(total)); }, Qt::QueuedConnection);
+                    };
                     return DemoDataGenerator(ctx, db).generate(options);
                 })
                 .then(this, [this, timer](Result<DemoSummary> summary) {
