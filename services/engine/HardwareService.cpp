@@ -1,0 +1,141 @@
+#include "HardwareService.h"
+
+#include "AuditLog.h"
+#include "storage/Database.h"
+#include "storage/Transaction.h"
+
+#include <QRegularExpression>
+
+namespace lanyard {
+
+namespace {
+QString normalise(HardwareKind kind, const QString& identifier)
+{
+    // DNS names compare case-insensitively; phone serials as printed.
+    return kind == HardwareKind::Computer ? identifier.trimmed().toLower() : identifier.trimmed();
+}
+
+Result<void> audit(const EngineContext& ctx, const QSqlDatabase& db, const AccessControl& ac, const QString& label, const QString& details)
+{
+    AuditEvent e;
+    e.at = ctx.now();
+    e.operatorId = ac.operatorPerson().id;
+    e.operatorName = ac.operatorPerson().logonName;
+    e.workflow = workflowId(Workflow::AddEditDevices);
+    e.targetType = QStringLiteral("hardware");
+    e.targetLabel = label;
+    e.outcome = QStringLiteral("success");
+    e.details = details;
+    if (auto r = AuditLog(db, ctx.dialect()).append(e); !r)
+        return r.error();
+    return {};
+}
+} // namespace
+
+HardwareService::HardwareService(const EngineContext& context, QSqlDatabase db)
+    : m_ctx(context)
+    , m_db(std::move(db))
+{
+}
+
+QString HardwareService::kindId(HardwareKind kind)
+{
+    return kind == HardwareKind::Computer ? QStringLiteral("computer") : QStringLiteral("phone");
+}
+
+Result<qint64> HardwareService::add(const AccessControl& ac, const RegisteredHardware& h)
+{
+    if (auto r = ac.require(Workflow::AddEditDevices); !r)
+        return r.error();
+    const QString id = normalise(h.kind, h.identifier);
+    static const QRegularExpression dns(QStringLiteral("^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$"));
+    if (id.isEmpty())
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("a serial number or DNS name is required"), { { QStringLiteral("problem"), QStringLiteral("identifier-missing") } });
+    if (h.kind == HardwareKind::Computer && !dns.match(id).hasMatch())
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("'%1' is not a full DNS name (host.domain)").arg(h.identifier),
+            { { QStringLiteral("problem"), QStringLiteral("dns-name") } });
+    Transaction tx(m_db, m_ctx.dialect());
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    auto existing = fetchOne(m_db, QStringLiteral("SELECT id, active FROM registered_hardware WHERE kind = ? AND identifier = ?"), { kindId(h.kind), id });
+    if (!existing)
+        return existing.error();
+    qint64 rowId = 0;
+    if (!existing->isEmpty()) {
+        if (existing->at(1).toInt() != 0)
+            return Error(ErrorCode::Conflict, QStringLiteral("%1 is already registered").arg(id));
+        rowId = existing->at(0).toLongLong();
+        if (auto r = exec(m_db, QStringLiteral("UPDATE registered_hardware SET active = 1, owner_id = ?, description = ? WHERE id = ?"),
+                { h.ownerId > 0 ? QVariant(h.ownerId) : QVariant(QMetaType::fromType<qlonglong>()), h.description, rowId });
+            !r)
+            return r.error();
+    } else {
+        auto row = fetchOne(m_db, QStringLiteral("INSERT INTO registered_hardware (kind, identifier, owner_id, description, active) VALUES (?, ?, ?, ?, 1) RETURNING id"),
+            { kindId(h.kind), id, h.ownerId > 0 ? QVariant(h.ownerId) : QVariant(QMetaType::fromType<qlonglong>()), h.description });
+        if (!row)
+            return row.error();
+        rowId = row->value(0).toLongLong();
+    }
+    if (auto r = audit(m_ctx, m_db, ac, id, QStringLiteral("%1 registered").arg(kindId(h.kind))); !r)
+        return r.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return rowId;
+}
+
+Result<void> HardwareService::deactivate(const AccessControl& ac, qint64 id)
+{
+    if (auto r = ac.require(Workflow::AddEditDevices); !r)
+        return r;
+    Transaction tx(m_db, m_ctx.dialect());
+    if (auto r = tx.begin(); !r)
+        return r;
+    auto row = fetchOne(m_db, QStringLiteral("SELECT identifier, active FROM registered_hardware WHERE id = ?"), { id });
+    if (!row)
+        return row.error();
+    if (row->isEmpty())
+        return Error(ErrorCode::NotFound, QStringLiteral("hardware %1").arg(id), { { QStringLiteral("what"), QStringLiteral("hardware") } });
+    if (row->at(1).toInt() == 0)
+        return Error(ErrorCode::InvalidTransition, QStringLiteral("already inactive"),
+            { { QStringLiteral("operation"), QStringLiteral("deactivate") }, { QStringLiteral("state"), QStringLiteral("inactive") } });
+    if (auto r = exec(m_db, QStringLiteral("UPDATE registered_hardware SET active = 0 WHERE id = ?"), { id }); !r)
+        return r.error();
+    if (auto r = audit(m_ctx, m_db, ac, row->at(0).toString(), QStringLiteral("deactivated")); !r)
+        return r;
+    return tx.commit();
+}
+
+Result<QList<RegisteredHardware>> HardwareService::list(const AccessControl& ac, bool activeOnly)
+{
+    if (auto r = ac.require(Workflow::AddEditDevices); !r)
+        return r.error();
+    auto q = exec(m_db, QStringLiteral("SELECT id, kind, identifier, COALESCE(owner_id, 0), description, active FROM registered_hardware %1 ORDER BY kind, identifier")
+                            .arg(activeOnly ? QStringLiteral("WHERE active = 1") : QString()));
+    if (!q)
+        return q.error();
+    QList<RegisteredHardware> out;
+    while (q->next()) {
+        RegisteredHardware h;
+        h.id = q->value(0).toLongLong();
+        h.kind = q->value(1).toString() == QLatin1String("computer") ? HardwareKind::Computer : HardwareKind::Phone;
+        h.identifier = q->value(2).toString();
+        h.ownerId = q->value(3).toLongLong();
+        h.description = q->value(4).toString();
+        h.active = q->value(5).toInt() != 0;
+        out.append(h);
+    }
+    return out;
+}
+
+Result<bool> HardwareService::isKnown(HardwareKind kind, const QString& identifier, qint64 ownerId)
+{
+    auto row = fetchOne(m_db, QStringLiteral("SELECT COALESCE(owner_id, 0) FROM registered_hardware WHERE kind = ? AND identifier = ? AND active = 1"),
+        { kindId(kind), normalise(kind, identifier) });
+    if (!row)
+        return row.error();
+    if (row->isEmpty())
+        return false;
+    return ownerId <= 0 || row->at(0).toLongLong() == ownerId;
+}
+
+} // namespace lanyard
