@@ -48,6 +48,26 @@ AuditLog::AuditLog(QSqlDatabase db, SqlDialect dialect)
 {
 }
 
+AuditEvent AuditLog::event(const QDateTime& at, const AccessControl* ac, const QString& workflow, const QString& targetType,
+    const QString& targetId, const QString& targetLabel, const QString& details)
+{
+    AuditEvent e;
+    e.at = at;
+    if (ac) {
+        e.operatorId = ac->operatorPerson().id;
+        e.operatorName = ac->operatorPerson().logonName;
+    } else {
+        e.operatorName = QStringLiteral("system");
+    }
+    e.workflow = workflow;
+    e.targetType = targetType;
+    e.targetId = targetId;
+    e.targetLabel = targetLabel;
+    e.outcome = QStringLiteral("success");
+    e.details = details;
+    return e;
+}
+
 QString AuditLog::computeHash(const AuditEvent& e)
 {
     const QStringList fields { QString::number(e.seq), QString::number(e.at.toMSecsSinceEpoch()), QString::number(e.operatorId),

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AccessControl.h"
 #include "AuditEvent.h"
 #include "storage/DatabaseConfig.h"
 #include "core/Result.h"
@@ -20,6 +21,9 @@ public:
     Result<AuditVerification> verify();
 
     static QString computeHash(const AuditEvent& e);
+    // A successful event by the operator, or by the system when ac is null.
+    static AuditEvent event(const QDateTime& at, const AccessControl* ac, const QString& workflow, const QString& targetType,
+        const QString& targetId, const QString& targetLabel, const QString& details = {});
 
 private:
     QSqlDatabase m_db;

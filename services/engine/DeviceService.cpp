@@ -178,17 +178,10 @@ Result<Device> DeviceService::change(const AccessControl& ac, qint64 deviceId, c
             return q.error();
         newJob = q->value(0).toLongLong();
     }
-    AuditEvent e;
-    e.at = m_ctx.now();
-    e.operatorId = ac.operatorPerson().id;
-    e.operatorName = ac.operatorPerson().logonName;
-    e.workflow = workflowId(workflow);
-    e.targetType = QStringLiteral("device");
-    e.targetId = QString::number(deviceId);
-    e.targetLabel = device->dnsName.isEmpty() ? device->serial : device->serial + QLatin1Char(' ') + device->dnsName;
+    AuditEvent e = AuditLog::event(m_ctx.now(), &ac, workflowId(workflow), QStringLiteral("device"), QString::number(deviceId),
+        device->dnsName.isEmpty() ? device->serial : device->serial + QLatin1Char(' ') + device->dnsName);
     e.personId = device->ownerId;
     e.deviceId = deviceId;
-    e.outcome = QStringLiteral("success");
     QStringList details { QStringLiteral("%1: %2 -> %3").arg(deviceOperationId(action.operation), deviceStateId(device->state), deviceStateId(transition->to)) };
     if (!action.reason.isEmpty())
         details << QStringLiteral("reason: ") + action.reason;

@@ -229,14 +229,8 @@ Result<std::shared_ptr<const EngineContext>> loadAuthority(const EmbeddedEngineO
     }
     if (auto r = SettingsService(*ctx, *db).seedDefaults(); !r)
         return r.error();
-    AuditEvent e;
-    e.at = ctx->now();
-    e.operatorName = QStringLiteral("system");
-    e.workflow = QStringLiteral("system");
-    e.targetType = QStringLiteral("authority");
-    e.targetLabel = ca->certificate().subject();
-    e.outcome = QStringLiteral("success");
-    e.details = QStringLiteral("certificate authority created; master key in %1").arg(storeKind);
+    const AuditEvent e = AuditLog::event(ctx->now(), nullptr, QStringLiteral("system"), QStringLiteral("authority"), {},
+        ca->certificate().subject(), QStringLiteral("certificate authority created; master key in %1").arg(storeKind));
     if (auto r = AuditLog(*db, state.database->dialect()).append(e); !r)
         return r.error();
     if (auto r = tx.commit(); !r)

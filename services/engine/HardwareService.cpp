@@ -17,15 +17,7 @@ QString normalise(HardwareKind kind, const QString& identifier)
 
 Result<void> audit(const EngineContext& ctx, const QSqlDatabase& db, const AccessControl& ac, const QString& label, const QString& details)
 {
-    AuditEvent e;
-    e.at = ctx.now();
-    e.operatorId = ac.operatorPerson().id;
-    e.operatorName = ac.operatorPerson().logonName;
-    e.workflow = workflowId(Workflow::AddEditDevices);
-    e.targetType = QStringLiteral("hardware");
-    e.targetLabel = label;
-    e.outcome = QStringLiteral("success");
-    e.details = details;
+    const AuditEvent e = AuditLog::event(ctx.now(), &ac, workflowId(Workflow::AddEditDevices), QStringLiteral("hardware"), {}, label, details);
     if (auto r = AuditLog(db, ctx.dialect()).append(e); !r)
         return r.error();
     return {};

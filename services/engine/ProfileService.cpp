@@ -213,16 +213,8 @@ Result<qint64> ProfileService::saveProfile(const AccessControl* ac, const Creden
             return r.error();
     }
     if (ac) {
-        AuditEvent e;
-        e.at = m_ctx.now();
-        e.operatorId = ac->operatorPerson().id;
-        e.operatorName = ac->operatorPerson().logonName;
-        e.workflow = workflowId(Workflow::EditCredentialProfiles);
-        e.targetType = QStringLiteral("profile");
-        e.targetId = QString::number(id);
-        e.targetLabel = p.name;
-        e.outcome = QStringLiteral("success");
-        e.details = QStringLiteral("version %1").arg(version);
+        const AuditEvent e = AuditLog::event(m_ctx.now(), ac, workflowId(Workflow::EditCredentialProfiles), QStringLiteral("profile"),
+            QString::number(id), p.name, QStringLiteral("version %1").arg(version));
         if (auto r = AuditLog(m_db, m_ctx.dialect()).append(e); !r)
             return r.error();
     }

@@ -69,22 +69,11 @@ Workflow requestWorkflow(const CredentialProfile& profile, bool forSelf)
 
 AuditEvent jobEvent(const EngineContext& ctx, const AccessControl* ac, const QString& workflow, const Job& job, const QString& details)
 {
-    AuditEvent e;
-    e.at = ctx.now();
-    if (ac) {
-        e.operatorId = ac->operatorPerson().id;
-        e.operatorName = ac->operatorPerson().logonName;
-    } else {
+    AuditEvent e = AuditLog::event(ctx.now(), ac, workflow, QStringLiteral("job"), QString::number(job.id), job.personName, details);
+    if (!ac)
         e.operatorName = QStringLiteral("collection");
-    }
-    e.workflow = workflow;
-    e.targetType = QStringLiteral("job");
-    e.targetId = QString::number(job.id);
-    e.targetLabel = job.personName;
     e.personId = job.personId;
     e.deviceId = job.deviceId;
-    e.outcome = QStringLiteral("success");
-    e.details = details;
     return e;
 }
 } // namespace

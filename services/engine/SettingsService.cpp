@@ -77,15 +77,8 @@ Result<void> SettingsService::save(const AccessControl& ac, const Settings& sett
     }
     if (changed.isEmpty())
         return {};
-    AuditEvent e;
-    e.at = m_ctx.now();
-    e.operatorId = ac.operatorPerson().id;
-    e.operatorName = ac.operatorPerson().logonName;
-    e.workflow = workflowId(Workflow::EditConfiguration);
-    e.targetType = QStringLiteral("settings");
-    e.targetLabel = QStringLiteral("Operation Settings");
-    e.outcome = QStringLiteral("success");
-    e.details = QStringLiteral("changed: ") + changed.join(QStringLiteral(", "));
+    const AuditEvent e = AuditLog::event(m_ctx.now(), &ac, workflowId(Workflow::EditConfiguration), QStringLiteral("settings"), {},
+        QStringLiteral("Operation Settings"), QStringLiteral("changed: ") + changed.join(QStringLiteral(", ")));
     if (auto r = AuditLog(m_db, m_ctx.dialect()).append(e); !r)
         return r.error();
     return tx.commit();
