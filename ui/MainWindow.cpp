@@ -1,6 +1,13 @@
 #include "MainWindow.h"
 
+#include "AuditPage.h"
+#include "DeviceViewPage.h"
+#include "FindDevicePage.h"
+#include "FindPersonPage.h"
+#include "OperatorActions.h"
 #include "OperatorSessionController.h"
+#include "PersonViewPage.h"
+#include "RequestsPage.h"
 
 #include <QAction>
 #include <QFileInfo>
@@ -20,6 +27,7 @@ namespace lanyard {
 MainWindow::MainWindow(OperatorSessionController& session, QWidget* parent)
     : QMainWindow(parent)
     , m_session(session)
+    , m_actions(new OperatorActions(session.engine(), session.session(), this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     auto* central = new QWidget(this);
@@ -41,17 +49,29 @@ MainWindow::MainWindow(OperatorSessionController& session, QWidget* parent)
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
 
+    const QList<Workflow> allowed = m_session.workflows();
     if (m_session.allows(Workflow::FindPerson)) {
-        addPage(QStringLiteral("find-person"), tr("Find Person"), tr("Search for people and act on their credentials."));
-        addPage(QStringLiteral("find-device"), tr("Find Device"), tr("Find a device by serial number or DNS name."));
+        auto* findPerson = new FindPersonPage(*m_actions, m_pages);
+        connect(findPerson, &FindPersonPage::openPerson, this, &MainWindow::openPerson);
+        connect(m_search, &QLineEdit::returnPressed, this, [this, findPerson] {
+            showPage(QStringLiteral("find-person"));
+            findPerson->search(m_search->text());
+        });
+        addPage(QStringLiteral("find-person"), tr("Find Person"), findPerson);
+        auto* findDevice = new FindDevicePage(*m_actions, m_pages);
+        connect(findDevice, &FindDevicePage::openDevice, this, &MainWindow::openDevice);
+        addPage(QStringLiteral("find-device"), tr("Find Device"), findDevice);
     }
     if (m_session.allows(Workflow::ManageJobs) || m_session.allows(Workflow::ValidateRequest))
-        addPage(QStringLiteral("requests"), tr("Requests"), tr("Pending and completed requests, codes and validation."));
+        addPage(QStringLiteral("requests"), tr("Requests"), new RequestsPage(*m_actions, allowed, m_pages));
     if (m_session.allows(Workflow::ViewAudit))
-        addPage(QStringLiteral("audit"), tr("Audit"), tr("The audit trail of every operation, and whether it verifies."));
+        addPage(QStringLiteral("audit"), tr("Audit"), new AuditPage(*m_actions, m_pages));
     if (m_session.allows(Workflow::EditConfiguration) || m_session.allows(Workflow::EditCredentialProfiles) || m_session.allows(Workflow::EditRoles))
-        addPage(QStringLiteral("configuration"), tr("Configuration"), tr("Operation settings, credential profiles, roles and timezones."));
-    connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+        addPlaceholder(QStringLiteral("configuration"), tr("Configuration"), tr("Operation settings, credential profiles, roles and timezones."));
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0)
+            m_pages->setCurrentIndex(row);
+    });
     m_navigation->setCurrentRow(0);
 
     auto* fileMenu = menuBar()->addMenu(tr("&File"));
@@ -76,12 +96,17 @@ MainWindow::MainWindow(OperatorSessionController& session, QWidget* parent)
     resize(1100, 700);
 }
 
-void MainWindow::addPage(const QString& key, const QString& title, const QString& description)
+void MainWindow::addPage(const QString& key, const QString& title, QWidget* page)
 {
     auto* item = new QListWidgetItem(title, m_navigation);
     item->setData(Qt::UserRole, key);
-    auto* page = new QWidget(m_pages);
     page->setObjectName(key);
+    m_pages->addWidget(page);
+}
+
+void MainWindow::addPlaceholder(const QString& key, const QString& title, const QString& description)
+{
+    auto* page = new QWidget(m_pages);
     auto* layout = new QVBoxLayout(page);
     auto* heading = new QLabel(QStringLiteral("<h2>%1</h2>").arg(title.toHtmlEscaped()), page);
     auto* text = new QLabel(description, page);
@@ -89,13 +114,55 @@ void MainWindow::addPage(const QString& key, const QString& title, const QString
     layout->addWidget(heading);
     layout->addWidget(text);
     layout->addStretch(1);
+    addPage(key, title, page);
+}
+
+void MainWindow::showPage(const QString& key)
+{
+    for (int i = 0; i < m_navigation->count(); ++i) {
+        if (m_navigation->item(i)->data(Qt::UserRole).toString() == key) {
+            m_navigation->setCurrentRow(i);
+            m_pages->setCurrentIndex(i);
+            return;
+        }
+    }
+}
+
+void MainWindow::showDetail(QWidget* page)
+{
+    // One detail page at a time, after the navigation pages; the list shows no selection.
+    if (m_detail) {
+        m_pages->removeWidget(m_detail);
+        m_detail->deleteLater();
+    }
+    m_detail = page;
     m_pages->addWidget(page);
+    m_pages->setCurrentWidget(page);
+    m_navigation->clearSelection();
+    m_navigation->setCurrentRow(-1);
+}
+
+void MainWindow::openPerson(qint64 personId)
+{
+    auto* page = new PersonViewPage(*m_actions, m_session.workflows(), personId, m_pages);
+    connect(page, &PersonViewPage::openDevice, this, &MainWindow::openDevice);
+    showDetail(page);
+}
+
+void MainWindow::openDevice(qint64 deviceId)
+{
+    auto* page = new DeviceViewPage(*m_actions, m_session.workflows(), deviceId, m_pages);
+    showDetail(page);
+}
+
+QWidget* MainWindow::currentPage() const
+{
+    return m_pages->currentWidget();
 }
 
 QString MainWindow::currentPageName() const
 {
-    const QListWidgetItem* item = m_navigation->currentItem();
-    return item ? item->data(Qt::UserRole).toString() : QString();
+    return m_pages->currentWidget() ? m_pages->currentWidget()->objectName() : QString();
 }
 
 QStringList MainWindow::navigationEntries() const

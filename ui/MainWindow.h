@@ -11,6 +11,7 @@ class QStackedWidget;
 
 namespace lanyard {
 
+class OperatorActions;
 class OperatorSessionController;
 
 // The operator's main window: navigation on the left (only the entries the operator's roles
@@ -22,12 +23,21 @@ public:
 
     QString currentPageName() const;
     QStringList navigationEntries() const;
+    QWidget* currentPage() const;
+
+    void openPerson(qint64 personId);
+    void openDevice(qint64 deviceId);
+    void showPage(const QString& key);
 
 private:
-    void addPage(const QString& key, const QString& title, const QString& description);
+    void addPage(const QString& key, const QString& title, QWidget* page);
+    void addPlaceholder(const QString& key, const QString& title, const QString& description);
+    void showDetail(QWidget* page);
     void updateStatus();
 
     OperatorSessionController& m_session;
+    OperatorActions* m_actions = nullptr;
+    QWidget* m_detail = nullptr; // the person or device page shown now
     QListWidget* m_navigation = nullptr;
     QStackedWidget* m_pages = nullptr;
     QLineEdit* m_search = nullptr;

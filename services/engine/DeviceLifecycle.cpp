@@ -96,6 +96,24 @@ Result<DeviceTransition> DeviceLifecycle::apply(DeviceState from, DeviceOperatio
         { { QStringLiteral("operation"), deviceOperationId(op) }, { QStringLiteral("state"), deviceStateId(from) } });
 }
 
+Workflow DeviceLifecycle::workflowFor(DeviceOperation op)
+{
+    switch (op) {
+    case DeviceOperation::Disable:
+    case DeviceOperation::Enable:
+        return Workflow::EnableDisableDevice;
+    case DeviceOperation::Cancel:
+        return Workflow::CancelDevice;
+    case DeviceOperation::ReplaceForgotten:
+    case DeviceOperation::Reinstate:
+    case DeviceOperation::ReplaceLost:
+    case DeviceOperation::ReplaceStolen:
+    case DeviceOperation::ReplaceDamaged:
+        break;
+    }
+    return Workflow::RequestReplacement;
+}
+
 bool DeviceLifecycle::allows(DeviceState from, DeviceOperation op)
 {
     return apply(from, op).ok();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Workflow.h"
 #include "core/Result.h"
 #include "pki/RevocationReason.h"
 
@@ -44,6 +45,8 @@ public:
     static Result<DeviceTransition> apply(DeviceState from, DeviceOperation op,
         RevocationReason cancelReason = RevocationReason::CessationOfOperation);
     static bool allows(DeviceState from, DeviceOperation op);
+    // The workflow a role must grant for the operation.
+    static Workflow workflowFor(DeviceOperation op);
 };
 
 } // namespace lanyard

@@ -43,24 +43,6 @@ DeviceService::DeviceService(const EngineContext& context, QSqlDatabase db)
 {
 }
 
-Workflow DeviceService::workflowFor(DeviceOperation op)
-{
-    switch (op) {
-    case DeviceOperation::Disable:
-    case DeviceOperation::Enable:
-        return Workflow::EnableDisableDevice;
-    case DeviceOperation::Cancel:
-        return Workflow::CancelDevice;
-    case DeviceOperation::ReplaceForgotten:
-    case DeviceOperation::Reinstate:
-    case DeviceOperation::ReplaceLost:
-    case DeviceOperation::ReplaceStolen:
-    case DeviceOperation::ReplaceDamaged:
-        break;
-    }
-    return Workflow::RequestReplacement;
-}
-
 Result<Device> DeviceService::load(qint64 id)
 {
     auto q = exec(m_db, kDeviceSelect + QStringLiteral("WHERE d.id = ?"), { id });
@@ -93,6 +75,31 @@ Result<QList<Device>> DeviceService::forPerson(const AccessControl& ac, qint64 p
     if (!owner)
         return owner.error();
     auto q = exec(m_db, kDeviceSelect + QStringLiteral("WHERE d.owner_id = ? ORDER BY d.id DESC"), { personId });
+    if (!q)
+        return q.error();
+    QList<Device> out;
+    while (q->next())
+        out.append(readDevice(*q));
+    return out;
+}
+
+Result<QList<Device>> DeviceService::find(const AccessControl& ac, const QString& text, int limit)
+{
+    if (auto r = ac.require(Workflow::FindPerson); !r)
+        return r.error();
+    const QString t = text.trimmed();
+    if (t.isEmpty())
+        return QList<Device>();
+    QVariantList binds;
+    const QString scope = ac.scopeCondition(Workflow::FindPerson, &binds);
+    const QString upper = t.toUpper();
+    const QString lower = t.toLower();
+    binds << upper << upper + QChar(0xFFFF) << t << t + QChar(0xFFFF) << lower << lower + QChar(0xFFFF);
+    auto q = exec(m_db, kDeviceSelect + QStringLiteral("WHERE %1 AND ((d.serial >= ? AND d.serial < ?) OR (d.hardware_serial >= ? AND d.hardware_serial < ?) "
+                                                       "OR (d.dns_name >= ? AND d.dns_name < ?)) ORDER BY d.serial LIMIT %2")
+                                        .arg(scope)
+                                        .arg(qBound(1, limit, 1000)),
+        binds);
     if (!q)
         return q.error();
     QList<Device> out;
@@ -136,7 +143,7 @@ Result<void> DeviceService::cancelTemporaryReplacements(qint64 deviceId, qint64 
 
 Result<Device> DeviceService::change(const AccessControl& ac, qint64 deviceId, const DeviceAction& action)
 {
-    const Workflow workflow = workflowFor(action.operation);
+    const Workflow workflow = DeviceLifecycle::workflowFor(action.operation);
     Transaction tx(m_db, m_ctx.dialect());
     if (auto r = tx.begin(); !r)
         return r.error();

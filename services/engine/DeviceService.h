@@ -18,9 +18,9 @@ public:
     Result<Device> load(qint64 id);
     Result<Device> get(const AccessControl& ac, qint64 id);
     Result<QList<Device>> forPerson(const AccessControl& ac, qint64 personId);
+    // By serial, phone serial or DNS name (prefix, case-insensitive for DNS names), within scope.
+    Result<QList<Device>> find(const AccessControl& ac, const QString& text, int limit = 100);
     Result<Device> change(const AccessControl& ac, qint64 deviceId, const DeviceAction& action);
-
-    static Workflow workflowFor(DeviceOperation op);
 
 private:
     Result<void> cancelTemporaryReplacements(qint64 deviceId, qint64 now);

@@ -370,6 +370,27 @@ QFuture<Result<QList<Job>>> EmbeddedEngine::jobsOf(const OperatorSession& sessio
     });
 }
 
+QFuture<Result<QList<Device>>> EmbeddedEngine::findDevices(const OperatorSession& session, const QString& text)
+{
+    return operatorCall<QList<Device>>(session, [text](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return DeviceService(ctx, db).find(ac, text);
+    });
+}
+
+QFuture<Result<QList<Job>>> EmbeddedEngine::findJobs(const OperatorSession& session, const JobQuery& query)
+{
+    return operatorCall<QList<Job>>(session, [query](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return RequestService(ctx, db).find(ac, query);
+    });
+}
+
+QFuture<Result<Job>> EmbeddedEngine::cancelJob(const OperatorSession& session, qint64 jobId, const QString& reason)
+{
+    return operatorCall<Job>(session, [jobId, reason](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return RequestService(ctx, db).cancel(ac, jobId, reason);
+    });
+}
+
 QFuture<Result<QList<CredentialProfile>>> EmbeddedEngine::requestableProfiles(const OperatorSession& session, qint64 personId)
 {
     return operatorCall<QList<CredentialProfile>>(session, [personId](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) -> Result<QList<CredentialProfile>> {

@@ -51,6 +51,9 @@ public:
     QFuture<Result<Device>> device(const OperatorSession& session, qint64 deviceId) override;
     QFuture<Result<QList<CertificateRecord>>> certificatesOf(const OperatorSession& session, qint64 deviceId) override;
     QFuture<Result<QList<Job>>> jobsOf(const OperatorSession& session, qint64 personId) override;
+    QFuture<Result<QList<Device>>> findDevices(const OperatorSession& session, const QString& text) override;
+    QFuture<Result<QList<Job>>> findJobs(const OperatorSession& session, const JobQuery& query) override;
+    QFuture<Result<Job>> cancelJob(const OperatorSession& session, qint64 jobId, const QString& reason) override;
     QFuture<Result<QList<CredentialProfile>>> requestableProfiles(const OperatorSession& session, qint64 personId) override;
     QFuture<Result<IssuedRequest>> requestCredential(const OperatorSession& session, qint64 personId, qint64 profileId, bool showCode) override;
     QFuture<Result<IssuedRequest>> validateRequest(const OperatorSession& session, qint64 jobId, bool approve, bool showCode) override;

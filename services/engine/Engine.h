@@ -36,6 +36,9 @@ public:
     virtual QFuture<Result<Device>> device(const OperatorSession& session, qint64 deviceId) = 0;
     virtual QFuture<Result<QList<CertificateRecord>>> certificatesOf(const OperatorSession& session, qint64 deviceId) = 0;
     virtual QFuture<Result<QList<Job>>> jobsOf(const OperatorSession& session, qint64 personId) = 0;
+    virtual QFuture<Result<QList<Device>>> findDevices(const OperatorSession& session, const QString& text) = 0;
+    virtual QFuture<Result<QList<Job>>> findJobs(const OperatorSession& session, const JobQuery& query) = 0;
+    virtual QFuture<Result<Job>> cancelJob(const OperatorSession& session, qint64 jobId, const QString& reason) = 0;
 
     virtual QFuture<Result<QList<CredentialProfile>>> requestableProfiles(const OperatorSession& session, qint64 personId) = 0;
     virtual QFuture<Result<IssuedRequest>> requestCredential(const OperatorSession& session, qint64 personId, qint64 profileId, bool showCode) = 0;

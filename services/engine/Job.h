@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QList>
 #include <QString>
 
 namespace lanyard {
@@ -37,6 +38,14 @@ struct Job {
     QString collectionToken;
     qint64 relatedJobId = 0;
     qint64 issuedDeviceId = 0;
+};
+
+struct JobQuery {
+    QList<JobStatus> statuses; // empty: any
+    qint64 personId = 0;
+    QString text; // person name or logon prefix
+    int offset = 0;
+    int limit = 200;
 };
 
 // What a request returns: the job and, when it may be shown on screen, the code to read out.

@@ -118,6 +118,70 @@ Result<QList<Job>> RequestService::forPerson(const AccessControl& ac, qint64 per
     return out;
 }
 
+Result<QList<Job>> RequestService::find(const AccessControl& ac, const JobQuery& query)
+{
+    if (!ac.allows(Workflow::ManageJobs) && !ac.allows(Workflow::ValidateRequest))
+        return ac.require(Workflow::ManageJobs).error();
+    const Workflow scopeWorkflow = ac.allows(Workflow::ManageJobs) ? Workflow::ManageJobs : Workflow::ValidateRequest;
+    QVariantList binds;
+    QString where = ac.scopeCondition(scopeWorkflow, &binds);
+    if (!query.statuses.isEmpty()) {
+        QStringList marks;
+        for (JobStatus s : query.statuses) {
+            marks << QStringLiteral("?");
+            binds << jobStatusId(s);
+        }
+        where += QStringLiteral(" AND j.status IN (%1)").arg(marks.join(QLatin1Char(',')));
+    }
+    if (query.personId > 0) {
+        where += QStringLiteral(" AND j.person_id = ?");
+        binds << query.personId;
+    }
+    if (!query.text.trimmed().isEmpty()) {
+        const QString key = PeopleService::nameKey(query.text);
+        where += QStringLiteral(" AND (p.full_name_key >= ? AND p.full_name_key < ? OR p.logon_name >= ? AND p.logon_name < ?)");
+        binds << key << key + QChar(0xFFFF) << query.text.trimmed() << query.text.trimmed() + QChar(0xFFFF);
+    }
+    auto q = exec(m_db, kJobSelect + QStringLiteral("WHERE %1 ORDER BY j.id DESC LIMIT %2 OFFSET %3").arg(where).arg(qBound(1, query.limit, 1000)).arg(qMax(0, query.offset)), binds);
+    if (!q)
+        return q.error();
+    QList<Job> out;
+    while (q->next())
+        out.append(readJob(*q));
+    return out;
+}
+
+Result<Job> RequestService::cancel(const AccessControl& ac, qint64 jobId, const QString& reason)
+{
+    if (reason.trimmed().isEmpty())
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("a reason is required"), { { QStringLiteral("problem"), QStringLiteral("reason-required") } });
+    Transaction tx(m_db, m_ctx.dialect());
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    auto job = load(jobId);
+    if (!job)
+        return job;
+    auto person = PeopleService(m_ctx, m_db).load(job->personId);
+    if (!person)
+        return person.error();
+    if (auto r = ac.requireTarget(Workflow::ManageJobs, *person); !r)
+        return r.error();
+    if (isTerminal(job->status) || job->status == JobStatus::InProgress)
+        return Error(ErrorCode::InvalidTransition, QStringLiteral("job %1 is %2").arg(jobId).arg(jobStatusId(job->status)),
+            { { QStringLiteral("operation"), QStringLiteral("cancel-job") }, { QStringLiteral("state"), jobStatusId(job->status) } });
+    if (auto r = exec(m_db, QStringLiteral("UPDATE jobs SET status = ?, code_hash = '', reason = ?, updated_at = ? WHERE id = ?"),
+            { jobStatusId(JobStatus::Cancelled), reason.trimmed(), m_ctx.now().toMSecsSinceEpoch(), jobId });
+        !r)
+        return r.error();
+    job->status = JobStatus::Cancelled;
+    job->reason = reason.trimmed();
+    if (auto r = AuditLog(m_db, m_ctx.dialect()).append(jobEvent(m_ctx, &ac, workflowId(Workflow::ManageJobs), *job, QStringLiteral("cancelled: ") + reason.trimmed())); !r)
+        return r.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return job;
+}
+
 Result<IssuedRequest> RequestService::issueCode(Job job, bool showCode, const QString& auditWorkflow, const AccessControl* ac, const QString& note)
 {
     auto settings = SettingsService(m_ctx, m_db).load();

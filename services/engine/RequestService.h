@@ -21,6 +21,9 @@ public:
     Result<IssuedRequest> regenerateCode(const AccessControl& ac, qint64 jobId, bool showCode);
     Result<Job> load(qint64 jobId);
     Result<QList<Job>> forPerson(const AccessControl& ac, qint64 personId);
+    Result<QList<Job>> find(const AccessControl& ac, const JobQuery& query);
+    // Cancels a job that has not completed; its code stops working at once.
+    Result<Job> cancel(const AccessControl& ac, qint64 jobId, const QString& reason);
 
     // Collection: checks the code for a token (expiry, single use, failure limit). On success
     // the code is spent and the job is In Progress.

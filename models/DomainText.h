@@ -1,0 +1,27 @@
+#pragma once
+
+#include "engine/CertificateRecord.h"
+#include "engine/CredentialProfile.h"
+#include "engine/DeviceLifecycle.h"
+#include "engine/Job.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+namespace lanyard {
+
+// Words for the domain's states and kinds, as the operator reads them.
+class DomainText {
+    Q_DECLARE_TR_FUNCTIONS(DomainText)
+public:
+    static QString deviceState(DeviceState s);
+    static QString deviceOperation(DeviceOperation op);
+    static QString jobStatus(JobStatus s);
+    static QString jobType(JobType t);
+    static QString cardEncoding(CardEncoding e);
+    static QString certificateStatus(CertificateStatus s, const QString& reason);
+    static QString dateTime(const QDateTime& t);
+    static QString date(const QDateTime& t);
+};
+
+} // namespace lanyard

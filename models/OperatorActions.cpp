@@ -1,0 +1,72 @@
+#include "OperatorActions.h"
+
+namespace lanyard {
+
+OperatorActions::OperatorActions(Engine& engine, OperatorSession session, QObject* parent)
+    : QObject(parent)
+    , m_engine(engine)
+    , m_session(std::move(session))
+{
+}
+
+template <typename T, typename OnValue>
+void OperatorActions::call(QFuture<Result<T>> future, OnValue onValue)
+{
+    if (m_pending++ == 0)
+        Q_EMIT busyChanged(true);
+    future.then(this, [this, onValue](Result<T> result) {
+        if (--m_pending == 0)
+            Q_EMIT busyChanged(false);
+        if (!result)
+            Q_EMIT failed(result.error());
+        else
+            onValue(*result);
+    });
+}
+
+void OperatorActions::loadPerson(qint64 personId)
+{
+    call(m_engine.person(m_session, personId), [this](const Person& p) { Q_EMIT personLoaded(p); });
+}
+
+void OperatorActions::loadDevice(qint64 deviceId)
+{
+    call(m_engine.device(m_session, deviceId), [this](const Device& d) { Q_EMIT deviceLoaded(d); });
+}
+
+void OperatorActions::loadRequestableProfiles(qint64 personId)
+{
+    call(m_engine.requestableProfiles(m_session, personId), [this](const QList<CredentialProfile>& p) { Q_EMIT profilesLoaded(p); });
+}
+
+void OperatorActions::requestCredential(qint64 personId, qint64 profileId, bool showCode)
+{
+    call(m_engine.requestCredential(m_session, personId, profileId, showCode), [this](const IssuedRequest& r) { Q_EMIT requestIssued(r); });
+}
+
+void OperatorActions::validateRequest(qint64 jobId, bool approve)
+{
+    call(m_engine.validateRequest(m_session, jobId, approve, true), [this](const IssuedRequest& r) { Q_EMIT requestIssued(r); });
+}
+
+void OperatorActions::regenerateCode(qint64 jobId, bool showCode)
+{
+    call(m_engine.regenerateCode(m_session, jobId, showCode), [this](const IssuedRequest& r) { Q_EMIT requestIssued(r); });
+}
+
+void OperatorActions::cancelJob(qint64 jobId, const QString& reason)
+{
+    call(m_engine.cancelJob(m_session, jobId, reason), [this](const Job& j) { Q_EMIT jobCancelled(j); });
+}
+
+void OperatorActions::changeDevice(qint64 deviceId, const DeviceAction& action)
+{
+    call(m_engine.changeDevice(m_session, deviceId, action), [this](const Device& d) { Q_EMIT deviceChanged(d); });
+}
+
+void OperatorActions::verifyAudit()
+{
+    call(m_engine.verifyAudit(m_session), [this](const AuditVerification& v) { Q_EMIT auditVerified(v); });
+}
+
+} // namespace lanyard

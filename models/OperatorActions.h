@@ -1,0 +1,52 @@
+#pragma once
+
+#include "core/Error.h"
+#include "engine/Engine.h"
+
+#include <QObject>
+
+namespace lanyard {
+
+// The operator's workflows as asynchronous commands: each call returns at once and answers
+// with a typed signal, or failed(error) with the engine's refusal. The engine decides; this
+// only carries the request and the answer.
+class OperatorActions : public QObject {
+    Q_OBJECT
+public:
+    OperatorActions(Engine& engine, OperatorSession session, QObject* parent = nullptr);
+
+    const OperatorSession& session() const { return m_session; }
+    Engine& engine() const { return m_engine; }
+    bool isBusy() const { return m_pending > 0; }
+
+    void loadPerson(qint64 personId);
+    void loadDevice(qint64 deviceId);
+    void loadRequestableProfiles(qint64 personId);
+    void requestCredential(qint64 personId, qint64 profileId, bool showCode);
+    void validateRequest(qint64 jobId, bool approve);
+    void regenerateCode(qint64 jobId, bool showCode);
+    void cancelJob(qint64 jobId, const QString& reason);
+    void changeDevice(qint64 deviceId, const DeviceAction& action);
+    void verifyAudit();
+
+Q_SIGNALS:
+    void busyChanged(bool busy);
+    void failed(const lanyard::Error& error);
+    void personLoaded(const lanyard::Person& person);
+    void deviceLoaded(const lanyard::Device& device);
+    void profilesLoaded(const QList<lanyard::CredentialProfile>& profiles);
+    void requestIssued(const lanyard::IssuedRequest& request);
+    void jobCancelled(const lanyard::Job& job);
+    void deviceChanged(const lanyard::Device& device);
+    void auditVerified(const lanyard::AuditVerification& verification);
+
+private:
+    template <typename T, typename OnValue>
+    void call(QFuture<Result<T>> future, OnValue onValue);
+
+    Engine& m_engine;
+    OperatorSession m_session;
+    int m_pending = 0;
+};
+
+} // namespace lanyard

@@ -1,0 +1,65 @@
+#include "RecordModels.h"
+
+#include "DomainText.h"
+
+namespace lanyard {
+
+DeviceListModel* RecordModels::devices(QObject* parent)
+{
+    return new DeviceListModel(
+        {
+            { tr("Serial"), [](const Device& d) -> QVariant { return d.serial; } },
+            { tr("Type"), [](const Device& d) -> QVariant { return DomainText::cardEncoding(d.type); } },
+            { tr("State"), [](const Device& d) -> QVariant { return DomainText::deviceState(d.state); } },
+            { tr("Owner"), [](const Device& d) -> QVariant { return d.ownerName; } },
+            { tr("Expires"), [](const Device& d) -> QVariant { return DomainText::date(d.expiresAt); } },
+            { tr("Profile"), [](const Device& d) -> QVariant { return tr("%1 (v%2)").arg(d.profileName).arg(d.profileVersion); } },
+            { tr("DNS name / phone"), [](const Device& d) -> QVariant { return d.dnsName.isEmpty() ? d.hardwareSerial : d.dnsName; } },
+        },
+        [](const Device& d) { return d.id; }, parent);
+}
+
+CertificateListModel* RecordModels::certificates(QObject* parent)
+{
+    return new CertificateListModel(
+        {
+            { tr("Serial"), [](const CertificateRecord& c) -> QVariant { return c.serial; } },
+            { tr("Policy"), [](const CertificateRecord& c) -> QVariant { return c.policyName; } },
+            { tr("Subject"), [](const CertificateRecord& c) -> QVariant { return c.subject; } },
+            { tr("Status"), [](const CertificateRecord& c) -> QVariant { return DomainText::certificateStatus(c.status, c.revocationReason); } },
+            { tr("Valid until"), [](const CertificateRecord& c) -> QVariant { return DomainText::date(c.notAfter); } },
+        },
+        [](const CertificateRecord& c) { return c.id; }, parent);
+}
+
+JobListModel* RecordModels::jobs(QObject* parent)
+{
+    return new JobListModel(
+        {
+            { tr("Job"), [](const Job& j) -> QVariant { return j.id; } },
+            { tr("Type"), [](const Job& j) -> QVariant { return DomainText::jobType(j.type); } },
+            { tr("Status"), [](const Job& j) -> QVariant { return DomainText::jobStatus(j.status); } },
+            { tr("Person"), [](const Job& j) -> QVariant { return j.personName; } },
+            { tr("Profile"), [](const Job& j) -> QVariant { return j.profileName; } },
+            { tr("Requested by"), [](const Job& j) -> QVariant { return j.requestedByName; } },
+            { tr("Requested"), [](const Job& j) -> QVariant { return DomainText::dateTime(j.requestedAt); } },
+            { tr("Code expires"), [](const Job& j) -> QVariant { return DomainText::dateTime(j.codeExpiresAt); } },
+        },
+        [](const Job& j) { return j.id; }, parent);
+}
+
+AuditEventModel* RecordModels::auditEvents(QObject* parent)
+{
+    return new AuditEventModel(
+        {
+            { tr("When"), [](const AuditEvent& e) -> QVariant { return DomainText::dateTime(e.at); } },
+            { tr("Operator"), [](const AuditEvent& e) -> QVariant { return e.operatorName; } },
+            { tr("Workflow"), [](const AuditEvent& e) -> QVariant { return e.workflow; } },
+            { tr("Target"), [](const AuditEvent& e) -> QVariant { return e.targetLabel; } },
+            { tr("Outcome"), [](const AuditEvent& e) -> QVariant { return e.outcome; } },
+            { tr("Details"), [](const AuditEvent& e) -> QVariant { return e.details; } },
+        },
+        [](const AuditEvent& e) { return e.seq; }, parent);
+}
+
+} // namespace lanyard

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "RecordListModel.h"
+#include "engine/AuditEvent.h"
+#include "engine/CertificateRecord.h"
+#include "engine/Device.h"
+#include "engine/Job.h"
+
+#include <QCoreApplication>
+
+namespace lanyard {
+
+using DeviceListModel = RecordListModel<Device>;
+using CertificateListModel = RecordListModel<CertificateRecord>;
+using JobListModel = RecordListModel<Job>;
+using AuditEventModel = RecordListModel<AuditEvent>;
+
+// The columns of each record table, in one place.
+class RecordModels {
+    Q_DECLARE_TR_FUNCTIONS(RecordModels)
+public:
+    static DeviceListModel* devices(QObject* parent);
+    static CertificateListModel* certificates(QObject* parent);
+    static JobListModel* jobs(QObject* parent);
+    static AuditEventModel* auditEvents(QObject* parent);
+};
+
+} // namespace lanyard

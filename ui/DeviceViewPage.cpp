@@ -1,0 +1,149 @@
+#include "DeviceViewPage.h"
+
+#include "DeviceActionDialog.h"
+#include "DomainText.h"
+#include "ErrorText.h"
+#include "OperatorActions.h"
+
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace lanyard {
+
+namespace {
+QTableView* makeTable(QAbstractItemModel* model, const QString& name, QWidget* parent)
+{
+    auto* view = new QTableView(parent);
+    view->setObjectName(name);
+    view->setModel(model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->verticalHeader()->hide();
+    return view;
+}
+
+const QList<DeviceOperation> kOperations { DeviceOperation::Disable, DeviceOperation::Enable, DeviceOperation::ReplaceForgotten,
+    DeviceOperation::Reinstate, DeviceOperation::ReplaceLost, DeviceOperation::ReplaceStolen, DeviceOperation::ReplaceDamaged,
+    DeviceOperation::Cancel };
+} // namespace
+
+DeviceViewPage::DeviceViewPage(const OperatorActions& actions, const QList<Workflow>& allowed, qint64 deviceId, QWidget* parent)
+    : QWidget(parent)
+    , m_actions(new OperatorActions(actions.engine(), actions.session(), this))
+    , m_allowed(allowed)
+    , m_deviceId(deviceId)
+    , m_certificates(RecordModels::certificates(this))
+    , m_jobs(RecordModels::jobs(this))
+{
+    setObjectName(QStringLiteral("device-page"));
+    auto* layout = new QVBoxLayout(this);
+    m_header = new QLabel(tr("Loading…"), this);
+    m_header->setObjectName(QStringLiteral("deviceHeader"));
+    layout->addWidget(m_header);
+    auto* bar = new QGridLayout;
+    int column = 0;
+    for (DeviceOperation op : kOperations) {
+        auto* button = new QPushButton(DomainText::deviceOperation(op) + QStringLiteral("…"), this);
+        button->setObjectName(QStringLiteral("action-") + deviceOperationId(op));
+        button->setVisible(m_allowed.contains(DeviceLifecycle::workflowFor(op)));
+        button->setEnabled(false);
+        connect(button, &QPushButton::clicked, this, [this, op] { ask(op); });
+        bar->addWidget(button, column / 4, column % 4);
+        m_buttons.insert(op, button);
+        ++column;
+    }
+    layout->addLayout(bar);
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("deviceMessage"));
+    m_message->setWordWrap(true);
+    layout->addWidget(m_message);
+    auto* tabs = new QTabWidget(this);
+    tabs->addTab(makeTable(m_certificates, QStringLiteral("deviceCertificates"), tabs), tr("&Certificates"));
+    tabs->addTab(makeTable(m_jobs, QStringLiteral("deviceJobs"), tabs), tr("&Jobs"));
+    m_details = new QLabel(tabs);
+    m_details->setObjectName(QStringLiteral("deviceDetails"));
+    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    tabs->addTab(m_details, tr("De&tails"));
+    layout->addWidget(tabs, 1);
+
+    connect(m_actions, &OperatorActions::deviceLoaded, this, &DeviceViewPage::showDevice);
+    connect(m_actions, &OperatorActions::deviceChanged, this, [this](const Device& d) {
+        m_message->setText(tr("Done: the device is now %1.").arg(DomainText::deviceState(d.state)));
+        reload();
+        Q_EMIT actionFinished(true);
+    });
+    connect(m_actions, &OperatorActions::failed, this, [this](const Error& e) {
+        m_message->setText(ErrorText::describe(e));
+        Q_EMIT actionFinished(false);
+    });
+    connect(m_certificates, &AsyncListModel::failed, this, [this](const Error& e) { m_message->setText(ErrorText::describe(e)); });
+    reload();
+}
+
+void DeviceViewPage::reload()
+{
+    Engine& engine = m_actions->engine();
+    const OperatorSession session = m_actions->session();
+    const qint64 id = m_deviceId;
+    m_actions->loadDevice(id);
+    m_certificates->setLoader([&engine, session, id] { return engine.certificatesOf(session, id); });
+}
+
+void DeviceViewPage::showDevice(const Device& d)
+{
+    m_device = d;
+    m_header->setText(tr("<h2>%1 %2</h2>Owner: %3 · State: <b>%4</b> · Expires %5")
+                          .arg(DomainText::cardEncoding(d.type).toHtmlEscaped(), d.serial.toHtmlEscaped(), d.ownerName.toHtmlEscaped(),
+                              DomainText::deviceState(d.state), DomainText::date(d.expiresAt)));
+    for (auto it = m_buttons.cbegin(); it != m_buttons.cend(); ++it)
+        it.value()->setEnabled(DeviceLifecycle::allows(d.state, it.key()));
+    QString html = QStringLiteral("<table cellspacing=6>");
+    const QString row = QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>");
+    html += row.arg(tr("Serial"), d.serial.toHtmlEscaped());
+    html += row.arg(tr("Profile"), tr("%1 (version %2)").arg(d.profileName.toHtmlEscaped()).arg(d.profileVersion));
+    html += row.arg(tr("Platform"), d.platform.toHtmlEscaped());
+    html += row.arg(tr("Phone serial"), d.hardwareSerial.toHtmlEscaped());
+    html += row.arg(tr("DNS name"), d.dnsName.toHtmlEscaped());
+    html += QStringLiteral("</table>");
+    m_details->setText(html);
+    Engine& engine = m_actions->engine();
+    const OperatorSession session = m_actions->session();
+    const qint64 owner = d.ownerId;
+    const qint64 id = d.id;
+    m_jobs->setLoader([&engine, session, owner, id] {
+        return engine.jobsOf(session, owner).then([id](Result<QList<Job>> jobs) -> Result<QList<Job>> {
+            if (!jobs)
+                return jobs;
+            QList<Job> mine;
+            for (const Job& j : *jobs) {
+                if (j.deviceId == id || j.issuedDeviceId == id)
+                    mine.append(j);
+            }
+            return mine;
+        });
+    });
+    Q_EMIT loaded();
+}
+
+void DeviceViewPage::ask(DeviceOperation op)
+{
+    auto* dialog = new DeviceActionDialog(m_device, op, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { perform(dialog->action()); });
+    dialog->open();
+}
+
+void DeviceViewPage::perform(const DeviceAction& action)
+{
+    m_message->setText(tr("Working…"));
+    m_actions->changeDevice(m_deviceId, action);
+}
+
+} // namespace lanyard

@@ -1,0 +1,77 @@
+#include "FindPersonPage.h"
+
+#include "ErrorText.h"
+#include "OperatorActions.h"
+#include "PersonSearchModel.h"
+
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace lanyard {
+
+FindPersonPage::FindPersonPage(const OperatorActions& actions, QWidget* parent)
+    : QWidget(parent)
+    , m_model(new PersonSearchModel(actions.engine(), actions.session(), this))
+{
+    setObjectName(QStringLiteral("find-person"));
+    auto* layout = new QVBoxLayout(this);
+    m_query = new QLineEdit(this);
+    m_query->setObjectName(QStringLiteral("personQuery"));
+    m_query->setPlaceholderText(tr("Name, logon name or email — or group:NAME"));
+    m_query->setClearButtonEnabled(true);
+    layout->addWidget(m_query);
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("people"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->verticalHeader()->hide();
+    layout->addWidget(m_view, 1);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("searchStatus"));
+    layout->addWidget(m_status);
+
+    connect(m_query, &QLineEdit::textEdited, m_model, &PersonSearchModel::setQuery);
+    connect(m_query, &QLineEdit::returnPressed, this, [this] {
+        if (m_model->rowCount() > 0 && m_model->query() == m_query->text() && !m_model->isLoading()) {
+            m_view->setFocus();
+            m_view->selectRow(0);
+        } else {
+            m_model->searchNow(m_query->text());
+        }
+    });
+    connect(m_view, &QTableView::activated, this, &FindPersonPage::openCurrent);
+    connect(m_model, &PersonSearchModel::loadingChanged, this, [this](bool loading) {
+        if (loading)
+            m_status->setText(tr("Searching…"));
+    });
+    auto countText = [this] {
+        const int n = m_model->rowCount();
+        m_status->setText(n == 0 ? tr("Nobody found. Check the spelling, or search by logon name or email.")
+                                 : (m_model->hasMore() ? tr("%n people shown; scroll for more", nullptr, n) : tr("%n people", nullptr, n)));
+    };
+    connect(m_model, &PersonSearchModel::loaded, this, countText);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, countText);
+    connect(m_model, &PersonSearchModel::failed, this, [this](const Error& e) { m_status->setText(ErrorText::describe(e)); });
+}
+
+void FindPersonPage::search(const QString& text)
+{
+    m_query->setText(text);
+    m_model->searchNow(text);
+}
+
+void FindPersonPage::openCurrent()
+{
+    const QModelIndex index = m_view->currentIndex();
+    if (index.isValid())
+        Q_EMIT openPerson(index.data(PersonSearchModel::PersonIdRole).toLongLong());
+}
+
+} // namespace lanyard

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QTableView;
+
+namespace lanyard {
+
+class OperatorActions;
+class PersonSearchModel;
+
+// Type-ahead search for people; Enter or a double-click opens the person.
+class FindPersonPage : public QWidget {
+    Q_OBJECT
+public:
+    FindPersonPage(const OperatorActions& actions, QWidget* parent = nullptr);
+
+    void search(const QString& text); // from the main window's search field
+    PersonSearchModel* model() const { return m_model; }
+    QTableView* view() const { return m_view; }
+
+Q_SIGNALS:
+    void openPerson(qint64 personId);
+
+private:
+    void openCurrent();
+
+    PersonSearchModel* m_model = nullptr;
+    QLineEdit* m_query = nullptr;
+    QTableView* m_view = nullptr;
+    QLabel* m_status = nullptr;
+};
+
+} // namespace lanyard

@@ -1,0 +1,123 @@
+#include "PersonViewPage.h"
+
+#include "ErrorText.h"
+#include "OperatorActions.h"
+#include "RequestCredentialDialog.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace lanyard {
+
+namespace {
+QTableView* makeTable(QAbstractItemModel* model, const QString& name, QWidget* parent)
+{
+    auto* view = new QTableView(parent);
+    view->setObjectName(name);
+    view->setModel(model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->verticalHeader()->hide();
+    return view;
+}
+} // namespace
+
+PersonViewPage::PersonViewPage(const OperatorActions& actions, const QList<Workflow>& allowed, qint64 personId, QWidget* parent)
+    : QWidget(parent)
+    , m_actions(new OperatorActions(actions.engine(), actions.session(), this))
+    , m_personId(personId)
+    , m_devices(RecordModels::devices(this))
+    , m_jobs(RecordModels::jobs(this))
+{
+    setObjectName(QStringLiteral("person-page"));
+    auto* layout = new QVBoxLayout(this);
+    m_header = new QLabel(tr("Loading…"), this);
+    m_header->setObjectName(QStringLiteral("personHeader"));
+    m_header->setTextFormat(Qt::RichText);
+    layout->addWidget(m_header);
+    auto* bar = new QHBoxLayout;
+    m_requestMobile = new QPushButton(tr("Request &Mobile…"), this);
+    m_requestMobile->setObjectName(QStringLiteral("requestMobile"));
+    m_requestMobileCode = new QPushButton(tr("Request Mobile (&View Auth Code)…"), this);
+    m_requestMobileCode->setObjectName(QStringLiteral("requestMobileCode"));
+    const bool mayRequest = allowed.contains(Workflow::RequestMobile);
+    m_requestMobile->setVisible(mayRequest);
+    m_requestMobileCode->setVisible(mayRequest);
+    bar->addWidget(m_requestMobile);
+    bar->addWidget(m_requestMobileCode);
+    bar->addStretch(1);
+    layout->addLayout(bar);
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("personMessage"));
+    m_message->setWordWrap(true);
+    layout->addWidget(m_message);
+
+    auto* tabs = new QTabWidget(this);
+    auto* deviceView = makeTable(m_devices, QStringLiteral("personDevices"), tabs);
+    tabs->addTab(deviceView, tr("&Devices"));
+    tabs->addTab(makeTable(m_jobs, QStringLiteral("personJobs"), tabs), tr("Re&quests"));
+    m_details = new QLabel(tabs);
+    m_details->setObjectName(QStringLiteral("personDetails"));
+    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    tabs->addTab(m_details, tr("De&tails"));
+    layout->addWidget(tabs, 1);
+
+    connect(deviceView, &QTableView::activated, this, [this](const QModelIndex& i) { Q_EMIT openDevice(i.data(DeviceListModel::IdRole).toLongLong()); });
+    connect(m_requestMobile, &QPushButton::clicked, this, [this] { request(false); });
+    connect(m_requestMobileCode, &QPushButton::clicked, this, [this] { request(true); });
+    connect(m_actions, &OperatorActions::personLoaded, this, &PersonViewPage::showPerson);
+    connect(m_actions, &OperatorActions::failed, this, [this](const Error& e) { m_message->setText(ErrorText::describe(e)); });
+    for (AsyncListModel* m : { static_cast<AsyncListModel*>(m_devices), static_cast<AsyncListModel*>(m_jobs) })
+        connect(m, &AsyncListModel::failed, this, [this](const Error& e) { m_message->setText(ErrorText::describe(e)); });
+    reload();
+}
+
+void PersonViewPage::reload()
+{
+    Engine& engine = m_actions->engine();
+    const OperatorSession session = m_actions->session();
+    const qint64 id = m_personId;
+    m_actions->loadPerson(id);
+    m_devices->setLoader([&engine, session, id] { return engine.devicesOf(session, id); });
+    m_jobs->setLoader([&engine, session, id] { return engine.jobsOf(session, id); });
+}
+
+void PersonViewPage::showPerson(const Person& p)
+{
+    m_person = p;
+    m_header->setText(QStringLiteral("<h2>%1</h2>%2 · %3 · %4 · %5")
+                          .arg(p.fullName.toHtmlEscaped(), p.logonName.toHtmlEscaped(), p.group.toHtmlEscaped(),
+                              p.email.isEmpty() ? tr("no email") : p.email.toHtmlEscaped(), p.mobile.isEmpty() ? tr("no mobile number") : p.mobile.toHtmlEscaped()));
+    const QString row = QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>");
+    QString html = QStringLiteral("<table cellspacing=6>");
+    html += row.arg(tr("Logon name"), p.logonName.toHtmlEscaped());
+    html += row.arg(tr("Full name"), p.fullName.toHtmlEscaped());
+    html += row.arg(tr("Email"), p.email.toHtmlEscaped());
+    html += row.arg(tr("Mobile"), p.mobile.toHtmlEscaped());
+    html += row.arg(tr("User principal name"), p.userPrincipalName.toHtmlEscaped());
+    html += row.arg(tr("Group"), p.group.toHtmlEscaped());
+    html += row.arg(tr("Roles"), p.roles.join(QStringLiteral(", ")).toHtmlEscaped());
+    html += row.arg(tr("Account"), p.enabled ? tr("Enabled") : tr("Disabled"));
+    html += QStringLiteral("</table>");
+    m_details->setText(html);
+    Q_EMIT loaded();
+}
+
+void PersonViewPage::request(bool showCode)
+{
+    if (m_person.id == 0)
+        return;
+    auto* dialog = new RequestCredentialDialog(*m_actions, m_person, showCode, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [this] { m_jobs->reload(); });
+    dialog->open();
+}
+
+} // namespace lanyard

@@ -1,0 +1,179 @@
+#include "RequestCredentialDialog.h"
+
+#include "ErrorText.h"
+#include "OperatorActions.h"
+#include "QrCodeWidget.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace lanyard {
+
+RequestCredentialDialog::RequestCredentialDialog(const OperatorActions& actions, const Person& person, bool showCode, QWidget* parent)
+    : QDialog(parent)
+    , m_actions(new OperatorActions(actions.engine(), actions.session(), this))
+    , m_person(person)
+    , m_showCode(showCode)
+{
+    setObjectName(QStringLiteral("requestDialog"));
+    setWindowTitle(showCode ? tr("Request Mobile (View Auth Code) — %1").arg(person.fullName) : tr("Request Mobile — %1").arg(person.fullName));
+    auto* layout = new QVBoxLayout(this);
+    m_steps = new QStackedWidget(this);
+    layout->addWidget(m_steps);
+
+    // Step 1: choose and confirm.
+    auto* choose = new QWidget(m_steps);
+    auto* chooseLayout = new QVBoxLayout(choose);
+    chooseLayout->addWidget(new QLabel(tr("Credential &profile:"), choose));
+    m_profile = new QComboBox(choose);
+    m_profile->setObjectName(QStringLiteral("profile"));
+    chooseLayout->addWidget(m_profile);
+    m_chooseMessage = new QLabel(tr("Loading the profiles you may request for %1…").arg(person.fullName), choose);
+    m_chooseMessage->setObjectName(QStringLiteral("chooseMessage"));
+    m_chooseMessage->setWordWrap(true);
+    chooseLayout->addWidget(m_chooseMessage);
+    chooseLayout->addStretch(1);
+    auto* chooseButtons = new QDialogButtonBox(QDialogButtonBox::Cancel, choose);
+    m_request = chooseButtons->addButton(tr("&Request"), QDialogButtonBox::AcceptRole);
+    m_request->setObjectName(QStringLiteral("requestButton"));
+    m_request->setEnabled(false);
+    chooseLayout->addWidget(chooseButtons);
+    connect(chooseButtons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_request, &QPushButton::clicked, this, &RequestCredentialDialog::submit);
+    m_steps->addWidget(choose);
+
+    // Step 2: the result.
+    auto* result = new QWidget(m_steps);
+    auto* resultLayout = new QVBoxLayout(result);
+    m_resultMessage = new QLabel(result);
+    m_resultMessage->setObjectName(QStringLiteral("resultMessage"));
+    m_resultMessage->setWordWrap(true);
+    resultLayout->addWidget(m_resultMessage);
+    m_codeBox = new QWidget(result);
+    auto* codeRow = new QHBoxLayout(m_codeBox);
+    auto* left = new QVBoxLayout;
+    left->addWidget(new QLabel(tr("Authentication code:"), m_codeBox));
+    m_code = new QLabel(m_codeBox);
+    m_code->setObjectName(QStringLiteral("authCode"));
+    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    mono.setPointSize(qMax(24, mono.pointSize() * 2));
+    mono.setBold(true);
+    m_code->setFont(mono);
+    m_code->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    left->addWidget(m_code);
+    left->addWidget(new QLabel(tr("Collection address:"), m_codeBox));
+    m_url = new QLabel(m_codeBox);
+    m_url->setObjectName(QStringLiteral("collectionUrl"));
+    m_url->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_url->setWordWrap(true);
+    left->addWidget(m_url);
+    auto* copyCode = new QPushButton(tr("&Copy code"), m_codeBox);
+    connect(copyCode, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_code->text().remove(QLatin1Char(' '))); });
+    auto* copyQr = new QPushButton(tr("Copy &QR code"), m_codeBox);
+    connect(copyQr, &QPushButton::clicked, this, [this] { m_qr->copyToClipboard(); });
+    auto* save = new QPushButton(tr("&Save QR code…"), m_codeBox);
+    connect(save, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save QR code"), QStringLiteral("lanyard-qr.png"), tr("PNG image (*.png);;SVG image (*.svg)"));
+        if (path.isEmpty())
+            return;
+        const bool ok = path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive) ? m_qr->saveSvg(path) : m_qr->savePng(path);
+        if (!ok)
+            m_resultMessage->setText(tr("The QR code could not be saved to %1.").arg(path));
+    });
+    left->addWidget(copyCode);
+    left->addWidget(copyQr);
+    left->addWidget(save);
+    left->addStretch(1);
+    codeRow->addLayout(left, 1);
+    m_qr = new QrCodeWidget(m_codeBox);
+    m_qr->setObjectName(QStringLiteral("qrCode"));
+    codeRow->addWidget(m_qr, 1);
+    resultLayout->addWidget(m_codeBox, 1);
+    auto* close = new QDialogButtonBox(QDialogButtonBox::Close, result);
+    connect(close, &QDialogButtonBox::rejected, this, &QDialog::accept);
+    resultLayout->addWidget(close);
+    m_steps->addWidget(result);
+
+    connect(m_actions, &OperatorActions::profilesLoaded, this, &RequestCredentialDialog::profilesLoaded);
+    connect(m_actions, &OperatorActions::requestIssued, this, &RequestCredentialDialog::showResult);
+    connect(m_actions, &OperatorActions::failed, this, [this](const Error& e) {
+        m_request->setEnabled(!m_profiles.isEmpty());
+        (m_steps->currentIndex() == 0 ? m_chooseMessage : m_resultMessage)->setText(ErrorText::describe(e));
+    });
+    m_actions->loadRequestableProfiles(person.id);
+    resize(720, 420);
+}
+
+void RequestCredentialDialog::profilesLoaded(const QList<CredentialProfile>& profiles)
+{
+    m_profiles.clear();
+    m_profile->clear();
+    for (const CredentialProfile& p : profiles) {
+        if (p.encoding != CardEncoding::IdentityAgent)
+            continue; // this dialog requests mobile identities
+        m_profiles.append(p);
+        m_profile->addItem(p.requiresValidation ? tr("%1 (needs validation)").arg(p.name) : p.name, p.id);
+    }
+    if (m_profiles.isEmpty()) {
+        m_chooseMessage->setText(tr("There is no mobile profile that you may request and that %1 may receive. "
+                                    "An administrator decides this in the profile's role matrix (Can Request, Can Receive).")
+                                     .arg(m_person.fullName));
+        m_request->setEnabled(false);
+        return;
+    }
+    QString message = m_showCode ? tr("The code will be shown on this screen for you to read out.")
+                                 : tr("The collection link and the code are sent to %1 by the profile's notification scheme.").arg(m_person.fullName);
+    m_chooseMessage->setText(message);
+    m_request->setEnabled(true);
+    m_request->setFocus();
+}
+
+void RequestCredentialDialog::submit()
+{
+    const int i = m_profile->currentIndex();
+    if (i < 0 || i >= m_profiles.size())
+        return;
+    m_request->setEnabled(false);
+    m_chooseMessage->setText(tr("Requesting…"));
+    m_actions->requestCredential(m_person.id, m_profiles.at(i).id, m_showCode);
+}
+
+void RequestCredentialDialog::showResult(const IssuedRequest& request)
+{
+    m_steps->setCurrentIndex(1);
+    if (request.job.status == JobStatus::AwaitingValidation) {
+        m_resultMessage->setText(tr("Request %1 was created and awaits validation by a second operator. "
+                                    "No code is issued until it is approved.")
+                                     .arg(request.job.id));
+        m_codeBox->hide();
+        return;
+    }
+    if (request.code.isEmpty()) {
+        m_resultMessage->setText(tr("Request %1 was created. The notification scheme sends the collection link and the code separately; "
+                                    "they are queued for delivery.")
+                                     .arg(request.job.id));
+        m_codeBox->hide();
+        return;
+    }
+    m_resultMessage->setText(tr("Request %1 is ready. Read the code out to %2 and let them scan the QR code with the Lanyard app. "
+                                "The code expires at %3.")
+                                 .arg(request.job.id)
+                                 .arg(request.job.personName, QLocale().toString(request.job.codeExpiresAt.toLocalTime(), QLocale::ShortFormat)));
+    m_code->setText(request.code);
+    m_url->setText(request.collectionUrl);
+    auto qr = QrCode::encode(request.collectionUrl);
+    if (qr)
+        m_qr->setCode(*qr);
+    m_codeBox->show();
+}
+
+} // namespace lanyard

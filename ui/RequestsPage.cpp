@@ -1,0 +1,148 @@
+#include "RequestsPage.h"
+
+#include "DomainText.h"
+#include "ErrorText.h"
+#include "OperatorActions.h"
+#include "RequestCredentialDialog.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace lanyard {
+
+RequestsPage::RequestsPage(const OperatorActions& actions, const QList<Workflow>& allowed, QWidget* parent)
+    : QWidget(parent)
+    , m_actions(new OperatorActions(actions.engine(), actions.session(), this))
+    , m_model(RecordModels::jobs(this))
+{
+    setObjectName(QStringLiteral("requests"));
+    auto* layout = new QVBoxLayout(this);
+    auto* filters = new QHBoxLayout;
+    m_status = new QComboBox(this);
+    m_status->setObjectName(QStringLiteral("statusFilter"));
+    m_status->addItem(tr("Open requests"), QStringLiteral("open"));
+    m_status->addItem(tr("Awaiting validation"), jobStatusId(JobStatus::AwaitingValidation));
+    m_status->addItem(tr("Awaiting issue"), jobStatusId(JobStatus::AwaitingIssue));
+    m_status->addItem(tr("Locked"), jobStatusId(JobStatus::Locked));
+    m_status->addItem(tr("Completed"), jobStatusId(JobStatus::Completed));
+    m_status->addItem(tr("Cancelled"), jobStatusId(JobStatus::Cancelled));
+    m_status->addItem(tr("All"), QString());
+    filters->addWidget(new QLabel(tr("&Show:"), this));
+    filters->addWidget(m_status);
+    m_text = new QLineEdit(this);
+    m_text->setObjectName(QStringLiteral("jobText"));
+    m_text->setPlaceholderText(tr("Person's name or logon name"));
+    filters->addWidget(m_text, 1);
+    layout->addLayout(filters);
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("jobs"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->verticalHeader()->hide();
+    layout->addWidget(m_view, 1);
+    auto* bar = new QHBoxLayout;
+    m_cancel = new QPushButton(tr("&Cancel request…"), this);
+    m_cancel->setObjectName(QStringLiteral("cancelJob"));
+    m_newCode = new QPushButton(tr("&New code"), this);
+    m_newCode->setObjectName(QStringLiteral("newCode"));
+    m_approve = new QPushButton(tr("&Approve"), this);
+    m_approve->setObjectName(QStringLiteral("approve"));
+    m_reject = new QPushButton(tr("&Reject"), this);
+    m_reject->setObjectName(QStringLiteral("reject"));
+    const bool manage = allowed.contains(Workflow::ManageJobs);
+    const bool validate = allowed.contains(Workflow::ValidateRequest);
+    m_cancel->setVisible(manage);
+    m_newCode->setVisible(manage);
+    m_approve->setVisible(validate);
+    m_reject->setVisible(validate);
+    for (auto* b : { m_cancel, m_newCode, m_approve, m_reject })
+        bar->addWidget(b);
+    bar->addStretch(1);
+    layout->addLayout(bar);
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("requestsMessage"));
+    m_message->setWordWrap(true);
+    layout->addWidget(m_message);
+
+    connect(m_status, &QComboBox::currentIndexChanged, this, &RequestsPage::reload);
+    connect(m_text, &QLineEdit::returnPressed, this, &RequestsPage::reload);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RequestsPage::updateButtons);
+    connect(m_model, &AsyncListModel::loaded, this, &RequestsPage::updateButtons);
+    connect(m_model, &AsyncListModel::failed, this, [this](const Error& e) { m_message->setText(ErrorText::describe(e)); });
+    connect(m_actions, &OperatorActions::failed, this, [this](const Error& e) { m_message->setText(ErrorText::describe(e)); });
+    connect(m_actions, &OperatorActions::jobCancelled, this, [this](const Job& j) {
+        m_message->setText(tr("Request %1 was cancelled; its code no longer works.").arg(j.id));
+        reload();
+    });
+    connect(m_actions, &OperatorActions::requestIssued, this, [this](const IssuedRequest& r) {
+        reload();
+        if (r.job.status == JobStatus::Cancelled) {
+            m_message->setText(tr("Request %1 was rejected.").arg(r.job.id));
+            return;
+        }
+        m_message->setText(tr("Request %1: a new code was issued.").arg(r.job.id));
+        Person person;
+        person.id = r.job.personId;
+        person.fullName = r.job.personName;
+        auto* dialog = new RequestCredentialDialog(*m_actions, person, true, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->showResult(r);
+        dialog->open();
+    });
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        bool ok = false;
+        const QString reason = QInputDialog::getText(this, tr("Cancel request"), tr("Reason (kept in the audit trail):"), QLineEdit::Normal, {}, &ok);
+        if (ok)
+            m_actions->cancelJob(selectedJob(), reason);
+    });
+    connect(m_newCode, &QPushButton::clicked, this, [this] { m_actions->regenerateCode(selectedJob(), true); });
+    connect(m_approve, &QPushButton::clicked, this, [this] { m_actions->validateRequest(selectedJob(), true); });
+    connect(m_reject, &QPushButton::clicked, this, [this] { m_actions->validateRequest(selectedJob(), false); });
+    reload();
+}
+
+void RequestsPage::reload()
+{
+    JobQuery q;
+    const QString status = m_status->currentData().toString();
+    if (status == QLatin1String("open"))
+        q.statuses = { JobStatus::AwaitingValidation, JobStatus::AwaitingIssue, JobStatus::InProgress, JobStatus::Locked };
+    else if (!status.isEmpty()) {
+        JobStatus s;
+        if (jobStatusFromId(status, &s))
+            q.statuses = { s };
+    }
+    q.text = m_text->text();
+    Engine& engine = m_actions->engine();
+    const OperatorSession session = m_actions->session();
+    m_model->setLoader([&engine, session, q] { return engine.findJobs(session, q); });
+}
+
+qint64 RequestsPage::selectedJob() const
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    return rows.isEmpty() ? 0 : rows.first().data(JobListModel::IdRole).toLongLong();
+}
+
+void RequestsPage::updateButtons()
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    const Job* job = rows.isEmpty() ? nullptr : &m_model->at(rows.first().row());
+    const bool open = job && !isTerminal(job->status) && job->status != JobStatus::InProgress;
+    m_cancel->setEnabled(open);
+    m_newCode->setEnabled(job && (job->status == JobStatus::AwaitingIssue || job->status == JobStatus::Locked || job->status == JobStatus::Expired));
+    m_approve->setEnabled(job && job->status == JobStatus::AwaitingValidation);
+    m_reject->setEnabled(job && job->status == JobStatus::AwaitingValidation);
+}
+
+} // namespace lanyard
