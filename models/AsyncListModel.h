@@ -2,6 +2,7 @@
 
 #include "core/Error.h"
 #include "core/Result.h"
+#include "core/WhenFinished.h"
 
 #include <QAbstractTableModel>
 #include <QFuture>
@@ -30,7 +31,7 @@ protected:
     {
         const int generation = ++m_generation;
         setLoading(true);
-        future.then(this, [this, generation, apply](Result<T> result) {
+        whenFinished(future, this, [this, generation, apply](Result<T> result) {
             if (generation != m_generation)
                 return;
             setLoading(false);

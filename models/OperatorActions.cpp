@@ -1,5 +1,7 @@
 #include "OperatorActions.h"
 
+#include "core/WhenFinished.h"
+
 namespace lanyard {
 
 OperatorActions::OperatorActions(Engine& engine, OperatorSession session, QObject* parent)
@@ -14,7 +16,7 @@ void OperatorActions::call(QFuture<Result<T>> future, OnValue onValue)
 {
     if (m_pending++ == 0)
         Q_EMIT busyChanged(true);
-    future.then(this, [this, onValue](Result<T> result) {
+    whenFinished(future, this, [this, onValue](Result<T> result) {
         if (--m_pending == 0)
             Q_EMIT busyChanged(false);
         if (!result)

@@ -1,5 +1,7 @@
 #include "OperatorSessionController.h"
 
+#include "core/WhenFinished.h"
+
 namespace lanyard {
 
 OperatorSessionController::OperatorSessionController(Engine& engine, QObject* parent)
@@ -21,14 +23,14 @@ void OperatorSessionController::logon(const QString& logonName, const QString& p
     if (m_busy)
         return;
     setBusy(true);
-    m_engine.logon(logonName, password).then(this, [this](Result<OperatorSession> session) {
+    whenFinished(m_engine.logon(logonName, password), this, [this](Result<OperatorSession> session) {
         if (!session) {
             setBusy(false);
             Q_EMIT logonFailed(session.error());
             return;
         }
         const OperatorSession s = *session;
-        m_engine.workflows(s).then(this, [this, s](Result<QList<Workflow>> workflows) {
+        whenFinished(m_engine.workflows(s), this, [this, s](Result<QList<Workflow>> workflows) {
             setBusy(false);
             if (!workflows) {
                 Q_EMIT logonFailed(workflows.error());

@@ -1,5 +1,7 @@
 #include "PersonSearchModel.h"
 
+#include "core/WhenFinished.h"
+
 namespace lanyard {
 
 PersonSearchModel::PersonSearchModel(Engine& engine, OperatorSession session, QObject* parent)
@@ -89,20 +91,23 @@ void PersonSearchModel::fetchMore(const QModelIndex& parent)
         return;
     m_fetchingMore = true;
     const int generation = this->generation();
-    m_engine.findPeople(m_session, PersonQuery { m_query, int(m_people.size()), m_pageSize }).then(this, [this, generation](Result<PersonPage> page) {
+    whenFinished(m_engine.findPeople(m_session, PersonQuery { m_query, int(m_people.size()), m_pageSize }), this, [this, generation](Result<PersonPage> page) {
         if (generation != this->generation() || !m_fetchingMore)
             return; // a new search replaced this one
-        m_fetchingMore = false;
         if (!page) {
+            m_fetchingMore = false;
             Q_EMIT failed(page.error());
             return;
         }
+        // Still "fetching" while the rows go in: a view that asks for more from inside the
+        // insertion signals must not get the same page again.
+        m_more = page->more;
         if (!page->people.isEmpty()) {
             beginInsertRows({}, int(m_people.size()), int(m_people.size() + page->people.size() - 1));
             m_people += page->people;
             endInsertRows();
         }
-        m_more = page->more;
+        m_fetchingMore = false;
     });
 }
 

@@ -15,6 +15,8 @@
 #include "storage/Migrator.h"
 #include "storage/Transaction.h"
 
+#include "core/WhenFinished.h"
+
 #include <QLoggingCategory>
 #include <QPromise>
 #include <QUuid>
@@ -25,218 +27,260 @@ Q_LOGGING_CATEGORY(lcEngine, "lanyard.engine")
 
 namespace {
 
-struct StorageState {
-    std::shared_ptr<Database> database;
-    int schemaVersion = 0;
-    QString engineId;
-    QString storeKind; // "keychain", "file", or empty for a new engine
-    QString checkValue;
-};
+    struct StorageState
+    {
+        std::shared_ptr<Database> database;
+        int schemaVersion = 0;
+        QString engineId;
+        QString storeKind; // "keychain", "file", or empty for a new engine
+        QString checkValue;
+    };
 
-struct MasterKey {
-    QByteArray key;
-    SecretStoreKind store = SecretStoreKind::None;
-    QString location;
-};
+    struct MasterKey
+    {
+        QByteArray key;
+        SecretStoreKind store = SecretStoreKind::None;
+        QString location;
+    };
 
-QString metaValue(const QSqlDatabase& db, const QString& key)
-{
-    auto row = fetchOne(db, QStringLiteral("SELECT value FROM meta WHERE key = ?"), { key });
-    return row && !row->isEmpty() ? row->at(0).toString() : QString();
-}
-
-Result<StorageState> prepareStorage(std::shared_ptr<Database> database)
-{
-    auto db = database->connection();
-    if (!db)
-        return db.error();
-    auto version = Migrator(database->dialect()).migrate(*db);
-    if (!version)
-        return version.error();
-    StorageState s;
-    s.database = database;
-    s.schemaVersion = *version;
-    s.engineId = metaValue(*db, QStringLiteral("engine_id"));
-    s.storeKind = metaValue(*db, QStringLiteral("master_key_store"));
-    s.checkValue = metaValue(*db, QStringLiteral("master_key_check"));
-    if (s.engineId.isEmpty())
-        s.engineId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    return s;
-}
-
-QString keychainKey(const QString& engineId)
-{
-    return QStringLiteral("master-key/") + engineId;
-}
-
-void finishWith(const std::shared_ptr<QPromise<Result<MasterKey>>>& promise, Result<MasterKey> result)
-{
-    promise->addResult(std::move(result));
-    promise->finish();
-}
-
-// Where the master key lives is recorded with the data, so an unreachable keychain is an
-// error to report, never a reason to make a new key and orphan the old data.
-QFuture<Result<MasterKey>> obtainMasterKey(QObject* context, const EmbeddedEngineOptions& options, const QString& keyFile,
-    const StorageState& state)
-{
-    auto promise = std::make_shared<QPromise<Result<MasterKey>>>();
-    promise->start();
-    const Keychain keychain(options.keychainService);
-    const QString name = keychainKey(state.engineId);
-    if (state.storeKind == QLatin1String("keychain")) {
-        keychain.read(name).then(context, [promise](Result<QByteArray> key) {
-            if (!key)
-                return finishWith(promise, Error(ErrorCode::SecretStoreUnavailable,
-                                               QStringLiteral("the master key is kept in the system keychain, which cannot be read: ") + key.error().detail,
-                                               { { QStringLiteral("store"), QStringLiteral("keychain") } }));
-            finishWith(promise, MasterKey { *key, SecretStoreKind::Keychain, QStringLiteral("system keychain") });
-        });
-        return promise->future();
+    QString metaValue(const QSqlDatabase& db, const QString& key)
+    {
+        auto row = fetchOne(db, QStringLiteral("SELECT value FROM meta WHERE key = ?"), { key });
+        return row && !row->isEmpty() ? row->at(0).toString() : QString();
     }
-    const MasterKeyFile file(keyFile);
-    if (state.storeKind == QLatin1String("file")) {
-        auto key = file.read();
-        if (!key)
-            finishWith(promise, key.error());
-        else
-            finishWith(promise, MasterKey { *key, SecretStoreKind::KeyFile, keyFile });
-        return promise->future();
+
+    Result<StorageState> prepareStorage(std::shared_ptr<Database> database)
+    {
+        auto db = database->connection();
+        if (!db)
+            return db.error();
+        auto version = Migrator(database->dialect()).migrate(*db);
+        if (!version)
+            return version.error();
+        StorageState s;
+        s.database = database;
+        s.schemaVersion = *version;
+        s.engineId = metaValue(*db, QStringLiteral("engine_id"));
+        s.storeKind = metaValue(*db, QStringLiteral("master_key_store"));
+        s.checkValue = metaValue(*db, QStringLiteral("master_key_check"));
+        if (s.engineId.isEmpty())
+            s.engineId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        return s;
     }
-    // A new engine: a new key, in the keychain when there is one.
-    const QByteArray fresh = secureRandomBytes(32);
-    auto toFile = [promise, file, fresh, keyFile](const QString& why) {
-        if (file.exists()) {
-            // Left by a first start that failed before anything was encrypted: nothing depends
-            // on that key yet, so it is as good as a new one.
-            auto existing = file.read();
-            if (!existing)
-                return finishWith(promise, existing.error());
-            return finishWith(promise, MasterKey { *existing, SecretStoreKind::KeyFile, keyFile });
+
+    QString keychainKey(const QString& engineId)
+    {
+        return QStringLiteral("master-key/") + engineId;
+    }
+
+    void finishWith(
+        const std::shared_ptr<QPromise<Result<MasterKey>>>& promise, Result<MasterKey> result)
+    {
+        promise->addResult(std::move(result));
+        promise->finish();
+    }
+
+    // Where the master key lives is recorded with the data, so an unreachable keychain is an
+    // error to report, never a reason to make a new key and orphan the old data.
+    QFuture<Result<MasterKey>> obtainMasterKey(QObject* context,
+        const EmbeddedEngineOptions& options, const QString& keyFile, const StorageState& state)
+    {
+        auto promise = std::make_shared<QPromise<Result<MasterKey>>>();
+        promise->start();
+        const Keychain keychain(options.keychainService);
+        const QString name = keychainKey(state.engineId);
+        if (state.storeKind == QLatin1String("keychain")) {
+            whenFinished(keychain.read(name), context, [promise](Result<QByteArray> key) {
+                if (!key)
+                    return finishWith(promise,
+                        Error(ErrorCode::SecretStoreUnavailable,
+                            QStringLiteral("the master key is kept in the system keychain, which "
+                                           "cannot be read: ")
+                                + key.error().detail,
+                            { { QStringLiteral("store"), QStringLiteral("keychain") } }));
+                finishWith(promise,
+                    MasterKey {
+                        *key, SecretStoreKind::Keychain, QStringLiteral("system keychain") });
+            });
+            return promise->future();
         }
-        if (auto r = file.write(fresh); !r)
-            return finishWith(promise, r.error());
-        if (why.isEmpty())
-            qCInfo(lcEngine).noquote() << QStringLiteral("The master key is stored in %1 (mode 0600), as asked.").arg(keyFile);
-        else
-            qCWarning(lcEngine).noquote() << QStringLiteral("No system keychain available (%1); the master key is stored in %2 (mode 0600). "
-                                                            "Anyone who can read that file and the database can read the CA key.")
-                                                 .arg(why, keyFile);
-        finishWith(promise, MasterKey { fresh, SecretStoreKind::KeyFile, keyFile });
-    };
-    if (options.keyStore == EmbeddedEngineOptions::KeyStore::FileOnly) {
-        toFile(QString());
+        const MasterKeyFile file(keyFile);
+        if (state.storeKind == QLatin1String("file")) {
+            auto key = file.read();
+            if (!key)
+                finishWith(promise, key.error());
+            else
+                finishWith(promise, MasterKey { *key, SecretStoreKind::KeyFile, keyFile });
+            return promise->future();
+        }
+        // A new engine: a new key, in the keychain when there is one.
+        const QByteArray fresh = secureRandomBytes(32);
+        auto toFile = [promise, file, fresh, keyFile](const QString& why) {
+            if (file.exists()) {
+                // Left by a first start that failed before anything was encrypted: nothing depends
+                // on that key yet, so it is as good as a new one.
+                auto existing = file.read();
+                if (!existing)
+                    return finishWith(promise, existing.error());
+                return finishWith(
+                    promise, MasterKey { *existing, SecretStoreKind::KeyFile, keyFile });
+            }
+            if (auto r = file.write(fresh); !r)
+                return finishWith(promise, r.error());
+            if (why.isEmpty())
+                qCInfo(lcEngine).noquote()
+                    << QStringLiteral("The master key is stored in %1 (mode 0600), as asked.")
+                           .arg(keyFile);
+            else
+                qCWarning(lcEngine).noquote() << QStringLiteral(
+                    "No system keychain available (%1); the master key is stored in %2 (mode "
+                    "0600). "
+                    "Anyone who can read that file and the database can read the CA key.")
+                                                     .arg(why, keyFile);
+            finishWith(promise, MasterKey { fresh, SecretStoreKind::KeyFile, keyFile });
+        };
+        if (options.keyStore == EmbeddedEngineOptions::KeyStore::FileOnly) {
+            toFile(QString());
+            return promise->future();
+        }
+        const bool keychainOnly = options.keyStore == EmbeddedEngineOptions::KeyStore::KeychainOnly;
+        whenFinished(keychain.write(name, fresh), context,
+            [promise, fresh, toFile, keychainOnly](Result<void> written) {
+                if (written)
+                    return finishWith(promise,
+                        MasterKey {
+                            fresh, SecretStoreKind::Keychain, QStringLiteral("system keychain") });
+                if (keychainOnly)
+                    return finishWith(promise, written.error());
+                toFile(written.error().detail);
+            });
         return promise->future();
     }
-    const bool keychainOnly = options.keyStore == EmbeddedEngineOptions::KeyStore::KeychainOnly;
-    keychain.write(name, fresh).then(context, [promise, fresh, toFile, keychainOnly](Result<void> written) {
-        if (written)
-            return finishWith(promise, MasterKey { fresh, SecretStoreKind::Keychain, QStringLiteral("system keychain") });
-        if (keychainOnly)
-            return finishWith(promise, written.error());
-        toFile(written.error().detail);
-    });
-    return promise->future();
-}
 
-Result<std::shared_ptr<const EngineContext>> loadAuthority(const EmbeddedEngineOptions& options, const StorageState& state, const MasterKey& master)
-{
-    auto ctx = std::make_shared<EngineContext>();
-    ctx->database = state.database;
-    ctx->engineId = state.engineId;
-    ctx->keyWrapper = std::make_shared<KeyWrapper>(master.key);
-    if (options.clock)
-        ctx->clock = options.clock;
-    auto db = state.database->connection();
-    if (!db)
-        return db.error();
-    if (!state.checkValue.isEmpty() && state.checkValue != QString::fromLatin1(ctx->keyWrapper->checkValue()))
-        return Error(ErrorCode::MasterKeyMismatch, QStringLiteral("the master key from the %1 does not belong to this database").arg(master.location),
-            { { QStringLiteral("store"), master.location } });
-    auto rows = exec(*db, QStringLiteral("SELECT kind, cert_pem, key_wrapped FROM authorities"));
-    if (!rows)
-        return rows.error();
-    QHash<QString, QPair<QByteArray, QByteArray>> stored;
-    while (rows->next())
-        stored.insert(rows->value(0).toString(), { rows->value(1).toByteArray(), rows->value(2).toByteArray() });
-    auto restore = [&](const QString& kind, Certificate* cert, PrivateKey* key) -> Result<void> {
-        const auto parts = stored.value(kind);
-        auto c = Certificate::fromPem(parts.first);
-        if (!c)
-            return c.error();
-        auto pem = ctx->keyWrapper->unwrap(parts.second, kind.toUtf8());
-        if (!pem)
-            return pem.error();
-        auto k = PrivateKey::fromPem(*pem);
-        if (!k)
-            return k.error();
-        *cert = *c;
-        *key = *k;
-        return {};
-    };
-    if (stored.contains(QStringLiteral("root"))) {
-        Certificate rootCert;
-        PrivateKey rootKey;
-        if (auto r = restore(QStringLiteral("root"), &rootCert, &rootKey); !r)
+    Result<std::shared_ptr<const EngineContext>> loadAuthority(
+        const EmbeddedEngineOptions& options, const StorageState& state, const MasterKey& master)
+    {
+        auto ctx = std::make_shared<EngineContext>();
+        ctx->database = state.database;
+        ctx->engineId = state.engineId;
+        ctx->keyWrapper = std::make_shared<KeyWrapper>(master.key);
+        if (options.clock)
+            ctx->clock = options.clock;
+        auto db = state.database->connection();
+        if (!db)
+            return db.error();
+        if (!state.checkValue.isEmpty()
+            && state.checkValue != QString::fromLatin1(ctx->keyWrapper->checkValue()))
+            return Error(ErrorCode::MasterKeyMismatch,
+                QStringLiteral("the master key from the %1 does not belong to this database")
+                    .arg(master.location),
+                { { QStringLiteral("store"), master.location } });
+        auto rows
+            = exec(*db, QStringLiteral("SELECT kind, cert_pem, key_wrapped FROM authorities"));
+        if (!rows)
+            return rows.error();
+        QHash<QString, QPair<QByteArray, QByteArray>> stored;
+        while (rows->next())
+            stored.insert(rows->value(0).toString(),
+                { rows->value(1).toByteArray(), rows->value(2).toByteArray() });
+        auto restore
+            = [&](const QString& kind, Certificate* cert, PrivateKey* key) -> Result<void> {
+            const auto parts = stored.value(kind);
+            auto c = Certificate::fromPem(parts.first);
+            if (!c)
+                return c.error();
+            auto pem = ctx->keyWrapper->unwrap(parts.second, kind.toUtf8());
+            if (!pem)
+                return pem.error();
+            auto k = PrivateKey::fromPem(*pem);
+            if (!k)
+                return k.error();
+            *cert = *c;
+            *key = *k;
+            return {};
+        };
+        if (stored.contains(QStringLiteral("root"))) {
+            Certificate rootCert;
+            PrivateKey rootKey;
+            if (auto r = restore(QStringLiteral("root"), &rootCert, &rootKey); !r)
+                return r.error();
+            auto ca = CertificateAuthority::fromParts(rootCert, rootKey);
+            if (!ca)
+                return ca.error();
+            ctx->authority = *ca;
+            if (auto r = restore(QStringLiteral("content-signing"), &ctx->contentSigningCertificate,
+                    &ctx->contentSigningKey);
+                !r)
+                return r.error();
+            return std::shared_ptr<const EngineContext>(ctx);
+        }
+        // First start: make the CA and the content-signing identity, and record the key's home.
+        Transaction tx(*db, state.database->dialect());
+        if (auto r = tx.begin(); !r)
             return r.error();
-        auto ca = CertificateAuthority::fromParts(rootCert, rootKey);
+        const DistinguishedName caName { { QStringLiteral("CN"),
+                                             options.caCommonName + QLatin1Char(' ')
+                                                 + state.engineId.left(8) },
+            { QStringLiteral("O"), QStringLiteral("Lanyard") } };
+        auto ca = CertificateAuthority::createRoot(caName, options.caKeyAlgorithm, 20 * 365);
         if (!ca)
             return ca.error();
         ctx->authority = *ca;
-        if (auto r = restore(QStringLiteral("content-signing"), &ctx->contentSigningCertificate, &ctx->contentSigningKey); !r)
+        auto signingKey = PrivateKey::generate(KeyAlgorithm::EcP256);
+        if (!signingKey)
+            return signingKey.error();
+        IssuanceParameters signing;
+        signing.subject
+            = { { QStringLiteral("CN"),
+                    QStringLiteral("Lanyard Content Signing ") + state.engineId.left(8) },
+                  { QStringLiteral("O"), QStringLiteral("Lanyard") } };
+        signing.validityDays = 5 * 365;
+        signing.keyUsage = QStringLiteral("digitalSignature");
+        signing.extendedKeyUsage = QStringLiteral("codeSigning");
+        signing.allowedAlgorithms = { KeyAlgorithm::EcP256 };
+        auto signingCert = ca->issueForKey(*signingKey, signing);
+        if (!signingCert)
+            return signingCert.error();
+        ctx->contentSigningCertificate = *signingCert;
+        ctx->contentSigningKey = *signingKey;
+        for (const auto& [kind, cert, key] :
+            { std::tuple { QStringLiteral("root"), ca->certificate(), ca->key() },
+                std::tuple { QStringLiteral("content-signing"), *signingCert, *signingKey } }) {
+            auto wrapped = ctx->keyWrapper->wrap(key.toPem(), kind.toUtf8());
+            if (!wrapped)
+                return wrapped.error();
+            if (auto r = exec(*db,
+                    QStringLiteral(
+                        "INSERT INTO authorities (kind, cert_pem, key_wrapped) VALUES (?, ?, ?)"),
+                    { kind, QString::fromLatin1(cert.toPem()), *wrapped });
+                !r)
+                return r.error();
+        }
+        const QString storeKind = master.store == SecretStoreKind::Keychain
+            ? QStringLiteral("keychain")
+            : QStringLiteral("file");
+        for (const auto& [key, value] : { std::pair { QStringLiteral("engine_id"), state.engineId },
+                 std::pair { QStringLiteral("master_key_store"), storeKind },
+                 std::pair { QStringLiteral("master_key_check"),
+                     QString::fromLatin1(ctx->keyWrapper->checkValue()) } }) {
+            if (auto r = exec(*db, QStringLiteral("DELETE FROM meta WHERE key = ?"), { key }); !r)
+                return r.error();
+            if (auto r = exec(*db, QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?)"),
+                    { key, value });
+                !r)
+                return r.error();
+        }
+        if (auto r = SettingsService(*ctx, *db).seedDefaults(); !r)
+            return r.error();
+        const AuditEvent e = AuditLog::event(ctx->now(), nullptr, QStringLiteral("system"),
+            QStringLiteral("authority"), {}, ca->certificate().subject(),
+            QStringLiteral("certificate authority created; master key in %1").arg(storeKind));
+        if (auto r = AuditLog(*db, state.database->dialect()).append(e); !r)
+            return r.error();
+        if (auto r = tx.commit(); !r)
             return r.error();
         return std::shared_ptr<const EngineContext>(ctx);
     }
-    // First start: make the CA and the content-signing identity, and record the key's home.
-    Transaction tx(*db, state.database->dialect());
-    if (auto r = tx.begin(); !r)
-        return r.error();
-    const DistinguishedName caName { { QStringLiteral("CN"), options.caCommonName + QLatin1Char(' ') + state.engineId.left(8) },
-        { QStringLiteral("O"), QStringLiteral("Lanyard") } };
-    auto ca = CertificateAuthority::createRoot(caName, options.caKeyAlgorithm, 20 * 365);
-    if (!ca)
-        return ca.error();
-    ctx->authority = *ca;
-    auto signingKey = PrivateKey::generate(KeyAlgorithm::EcP256);
-    if (!signingKey)
-        return signingKey.error();
-    IssuanceParameters signing;
-    signing.subject = { { QStringLiteral("CN"), QStringLiteral("Lanyard Content Signing ") + state.engineId.left(8) }, { QStringLiteral("O"), QStringLiteral("Lanyard") } };
-    signing.validityDays = 5 * 365;
-    signing.keyUsage = QStringLiteral("digitalSignature");
-    signing.extendedKeyUsage = QStringLiteral("codeSigning");
-    signing.allowedAlgorithms = { KeyAlgorithm::EcP256 };
-    auto signingCert = ca->issueForKey(*signingKey, signing);
-    if (!signingCert)
-        return signingCert.error();
-    ctx->contentSigningCertificate = *signingCert;
-    ctx->contentSigningKey = *signingKey;
-    for (const auto& [kind, cert, key] : { std::tuple { QStringLiteral("root"), ca->certificate(), ca->key() },
-             std::tuple { QStringLiteral("content-signing"), *signingCert, *signingKey } }) {
-        auto wrapped = ctx->keyWrapper->wrap(key.toPem(), kind.toUtf8());
-        if (!wrapped)
-            return wrapped.error();
-        if (auto r = exec(*db, QStringLiteral("INSERT INTO authorities (kind, cert_pem, key_wrapped) VALUES (?, ?, ?)"), { kind, QString::fromLatin1(cert.toPem()), *wrapped }); !r)
-            return r.error();
-    }
-    const QString storeKind = master.store == SecretStoreKind::Keychain ? QStringLiteral("keychain") : QStringLiteral("file");
-    for (const auto& [key, value] : { std::pair { QStringLiteral("engine_id"), state.engineId }, std::pair { QStringLiteral("master_key_store"), storeKind },
-             std::pair { QStringLiteral("master_key_check"), QString::fromLatin1(ctx->keyWrapper->checkValue()) } }) {
-        if (auto r = exec(*db, QStringLiteral("DELETE FROM meta WHERE key = ?"), { key }); !r)
-            return r.error();
-        if (auto r = exec(*db, QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?)"), { key, value }); !r)
-            return r.error();
-    }
-    if (auto r = SettingsService(*ctx, *db).seedDefaults(); !r)
-        return r.error();
-    const AuditEvent e = AuditLog::event(ctx->now(), nullptr, QStringLiteral("system"), QStringLiteral("authority"), {},
-        ca->certificate().subject(), QStringLiteral("certificate authority created; master key in %1").arg(storeKind));
-    if (auto r = AuditLog(*db, state.database->dialect()).append(e); !r)
-        return r.error();
-    if (auto r = tx.commit(); !r)
-        return r.error();
-    return std::shared_ptr<const EngineContext>(ctx);
-}
 
 } // namespace
 
@@ -265,31 +309,40 @@ QFuture<Result<EngineInfo>> EmbeddedEngine::open()
         promise->finish();
     };
     auto database = std::make_shared<Database>(m_options.database);
-    QtConcurrent::run(&m_pool, prepareStorage, database).then(this, [this, promise, fail](Result<StorageState> state) {
-        if (!state)
-            return fail(state.error());
-        const StorageState s = *state;
-        obtainMasterKey(this, m_options, m_options.keyFilePath, s).then(this, [this, promise, fail, s](Result<MasterKey> master) {
-            if (!master)
-                return fail(master.error());
-            const MasterKey mk = *master;
-            const EmbeddedEngineOptions options = m_options;
-            QtConcurrent::run(&m_pool, [options, s, mk] { return loadAuthority(options, s, mk); })
-                .then(this, [this, promise, fail, s, mk](Result<std::shared_ptr<const EngineContext>> ctx) {
-                    if (!ctx)
-                        return fail(ctx.error());
-                    m_context = *ctx;
-                    m_info.secretStore = mk.store;
-                    m_info.secretStoreLocation = mk.location;
-                    m_info.schemaVersion = s.schemaVersion;
-                    m_info.caSubject = m_context->authority.certificate().subject();
-                    qCInfo(lcEngine).noquote() << "Engine open:" << m_info.location << "schema" << s.schemaVersion << "- master key in"
-                                               << (mk.store == SecretStoreKind::Keychain ? QStringLiteral("the system keychain") : mk.location);
-                    promise->addResult(Result<EngineInfo>(m_info));
-                    promise->finish();
+    whenFinished(QtConcurrent::run(&m_pool, prepareStorage, database), this,
+        [this, promise, fail](Result<StorageState> state) {
+            if (!state)
+                return fail(state.error());
+            const StorageState s = *state;
+            whenFinished(obtainMasterKey(this, m_options, m_options.keyFilePath, s), this,
+                [this, promise, fail, s](Result<MasterKey> master) {
+                    if (!master)
+                        return fail(master.error());
+                    const MasterKey mk = *master;
+                    const EmbeddedEngineOptions options = m_options;
+                    auto loading = QtConcurrent::run(
+                        &m_pool, [options, s, mk] { return loadAuthority(options, s, mk); });
+                    whenFinished(loading, this,
+                        [this, promise, fail, s, mk](
+                            Result<std::shared_ptr<const EngineContext>> ctx) {
+                            if (!ctx)
+                                return fail(ctx.error());
+                            m_context = *ctx;
+                            m_info.secretStore = mk.store;
+                            m_info.secretStoreLocation = mk.location;
+                            m_info.schemaVersion = s.schemaVersion;
+                            m_info.caSubject = m_context->authority.certificate().subject();
+                            qCInfo(lcEngine).noquote()
+                                << "Engine open:" << m_info.location << "schema" << s.schemaVersion
+                                << "- master key in"
+                                << (mk.store == SecretStoreKind::Keychain
+                                           ? QStringLiteral("the system keychain")
+                                           : mk.location);
+                            promise->addResult(Result<EngineInfo>(m_info));
+                            promise->finish();
+                        });
                 });
         });
-    });
     return promise->future();
 }
 
@@ -312,163 +365,202 @@ QFuture<Result<T>> EmbeddedEngine::operatorCall(const OperatorSession& session,
     });
 }
 
-QFuture<Result<OperatorSession>> EmbeddedEngine::logon(const QString& logonName, const QString& password)
+QFuture<Result<OperatorSession>> EmbeddedEngine::logon(
+    const QString& logonName, const QString& password)
 {
-    return runTask<OperatorSession>([logonName, password](const EngineContext& ctx, QSqlDatabase db) {
-        return PeopleService(ctx, db).logon(logonName, password);
-    });
+    return runTask<OperatorSession>(
+        [logonName, password](const EngineContext& ctx, QSqlDatabase db) {
+            return PeopleService(ctx, db).logon(logonName, password);
+        });
 }
 
 QFuture<Result<QList<Workflow>>> EmbeddedEngine::workflows(const OperatorSession& session)
 {
-    return operatorCall<QList<Workflow>>(session, [](const EngineContext&, QSqlDatabase, const AccessControl& ac) -> Result<QList<Workflow>> {
-        return ac.workflows();
-    });
+    return operatorCall<QList<Workflow>>(session,
+        [](const EngineContext&, QSqlDatabase, const AccessControl& ac) -> Result<QList<Workflow>> {
+            return ac.workflows();
+        });
 }
 
-QFuture<Result<PersonPage>> EmbeddedEngine::findPeople(const OperatorSession& session, const PersonQuery& query)
+QFuture<Result<PersonPage>> EmbeddedEngine::findPeople(
+    const OperatorSession& session, const PersonQuery& query)
 {
-    return operatorCall<PersonPage>(session, [query](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
-        return PeopleService(ctx, db).find(ac, query);
-    });
+    return operatorCall<PersonPage>(
+        session, [query](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+            return PeopleService(ctx, db).find(ac, query);
+        });
 }
 
 QFuture<Result<Person>> EmbeddedEngine::person(const OperatorSession& session, qint64 personId)
 {
-    return operatorCall<Person>(session, [personId](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
-        return PeopleService(ctx, db).get(ac, personId);
-    });
+    return operatorCall<Person>(
+        session, [personId](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+            return PeopleService(ctx, db).get(ac, personId);
+        });
 }
 
-QFuture<Result<QList<Device>>> EmbeddedEngine::devicesOf(const OperatorSession& session, qint64 personId)
+QFuture<Result<QList<Device>>> EmbeddedEngine::devicesOf(
+    const OperatorSession& session, qint64 personId)
 {
-    return operatorCall<QList<Device>>(session, [personId](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
-        return DeviceService(ctx, db).forPerson(ac, personId);
-    });
+    return operatorCall<QList<Device>>(
+        session, [personId](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+            return DeviceService(ctx, db).forPerson(ac, personId);
+        });
 }
 
 QFuture<Result<Device>> EmbeddedEngine::device(const OperatorSession& session, qint64 deviceId)
 {
-    return operatorCall<Device>(session, [deviceId](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
-        return DeviceService(ctx, db).get(ac, deviceId);
-    });
+    return operatorCall<Device>(
+        session, [deviceId](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+            return DeviceService(ctx, db).get(ac, deviceId);
+        });
 }
 
-QFuture<Result<QList<CertificateRecord>>> EmbeddedEngine::certificatesOf(const OperatorSession& session, qint64 deviceId)
+QFuture<Result<QList<CertificateRecord>>> EmbeddedEngine::certificatesOf(
+    const OperatorSession& session, qint64 deviceId)
 {
-    return operatorCall<QList<CertificateRecord>>(session, [deviceId](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) -> Result<QList<CertificateRecord>> {
-        if (auto d = DeviceService(ctx, db).get(ac, deviceId); !d)
-            return d.error();
-        return CertificateService(ctx, db).forDevice(deviceId);
-    });
+    return operatorCall<QList<CertificateRecord>>(session,
+        [deviceId](const EngineContext& ctx, QSqlDatabase db,
+            const AccessControl& ac) -> Result<QList<CertificateRecord>> {
+            if (auto d = DeviceService(ctx, db).get(ac, deviceId); !d)
+                return d.error();
+            return CertificateService(ctx, db).forDevice(deviceId);
+        });
 }
 
 QFuture<Result<QList<Job>>> EmbeddedEngine::jobsOf(const OperatorSession& session, qint64 personId)
 {
-    return operatorCall<QList<Job>>(session, [personId](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
-        return RequestService(ctx, db).forPerson(ac, personId);
-    });
+    return operatorCall<QList<Job>>(
+        session, [personId](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+            return RequestService(ctx, db).forPerson(ac, personId);
+        });
 }
 
-QFuture<Result<QList<Device>>> EmbeddedEngine::findDevices(const OperatorSession& session, const QString& text)
+QFuture<Result<QList<Device>>> EmbeddedEngine::findDevices(
+    const OperatorSession& session, const QString& text)
 {
-    return operatorCall<QList<Device>>(session, [text](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
-        return DeviceService(ctx, db).find(ac, text);
-    });
+    return operatorCall<QList<Device>>(
+        session, [text](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+            return DeviceService(ctx, db).find(ac, text);
+        });
 }
 
-QFuture<Result<QList<Job>>> EmbeddedEngine::findJobs(const OperatorSession& session, const JobQuery& query)
+QFuture<Result<QList<Job>>> EmbeddedEngine::findJobs(
+    const OperatorSession& session, const JobQuery& query)
 {
-    return operatorCall<QList<Job>>(session, [query](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
-        return RequestService(ctx, db).find(ac, query);
-    });
+    return operatorCall<QList<Job>>(
+        session, [query](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+            return RequestService(ctx, db).find(ac, query);
+        });
 }
 
-QFuture<Result<Job>> EmbeddedEngine::cancelJob(const OperatorSession& session, qint64 jobId, const QString& reason)
+QFuture<Result<Job>> EmbeddedEngine::cancelJob(
+    const OperatorSession& session, qint64 jobId, const QString& reason)
 {
-    return operatorCall<Job>(session, [jobId, reason](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
-        return RequestService(ctx, db).cancel(ac, jobId, reason);
-    });
+    return operatorCall<Job>(session,
+        [jobId, reason](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+            return RequestService(ctx, db).cancel(ac, jobId, reason);
+        });
 }
 
-QFuture<Result<QList<CredentialProfile>>> EmbeddedEngine::requestableProfiles(const OperatorSession& session, qint64 personId)
+QFuture<Result<QList<CredentialProfile>>> EmbeddedEngine::requestableProfiles(
+    const OperatorSession& session, qint64 personId)
 {
-    return operatorCall<QList<CredentialProfile>>(session, [personId](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) -> Result<QList<CredentialProfile>> {
-        if (auto p = PeopleService(ctx, db).get(ac, personId); !p)
-            return p.error();
-        return ProfileService(ctx, db).requestable(ac.roleIds(), personId);
-    });
+    return operatorCall<QList<CredentialProfile>>(session,
+        [personId](const EngineContext& ctx, QSqlDatabase db,
+            const AccessControl& ac) -> Result<QList<CredentialProfile>> {
+            if (auto p = PeopleService(ctx, db).get(ac, personId); !p)
+                return p.error();
+            return ProfileService(ctx, db).requestable(ac.roleIds(), personId);
+        });
 }
 
-QFuture<Result<IssuedRequest>> EmbeddedEngine::requestCredential(const OperatorSession& session, qint64 personId, qint64 profileId, bool showCode)
+QFuture<Result<IssuedRequest>> EmbeddedEngine::requestCredential(
+    const OperatorSession& session, qint64 personId, qint64 profileId, bool showCode)
 {
-    return operatorCall<IssuedRequest>(session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
-        return RequestService(ctx, db).request(ac, personId, profileId, showCode);
-    });
+    return operatorCall<IssuedRequest>(
+        session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+            return RequestService(ctx, db).request(ac, personId, profileId, showCode);
+        });
 }
 
-QFuture<Result<IssuedRequest>> EmbeddedEngine::validateRequest(const OperatorSession& session, qint64 jobId, bool approve, bool showCode)
+QFuture<Result<IssuedRequest>> EmbeddedEngine::validateRequest(
+    const OperatorSession& session, qint64 jobId, bool approve, bool showCode)
 {
-    return operatorCall<IssuedRequest>(session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
-        return RequestService(ctx, db).validate(ac, jobId, approve, showCode);
-    });
+    return operatorCall<IssuedRequest>(
+        session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+            return RequestService(ctx, db).validate(ac, jobId, approve, showCode);
+        });
 }
 
-QFuture<Result<IssuedRequest>> EmbeddedEngine::regenerateCode(const OperatorSession& session, qint64 jobId, bool showCode)
+QFuture<Result<IssuedRequest>> EmbeddedEngine::regenerateCode(
+    const OperatorSession& session, qint64 jobId, bool showCode)
 {
-    return operatorCall<IssuedRequest>(session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
-        return RequestService(ctx, db).regenerateCode(ac, jobId, showCode);
-    });
+    return operatorCall<IssuedRequest>(
+        session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+            return RequestService(ctx, db).regenerateCode(ac, jobId, showCode);
+        });
 }
 
-QFuture<Result<Device>> EmbeddedEngine::changeDevice(const OperatorSession& session, qint64 deviceId, const DeviceAction& action)
+QFuture<Result<Device>> EmbeddedEngine::changeDevice(
+    const OperatorSession& session, qint64 deviceId, const DeviceAction& action)
 {
-    return operatorCall<Device>(session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
-        return DeviceService(ctx, db).change(ac, deviceId, action);
-    });
+    return operatorCall<Device>(
+        session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+            return DeviceService(ctx, db).change(ac, deviceId, action);
+        });
 }
 
 QFuture<Result<Settings>> EmbeddedEngine::settings(const OperatorSession& session)
 {
-    return operatorCall<Settings>(session, [](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
-        return SettingsService(ctx, db).get(ac);
-    });
+    return operatorCall<Settings>(
+        session, [](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+            return SettingsService(ctx, db).get(ac);
+        });
 }
 
-QFuture<Result<void>> EmbeddedEngine::saveSettings(const OperatorSession& session, const Settings& settings)
+QFuture<Result<void>> EmbeddedEngine::saveSettings(
+    const OperatorSession& session, const Settings& settings)
 {
-    return operatorCall<void>(session, [settings](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
-        return SettingsService(ctx, db).save(ac, settings);
-    });
+    return operatorCall<void>(
+        session, [settings](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+            return SettingsService(ctx, db).save(ac, settings);
+        });
 }
 
-QFuture<Result<QList<AuditEvent>>> EmbeddedEngine::audit(const OperatorSession& session, const AuditQuery& query)
+QFuture<Result<QList<AuditEvent>>> EmbeddedEngine::audit(
+    const OperatorSession& session, const AuditQuery& query)
 {
-    return operatorCall<QList<AuditEvent>>(session, [query](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) -> Result<QList<AuditEvent>> {
-        if (auto r = ac.require(Workflow::ViewAudit); !r)
-            return r.error();
-        const bool scoped = ac.scopeFor(Workflow::ViewAudit) != Scope::All;
-        QList<qint64> people;
-        if (scoped) {
-            QVariantList binds;
-            const QString where = ac.scopeCondition(Workflow::ViewAudit, &binds);
-            auto q = exec(db, QStringLiteral("SELECT p.id FROM people p WHERE ") + where, binds);
-            if (!q)
-                return q.error();
-            while (q->next())
-                people.append(q->value(0).toLongLong());
-        }
-        return AuditLog(db, ctx.dialect()).find(query, people, scoped);
-    });
+    return operatorCall<QList<AuditEvent>>(session,
+        [query](const EngineContext& ctx, QSqlDatabase db,
+            const AccessControl& ac) -> Result<QList<AuditEvent>> {
+            if (auto r = ac.require(Workflow::ViewAudit); !r)
+                return r.error();
+            const bool scoped = ac.scopeFor(Workflow::ViewAudit) != Scope::All;
+            QList<qint64> people;
+            if (scoped) {
+                QVariantList binds;
+                const QString where = ac.scopeCondition(Workflow::ViewAudit, &binds);
+                auto q
+                    = exec(db, QStringLiteral("SELECT p.id FROM people p WHERE ") + where, binds);
+                if (!q)
+                    return q.error();
+                while (q->next())
+                    people.append(q->value(0).toLongLong());
+            }
+            return AuditLog(db, ctx.dialect()).find(query, people, scoped);
+        });
 }
 
 QFuture<Result<AuditVerification>> EmbeddedEngine::verifyAudit(const OperatorSession& session)
 {
-    return operatorCall<AuditVerification>(session, [](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) -> Result<AuditVerification> {
-        if (auto r = ac.require(Workflow::ViewAudit); !r)
-            return r.error();
-        return AuditLog(db, ctx.dialect()).verify();
-    });
+    return operatorCall<AuditVerification>(session,
+        [](const EngineContext& ctx, QSqlDatabase db,
+            const AccessControl& ac) -> Result<AuditVerification> {
+            if (auto r = ac.require(Workflow::ViewAudit); !r)
+                return r.error();
+            return AuditLog(db, ctx.dialect()).verify();
+        });
 }
 
 QFuture<Result<QByteArray>> EmbeddedEngine::certificateRevocationList()
@@ -491,17 +583,24 @@ QFuture<Result<QByteArray>> EmbeddedEngine::certificateRevocationList()
 
 QFuture<Result<QByteArray>> EmbeddedEngine::caCertificate()
 {
-    return runTask<QByteArray>([](const EngineContext& ctx, QSqlDatabase) -> Result<QByteArray> { return ctx.authority.certificate().toPem(); });
+    return runTask<QByteArray>([](const EngineContext& ctx, QSqlDatabase) -> Result<QByteArray> {
+        return ctx.authority.certificate().toPem();
+    });
 }
 
 QFuture<Result<Job>> EmbeddedEngine::startCollection(const QString& token, const QString& code)
 {
-    return runTask<Job>([token, code](const EngineContext& ctx, QSqlDatabase db) { return RequestService(ctx, db).startCollection(token, code); });
+    return runTask<Job>([token, code](const EngineContext& ctx, QSqlDatabase db) {
+        return RequestService(ctx, db).startCollection(token, code);
+    });
 }
 
-QFuture<Result<Device>> EmbeddedEngine::completeIssue(qint64 jobId, const QList<QByteArray>& requests, const DeviceFacts& facts)
+QFuture<Result<Device>> EmbeddedEngine::completeIssue(
+    qint64 jobId, const QList<QByteArray>& requests, const DeviceFacts& facts)
 {
-    return runTask<Device>([=](const EngineContext& ctx, QSqlDatabase db) { return RequestService(ctx, db).completeIssue(jobId, requests, facts); });
+    return runTask<Device>([=](const EngineContext& ctx, QSqlDatabase db) {
+        return RequestService(ctx, db).completeIssue(jobId, requests, facts);
+    });
 }
 
 } // namespace lanyard

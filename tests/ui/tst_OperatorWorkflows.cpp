@@ -1,0 +1,273 @@
+#include "DeviceActionDialog.h"
+#include "DeviceViewPage.h"
+#include "AuditPage.h"
+#include "FindPersonPage.h"
+#include "MainWindow.h"
+#include "OperatorSessionController.h"
+#include "PersonSearchModel.h"
+#include "PersonViewPage.h"
+#include "QrCodeWidget.h"
+#include "RequestCredentialDialog.h"
+#include "RequestsPage.h"
+#include "TestSupport.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+using namespace lanyard;
+using namespace lanyard::test;
+
+// The operator's day, end to end through the real widgets and a real embedded engine:
+// find -> view -> request (code on screen, QR decoded by zbarimg) -> collect -> disable ->
+// enable -> replace (forgotten) -> reinstate -> cancel -> audit verifies.
+class TestOperatorWorkflows : public QObject {
+    Q_OBJECT
+
+    EngineFixture m_fx;
+    std::unique_ptr<OperatorSessionController> m_session;
+    std::unique_ptr<MainWindow> m_window;
+    qint64 m_deviceId = 0;
+
+    QString shotDir() const
+    {
+        const QString dir = QDir::current().filePath(QStringLiteral("screenshots"));
+        QDir().mkpath(dir);
+        return dir;
+    }
+    void shot(QWidget* w, const QString& name) { QVERIFY(w->grab().save(shotDir() + QLatin1Char('/') + name + QStringLiteral(".png"))); }
+
+    std::unique_ptr<OperatorSessionController> logon(const QString& name, const QString& password)
+    {
+        auto c = std::make_unique<OperatorSessionController>(m_fx.engine());
+        QSignalSpy done(c.get(), &OperatorSessionController::loggedOn);
+        c->logon(name, password);
+        if (!done.wait(30000))
+            qFatal("logon failed");
+        return c;
+    }
+
+    template <typename T>
+    T* waitForChild(QWidget* parent, const QString& name = {})
+    {
+        QDeadlineTimer deadline(30000);
+        while (!deadline.hasExpired()) {
+            T* found = parent->findChild<T*>(name);
+            if (found && found->isVisible())
+                return found;
+            QTest::qWait(20);
+        }
+        qFatal("no visible %s appeared", T::staticMetaObject.className());
+    }
+
+    void act(DeviceViewPage* page, DeviceOperation op, const QString& reason, DeviceState expected)
+    {
+        QPushButton* button = page->actionButton(op);
+        QTRY_VERIFY_WITH_TIMEOUT(button->isEnabled(), 30000);
+        QSignalSpy finished(page, &DeviceViewPage::actionFinished);
+        button->click();
+        auto* dialog = waitForChild<DeviceActionDialog>(page);
+        if (!reason.isEmpty())
+            QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("reason")), reason);
+        dialog->findChild<QPlainTextEdit*>(QStringLiteral("details"))->setPlainText(QStringLiteral("ui test"));
+        dialog->findChild<QPushButton*>(QStringLiteral("confirm"))->click();
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.first().first().toBool(), true);
+        QTRY_COMPARE_WITH_TIMEOUT(page->device().state, expected, 30000);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_fx.open();
+        m_fx.seedDemo(60, 3);
+        m_session = logon(QStringLiteral("demo"), QString::fromLatin1(DemoDataGenerator::kOperatorPassword));
+        m_window = std::make_unique<MainWindow>(*m_session);
+        m_window->resize(1200, 800);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void findViewRequestWithCodeAndQr()
+    {
+        const QString target = m_fx.scalar(QStringLiteral("SELECT full_name FROM people WHERE email <> '' AND logon_name NOT IN ('demo','validator') ORDER BY id DESC LIMIT 1")).toString();
+        auto* find = m_window->findChild<FindPersonPage*>();
+        QVERIFY(find);
+        m_window->showPage(QStringLiteral("find-person"));
+        auto* query = find->findChild<QLineEdit*>(QStringLiteral("personQuery"));
+        QTest::keyClicks(query, target);
+        QTRY_VERIFY_WITH_TIMEOUT(!find->model()->isLoading() && find->model()->rowCount() > 0, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(find->model()->query(), target, 30000);
+        shot(m_window.get(), QStringLiteral("find-person"));
+        find->view()->setFocus();
+        find->view()->setCurrentIndex(find->model()->index(0, 0));
+        QTest::keyClick(find->view(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->currentPageName(), QStringLiteral("person-page"), 30000);
+        auto* person = qobject_cast<PersonViewPage*>(m_window->currentPage());
+        QTRY_COMPARE_WITH_TIMEOUT(person->person().fullName, target, 30000);
+        QVERIFY(person->findChild<QLabel*>(QStringLiteral("personDetails"))->text().contains(QStringLiteral("Mobile")));
+
+        person->findChild<QPushButton*>(QStringLiteral("requestMobileCode"))->click();
+        auto* dialog = waitForChild<RequestCredentialDialog>(person);
+        auto* request = dialog->findChild<QPushButton*>(QStringLiteral("requestButton"));
+        QTRY_VERIFY_WITH_TIMEOUT(request->isEnabled(), 30000);
+        auto* profile = dialog->findChild<QComboBox*>(QStringLiteral("profile"));
+        profile->setCurrentIndex(profile->findText(QStringLiteral("Mobile Identity")));
+        request->click();
+        auto* code = dialog->findChild<QLabel*>(QStringLiteral("authCode"));
+        QTRY_VERIFY_WITH_TIMEOUT(!code->text().isEmpty(), 30000);
+        QCOMPARE(code->text().size(), 9); // 8 digits in two groups
+        const QString url = dialog->findChild<QLabel*>(QStringLiteral("collectionUrl"))->text();
+        QVERIFY(url.contains(QStringLiteral("/c/")));
+        dialog->resize(900, 520);
+        shot(dialog, QStringLiteral("request-with-qr"));
+        // An independent reader scans what we drew.
+        const QString png = shotDir() + QStringLiteral("/qr-widget.png");
+        QVERIFY(dialog->qrWidget()->grab().save(png));
+        auto scan = run(QStringLiteral("zbarimg"), { QStringLiteral("--raw"), QStringLiteral("-q"), png });
+        QCOMPARE(scan.exitCode, 0);
+        QCOMPARE(QString::fromUtf8(scan.out).trimmed(), url);
+        QVERIFY(dialog->qrWidget()->savePng(shotDir() + QStringLiteral("/qr-export.png")));
+        QVERIFY(dialog->qrWidget()->saveSvg(shotDir() + QStringLiteral("/qr-export.svg")));
+        auto scanExport = run(QStringLiteral("zbarimg"), { QStringLiteral("--raw"), QStringLiteral("-q"), shotDir() + QStringLiteral("/qr-export.png") });
+        QCOMPARE(QString::fromUtf8(scanExport.out).trimmed(), url);
+        dialog->accept();
+
+        // The phone collects with what the operator read out.
+        IssuedRequest issued;
+        issued.code = code->text();
+        issued.job.collectionToken = url.section(QLatin1Char('/'), -1);
+        const Device device = m_fx.collect(issued);
+        m_deviceId = device.id;
+        person->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(person->devices()->rowCount() > 0, 30000);
+        shot(m_window.get(), QStringLiteral("person"));
+    }
+
+    void deviceLifecycleThroughTheUi()
+    {
+        QVERIFY(m_deviceId > 0);
+        m_window->openDevice(m_deviceId);
+        auto* page = qobject_cast<DeviceViewPage*>(m_window->currentPage());
+        QVERIFY(page);
+        QTRY_COMPARE_WITH_TIMEOUT(page->device().state, DeviceState::Active, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(page->certificates()->rowCount(), 2, 30000);
+        QVERIFY(!page->actionButton(DeviceOperation::Enable)->isEnabled());
+        QVERIFY(!page->actionButton(DeviceOperation::Reinstate)->isEnabled());
+        shot(m_window.get(), QStringLiteral("device"));
+
+        // A reason is required for Disable: the dialog says so and stays open.
+        page->actionButton(DeviceOperation::Disable)->click();
+        auto* dialog = waitForChild<DeviceActionDialog>(page);
+        dialog->findChild<QPushButton*>(QStringLiteral("confirm"))->click();
+        QVERIFY(dialog->isVisible());
+        dialog->reject();
+        QTRY_VERIFY(page->findChild<DeviceActionDialog*>() == nullptr || !page->findChild<DeviceActionDialog*>()->isVisible());
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+
+        act(page, DeviceOperation::Disable, QStringLiteral("phone in repair"), DeviceState::Disabled);
+        QTRY_COMPARE_WITH_TIMEOUT(page->certificates()->at(0).status, CertificateStatus::OnHold, 30000);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        act(page, DeviceOperation::Enable, {}, DeviceState::Active);
+        QTRY_COMPARE_WITH_TIMEOUT(page->certificates()->at(0).status, CertificateStatus::Active, 30000);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        act(page, DeviceOperation::ReplaceForgotten, QStringLiteral("left it at home"), DeviceState::Suspended);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        act(page, DeviceOperation::Reinstate, {}, DeviceState::Active);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        act(page, DeviceOperation::Cancel, QStringLiteral("no longer needed"), DeviceState::Canceled);
+        QTRY_COMPARE_WITH_TIMEOUT(page->certificates()->at(0).status, CertificateStatus::Revoked, 30000);
+        for (DeviceOperation op : { DeviceOperation::Disable, DeviceOperation::Enable, DeviceOperation::Cancel, DeviceOperation::Reinstate })
+            QVERIFY(!page->actionButton(op)->isEnabled());
+        // The engine's word on a transition the UI would not offer.
+        QSignalSpy finished(page, &DeviceViewPage::actionFinished);
+        page->perform(DeviceAction { DeviceOperation::Enable, RevocationReason::CessationOfOperation, {}, {} });
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.first().first().toBool(), false);
+        QVERIFY(page->findChild<QLabel*>(QStringLiteral("deviceMessage"))->text().contains(QStringLiteral("not allowed")));
+    }
+
+    void auditShowsEachStepAndVerifies()
+    {
+        m_window->showPage(QStringLiteral("audit"));
+        auto* audit = qobject_cast<AuditPage*>(m_window->currentPage());
+        QVERIFY(audit);
+        QSignalSpy verified(audit, &AuditPage::verified);
+        audit->search();
+        audit->verify();
+        QVERIFY(verified.wait(30000));
+        QCOMPARE(verified.last().first().toBool(), true);
+        QTRY_VERIFY_WITH_TIMEOUT(!audit->model()->isLoading() && audit->model()->rowCount() > 0, 30000);
+        QStringList details;
+        for (const AuditEvent& e : audit->model()->rows()) {
+            if (e.deviceId == m_deviceId)
+                details << e.details;
+        }
+        const QString all = details.join(QLatin1Char('\n'));
+        for (const char* step : { "disable: active -> disabled", "enable: disabled -> active", "replace-forgotten: active -> suspended",
+                 "reinstate: suspended -> active", "cancel: active -> canceled", "phone in repair" })
+            QVERIFY2(all.contains(QLatin1String(step)), step);
+        shot(m_window.get(), QStringLiteral("audit"));
+    }
+
+    void validationByASecondOperator()
+    {
+        const qint64 person = m_fx.scalar(QStringLiteral("SELECT MIN(id) FROM people WHERE email <> '' AND logon_name NOT IN ('demo','validator')")).toLongLong();
+        auto issued = await(m_fx.engine().requestCredential(m_session->session(), person, m_fx.profileIdByName(QStringLiteral("Mobile Identity (validated)")), true));
+        QVERIFY(issued.ok());
+        auto validator = logon(QStringLiteral("validator"), QString::fromLatin1(DemoDataGenerator::kOperatorPassword));
+        MainWindow w(*validator);
+        w.show();
+        w.showPage(QStringLiteral("requests"));
+        auto* requests = qobject_cast<RequestsPage*>(w.currentPage());
+        QVERIFY(requests);
+        QTRY_VERIFY_WITH_TIMEOUT(!requests->model()->isLoading() && requests->model()->rowCount() > 0, 30000);
+        int row = -1;
+        for (int i = 0; i < requests->model()->rowCount(); ++i) {
+            if (requests->model()->at(i).id == issued->job.id)
+                row = i;
+        }
+        QVERIFY(row >= 0);
+        requests->view()->selectRow(row);
+        auto* approve = requests->findChild<QPushButton*>(QStringLiteral("approve"));
+        QVERIFY(approve->isVisible() && approve->isEnabled());
+        QVERIFY(!requests->findChild<QPushButton*>(QStringLiteral("cancelJob"))->isVisible());
+        approve->click();
+        auto* dialog = waitForChild<RequestCredentialDialog>(requests);
+        auto* code = dialog->findChild<QLabel*>(QStringLiteral("authCode"));
+        QTRY_VERIFY_WITH_TIMEOUT(!code->text().isEmpty(), 30000);
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT status FROM jobs WHERE id = ?"), { issued->job.id }).toString(), QStringLiteral("awaiting-issue"));
+        shot(dialog, QStringLiteral("validated-request"));
+        dialog->accept();
+    }
+
+    void operatorWithoutRightsSeesNoActions()
+    {
+        m_fx.createOperator(QStringLiteral("viewer"), QStringLiteral("Sales"), Scope::All, { Workflow::FindPerson });
+        auto viewer = logon(QStringLiteral("viewer"), QStringLiteral("pw"));
+        MainWindow w(*viewer);
+        w.openPerson(m_fx.scalar(QStringLiteral("SELECT MIN(id) FROM people WHERE group_name = 'Sales'")).toLongLong());
+        auto* person = qobject_cast<PersonViewPage*>(w.currentPage());
+        QVERIFY(!person->findChild<QPushButton*>(QStringLiteral("requestMobile"))->isVisibleTo(person));
+        w.openDevice(m_deviceId);
+        auto* device = qobject_cast<DeviceViewPage*>(w.currentPage());
+        for (DeviceOperation op : { DeviceOperation::Disable, DeviceOperation::Cancel, DeviceOperation::ReplaceLost })
+            QVERIFY(!device->actionButton(op)->isVisibleTo(device));
+        // Out of scope: a group-scoped operator cannot open someone from another group.
+        m_fx.createOperator(QStringLiteral("finop"), QStringLiteral("Finance"), Scope::Group, { Workflow::FindPerson, Workflow::RequestMobile });
+        auto fin = logon(QStringLiteral("finop"), QStringLiteral("pw"));
+        MainWindow fw(*fin);
+        fw.openPerson(m_fx.scalar(QStringLiteral("SELECT MIN(id) FROM people WHERE group_name = 'Sales'")).toLongLong());
+        auto* outside = qobject_cast<PersonViewPage*>(fw.currentPage());
+        QTRY_VERIFY_WITH_TIMEOUT(outside->findChild<QLabel*>(QStringLiteral("personMessage"))->text().contains(QStringLiteral("could not be found")), 30000);
+    }
+};
+
+QTEST_MAIN(TestOperatorWorkflows)
+#include "tst_OperatorWorkflows.moc"
