@@ -58,6 +58,10 @@ RequestCredentialDialog::RequestCredentialDialog(const OperatorActions& actions,
     m_resultMessage->setObjectName(QStringLiteral("resultMessage"));
     m_resultMessage->setWordWrap(true);
     resultLayout->addWidget(m_resultMessage);
+    m_queued = new QLabel(result);
+    m_queued->setObjectName(QStringLiteral("queuedNotifications"));
+    m_queued->setWordWrap(true);
+    resultLayout->addWidget(m_queued);
     m_codeBox = new QWidget(result);
     auto* codeRow = new QHBoxLayout(m_codeBox);
     auto* left = new QVBoxLayout;
@@ -150,6 +154,12 @@ void RequestCredentialDialog::submit()
 void RequestCredentialDialog::showResult(const IssuedRequest& request)
 {
     m_steps->setCurrentIndex(1);
+    QStringList queued;
+    for (const Notification& n : request.notifications) {
+        const QString what = n.templateName == QLatin1String("collection-link") ? tr("collection link") : tr("code");
+        queued << (n.channel == QLatin1String("sms") ? tr("SMS to %1 (%2)") : tr("email to %1 (%2)")).arg(n.recipient, what);
+    }
+    m_queued->setText(queued.isEmpty() ? tr("No message is sent for this request.") : tr("Queued for delivery: %1.").arg(queued.join(QStringLiteral("; "))));
     if (request.job.status == JobStatus::AwaitingValidation) {
         m_resultMessage->setText(tr("Request %1 was created and awaits validation by a second operator. "
                                     "No code is issued until it is approved.")
@@ -158,8 +168,7 @@ void RequestCredentialDialog::showResult(const IssuedRequest& request)
         return;
     }
     if (request.code.isEmpty()) {
-        m_resultMessage->setText(tr("Request %1 was created. The notification scheme sends the collection link and the code separately; "
-                                    "they are queued for delivery.")
+        m_resultMessage->setText(tr("Request %1 was created. The collection link and the code travel to the user in separate messages.")
                                      .arg(request.job.id));
         m_codeBox->hide();
         return;

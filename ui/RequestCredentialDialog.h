@@ -44,6 +44,7 @@ private:
     QLabel* m_code = nullptr;
     QLabel* m_url = nullptr;
     QLabel* m_resultMessage = nullptr;
+    QLabel* m_queued = nullptr;
     QrCodeWidget* m_qr = nullptr;
     QWidget* m_codeBox = nullptr;
 };

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Notification.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -53,6 +55,7 @@ struct IssuedRequest {
     Job job;
     QString code; // grouped for reading; empty when the scheme sends it or validation is pending
     QString collectionUrl; // also the QR payload
+    QList<Notification> notifications; // queued in the outbox with the request
 };
 
 } // namespace lanyard

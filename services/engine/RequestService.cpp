@@ -1,6 +1,7 @@
 #include "RequestService.h"
 
 #include "AuditLog.h"
+#include "NotificationPlanner.h"
 #include "CertificateService.h"
 #include "DeviceService.h"
 #include "PeopleService.h"
@@ -13,6 +14,10 @@
 #include "pki/SecureRandom.h"
 #include "storage/Database.h"
 #include "storage/Transaction.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace lanyard {
 
@@ -182,6 +187,55 @@ Result<Job> RequestService::cancel(const AccessControl& ac, qint64 jobId, const 
     return job;
 }
 
+Result<QList<Notification>> RequestService::queueNotifications(const Job& job, bool showCode, const QString& url, const QString& code,
+    const Settings& settings)
+{
+    const qint64 now = m_ctx.now().toMSecsSinceEpoch();
+    // A new code makes messages still waiting with the old one pointless.
+    if (auto r = exec(m_db, QStringLiteral("UPDATE notification_outbox SET state = 'superseded', updated_at = ? WHERE job_id = ? AND state = 'queued'"), { now, job.id }); !r)
+        return r.error();
+    auto profile = ProfileService(m_ctx, m_db).profile(job.profileId);
+    if (!profile)
+        return profile.error();
+    auto person = PeopleService(m_ctx, m_db).load(job.personId);
+    if (!person)
+        return person.error();
+    auto planned = NotificationPlanner::plan(profile->notificationScheme, *person, showCode, settings.boolean(SettingKey::SmsEmail),
+        settings.boolean(SettingKey::SendEmail));
+    if (!planned)
+        return planned.error();
+    QList<Notification> out;
+    for (const NotificationPlanner::Planned& p : *planned) {
+        QJsonObject body;
+        if (p.templateName == QLatin1String("collection-link")) {
+            body.insert(QStringLiteral("subject"), QCoreApplication::translate("Notification", "Your mobile identity is ready to collect"));
+            body.insert(QStringLiteral("text"), QCoreApplication::translate("Notification", "Hello %1,\n\nopen this address on your phone, or scan it in the Lanyard app, to collect your mobile identity:\n%2\n\nThe authentication code comes in a separate message.")
+                                                    .arg(person->fullName, url));
+        } else {
+            body.insert(QStringLiteral("subject"), QCoreApplication::translate("Notification", "Your authentication code"));
+            body.insert(QStringLiteral("text"), QCoreApplication::translate("Notification", "Your Lanyard authentication code is %1").arg(AuthCode::group(code)));
+        }
+        auto wrapped = m_ctx.keyWrapper->wrap(QJsonDocument(body).toJson(QJsonDocument::Compact), "outbox");
+        if (!wrapped)
+            return wrapped.error();
+        auto row = fetchOne(m_db, QStringLiteral("INSERT INTO notification_outbox (job_id, channel, recipient, template, body_wrapped, state, created_at, updated_at) "
+                                                 "VALUES (?, ?, ?, ?, ?, 'queued', ?, ?) RETURNING id"),
+            { job.id, p.channel, p.recipient, p.templateName, *wrapped, now, now });
+        if (!row)
+            return row.error();
+        Notification n;
+        n.id = row->value(0).toLongLong();
+        n.jobId = job.id;
+        n.channel = p.channel;
+        n.recipient = p.recipient;
+        n.templateName = p.templateName;
+        n.state = QStringLiteral("queued");
+        n.createdAt = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC);
+        out.append(n);
+    }
+    return out;
+}
+
 Result<IssuedRequest> RequestService::issueCode(Job job, bool showCode, const QString& auditWorkflow, const AccessControl* ac, const QString& note)
 {
     auto settings = SettingsService(m_ctx, m_db).load();
@@ -205,13 +259,20 @@ Result<IssuedRequest> RequestService::issueCode(Job job, bool showCode, const QS
     job.status = JobStatus::AwaitingIssue;
     job.codeFailures = 0;
     job.codeExpiresAt = expires;
+    const QString url = collectionUrl(job.collectionToken, settings->value(SettingKey::CollectionBaseUrl));
+    auto queued = queueNotifications(job, showCode, url, code, *settings);
+    if (!queued)
+        return queued.error();
     QString details = note;
     details += (details.isEmpty() ? QString() : QStringLiteral("; ")) + (showCode ? QStringLiteral("code shown on screen") : QStringLiteral("code sent by notification"));
+    for (const Notification& n : *queued)
+        details += QStringLiteral("; %1 to %2 queued (%3)").arg(n.channel, n.recipient, n.templateName);
     if (auto r = AuditLog(m_db, m_ctx.dialect()).append(jobEvent(m_ctx, ac, auditWorkflow, job, details)); !r)
         return r.error();
     IssuedRequest out;
     out.job = job;
-    out.collectionUrl = collectionUrl(job.collectionToken, settings->value(SettingKey::CollectionBaseUrl));
+    out.collectionUrl = url;
+    out.notifications = *queued;
     if (showCode)
         out.code = AuthCode::group(code);
     return out;
@@ -241,13 +302,14 @@ Result<IssuedRequest> RequestService::request(const AccessControl& ac, qint64 pe
     if (!offered || !profile->isCurrent)
         return Error(ErrorCode::ProfileNotAvailable, QStringLiteral("profile %1 cannot be requested for %2").arg(profile->name, person->logonName),
             { { QStringLiteral("profile"), profile->name } });
-    if (!showCode) {
-        const bool needsEmail = profile->notificationScheme == NotificationScheme::Default || profile->notificationScheme == NotificationScheme::MobileAuthCodeEmail;
-        const bool needsMobile = profile->notificationScheme == NotificationScheme::MobileAuthCodeSms;
-        if ((needsEmail && person->email.isEmpty()) || (needsMobile && person->mobile.isEmpty()) || profile->notificationScheme == NotificationScheme::None)
-            return Error(ErrorCode::NoContactDetails, QStringLiteral("%1 has no %2 for this profile's notifications").arg(person->logonName, needsMobile ? QStringLiteral("mobile number") : QStringLiteral("email address")),
-                { { QStringLiteral("channel"), needsMobile ? QStringLiteral("sms") : QStringLiteral("email") } });
-    }
+    auto settings = SettingsService(m_ctx, m_db).load();
+    if (!settings)
+        return settings.error();
+    // Refuse now, not at delivery, when the scheme cannot reach the person.
+    if (auto planned = NotificationPlanner::plan(profile->notificationScheme, *person, showCode, settings->boolean(SettingKey::SmsEmail),
+            settings->boolean(SettingKey::SendEmail));
+        !planned)
+        return planned.error();
     const qint64 now = m_ctx.now().toMSecsSinceEpoch();
     const JobStatus status = profile->requiresValidation ? JobStatus::AwaitingValidation : JobStatus::AwaitingIssue;
     auto q = fetchOne(m_db, QStringLiteral("INSERT INTO jobs (job_type, status, person_id, profile_id, requested_by, requested_at, updated_at) "

@@ -5,6 +5,7 @@
 #include "DeviceFacts.h"
 #include "EngineContext.h"
 #include "Job.h"
+#include "Settings.h"
 
 #include <QSqlDatabase>
 
@@ -35,6 +36,7 @@ public:
     QString collectionUrl(const QString& token, const QString& baseUrl) const;
 
 private:
+    Result<QList<Notification>> queueNotifications(const Job& job, bool showCode, const QString& url, const QString& code, const Settings& settings);
     Result<IssuedRequest> issueCode(Job job, bool showCode, const QString& auditWorkflow, const AccessControl* ac, const QString& note);
 
     const EngineContext& m_ctx;
