@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTextStream>
@@ -116,8 +117,35 @@ int runDemoData(int argc, char** argv)
 
 } // namespace
 
+// Reports the first paint of a widget and then quits: for start-up benchmarks and smoke tests.
+class FirstPaintProbe : public QObject {
+public:
+    explicit FirstPaintProbe(const QElapsedTimer& clock, QObject* parent)
+        : QObject(parent)
+        , m_clock(clock)
+    {
+    }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() == QEvent::Paint && !m_reported) {
+            m_reported = true;
+            say(QStringLiteral("first-paint-ms: %1").arg(m_clock.elapsed()));
+            QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    const QElapsedTimer& m_clock;
+    bool m_reported = false;
+};
+
 int main(int argc, char** argv)
 {
+    QElapsedTimer sinceStart;
+    sinceStart.start();
     if (argc > 1 && std::strcmp(argv[1], "demo-data") == 0)
         return runDemoData(argc, argv);
 
@@ -131,6 +159,9 @@ int main(int argc, char** argv)
     parser.setApplicationDescription(t("Lanyard operator client: issue and manage people's credentials."));
     addCommonOptions(parser);
     parser.addOption({ QStringLiteral("demo"), t("Create demo data in a new database and log on as the demo operator.") });
+    QCommandLineOption firstPaint(QStringLiteral("exit-after-first-paint"), t("Print the time to the first painted main window, then quit."));
+    firstPaint.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(firstPaint);
     parser.process(*app);
 
     EngineLauncher::Options options;
@@ -143,6 +174,15 @@ int main(int argc, char** argv)
     std::unique_ptr<OperatorSessionController> session;
     std::unique_ptr<MainWindow> window;
     std::unique_ptr<LogonDialog> logon;
+    const QString demoHint = options.demo ? t("Demo: log on as '%1' with the password '%2' (or '%3' to validate requests).")
+                                                .arg(QLatin1String(DemoDataGenerator::kOperatorLogon), QLatin1String(DemoDataGenerator::kOperatorPassword),
+                                                    QLatin1String(DemoDataGenerator::kValidatorLogon))
+                                          : QString();
+    auto showLogon = [&] {
+        logon = std::make_unique<LogonDialog>(*session, demoHint);
+        QObject::connect(logon.get(), &QDialog::rejected, app.get(), &QCoreApplication::quit);
+        logon->show();
+    };
 
     QObject::connect(launcher, &EngineLauncher::message, app.get(), [](const QString& text) { say(text); });
     QObject::connect(launcher, &EngineLauncher::failed, app.get(), [&](const Error& e) {
@@ -171,22 +211,31 @@ int main(int argc, char** argv)
         QObject::connect(session.get(), &OperatorSessionController::loggedOn, app.get(), [&] {
             say(t("Logged on as %1.").arg(session->session().logonName));
             window = std::make_unique<MainWindow>(*session);
+            QObject::connect(window.get(), &MainWindow::logOffRequested, app.get(), [&] {
+                window->hide();
+                window.release()->deleteLater(); // we are inside one of its signals
+                session->logoff();
+                showLogon();
+            });
+            if (parser.isSet(QStringLiteral("exit-after-first-paint")))
+                window->installEventFilter(new FirstPaintProbe(sinceStart, window.get()));
             window->show();
             if (logon)
                 logon->hide();
         });
         if (options.demo) {
+            // Straight in as the demo operator; File > Log off shows the logon dialog, and so
+            // does a failed demo logon (say, after the demo password was changed).
             QObject::connect(session.get(), &OperatorSessionController::logonFailed, app.get(), [&](const Error& e) {
+                if (logon)
+                    return;
                 complain(ErrorText::describe(e));
-                exitCode = 1;
-                app->quit();
+                showLogon();
             });
             session->logon(QLatin1String(DemoDataGenerator::kOperatorLogon), QLatin1String(DemoDataGenerator::kOperatorPassword));
             return;
         }
-        logon = std::make_unique<LogonDialog>(*session, QString());
-        QObject::connect(logon.get(), &QDialog::rejected, app.get(), &QCoreApplication::quit);
-        logon->show();
+        showLogon();
     });
     QTimer::singleShot(0, launcher, &EngineLauncher::start);
     const int rc = app->exec();

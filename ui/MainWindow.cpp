@@ -75,6 +75,8 @@ MainWindow::MainWindow(OperatorSessionController& session, QWidget* parent)
     m_navigation->setCurrentRow(0);
 
     auto* fileMenu = menuBar()->addMenu(tr("&File"));
+    auto* logOff = fileMenu->addAction(tr("&Log off"), this, &MainWindow::logOffRequested);
+    logOff->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
     auto* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     auto* focusSearch = new QShortcut(QKeySequence::Find, this);

@@ -29,6 +29,9 @@ public:
     void openDevice(qint64 deviceId);
     void showPage(const QString& key);
 
+Q_SIGNALS:
+    void logOffRequested();
+
 private:
     void addPage(const QString& key, const QString& title, QWidget* page);
     void addPlaceholder(const QString& key, const QString& title, const QString& description);

@@ -320,7 +320,7 @@ Result<IssuedRequest> RequestService::request(const AccessControl& ac, qint64 pe
     auto job = load(q->value(0).toLongLong());
     if (!job)
         return job.error();
-    Result<IssuedRequest> out = IssuedRequest { *job, {}, {} };
+    Result<IssuedRequest> out = IssuedRequest { *job, {}, {}, {} };
     if (profile->requiresValidation) {
         if (auto r = AuditLog(m_db, m_ctx.dialect()).append(jobEvent(m_ctx, &ac, workflowId(workflow), *job,
                 QStringLiteral("profile %1; awaiting validation").arg(profile->name)));
@@ -361,7 +361,7 @@ Result<IssuedRequest> RequestService::validate(const AccessControl& ac, qint64 j
         !r)
         return r.error();
     job->validatedBy = ac.operatorPerson().id;
-    Result<IssuedRequest> out = IssuedRequest { *job, {}, {} };
+    Result<IssuedRequest> out = IssuedRequest { *job, {}, {}, {} };
     if (approve) {
         out = issueCode(*job, showCode, workflowId(Workflow::ValidateRequest), &ac, QStringLiteral("approved"));
         if (!out)

@@ -1,6 +1,8 @@
 #include "ErrorText.h"
 #include "LogonDialog.h"
 #include "MainWindow.h"
+#include "OperatorActions.h"
+#include "PersonViewPage.h"
 #include "OperatorSessionController.h"
 #include "TestSupport.h"
 
@@ -12,6 +14,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTranslator>
 
 using namespace lanyard;
 using namespace lanyard::test;
@@ -102,6 +105,27 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!dialog.isVisible(), 30000);
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QVERIFY(session.isLoggedOn());
+    }
+
+    void mobileIsCellInUsEnglish()
+    {
+        // en_GB says "Mobile", en_US says "Cell": the catalogue decides, not the code.
+        QTranslator us;
+        QVERIFY(us.load(QStringLiteral(":/i18n/lanyard_en_US.qm")));
+        QCoreApplication::installTranslator(&us);
+        auto session = loggedOn(QStringLiteral("demo"), QString::fromLatin1(DemoDataGenerator::kOperatorPassword));
+        OperatorActions actions(m_fx.engine(), session->session());
+        PersonViewPage page(actions, session->workflows(), m_fx.personIdByLogon(QStringLiteral("validator")));
+        QSignalSpy loaded(&page, &PersonViewPage::loaded);
+        QVERIFY(loaded.wait(30000));
+        const QString details = page.findChild<QLabel*>(QStringLiteral("personDetails"))->text();
+        QCoreApplication::removeTranslator(&us);
+        QVERIFY2(details.contains(QStringLiteral("<b>Cell</b>")), qPrintable(details));
+        QVERIFY(!details.contains(QStringLiteral("<b>Mobile</b>")));
+        PersonViewPage gb(actions, session->workflows(), m_fx.personIdByLogon(QStringLiteral("validator")));
+        QSignalSpy gbLoaded(&gb, &PersonViewPage::loaded);
+        QVERIFY(gbLoaded.wait(30000));
+        QVERIFY(gb.findChild<QLabel*>(QStringLiteral("personDetails"))->text().contains(QStringLiteral("<b>Mobile</b>")));
     }
 
     void everyErrorHasText()
