@@ -66,6 +66,11 @@ void OperatorActions::changeDevice(qint64 deviceId, const DeviceAction& action)
     call(m_engine.changeDevice(m_session, deviceId, action), [this](const Device& d) { Q_EMIT deviceChanged(d); });
 }
 
+void OperatorActions::unlockCode(qint64 deviceId, const QString& challenge)
+{
+    call(m_engine.unlockCode(m_session, deviceId, challenge), [this](const QString& code) { Q_EMIT unlockCodeReady(code); });
+}
+
 void OperatorActions::verifyAudit()
 {
     call(m_engine.verifyAudit(m_session), [this](const AuditVerification& v) { Q_EMIT auditVerified(v); });

@@ -28,6 +28,7 @@ public:
     void cancelJob(qint64 jobId, const QString& reason);
     void changeDevice(qint64 deviceId, const DeviceAction& action);
     void verifyAudit();
+    void unlockCode(qint64 deviceId, const QString& challenge);
 
 Q_SIGNALS:
     void busyChanged(bool busy);
@@ -39,6 +40,7 @@ Q_SIGNALS:
     void jobCancelled(const lanyard::Job& job);
     void deviceChanged(const lanyard::Device& device);
     void auditVerified(const lanyard::AuditVerification& verification);
+    void unlockCodeReady(const QString& code);
 
 private:
     template <typename T, typename OnValue>

@@ -4,6 +4,7 @@
 #include "DomainText.h"
 #include "ErrorText.h"
 #include "OperatorActions.h"
+#include "UnlockCredentialDialog.h"
 
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -59,6 +60,16 @@ DeviceViewPage::DeviceViewPage(const OperatorActions& actions, const QList<Workf
         m_buttons.insert(op, button);
         ++column;
     }
+    m_unlock = new QPushButton(tr("&Unlock Credential…"), this);
+    m_unlock->setObjectName(QStringLiteral("unlockCredential"));
+    m_unlock->setVisible(m_allowed.contains(Workflow::UnlockCredential));
+    m_unlock->setEnabled(false);
+    connect(m_unlock, &QPushButton::clicked, this, [this] {
+        auto* dialog = new UnlockCredentialDialog(*m_actions, m_device, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    bar->addWidget(m_unlock, 2, 0);
     layout->addLayout(bar);
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("deviceMessage"));
@@ -104,6 +115,7 @@ void DeviceViewPage::showDevice(const Device& d)
                               DomainText::deviceState(d.state), DomainText::date(d.expiresAt)));
     for (auto it = m_buttons.cbegin(); it != m_buttons.cend(); ++it)
         it.value()->setEnabled(DeviceLifecycle::allows(d.state, it.key()));
+    m_unlock->setEnabled(d.state == DeviceState::Active && (d.type == CardEncoding::IdentityAgent || d.type == CardEncoding::DerivedCredential));
     QString html = QStringLiteral("<table cellspacing=6>");
     const QString row = QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>");
     html += row.arg(tr("Serial"), d.serial.toHtmlEscaped());

@@ -26,6 +26,7 @@ public:
     const Device& device() const { return m_device; }
     CertificateListModel* certificates() const { return m_certificates; }
     QPushButton* actionButton(DeviceOperation op) const { return m_buttons.value(op); }
+    QPushButton* unlockButton() const { return m_unlock; }
     // Runs an operation without the dialog (tests and scripted use pass the action directly).
     void perform(const DeviceAction& action);
 
@@ -47,6 +48,7 @@ private:
     QLabel* m_message = nullptr;
     QLabel* m_details = nullptr;
     QMap<DeviceOperation, QPushButton*> m_buttons;
+    QPushButton* m_unlock = nullptr;
     CertificateListModel* m_certificates = nullptr;
     JobListModel* m_jobs = nullptr;
 };

@@ -4,6 +4,7 @@
 #include "CertificateService.h"
 #include "Job.h"
 #include "PeopleService.h"
+#include "pki/UnlockCode.h"
 #include "storage/Database.h"
 #include "storage/Transaction.h"
 
@@ -139,6 +140,63 @@ Result<void> DeviceService::cancelTemporaryReplacements(qint64 deviceId, qint64 
             return r.error();
     }
     return {};
+}
+
+Result<QString> DeviceService::unlockCode(const AccessControl& ac, qint64 deviceId, const QString& challenge)
+{
+    auto digits = UnlockCode::normaliseChallenge(challenge);
+    if (!digits)
+        return digits.error();
+    Transaction tx(m_db, m_ctx.dialect());
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    auto device = load(deviceId);
+    if (!device)
+        return device.error();
+    auto owner = PeopleService(m_ctx, m_db).load(device->ownerId);
+    if (!owner)
+        return owner.error();
+    if (auto r = ac.requireTarget(Workflow::UnlockCredential, *owner); !r)
+        return r.error();
+    // The profile's role matrix must also say Can Unlock for one of the operator's roles.
+    QVariantList binds { device->profileId };
+    QStringList marks;
+    for (qint64 role : ac.roleIds()) {
+        marks << QStringLiteral("?");
+        binds << role;
+    }
+    auto canUnlock = fetchOne(m_db, QStringLiteral("SELECT COUNT(*) FROM profile_roles WHERE profile_id = ? AND can_unlock = 1 AND role_id IN (%1)")
+                                        .arg(marks.isEmpty() ? QStringLiteral("0") : marks.join(QLatin1Char(','))),
+        binds);
+    if (!canUnlock)
+        return canUnlock.error();
+    if (canUnlock->value(0).toInt() == 0)
+        return Error(ErrorCode::PermissionDenied, QStringLiteral("no role of %1 may unlock %2 credentials").arg(ac.operatorPerson().logonName, device->profileName),
+            { { QStringLiteral("workflow"), workflowId(Workflow::UnlockCredential) } });
+    if (device->type != CardEncoding::IdentityAgent && device->type != CardEncoding::DerivedCredential)
+        return Error(ErrorCode::InvalidTransition, QStringLiteral("only mobile credentials take unlock codes"),
+            { { QStringLiteral("operation"), QStringLiteral("unlock") }, { QStringLiteral("state"), cardEncodingId(device->type) } });
+    if (device->state != DeviceState::Active)
+        return Error(ErrorCode::InvalidTransition, QStringLiteral("device %1 is %2").arg(device->serial, deviceStateId(device->state)),
+            { { QStringLiteral("operation"), QStringLiteral("unlock") }, { QStringLiteral("state"), deviceStateId(device->state) } });
+    auto wrapped = fetchOne(m_db, QStringLiteral("SELECT unlock_key_wrapped FROM devices WHERE id = ?"), { deviceId });
+    if (!wrapped)
+        return wrapped.error();
+    if (wrapped->value(0).isNull())
+        return Error(ErrorCode::NotFound, QStringLiteral("device %1 has no unlock key").arg(device->serial), { { QStringLiteral("what"), QStringLiteral("unlock key") } });
+    auto key = m_ctx.keyWrapper->unwrap(wrapped->value(0).toByteArray(), "unlock-key");
+    if (!key)
+        return key.error();
+    const QString response = UnlockCode::response(*key, *digits);
+    AuditEvent e = AuditLog::event(m_ctx.now(), &ac, workflowId(Workflow::UnlockCredential), QStringLiteral("device"), QString::number(deviceId),
+        device->serial, QStringLiteral("unlock code issued for a challenge")); // neither challenge nor code: they are one-use secrets
+    e.personId = device->ownerId;
+    e.deviceId = deviceId;
+    if (auto r = AuditLog(m_db, m_ctx.dialect()).append(e); !r)
+        return r.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return UnlockCode::group(response);
 }
 
 Result<Device> DeviceService::change(const AccessControl& ac, qint64 deviceId, const DeviceAction& action)

@@ -21,6 +21,8 @@ public:
     // By serial, phone serial or DNS name (prefix, case-insensitive for DNS names), within scope.
     Result<QList<Device>> find(const AccessControl& ac, const QString& text, int limit = 100);
     Result<Device> change(const AccessControl& ac, qint64 deviceId, const DeviceAction& action);
+    // Unlock Credential: the response code for the challenge a locked mobile agent shows.
+    Result<QString> unlockCode(const AccessControl& ac, qint64 deviceId, const QString& challenge);
 
 private:
     Result<void> cancelTemporaryReplacements(qint64 deviceId, qint64 now);

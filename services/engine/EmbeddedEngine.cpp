@@ -511,6 +511,13 @@ QFuture<Result<Device>> EmbeddedEngine::changeDevice(
         });
 }
 
+QFuture<Result<QString>> EmbeddedEngine::unlockCode(const OperatorSession& session, qint64 deviceId, const QString& challenge)
+{
+    return operatorCall<QString>(session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return DeviceService(ctx, db).unlockCode(ac, deviceId, challenge);
+    });
+}
+
 QFuture<Result<Settings>> EmbeddedEngine::settings(const OperatorSession& session)
 {
     return operatorCall<Settings>(

@@ -45,6 +45,7 @@ public:
     virtual QFuture<Result<IssuedRequest>> validateRequest(const OperatorSession& session, qint64 jobId, bool approve, bool showCode) = 0;
     virtual QFuture<Result<IssuedRequest>> regenerateCode(const OperatorSession& session, qint64 jobId, bool showCode) = 0;
     virtual QFuture<Result<Device>> changeDevice(const OperatorSession& session, qint64 deviceId, const DeviceAction& action) = 0;
+    virtual QFuture<Result<QString>> unlockCode(const OperatorSession& session, qint64 deviceId, const QString& challenge) = 0;
 
     virtual QFuture<Result<Settings>> settings(const OperatorSession& session) = 0;
     virtual QFuture<Result<void>> saveSettings(const OperatorSession& session, const Settings& settings) = 0;

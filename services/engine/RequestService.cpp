@@ -511,10 +511,14 @@ Result<Device> RequestService::completeIssue(qint64 jobId, const QList<QByteArra
         : profile->encoding == CardEncoding::DerivedCredential             ? QStringLiteral("DC")
                                                                            : QStringLiteral("PIV");
     const QString serial = prefix + QLatin1Char('-') + QString::fromLatin1(secureRandomBytes(6).toHex().toUpper());
+    // The key behind the device's unlock codes; the agent receives it with its credential.
+    auto unlockKey = m_ctx.keyWrapper->wrap(secureRandomBytes(32), "unlock-key");
+    if (!unlockKey)
+        return unlockKey.error();
     auto ins = fetchOne(m_db, QStringLiteral("INSERT INTO devices (serial, device_type, platform, hardware_serial, dns_name, owner_id, profile_id, state, "
-                                         "expires_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id"),
+                                         "expires_at, created_at, updated_at, unlock_key_wrapped) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"),
         { serial, cardEncodingId(profile->encoding), facts.platform, facts.hardwareSerial, facts.dnsName, job->personId, profile->id,
-            deviceStateId(DeviceState::Active), expires.toMSecsSinceEpoch(), now.toMSecsSinceEpoch(), now.toMSecsSinceEpoch() });
+            deviceStateId(DeviceState::Active), expires.toMSecsSinceEpoch(), now.toMSecsSinceEpoch(), now.toMSecsSinceEpoch(), *unlockKey });
     if (!ins)
         return ins.error();
     const qint64 deviceId = ins->value(0).toLongLong();

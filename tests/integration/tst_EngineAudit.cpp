@@ -26,9 +26,7 @@ class TestEngineAudit : public QObject {
 private Q_SLOTS:
     void init()
     {
-        m_fx.close();
-        QFile::remove(m_fx.databasePath());
-        QFile::remove(m_fx.databasePath() + QStringLiteral(".key"));
+        m_fx.discard();
         m_fx.open();
         m_fx.seedDemo(20, 3);
         m_op = m_fx.demoOperator();

@@ -48,7 +48,7 @@ private Q_SLOTS:
         QVERIFY(p.waitForFinished(300000));
         const QByteArray out = p.readAllStandardOutput();
         const QByteArray err = p.readAllStandardError();
-        QCOMPARE(p.exitCode(), 3);
+        QVERIFY2(p.exitCode() == 3, err.constData());
         QVERIFY(out.contains(db.toUtf8()));
         QVERIFY(out.contains("Log on as 'demo'"));
         QVERIFY(err.contains("No display found"));

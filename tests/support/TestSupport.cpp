@@ -6,6 +6,8 @@
 #include "pki/PrivateKey.h"
 #include "storage/Database.h"
 
+#include <QFile>
+
 #include <openssl/ec.h>
 #include <openssl/evp.h>
 #include <openssl/rsa.h>
@@ -60,6 +62,13 @@ EngineFixture::EngineFixture()
 EngineFixture::~EngineFixture()
 {
     m_engine.reset();
+}
+
+void EngineFixture::discard()
+{
+    m_engine.reset();
+    for (const char* suffix : { "", "-wal", "-shm", ".key" })
+        QFile::remove(databasePath() + QLatin1String(suffix));
 }
 
 EmbeddedEngineOptions EngineFixture::options() const

@@ -53,6 +53,8 @@ public:
     EngineInfo open(EmbeddedEngineOptions options);
     EngineInfo open() { return open(options()); }
     void close() { m_engine.reset(); }
+    // Closes the engine and removes its database (with WAL and shared memory) and key file.
+    void discard();
     EmbeddedEngine& engine() { return *m_engine; }
 
     void advanceClock(qint64 seconds) { *m_now += seconds * 1000; }

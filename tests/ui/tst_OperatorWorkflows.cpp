@@ -10,6 +10,7 @@
 #include "RequestCredentialDialog.h"
 #include "RequestsPage.h"
 #include "TestSupport.h"
+#include "UnlockCredentialDialog.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -159,6 +160,24 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(page->device().state, DeviceState::Active, 30000);
         QTRY_COMPARE_WITH_TIMEOUT(page->certificates()->rowCount(), 2, 30000);
         QVERIFY(!page->actionButton(DeviceOperation::Enable)->isEnabled());
+
+        // Unlock Credential: bad challenge refused clearly, good one answered.
+        QTRY_VERIFY_WITH_TIMEOUT(page->unlockButton()->isEnabled(), 30000);
+        page->unlockButton()->click();
+        auto* unlock = waitForChild<UnlockCredentialDialog>(page);
+        auto* challenge = unlock->findChild<QLineEdit*>(QStringLiteral("challenge"));
+        auto* message = unlock->findChild<QLabel*>(QStringLiteral("unlockMessage"));
+        auto* response = unlock->findChild<QLabel*>(QStringLiteral("unlockResponse"));
+        QTest::keyClicks(challenge, QStringLiteral("1234 56x8"));
+        QTest::keyClick(challenge, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(QStringLiteral("not a digit")), 30000);
+        QVERIFY(response->text().isEmpty());
+        challenge->clear();
+        QTest::keyClicks(challenge, QStringLiteral("1234 5678"));
+        QTest::keyClick(challenge, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(response->text().size(), 9, 30000);
+        shot(unlock, QStringLiteral("unlock-credential"));
+        unlock->accept();
         QVERIFY(!page->actionButton(DeviceOperation::Reinstate)->isEnabled());
         shot(m_window.get(), QStringLiteral("device"));
 
