@@ -71,6 +71,25 @@ void OperatorActions::unlockCode(qint64 deviceId, const QString& challenge)
     call(m_engine.unlockCode(m_session, deviceId, challenge), [this](const QString& code) { Q_EMIT unlockCodeReady(code); });
 }
 
+void OperatorActions::loadSettings()
+{
+    call(m_engine.settings(m_session), [this](const Settings& s) { Q_EMIT settingsLoaded(s); });
+}
+
+void OperatorActions::saveSettings(const Settings& settings)
+{
+    if (m_pending++ == 0)
+        Q_EMIT busyChanged(true);
+    whenFinished(m_engine.saveSettings(m_session, settings), this, [this](Result<void> result) {
+        if (--m_pending == 0)
+            Q_EMIT busyChanged(false);
+        if (!result)
+            Q_EMIT failed(result.error());
+        else
+            Q_EMIT settingsSaved();
+    });
+}
+
 void OperatorActions::verifyAudit()
 {
     call(m_engine.verifyAudit(m_session), [this](const AuditVerification& v) { Q_EMIT auditVerified(v); });

@@ -29,6 +29,8 @@ public:
     void changeDevice(qint64 deviceId, const DeviceAction& action);
     void verifyAudit();
     void unlockCode(qint64 deviceId, const QString& challenge);
+    void loadSettings();
+    void saveSettings(const Settings& settings);
 
 Q_SIGNALS:
     void busyChanged(bool busy);
@@ -41,6 +43,8 @@ Q_SIGNALS:
     void deviceChanged(const lanyard::Device& device);
     void auditVerified(const lanyard::AuditVerification& verification);
     void unlockCodeReady(const QString& code);
+    void settingsLoaded(const lanyard::Settings& settings);
+    void settingsSaved();
 
 private:
     template <typename T, typename OnValue>

@@ -1,5 +1,7 @@
 #include "ErrorText.h"
 
+#include "SettingLabels.h"
+
 namespace lanyard {
 
 QString ErrorText::describe(const Error& e)
@@ -55,7 +57,7 @@ QString ErrorText::describe(const Error& e)
         return tr("This database was created by a newer Lanyard (schema %1; this version reads up to %2). Update Lanyard.")
             .arg(arg("databaseVersion"), arg("supportedVersion"));
     case ErrorCode::SettingInvalid:
-        return tr("The setting '%1' is not valid: %2").arg(arg("key"), e.detail.section(QStringLiteral(": "), 1));
+        return tr("The setting '%1' is not valid: %2").arg(SettingLabels::label(arg("key")), e.detail.section(QStringLiteral(": "), 1));
     case ErrorCode::ProfileNotAvailable:
         return tr("The credential profile '%1' cannot be requested for this person by you.").arg(arg("profile"));
     case ErrorCode::AuditChainBroken:

@@ -8,6 +8,7 @@
 #include "OperatorSessionController.h"
 #include "PersonViewPage.h"
 #include "RequestsPage.h"
+#include "SettingsPage.h"
 
 #include <QAction>
 #include <QFileInfo>
@@ -66,8 +67,8 @@ MainWindow::MainWindow(OperatorSessionController& session, QWidget* parent)
         addPage(QStringLiteral("requests"), tr("Requests"), new RequestsPage(*m_actions, allowed, m_pages));
     if (m_session.allows(Workflow::ViewAudit))
         addPage(QStringLiteral("audit"), tr("Audit"), new AuditPage(*m_actions, m_pages));
-    if (m_session.allows(Workflow::EditConfiguration) || m_session.allows(Workflow::EditCredentialProfiles) || m_session.allows(Workflow::EditRoles))
-        addPlaceholder(QStringLiteral("configuration"), tr("Configuration"), tr("Operation settings, credential profiles, roles and timezones."));
+    if (m_session.allows(Workflow::EditConfiguration))
+        addPage(QStringLiteral("configuration"), tr("Configuration"), new SettingsPage(*m_actions, m_pages));
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0)
             m_pages->setCurrentIndex(row);
@@ -104,19 +105,6 @@ void MainWindow::addPage(const QString& key, const QString& title, QWidget* page
     item->setData(Qt::UserRole, key);
     page->setObjectName(key);
     m_pages->addWidget(page);
-}
-
-void MainWindow::addPlaceholder(const QString& key, const QString& title, const QString& description)
-{
-    auto* page = new QWidget(m_pages);
-    auto* layout = new QVBoxLayout(page);
-    auto* heading = new QLabel(QStringLiteral("<h2>%1</h2>").arg(title.toHtmlEscaped()), page);
-    auto* text = new QLabel(description, page);
-    text->setWordWrap(true);
-    layout->addWidget(heading);
-    layout->addWidget(text);
-    layout->addStretch(1);
-    addPage(key, title, page);
 }
 
 void MainWindow::showPage(const QString& key)

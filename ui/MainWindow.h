@@ -34,7 +34,6 @@ Q_SIGNALS:
 
 private:
     void addPage(const QString& key, const QString& title, QWidget* page);
-    void addPlaceholder(const QString& key, const QString& title, const QString& description);
     void showDetail(QWidget* page);
     void updateStatus();
 

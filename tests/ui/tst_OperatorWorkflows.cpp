@@ -9,6 +9,8 @@
 #include "QrCodeWidget.h"
 #include "RequestCredentialDialog.h"
 #include "RequestsPage.h"
+#include "SettingsPage.h"
+#include "engine/SettingsSchema.h"
 #include "TestSupport.h"
 #include "UnlockCredentialDialog.h"
 
@@ -20,6 +22,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 
 using namespace lanyard;
@@ -264,6 +267,41 @@ private Q_SLOTS:
         QCOMPARE(m_fx.scalar(QStringLiteral("SELECT status FROM jobs WHERE id = ?"), { issued->job.id }).toString(), QStringLiteral("awaiting-issue"));
         shot(dialog, QStringLiteral("validated-request"));
         dialog->accept();
+    }
+
+    void settingsAreValidatedOnSave()
+    {
+        m_window->showPage(QStringLiteral("configuration"));
+        auto* page = qobject_cast<SettingsPage*>(m_window->currentPage());
+        QVERIFY(page);
+        auto* complexity = qobject_cast<QLineEdit*>(page->editor(SettingKey::CodeComplexity));
+        QTRY_COMPARE_WITH_TIMEOUT(complexity->text(), QStringLiteral("04-08N"), 30000);
+        auto* message = page->findChild<QLabel*>(QStringLiteral("settingsMessage"));
+        QSignalSpy saved(page, &SettingsPage::saved);
+        complexity->setText(QStringLiteral("04-08X"));
+        page->save();
+        QVERIFY(saved.wait(30000));
+        QCOMPARE(saved.last().first().toBool(), false);
+        QVERIFY2(message->text().contains(QStringLiteral("Authentication code complexity")), qPrintable(message->text()));
+        QCOMPARE(complexity->text(), QStringLiteral("04-08X")); // nothing the operator typed is lost
+        QCOMPARE(await(m_fx.engine().settings(m_session->session()))->value(SettingKey::CodeComplexity), QStringLiteral("04-08N"));
+        // A duplicate timezone offset is refused; "-7" and "-7.0" are different and fine.
+        QTableWidget* zones = page->timezones();
+        const int rows = zones->rowCount();
+        zones->insertRow(rows);
+        zones->setItem(rows, 0, new QTableWidgetItem(QStringLiteral("Twice")));
+        zones->setItem(rows, 1, new QTableWidgetItem(QStringLiteral("-7")));
+        complexity->setText(QStringLiteral("06-06N"));
+        page->save();
+        QVERIFY(saved.wait(30000));
+        QCOMPARE(saved.last().first().toBool(), false);
+        QVERIFY(message->text().contains(QStringLiteral("listed twice")));
+        zones->item(rows, 1)->setText(QStringLiteral("+9"));
+        page->save();
+        QVERIFY(saved.wait(30000));
+        QCOMPARE(saved.last().first().toBool(), true);
+        QCOMPARE(await(m_fx.engine().settings(m_session->session()))->value(SettingKey::CodeComplexity), QStringLiteral("06-06N"));
+        shot(m_window.get(), QStringLiteral("settings"));
     }
 
     void operatorWithoutRightsSeesNoActions()
