@@ -8,6 +8,7 @@
 #include "RequestService.h"
 #include "SettingsSchema.h"
 #include "SettingsService.h"
+#include "pki/OpenSslThread.h"
 #include "pki/SecureRandom.h"
 #include "secrets/Keychain.h"
 #include "secrets/MasterKeyFile.h"
@@ -20,6 +21,8 @@
 #include <QLoggingCategory>
 #include <QPromise>
 #include <QUuid>
+
+#include <latch>
 
 namespace lanyard {
 
@@ -297,6 +300,18 @@ EmbeddedEngine::EmbeddedEngine(EmbeddedEngineOptions options, QObject* parent)
 
 EmbeddedEngine::~EmbeddedEngine()
 {
+    // One clean-up task per worker thread: the latch keeps each task on a thread of its own,
+    // so every thread closes its database connection and frees its OpenSSL state before the
+    // engine is gone (QThread::wait() returns before thread-exit handlers have run).
+    const int threads = m_pool.maxThreadCount();
+    auto ready = std::make_shared<std::latch>(threads);
+    for (int i = 0; i < threads; ++i) {
+        m_pool.start([ready] {
+            ready->arrive_and_wait();
+            Database::releaseThreadConnections();
+            releaseOpenSslThreadState();
+        });
+    }
     m_pool.waitForDone();
 }
 

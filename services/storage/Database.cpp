@@ -15,7 +15,7 @@ namespace {
 // Removes a thread's connection when that thread exits (thread_local destructors run then).
 struct ThreadConnections {
     std::map<QString, QString> names; // database id -> connection name
-    ~ThreadConnections()
+    void closeAll()
     {
         for (const auto& [id, name] : names) {
             {
@@ -24,7 +24,9 @@ struct ThreadConnections {
             }
             QSqlDatabase::removeDatabase(name);
         }
+        names.clear();
     }
+    ~ThreadConnections() { closeAll(); }
 };
 
 thread_local ThreadConnections t_connections;
@@ -64,6 +66,11 @@ Database::~Database()
         }
         QSqlDatabase::removeDatabase(name);
     }
+}
+
+void Database::releaseThreadConnections()
+{
+    t_connections.closeAll();
 }
 
 Result<QSqlDatabase> Database::connection()

@@ -24,6 +24,9 @@ public:
 
     // The calling thread's connection, opened and configured on first use.
     Result<QSqlDatabase> connection();
+    // Closes every connection the calling thread holds (to any database). Worker threads call
+    // it before they end, so files are closed before their owner returns.
+    static void releaseThreadConnections();
 
 private:
     DatabaseConfig m_config;
