@@ -71,6 +71,25 @@ void OperatorActions::unlockCode(qint64 deviceId, const QString& challenge)
     call(m_engine.unlockCode(m_session, deviceId, challenge), [this](const QString& code) { Q_EMIT unlockCodeReady(code); });
 }
 
+void OperatorActions::addHardware(const RegisteredHardware& hardware)
+{
+    call(m_engine.addHardware(m_session, hardware), [this](qint64) { Q_EMIT hardwareChanged(); });
+}
+
+void OperatorActions::deactivateHardware(qint64 id)
+{
+    if (m_pending++ == 0)
+        Q_EMIT busyChanged(true);
+    whenFinished(m_engine.deactivateHardware(m_session, id), this, [this](Result<void> result) {
+        if (--m_pending == 0)
+            Q_EMIT busyChanged(false);
+        if (!result)
+            Q_EMIT failed(result.error());
+        else
+            Q_EMIT hardwareChanged();
+    });
+}
+
 void OperatorActions::loadSettings()
 {
     call(m_engine.settings(m_session), [this](const Settings& s) { Q_EMIT settingsLoaded(s); });

@@ -29,6 +29,8 @@ public:
     void changeDevice(qint64 deviceId, const DeviceAction& action);
     void verifyAudit();
     void unlockCode(qint64 deviceId, const QString& challenge);
+    void addHardware(const RegisteredHardware& hardware);
+    void deactivateHardware(qint64 id);
     void loadSettings();
     void saveSettings(const Settings& settings);
 
@@ -45,6 +47,7 @@ Q_SIGNALS:
     void unlockCodeReady(const QString& code);
     void settingsLoaded(const lanyard::Settings& settings);
     void settingsSaved();
+    void hardwareChanged();
 
 private:
     template <typename T, typename OnValue>

@@ -62,4 +62,17 @@ AuditEventModel* RecordModels::auditEvents(QObject* parent)
         [](const AuditEvent& e) { return e.seq; }, parent);
 }
 
+HardwareListModel* RecordModels::hardware(QObject* parent)
+{
+    return new HardwareListModel(
+        {
+            { tr("Kind"), [](const RegisteredHardware& h) -> QVariant { return h.kind == HardwareKind::Computer ? tr("Computer") : tr("Phone"); } },
+            { tr("Serial / DNS name"), [](const RegisteredHardware& h) -> QVariant { return h.identifier; } },
+            { tr("Owner"), [](const RegisteredHardware& h) -> QVariant { return h.ownerLogon; } },
+            { tr("Description"), [](const RegisteredHardware& h) -> QVariant { return h.description; } },
+            { tr("Status"), [](const RegisteredHardware& h) -> QVariant { return h.active ? tr("Active") : tr("Deactivated"); } },
+        },
+        [](const RegisteredHardware& h) { return h.id; }, parent);
+}
+
 } // namespace lanyard

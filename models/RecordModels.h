@@ -5,6 +5,7 @@
 #include "engine/CertificateRecord.h"
 #include "engine/Device.h"
 #include "engine/Job.h"
+#include "engine/RegisteredHardware.h"
 
 #include <QCoreApplication>
 
@@ -14,6 +15,7 @@ using DeviceListModel = RecordListModel<Device>;
 using CertificateListModel = RecordListModel<CertificateRecord>;
 using JobListModel = RecordListModel<Job>;
 using AuditEventModel = RecordListModel<AuditEvent>;
+using HardwareListModel = RecordListModel<RegisteredHardware>;
 
 // The columns of each record table, in one place.
 class RecordModels {
@@ -23,6 +25,7 @@ public:
     static CertificateListModel* certificates(QObject* parent);
     static JobListModel* jobs(QObject* parent);
     static AuditEventModel* auditEvents(QObject* parent);
+    static HardwareListModel* hardware(QObject* parent);
 };
 
 } // namespace lanyard

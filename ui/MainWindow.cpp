@@ -4,6 +4,7 @@
 #include "DeviceViewPage.h"
 #include "FindDevicePage.h"
 #include "FindPersonPage.h"
+#include "HardwarePage.h"
 #include "OperatorActions.h"
 #include "OperatorSessionController.h"
 #include "PersonViewPage.h"
@@ -69,6 +70,8 @@ MainWindow::MainWindow(OperatorSessionController& session, QWidget* parent)
         addPage(QStringLiteral("audit"), tr("Audit"), new AuditPage(*m_actions, m_pages));
     if (m_session.allows(Workflow::EditConfiguration))
         addPage(QStringLiteral("configuration"), tr("Configuration"), new SettingsPage(*m_actions, m_pages));
+    if (m_session.allows(Workflow::AddEditDevices))
+        addPage(QStringLiteral("hardware"), tr("Registered hardware"), new HardwarePage(*m_actions, m_pages));
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0)
             m_pages->setCurrentIndex(row);

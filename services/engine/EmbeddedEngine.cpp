@@ -3,6 +3,7 @@
 #include "AuditLog.h"
 #include "CertificateService.h"
 #include "DeviceService.h"
+#include "HardwareService.h"
 #include "PeopleService.h"
 #include "ProfileService.h"
 #include "RequestService.h"
@@ -530,6 +531,27 @@ QFuture<Result<QString>> EmbeddedEngine::unlockCode(const OperatorSession& sessi
 {
     return operatorCall<QString>(session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
         return DeviceService(ctx, db).unlockCode(ac, deviceId, challenge);
+    });
+}
+
+QFuture<Result<QList<RegisteredHardware>>> EmbeddedEngine::hardware(const OperatorSession& session)
+{
+    return operatorCall<QList<RegisteredHardware>>(session, [](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return HardwareService(ctx, db).list(ac, false);
+    });
+}
+
+QFuture<Result<qint64>> EmbeddedEngine::addHardware(const OperatorSession& session, const RegisteredHardware& hardware)
+{
+    return operatorCall<qint64>(session, [hardware](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return HardwareService(ctx, db).add(ac, hardware);
+    });
+}
+
+QFuture<Result<void>> EmbeddedEngine::deactivateHardware(const OperatorSession& session, qint64 id)
+{
+    return operatorCall<void>(session, [id](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return HardwareService(ctx, db).deactivate(ac, id);
     });
 }
 

@@ -60,6 +60,9 @@ public:
     QFuture<Result<IssuedRequest>> regenerateCode(const OperatorSession& session, qint64 jobId, bool showCode) override;
     QFuture<Result<Device>> changeDevice(const OperatorSession& session, qint64 deviceId, const DeviceAction& action) override;
     QFuture<Result<QString>> unlockCode(const OperatorSession& session, qint64 deviceId, const QString& challenge) override;
+    QFuture<Result<QList<RegisteredHardware>>> hardware(const OperatorSession& session) override;
+    QFuture<Result<qint64>> addHardware(const OperatorSession& session, const RegisteredHardware& hardware) override;
+    QFuture<Result<void>> deactivateHardware(const OperatorSession& session, qint64 id) override;
     QFuture<Result<Settings>> settings(const OperatorSession& session) override;
     QFuture<Result<void>> saveSettings(const OperatorSession& session, const Settings& settings) override;
     QFuture<Result<QList<AuditEvent>>> audit(const OperatorSession& session, const AuditQuery& query) override;

@@ -9,6 +9,7 @@
 #include "Job.h"
 #include "OperatorSession.h"
 #include "Person.h"
+#include "RegisteredHardware.h"
 #include "Settings.h"
 #include "Workflow.h"
 #include "core/Result.h"
@@ -46,6 +47,10 @@ public:
     virtual QFuture<Result<IssuedRequest>> regenerateCode(const OperatorSession& session, qint64 jobId, bool showCode) = 0;
     virtual QFuture<Result<Device>> changeDevice(const OperatorSession& session, qint64 deviceId, const DeviceAction& action) = 0;
     virtual QFuture<Result<QString>> unlockCode(const OperatorSession& session, qint64 deviceId, const QString& challenge) = 0;
+
+    virtual QFuture<Result<QList<RegisteredHardware>>> hardware(const OperatorSession& session) = 0;
+    virtual QFuture<Result<qint64>> addHardware(const OperatorSession& session, const RegisteredHardware& hardware) = 0;
+    virtual QFuture<Result<void>> deactivateHardware(const OperatorSession& session, qint64 id) = 0;
 
     virtual QFuture<Result<Settings>> settings(const OperatorSession& session) = 0;
     virtual QFuture<Result<void>> saveSettings(const OperatorSession& session, const Settings& settings) = 0;

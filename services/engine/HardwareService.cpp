@@ -49,6 +49,15 @@ Result<qint64> HardwareService::add(const AccessControl& ac, const RegisteredHar
     Transaction tx(m_db, m_ctx.dialect());
     if (auto r = tx.begin(); !r)
         return r.error();
+    qint64 ownerId = h.ownerId;
+    if (ownerId <= 0 && !h.ownerLogon.trimmed().isEmpty()) {
+        auto owner = fetchOne(m_db, QStringLiteral("SELECT id FROM people WHERE logon_name = ?"), { h.ownerLogon.trimmed() });
+        if (!owner)
+            return owner.error();
+        if (owner->isEmpty())
+            return Error(ErrorCode::NotFound, QStringLiteral("nobody has the logon name '%1'").arg(h.ownerLogon), { { QStringLiteral("what"), QStringLiteral("person") } });
+        ownerId = owner->at(0).toLongLong();
+    }
     auto existing = fetchOne(m_db, QStringLiteral("SELECT id, active FROM registered_hardware WHERE kind = ? AND identifier = ?"), { kindId(h.kind), id });
     if (!existing)
         return existing.error();
@@ -58,12 +67,12 @@ Result<qint64> HardwareService::add(const AccessControl& ac, const RegisteredHar
             return Error(ErrorCode::Conflict, QStringLiteral("%1 is already registered").arg(id));
         rowId = existing->at(0).toLongLong();
         if (auto r = exec(m_db, QStringLiteral("UPDATE registered_hardware SET active = 1, owner_id = ?, description = ? WHERE id = ?"),
-                { h.ownerId > 0 ? QVariant(h.ownerId) : QVariant(QMetaType::fromType<qlonglong>()), h.description, rowId });
+                { ownerId > 0 ? QVariant(ownerId) : QVariant(QMetaType::fromType<qlonglong>()), h.description, rowId });
             !r)
             return r.error();
     } else {
         auto row = fetchOne(m_db, QStringLiteral("INSERT INTO registered_hardware (kind, identifier, owner_id, description, active) VALUES (?, ?, ?, ?, 1) RETURNING id"),
-            { kindId(h.kind), id, h.ownerId > 0 ? QVariant(h.ownerId) : QVariant(QMetaType::fromType<qlonglong>()), h.description });
+            { kindId(h.kind), id, ownerId > 0 ? QVariant(ownerId) : QVariant(QMetaType::fromType<qlonglong>()), h.description });
         if (!row)
             return row.error();
         rowId = row->value(0).toLongLong();
@@ -101,8 +110,9 @@ Result<QList<RegisteredHardware>> HardwareService::list(const AccessControl& ac,
 {
     if (auto r = ac.require(Workflow::AddEditDevices); !r)
         return r.error();
-    auto q = exec(m_db, QStringLiteral("SELECT id, kind, identifier, COALESCE(owner_id, 0), description, active FROM registered_hardware %1 ORDER BY kind, identifier")
-                            .arg(activeOnly ? QStringLiteral("WHERE active = 1") : QString()));
+    auto q = exec(m_db, QStringLiteral("SELECT h.id, h.kind, h.identifier, COALESCE(h.owner_id, 0), h.description, h.active, COALESCE(p.logon_name, '') "
+                                       "FROM registered_hardware h LEFT JOIN people p ON p.id = h.owner_id %1 ORDER BY h.kind, h.identifier")
+                            .arg(activeOnly ? QStringLiteral("WHERE h.active = 1") : QString()));
     if (!q)
         return q.error();
     QList<RegisteredHardware> out;
@@ -114,6 +124,7 @@ Result<QList<RegisteredHardware>> HardwareService::list(const AccessControl& ac,
         h.ownerId = q->value(3).toLongLong();
         h.description = q->value(4).toString();
         h.active = q->value(5).toInt() != 0;
+        h.ownerLogon = q->value(6).toString();
         out.append(h);
     }
     return out;

@@ -14,6 +14,7 @@ struct RegisteredHardware {
     qint64 ownerId = 0;
     QString description;
     bool active = true;
+    QString ownerLogon; // on input, names the owner when ownerId is not known
 };
 
 } // namespace lanyard

@@ -2,6 +2,7 @@
 #include "DeviceViewPage.h"
 #include "AuditPage.h"
 #include "FindPersonPage.h"
+#include "HardwarePage.h"
 #include "MainWindow.h"
 #include "OperatorSessionController.h"
 #include "PersonSearchModel.h"
@@ -302,6 +303,33 @@ private Q_SLOTS:
         QCOMPARE(saved.last().first().toBool(), true);
         QCOMPARE(await(m_fx.engine().settings(m_session->session()))->value(SettingKey::CodeComplexity), QStringLiteral("06-06N"));
         shot(m_window.get(), QStringLiteral("settings"));
+    }
+
+    void registeredHardware()
+    {
+        m_window->showPage(QStringLiteral("hardware"));
+        auto* page = qobject_cast<HardwarePage*>(m_window->currentPage());
+        QVERIFY(page);
+        QSignalSpy changed(page, &HardwarePage::changed);
+        auto* kind = page->findChild<QComboBox*>(QStringLiteral("hardwareKind"));
+        auto* identifier = page->findChild<QLineEdit*>(QStringLiteral("hardwareIdentifier"));
+        auto* owner = page->findChild<QLineEdit*>(QStringLiteral("hardwareOwner"));
+        auto* message = page->findChild<QLabel*>(QStringLiteral("hardwareMessage"));
+        kind->setCurrentIndex(1); // computer
+        QTest::keyClicks(identifier, QStringLiteral("just-a-host"));
+        page->add();
+        QVERIFY(changed.wait(30000));
+        QCOMPARE(changed.last().first().toBool(), false);
+        QVERIFY(message->text().contains(QStringLiteral("DNS name")));
+        QCOMPARE(identifier->text(), QStringLiteral("just-a-host"));
+        identifier->setText(QStringLiteral("pc-042.corp.example.test"));
+        QTest::keyClicks(owner, QStringLiteral("validator"));
+        page->add();
+        QVERIFY(changed.wait(30000));
+        QCOMPARE(changed.last().first().toBool(), true);
+        QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowCount() == 1 && !page->model()->isLoading(), 30000);
+        QCOMPARE(page->model()->at(0).ownerLogon, QStringLiteral("validator"));
+        shot(m_window.get(), QStringLiteral("hardware"));
     }
 
     void operatorWithoutRightsSeesNoActions()
