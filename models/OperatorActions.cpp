@@ -2,6 +2,8 @@
 
 #include "core/WhenFinished.h"
 
+#include <type_traits>
+
 namespace lanyard {
 
 OperatorActions::OperatorActions(Engine& engine, OperatorSession session, QObject* parent)
@@ -21,6 +23,8 @@ void OperatorActions::call(QFuture<Result<T>> future, OnValue onValue)
             Q_EMIT busyChanged(false);
         if (!result)
             Q_EMIT failed(result.error());
+        else if constexpr (std::is_void_v<T>)
+            onValue();
         else
             onValue(*result);
     });
@@ -78,16 +82,7 @@ void OperatorActions::addHardware(const RegisteredHardware& hardware)
 
 void OperatorActions::deactivateHardware(qint64 id)
 {
-    if (m_pending++ == 0)
-        Q_EMIT busyChanged(true);
-    whenFinished(m_engine.deactivateHardware(m_session, id), this, [this](Result<void> result) {
-        if (--m_pending == 0)
-            Q_EMIT busyChanged(false);
-        if (!result)
-            Q_EMIT failed(result.error());
-        else
-            Q_EMIT hardwareChanged();
-    });
+    call(m_engine.deactivateHardware(m_session, id), [this] { Q_EMIT hardwareChanged(); });
 }
 
 void OperatorActions::loadSettings()
@@ -97,16 +92,7 @@ void OperatorActions::loadSettings()
 
 void OperatorActions::saveSettings(const Settings& settings)
 {
-    if (m_pending++ == 0)
-        Q_EMIT busyChanged(true);
-    whenFinished(m_engine.saveSettings(m_session, settings), this, [this](Result<void> result) {
-        if (--m_pending == 0)
-            Q_EMIT busyChanged(false);
-        if (!result)
-            Q_EMIT failed(result.error());
-        else
-            Q_EMIT settingsSaved();
-    });
+    call(m_engine.saveSettings(m_session, settings), [this] { Q_EMIT settingsSaved(); });
 }
 
 void OperatorActions::verifyAudit()

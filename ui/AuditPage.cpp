@@ -2,6 +2,7 @@
 
 #include "ErrorText.h"
 #include "OperatorActions.h"
+#include "RecordTable.h"
 #include "engine/Workflow.h"
 
 #include <QComboBox>
@@ -49,13 +50,7 @@ AuditPage::AuditPage(const OperatorActions& actions, QWidget* parent)
     auto* searchButton = new QPushButton(tr("&Search"), this);
     filters->addWidget(searchButton);
     layout->addLayout(filters);
-    auto* view = new QTableView(this);
-    view->setObjectName(QStringLiteral("auditEvents"));
-    view->setModel(m_model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->verticalHeader()->hide();
+    auto* view = makeRecordTable(m_model, QStringLiteral("auditEvents"), this);
     layout->addWidget(view, 1);
     auto* bottom = new QHBoxLayout;
     m_chain = new QLabel(this);

@@ -4,6 +4,7 @@
 #include "DomainText.h"
 #include "ErrorText.h"
 #include "OperatorActions.h"
+#include "RecordTable.h"
 #include "UnlockCredentialDialog.h"
 
 #include <QGridLayout>
@@ -18,17 +19,6 @@
 namespace lanyard {
 
 namespace {
-QTableView* makeTable(QAbstractItemModel* model, const QString& name, QWidget* parent)
-{
-    auto* view = new QTableView(parent);
-    view->setObjectName(name);
-    view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->verticalHeader()->hide();
-    return view;
-}
 
 const QList<DeviceOperation> kOperations { DeviceOperation::Disable, DeviceOperation::Enable, DeviceOperation::ReplaceForgotten,
     DeviceOperation::Reinstate, DeviceOperation::ReplaceLost, DeviceOperation::ReplaceStolen, DeviceOperation::ReplaceDamaged,
@@ -76,8 +66,8 @@ DeviceViewPage::DeviceViewPage(const OperatorActions& actions, const QList<Workf
     m_message->setWordWrap(true);
     layout->addWidget(m_message);
     auto* tabs = new QTabWidget(this);
-    tabs->addTab(makeTable(m_certificates, QStringLiteral("deviceCertificates"), tabs), tr("&Certificates"));
-    tabs->addTab(makeTable(m_jobs, QStringLiteral("deviceJobs"), tabs), tr("&Jobs"));
+    tabs->addTab(makeRecordTable(m_certificates, QStringLiteral("deviceCertificates"), tabs), tr("&Certificates"));
+    tabs->addTab(makeRecordTable(m_jobs, QStringLiteral("deviceJobs"), tabs), tr("&Jobs"));
     m_details = new QLabel(tabs);
     m_details->setObjectName(QStringLiteral("deviceDetails"));
     m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);

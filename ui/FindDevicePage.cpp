@@ -2,6 +2,7 @@
 
 #include "ErrorText.h"
 #include "OperatorActions.h"
+#include "RecordTable.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -23,13 +24,7 @@ FindDevicePage::FindDevicePage(const OperatorActions& actions, QWidget* parent)
     m_query->setPlaceholderText(tr("Serial number or DNS name"));
     m_query->setClearButtonEnabled(true);
     layout->addWidget(m_query);
-    m_view = new QTableView(this);
-    m_view->setObjectName(QStringLiteral("devices"));
-    m_view->setModel(m_model);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->verticalHeader()->hide();
+    m_view = makeRecordTable(m_model, QStringLiteral("devices"), this);
     layout->addWidget(m_view, 1);
     m_status = new QLabel(this);
     layout->addWidget(m_status);

@@ -2,6 +2,7 @@
 
 #include "ErrorText.h"
 #include "OperatorActions.h"
+#include "RecordTable.h"
 #include "PersonSearchModel.h"
 
 #include <QHeaderView>
@@ -24,14 +25,7 @@ FindPersonPage::FindPersonPage(const OperatorActions& actions, QWidget* parent)
     m_query->setPlaceholderText(tr("Name, logon name or email — or group:NAME"));
     m_query->setClearButtonEnabled(true);
     layout->addWidget(m_query);
-    m_view = new QTableView(this);
-    m_view->setObjectName(QStringLiteral("people"));
-    m_view->setModel(m_model);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->verticalHeader()->hide();
+    m_view = makeRecordTable(m_model, QStringLiteral("people"), this);
     layout->addWidget(m_view, 1);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("searchStatus"));

@@ -2,6 +2,7 @@
 
 #include "ErrorText.h"
 #include "OperatorActions.h"
+#include "RecordTable.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -41,14 +42,7 @@ HardwarePage::HardwarePage(const OperatorActions& actions, QWidget* parent)
              static_cast<QWidget*>(m_description), static_cast<QWidget*>(add) })
         form->addWidget(w);
     layout->addLayout(form);
-    m_view = new QTableView(this);
-    m_view->setObjectName(QStringLiteral("hardwareList"));
-    m_view->setModel(m_model);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->verticalHeader()->hide();
+    m_view = makeRecordTable(m_model, QStringLiteral("hardwareList"), this);
     layout->addWidget(m_view, 1);
     auto* bottom = new QHBoxLayout;
     m_message = new QLabel(this);

@@ -2,6 +2,7 @@
 
 #include "ErrorText.h"
 #include "OperatorActions.h"
+#include "RecordTable.h"
 #include "RequestCredentialDialog.h"
 
 #include <QHBoxLayout>
@@ -13,20 +14,6 @@
 #include <QVBoxLayout>
 
 namespace lanyard {
-
-namespace {
-QTableView* makeTable(QAbstractItemModel* model, const QString& name, QWidget* parent)
-{
-    auto* view = new QTableView(parent);
-    view->setObjectName(name);
-    view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->verticalHeader()->hide();
-    return view;
-}
-} // namespace
 
 PersonViewPage::PersonViewPage(const OperatorActions& actions, const QList<Workflow>& allowed, qint64 personId, QWidget* parent)
     : QWidget(parent)
@@ -59,9 +46,9 @@ PersonViewPage::PersonViewPage(const OperatorActions& actions, const QList<Workf
     layout->addWidget(m_message);
 
     auto* tabs = new QTabWidget(this);
-    auto* deviceView = makeTable(m_devices, QStringLiteral("personDevices"), tabs);
+    auto* deviceView = makeRecordTable(m_devices, QStringLiteral("personDevices"), tabs);
     tabs->addTab(deviceView, tr("&Devices"));
-    tabs->addTab(makeTable(m_jobs, QStringLiteral("personJobs"), tabs), tr("Re&quests"));
+    tabs->addTab(makeRecordTable(m_jobs, QStringLiteral("personJobs"), tabs), tr("Re&quests"));
     m_details = new QLabel(tabs);
     m_details->setObjectName(QStringLiteral("personDetails"));
     m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);

@@ -3,6 +3,7 @@
 #include "DomainText.h"
 #include "ErrorText.h"
 #include "OperatorActions.h"
+#include "RecordTable.h"
 #include "RequestCredentialDialog.h"
 
 #include <QComboBox>
@@ -41,14 +42,7 @@ RequestsPage::RequestsPage(const OperatorActions& actions, const QList<Workflow>
     m_text->setPlaceholderText(tr("Person's name or logon name"));
     filters->addWidget(m_text, 1);
     layout->addLayout(filters);
-    m_view = new QTableView(this);
-    m_view->setObjectName(QStringLiteral("jobs"));
-    m_view->setModel(m_model);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->verticalHeader()->hide();
+    m_view = makeRecordTable(m_model, QStringLiteral("jobs"), this);
     layout->addWidget(m_view, 1);
     auto* bar = new QHBoxLayout;
     m_cancel = new QPushButton(tr("&Cancel request…"), this);
