@@ -178,57 +178,57 @@
 <context>
     <name>ErrorText</name>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="10"/>
+        <location filename="../ui/ErrorText.cpp" line="12"/>
         <source>The request was not accepted: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="12"/>
+        <location filename="../ui/ErrorText.cpp" line="14"/>
         <source>The %1 could not be found. It may have been removed, or it is outside your scope.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="13"/>
+        <location filename="../ui/ErrorText.cpp" line="15"/>
         <source>record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="16"/>
+        <location filename="../ui/ErrorText.cpp" line="18"/>
         <source>You requested this yourself, so another operator must validate it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="17"/>
+        <location filename="../ui/ErrorText.cpp" line="19"/>
         <source>Your roles do not allow this (%1). Ask an administrator to grant it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="19"/>
+        <location filename="../ui/ErrorText.cpp" line="21"/>
         <source>This person is outside the scope of your roles (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="21"/>
+        <location filename="../ui/ErrorText.cpp" line="23"/>
         <source>This cannot be done now: &apos;%1&apos; is not allowed while the item is &apos;%2&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="23"/>
+        <location filename="../ui/ErrorText.cpp" line="25"/>
         <source>You are not logged on, or your session has ended. Log on again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="25"/>
+        <location filename="../ui/ErrorText.cpp" line="27"/>
         <source>The logon name or password is wrong. Check both and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="27"/>
+        <location filename="../ui/ErrorText.cpp" line="29"/>
         <source>This account is disabled. Ask an administrator to enable it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ErrorText.cpp" line="29"/>
+        <location filename="../ui/ErrorText.cpp" line="31"/>
         <source>The code is wrong. %n attempt(s) left.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -236,112 +236,112 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="31"/>
+        <location filename="../ui/ErrorText.cpp" line="33"/>
         <source>The code has expired. Ask the helpdesk for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="33"/>
+        <location filename="../ui/ErrorText.cpp" line="35"/>
         <source>The code has already been used. Ask the helpdesk for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="35"/>
+        <location filename="../ui/ErrorText.cpp" line="37"/>
         <source>Too many wrong codes: the request is locked. The helpdesk can issue a new code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="37"/>
+        <location filename="../ui/ErrorText.cpp" line="39"/>
         <source>The code complexity &apos;%1&apos; is not valid. Use mm-nn followed by classes, e.g. 04-08N.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="39"/>
+        <location filename="../ui/ErrorText.cpp" line="41"/>
         <source>The subject name template is not valid: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="41"/>
+        <location filename="../ui/ErrorText.cpp" line="43"/>
         <source>The certificate request could not be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="43"/>
+        <location filename="../ui/ErrorText.cpp" line="45"/>
         <source>The certificate request&apos;s signature does not verify; it may have been altered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="45"/>
+        <location filename="../ui/ErrorText.cpp" line="47"/>
         <source>The key type %1 is not allowed by the certificate policy (allowed: %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="47"/>
+        <location filename="../ui/ErrorText.cpp" line="49"/>
         <source>A cryptographic operation failed. Details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="49"/>
+        <location filename="../ui/ErrorText.cpp" line="51"/>
         <source>The database could not complete the operation. Details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="51"/>
+        <location filename="../ui/ErrorText.cpp" line="53"/>
         <source>The database is busy. Nothing was changed; try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="53"/>
+        <location filename="../ui/ErrorText.cpp" line="55"/>
         <source>The database is read-only. Check the file&apos;s permissions and free disk space.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="55"/>
+        <location filename="../ui/ErrorText.cpp" line="57"/>
         <source>This database was created by a newer Lanyard (schema %1; this version reads up to %2). Update Lanyard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="58"/>
+        <location filename="../ui/ErrorText.cpp" line="60"/>
         <source>The setting &apos;%1&apos; is not valid: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="60"/>
+        <location filename="../ui/ErrorText.cpp" line="62"/>
         <source>The credential profile &apos;%1&apos; cannot be requested for this person by you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="62"/>
+        <location filename="../ui/ErrorText.cpp" line="64"/>
         <source>The audit trail does not verify: it has been altered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="64"/>
+        <location filename="../ui/ErrorText.cpp" line="66"/>
         <source>The master key could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="66"/>
+        <location filename="../ui/ErrorText.cpp" line="68"/>
         <source>The master key does not belong to this database. Use the key file or keychain entry created with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="68"/>
+        <location filename="../ui/ErrorText.cpp" line="70"/>
         <source>This request must be validated by a second operator first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="70"/>
+        <location filename="../ui/ErrorText.cpp" line="72"/>
         <source>This person has no mobile number, so the code cannot be sent by SMS. Show the code on screen instead, or add a number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="71"/>
+        <location filename="../ui/ErrorText.cpp" line="73"/>
         <source>This person has no email address, so nothing can be sent. Show the code on screen instead, or add an address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="73"/>
+        <location filename="../ui/ErrorText.cpp" line="75"/>
         <source>The change conflicts with existing data: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -349,12 +349,12 @@
 <context>
     <name>Notification</name>
     <message>
-        <location filename="../services/engine/RequestService.cpp" line="211"/>
+        <location filename="../services/engine/RequestService.cpp" line="219"/>
         <source>Your mobile identity is ready to collect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../services/engine/RequestService.cpp" line="212"/>
+        <location filename="../services/engine/RequestService.cpp" line="220"/>
         <source>Hello %1,
 
 open this address on your phone, or scan it in the Lanyard app, to collect your mobile identity:
@@ -364,12 +364,12 @@ The authentication code comes in a separate message.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../services/engine/RequestService.cpp" line="215"/>
+        <location filename="../services/engine/RequestService.cpp" line="223"/>
         <source>Your authentication code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../services/engine/RequestService.cpp" line="216"/>
+        <location filename="../services/engine/RequestService.cpp" line="224"/>
         <source>Your Lanyard authentication code is %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -395,6 +395,7 @@ The authentication code comes in a separate message.</source>
     </message>
     <message>
         <location filename="../models/RecordModels.cpp" line="14"/>
+        <location filename="../models/RecordModels.cpp" line="71"/>
         <source>Owner</source>
         <translation type="unfinished"></translation>
     </message>
@@ -432,6 +433,7 @@ The authentication code comes in a separate message.</source>
     <message>
         <location filename="../models/RecordModels.cpp" line="29"/>
         <location filename="../models/RecordModels.cpp" line="41"/>
+        <location filename="../models/RecordModels.cpp" line="73"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -495,41 +497,239 @@ The authentication code comes in a separate message.</source>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../models/RecordModels.cpp" line="69"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/RecordModels.cpp" line="69"/>
+        <source>Computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/RecordModels.cpp" line="69"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/RecordModels.cpp" line="70"/>
+        <source>Serial / DNS name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/RecordModels.cpp" line="72"/>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/RecordModels.cpp" line="73"/>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/RecordModels.cpp" line="73"/>
+        <source>Deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingLabels</name>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="10"/>
+        <source>Collection service address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="11"/>
+        <source>External web address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="12"/>
+        <source>Authentication code complexity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="13"/>
+        <source>Code lifetime when shown on screen (minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="14"/>
+        <source>Code lifetime when sent (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="15"/>
+        <source>Wrong codes before a request locks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="16"/>
+        <source>Maximum collection sessions (0 none, -1 no limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="17"/>
+        <source>Send email notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="18"/>
+        <source>SMS notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="19"/>
+        <source>SMS gateway for notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="20"/>
+        <source>Send the collection link by email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="21"/>
+        <source>Send the collection link by SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="22"/>
+        <source>Send the code by SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="23"/>
+        <source>Android app download address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="24"/>
+        <source>iOS app download address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="25"/>
+        <source>Device management</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="26"/>
+        <source>Temporary replacement lifetime (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="27"/>
+        <source>Virtual smart cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="28"/>
+        <source>Temporary VSC unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="29"/>
+        <source>Allow parent and child credential profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="30"/>
+        <source>Verify fingerprints during card update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="31"/>
+        <source>Verify fingerprints during card unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="32"/>
+        <source>Agent log level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="33"/>
+        <source>Agent retry attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="34"/>
+        <source>Agent retry delay (seconds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="35"/>
+        <source>Default distinguished name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="36"/>
+        <source>CRL validity (hours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="37"/>
+        <source>Timezone list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="44"/>
+        <source>mm-nn then classes: U upper case, L lower case, S symbols, N digits; capital = must contain, small = may. Example: 04-08N.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="45"/>
+        <source>Phones cannot do this: must be off to issue mobile identities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="46"/>
+        <source>Appended to every certificate policy&apos;s subject, e.g. O=Example Ltd,C=GB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="47"/>
+        <source>Needs the collection link to go by email.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lanyard::AuditPage</name>
     <message>
-        <location filename="../ui/AuditPage.cpp" line="29"/>
+        <location filename="../ui/AuditPage.cpp" line="30"/>
         <source>Person, operator, serial or DNS name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditPage.cpp" line="33"/>
+        <location filename="../ui/AuditPage.cpp" line="34"/>
         <source>Any workflow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditPage.cpp" line="45"/>
+        <location filename="../ui/AuditPage.cpp" line="46"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditPage.cpp" line="47"/>
+        <location filename="../ui/AuditPage.cpp" line="48"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditPage.cpp" line="49"/>
+        <location filename="../ui/AuditPage.cpp" line="50"/>
         <source>&amp;Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditPage.cpp" line="64"/>
+        <location filename="../ui/AuditPage.cpp" line="59"/>
         <source>&amp;Verify chain</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/AuditPage.cpp" line="74"/>
+        <location filename="../ui/AuditPage.cpp" line="69"/>
         <source>✔ The audit trail verifies: %n event(s), hash chain intact.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -537,12 +737,12 @@ The authentication code comes in a separate message.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/AuditPage.cpp" line="75"/>
+        <location filename="../ui/AuditPage.cpp" line="70"/>
         <source>✘ The audit trail does NOT verify: event %1 (%2). It has been altered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditPage.cpp" line="97"/>
+        <location filename="../ui/AuditPage.cpp" line="92"/>
         <source>Verifying…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -639,67 +839,72 @@ The authentication code comes in a separate message.</source>
 <context>
     <name>lanyard::DeviceViewPage</name>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="47"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="38"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="68"/>
-        <source>&amp;Certificates</source>
+        <location filename="../ui/DeviceViewPage.cpp" line="53"/>
+        <source>&amp;Unlock Credential…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/DeviceViewPage.cpp" line="69"/>
+        <source>&amp;Certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/DeviceViewPage.cpp" line="70"/>
         <source>&amp;Jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="73"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="74"/>
         <source>De&amp;tails</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="78"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="79"/>
         <source>Done: the device is now %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="102"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="103"/>
         <source>&lt;h2&gt;%1 %2&lt;/h2&gt;Owner: %3 · State: &lt;b&gt;%4&lt;/b&gt; · Expires %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="109"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="111"/>
         <source>Serial</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="110"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="112"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="110"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="112"/>
         <source>%1 (version %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="111"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="113"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="112"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="114"/>
         <source>Phone serial</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="113"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="115"/>
         <source>DNS name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="145"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="147"/>
         <source>Working…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -733,17 +938,17 @@ The authentication code comes in a separate message.</source>
 <context>
     <name>lanyard::FindDevicePage</name>
     <message>
-        <location filename="../ui/FindDevicePage.cpp" line="23"/>
+        <location filename="../ui/FindDevicePage.cpp" line="24"/>
         <source>Serial number or DNS name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/FindDevicePage.cpp" line="49"/>
+        <location filename="../ui/FindDevicePage.cpp" line="44"/>
         <source>No device found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/FindDevicePage.cpp" line="49"/>
+        <location filename="../ui/FindDevicePage.cpp" line="44"/>
         <source>%n device(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -754,22 +959,22 @@ The authentication code comes in a separate message.</source>
 <context>
     <name>lanyard::FindPersonPage</name>
     <message>
-        <location filename="../ui/FindPersonPage.cpp" line="24"/>
+        <location filename="../ui/FindPersonPage.cpp" line="25"/>
         <source>Name, logon name or email — or group:NAME</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/FindPersonPage.cpp" line="52"/>
+        <location filename="../ui/FindPersonPage.cpp" line="46"/>
         <source>Searching…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/FindPersonPage.cpp" line="56"/>
+        <location filename="../ui/FindPersonPage.cpp" line="50"/>
         <source>Nobody found. Check the spelling, or search by logon name or email.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/FindPersonPage.cpp" line="57"/>
+        <location filename="../ui/FindPersonPage.cpp" line="51"/>
         <source>%n people shown; scroll for more</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -777,12 +982,60 @@ The authentication code comes in a separate message.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/FindPersonPage.cpp" line="57"/>
+        <location filename="../ui/FindPersonPage.cpp" line="51"/>
         <source>%n people</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>lanyard::HardwarePage</name>
+    <message>
+        <location filename="../ui/HardwarePage.cpp" line="25"/>
+        <source>Registered hardware</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/HardwarePage.cpp" line="29"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/HardwarePage.cpp" line="30"/>
+        <source>Computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/HardwarePage.cpp" line="33"/>
+        <source>Phone serial or computer&apos;s full DNS name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/HardwarePage.cpp" line="36"/>
+        <source>Owner&apos;s logon name (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/HardwarePage.cpp" line="38"/>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/HardwarePage.cpp" line="39"/>
+        <source>&amp;Register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/HardwarePage.cpp" line="52"/>
+        <source>&amp;Deactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/HardwarePage.cpp" line="65"/>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -821,97 +1074,97 @@ The authentication code comes in a separate message.</source>
 <context>
     <name>lanyard::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="37"/>
+        <location filename="../ui/MainWindow.cpp" line="39"/>
         <source>Search people by name, logon name or email (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="60"/>
+        <location filename="../ui/MainWindow.cpp" line="62"/>
         <source>Find Person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="63"/>
+        <location filename="../ui/MainWindow.cpp" line="65"/>
         <source>Find Device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="66"/>
+        <location filename="../ui/MainWindow.cpp" line="68"/>
         <source>Requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="68"/>
+        <location filename="../ui/MainWindow.cpp" line="70"/>
         <source>Audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="70"/>
+        <location filename="../ui/MainWindow.cpp" line="72"/>
         <source>Configuration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="70"/>
-        <source>Operation settings, credential profiles, roles and timezones.</source>
+        <location filename="../ui/MainWindow.cpp" line="74"/>
+        <source>Registered hardware</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="77"/>
+        <location filename="../ui/MainWindow.cpp" line="81"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="78"/>
+        <location filename="../ui/MainWindow.cpp" line="82"/>
         <source>&amp;Log off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="79"/>
+        <location filename="../ui/MainWindow.cpp" line="83"/>
         <source>Ctrl+Shift+L</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="80"/>
+        <location filename="../ui/MainWindow.cpp" line="84"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="182"/>
+        <location filename="../ui/MainWindow.cpp" line="173"/>
         <source>Server %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="182"/>
+        <location filename="../ui/MainWindow.cpp" line="173"/>
         <source>Embedded engine: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="183"/>
+        <location filename="../ui/MainWindow.cpp" line="174"/>
         <source>Lanyard — %1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="184"/>
+        <location filename="../ui/MainWindow.cpp" line="175"/>
         <source>Logged on as %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="185"/>
+        <location filename="../ui/MainWindow.cpp" line="176"/>
         <source>connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="187"/>
+        <location filename="../ui/MainWindow.cpp" line="178"/>
         <source>⚠ Master key in a key file (no system keychain)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="188"/>
+        <location filename="../ui/MainWindow.cpp" line="179"/>
         <source>The master key protecting the CA key is stored in %1. Keep that file private and backed up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="190"/>
+        <location filename="../ui/MainWindow.cpp" line="181"/>
         <source>Master key in the system keychain</source>
         <translation type="unfinished"></translation>
     </message>
@@ -942,92 +1195,92 @@ The authentication code comes in a separate message.</source>
 <context>
     <name>lanyard::PersonViewPage</name>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="40"/>
+        <location filename="../ui/PersonViewPage.cpp" line="27"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="45"/>
+        <location filename="../ui/PersonViewPage.cpp" line="32"/>
         <source>Request &amp;Mobile…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="47"/>
+        <location filename="../ui/PersonViewPage.cpp" line="34"/>
         <source>Request Mobile (&amp;View Auth Code)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="63"/>
+        <location filename="../ui/PersonViewPage.cpp" line="50"/>
         <source>&amp;Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="64"/>
+        <location filename="../ui/PersonViewPage.cpp" line="51"/>
         <source>Re&amp;quests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="69"/>
+        <location filename="../ui/PersonViewPage.cpp" line="56"/>
         <source>De&amp;tails</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="97"/>
+        <location filename="../ui/PersonViewPage.cpp" line="84"/>
         <source>no email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="97"/>
+        <location filename="../ui/PersonViewPage.cpp" line="84"/>
         <source>no mobile number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="100"/>
+        <location filename="../ui/PersonViewPage.cpp" line="87"/>
         <source>Logon name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="101"/>
+        <location filename="../ui/PersonViewPage.cpp" line="88"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="102"/>
+        <location filename="../ui/PersonViewPage.cpp" line="89"/>
         <source>Email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="103"/>
+        <location filename="../ui/PersonViewPage.cpp" line="90"/>
         <source>Mobile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="104"/>
+        <location filename="../ui/PersonViewPage.cpp" line="91"/>
         <source>User principal name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="105"/>
+        <location filename="../ui/PersonViewPage.cpp" line="92"/>
         <source>Group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="106"/>
+        <location filename="../ui/PersonViewPage.cpp" line="93"/>
         <source>Roles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="107"/>
+        <location filename="../ui/PersonViewPage.cpp" line="94"/>
         <source>Account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="107"/>
+        <location filename="../ui/PersonViewPage.cpp" line="94"/>
         <source>Enabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="107"/>
+        <location filename="../ui/PersonViewPage.cpp" line="94"/>
         <source>Disabled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1181,93 +1434,189 @@ The authentication code comes in a separate message.</source>
 <context>
     <name>lanyard::RequestsPage</name>
     <message>
-        <location filename="../ui/RequestsPage.cpp" line="30"/>
+        <location filename="../ui/RequestsPage.cpp" line="31"/>
         <source>Open requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestsPage.cpp" line="31"/>
+        <location filename="../ui/RequestsPage.cpp" line="32"/>
         <source>Awaiting validation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestsPage.cpp" line="32"/>
+        <location filename="../ui/RequestsPage.cpp" line="33"/>
         <source>Awaiting issue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestsPage.cpp" line="33"/>
+        <location filename="../ui/RequestsPage.cpp" line="34"/>
         <source>Locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestsPage.cpp" line="34"/>
+        <location filename="../ui/RequestsPage.cpp" line="35"/>
         <source>Completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestsPage.cpp" line="35"/>
+        <location filename="../ui/RequestsPage.cpp" line="36"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestsPage.cpp" line="36"/>
+        <location filename="../ui/RequestsPage.cpp" line="37"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestsPage.cpp" line="37"/>
+        <location filename="../ui/RequestsPage.cpp" line="38"/>
         <source>&amp;Show:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestsPage.cpp" line="41"/>
+        <location filename="../ui/RequestsPage.cpp" line="42"/>
         <source>Person&apos;s name or logon name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestsPage.cpp" line="54"/>
+        <location filename="../ui/RequestsPage.cpp" line="48"/>
         <source>&amp;Cancel request…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestsPage.cpp" line="56"/>
+        <location filename="../ui/RequestsPage.cpp" line="50"/>
         <source>&amp;New code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestsPage.cpp" line="58"/>
+        <location filename="../ui/RequestsPage.cpp" line="52"/>
         <source>&amp;Approve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestsPage.cpp" line="60"/>
+        <location filename="../ui/RequestsPage.cpp" line="54"/>
         <source>&amp;Reject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestsPage.cpp" line="84"/>
+        <location filename="../ui/RequestsPage.cpp" line="78"/>
         <source>Request %1 was cancelled; its code no longer works.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestsPage.cpp" line="90"/>
+        <location filename="../ui/RequestsPage.cpp" line="84"/>
         <source>Request %1 was rejected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestsPage.cpp" line="93"/>
+        <location filename="../ui/RequestsPage.cpp" line="87"/>
         <source>Request %1: a new code was issued.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestsPage.cpp" line="104"/>
+        <location filename="../ui/RequestsPage.cpp" line="98"/>
         <source>Cancel request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestsPage.cpp" line="104"/>
+        <location filename="../ui/RequestsPage.cpp" line="98"/>
         <source>Reason (kept in the audit trail):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanyard::SettingsPage</name>
+    <message>
+        <location filename="../ui/SettingsPage.cpp" line="29"/>
+        <source>Operation Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsPage.cpp" line="66"/>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsPage.cpp" line="66"/>
+        <source>UTC offset (hours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsPage.cpp" line="70"/>
+        <source>&amp;Add timezone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsPage.cpp" line="71"/>
+        <source>&amp;Remove timezone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsPage.cpp" line="86"/>
+        <source>Re&amp;vert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsPage.cpp" line="87"/>
+        <source>&amp;Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsPage.cpp" line="108"/>
+        <source>Saved. New requests use these settings at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsPage.cpp" line="125"/>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsPage.cpp" line="176"/>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanyard::UnlockCredentialDialog</name>
+    <message>
+        <location filename="../ui/UnlockCredentialDialog.cpp" line="22"/>
+        <source>Unlock Credential — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/UnlockCredentialDialog.cpp" line="24"/>
+        <source>Ask %1 to read out the challenge their locked Lanyard app shows, type it here and read back the unlock code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/UnlockCredentialDialog.cpp" line="32"/>
+        <source>e.g. 1234 5678</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/UnlockCredentialDialog.cpp" line="33"/>
+        <source>&amp;Challenge:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/UnlockCredentialDialog.cpp" line="41"/>
+        <source>Unlock code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/UnlockCredentialDialog.cpp" line="48"/>
+        <source>&amp;Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/UnlockCredentialDialog.cpp" line="55"/>
+        <source>Working…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/UnlockCredentialDialog.cpp" line="62"/>
+        <source>Read the code out to the user. It works for this challenge only.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

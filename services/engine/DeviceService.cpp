@@ -54,7 +54,7 @@ Result<Device> DeviceService::load(qint64 id)
     return readDevice(*q);
 }
 
-Result<Device> DeviceService::get(const AccessControl& ac, qint64 id)
+Result<Device> DeviceService::loadInScope(const AccessControl& ac, qint64 id, Workflow workflow)
 {
     auto d = load(id);
     if (!d)
@@ -62,11 +62,17 @@ Result<Device> DeviceService::get(const AccessControl& ac, qint64 id)
     auto owner = PeopleService(m_ctx, m_db).load(d->ownerId);
     if (!owner)
         return owner.error();
-    if (auto r = ac.requireTarget(Workflow::FindPerson, *owner); !r) {
-        if (r.error().code == ErrorCode::OutOfScope)
-            return Error(ErrorCode::NotFound, r.error().detail, { { QStringLiteral("what"), QStringLiteral("device") } });
+    if (auto r = ac.requireTarget(workflow, *owner); !r)
         return r.error();
-    }
+    return d;
+}
+
+Result<Device> DeviceService::get(const AccessControl& ac, qint64 id)
+{
+    auto d = loadInScope(ac, id, Workflow::FindPerson);
+    // Out of scope looks the same as absent: the operator learns nothing about the device.
+    if (!d && d.error().code == ErrorCode::OutOfScope)
+        return Error(ErrorCode::NotFound, d.error().detail, { { QStringLiteral("what"), QStringLiteral("device") } });
     return d;
 }
 
@@ -150,14 +156,9 @@ Result<QString> DeviceService::unlockCode(const AccessControl& ac, qint64 device
     Transaction tx(m_db, m_ctx.dialect());
     if (auto r = tx.begin(); !r)
         return r.error();
-    auto device = load(deviceId);
+    auto device = loadInScope(ac, deviceId, Workflow::UnlockCredential);
     if (!device)
         return device.error();
-    auto owner = PeopleService(m_ctx, m_db).load(device->ownerId);
-    if (!owner)
-        return owner.error();
-    if (auto r = ac.requireTarget(Workflow::UnlockCredential, *owner); !r)
-        return r.error();
     // The profile's role matrix must also say Can Unlock for one of the operator's roles.
     QVariantList binds { device->profileId };
     QStringList marks;
@@ -205,14 +206,9 @@ Result<Device> DeviceService::change(const AccessControl& ac, qint64 deviceId, c
     Transaction tx(m_db, m_ctx.dialect());
     if (auto r = tx.begin(); !r)
         return r.error();
-    auto device = load(deviceId);
+    auto device = loadInScope(ac, deviceId, workflow);
     if (!device)
         return device;
-    auto owner = PeopleService(m_ctx, m_db).load(device->ownerId);
-    if (!owner)
-        return owner.error();
-    if (auto r = ac.requireTarget(workflow, *owner); !r)
-        return r.error();
     const bool needsReason = action.operation == DeviceOperation::Disable || action.operation == DeviceOperation::Cancel;
     if (needsReason && action.reason.trimmed().isEmpty())
         return Error(ErrorCode::InvalidArgument, QStringLiteral("a reason is required"), { { QStringLiteral("problem"), QStringLiteral("reason-required") } });

@@ -17,6 +17,8 @@ public:
 
     Result<Device> load(qint64 id);
     Result<Device> get(const AccessControl& ac, qint64 id);
+    // The device, once the operator may act with the workflow on its owner.
+    Result<Device> loadInScope(const AccessControl& ac, qint64 id, Workflow workflow);
     Result<QList<Device>> forPerson(const AccessControl& ac, qint64 personId);
     // By serial, phone serial or DNS name (prefix, case-insensitive for DNS names), within scope.
     Result<QList<Device>> find(const AccessControl& ac, const QString& text, int limit = 100);

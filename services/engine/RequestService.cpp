@@ -109,6 +109,19 @@ Result<Job> RequestService::load(qint64 jobId)
     return job;
 }
 
+Result<Job> RequestService::loadInScope(const AccessControl& ac, qint64 jobId, Workflow workflow)
+{
+    auto job = load(jobId);
+    if (!job)
+        return job;
+    auto person = PeopleService(m_ctx, m_db).load(job->personId);
+    if (!person)
+        return person.error();
+    if (auto r = ac.requireTarget(workflow, *person); !r)
+        return r.error();
+    return job;
+}
+
 Result<QList<Job>> RequestService::forPerson(const AccessControl& ac, qint64 personId)
 {
     auto person = PeopleService(m_ctx, m_db).get(ac, personId);
@@ -163,14 +176,9 @@ Result<Job> RequestService::cancel(const AccessControl& ac, qint64 jobId, const 
     Transaction tx(m_db, m_ctx.dialect());
     if (auto r = tx.begin(); !r)
         return r.error();
-    auto job = load(jobId);
+    auto job = loadInScope(ac, jobId, Workflow::ManageJobs);
     if (!job)
         return job;
-    auto person = PeopleService(m_ctx, m_db).load(job->personId);
-    if (!person)
-        return person.error();
-    if (auto r = ac.requireTarget(Workflow::ManageJobs, *person); !r)
-        return r.error();
     if (isTerminal(job->status) || job->status == JobStatus::InProgress)
         return Error(ErrorCode::InvalidTransition, QStringLiteral("job %1 is %2").arg(jobId).arg(jobStatusId(job->status)),
             { { QStringLiteral("operation"), QStringLiteral("cancel-job") }, { QStringLiteral("state"), jobStatusId(job->status) } });
@@ -341,14 +349,9 @@ Result<IssuedRequest> RequestService::validate(const AccessControl& ac, qint64 j
     Transaction tx(m_db, m_ctx.dialect());
     if (auto r = tx.begin(); !r)
         return r.error();
-    auto job = load(jobId);
+    auto job = loadInScope(ac, jobId, Workflow::ValidateRequest);
     if (!job)
         return job.error();
-    auto person = PeopleService(m_ctx, m_db).load(job->personId);
-    if (!person)
-        return person.error();
-    if (auto r = ac.requireTarget(Workflow::ValidateRequest, *person); !r)
-        return r.error();
     if (job->status != JobStatus::AwaitingValidation)
         return Error(ErrorCode::InvalidTransition, QStringLiteral("job %1 is not awaiting validation").arg(jobId),
             { { QStringLiteral("operation"), QStringLiteral("validate") }, { QStringLiteral("state"), jobStatusId(job->status) } });
@@ -381,14 +384,9 @@ Result<IssuedRequest> RequestService::regenerateCode(const AccessControl& ac, qi
     Transaction tx(m_db, m_ctx.dialect());
     if (auto r = tx.begin(); !r)
         return r.error();
-    auto job = load(jobId);
+    auto job = loadInScope(ac, jobId, Workflow::ManageJobs);
     if (!job)
         return job.error();
-    auto person = PeopleService(m_ctx, m_db).load(job->personId);
-    if (!person)
-        return person.error();
-    if (auto r = ac.requireTarget(Workflow::ManageJobs, *person); !r)
-        return r.error();
     const bool collectable = job->status == JobStatus::AwaitingIssue || job->status == JobStatus::Locked || job->status == JobStatus::Expired;
     const bool collectType = job->type == JobType::Issue || job->type == JobType::Replacement || job->type == JobType::TemporaryReplacement
         || job->type == JobType::Update || job->type == JobType::Renewal;

@@ -21,6 +21,8 @@ public:
     Result<IssuedRequest> validate(const AccessControl& ac, qint64 jobId, bool approve, bool showCode);
     Result<IssuedRequest> regenerateCode(const AccessControl& ac, qint64 jobId, bool showCode);
     Result<Job> load(qint64 jobId);
+    // The job, once the operator may act with the workflow on the person it is for.
+    Result<Job> loadInScope(const AccessControl& ac, qint64 jobId, Workflow workflow);
     Result<QList<Job>> forPerson(const AccessControl& ac, qint64 personId);
     Result<QList<Job>> find(const AccessControl& ac, const JobQuery& query);
     // Cancels a job that has not completed; its code stops working at once.
