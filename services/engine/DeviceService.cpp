@@ -36,6 +36,15 @@ Device readDevice(const QSqlQuery& q)
     d.accessLocked = q.value(14).toInt() != 0;
     return d;
 }
+Result<QList<Device>> readDevices(Result<QSqlQuery>& q)
+{
+    if (!q)
+        return q.error();
+    QList<Device> out;
+    while (q->next())
+        out.append(readDevice(*q));
+    return out;
+}
 } // namespace
 
 DeviceService::DeviceService(const EngineContext& context, QSqlDatabase db)
@@ -82,12 +91,7 @@ Result<QList<Device>> DeviceService::forPerson(const AccessControl& ac, qint64 p
     if (!owner)
         return owner.error();
     auto q = exec(m_db, kDeviceSelect + QStringLiteral("WHERE d.owner_id = ? ORDER BY d.id DESC"), { personId });
-    if (!q)
-        return q.error();
-    QList<Device> out;
-    while (q->next())
-        out.append(readDevice(*q));
-    return out;
+    return readDevices(q);
 }
 
 Result<QList<Device>> DeviceService::find(const AccessControl& ac, const QString& text, int limit)
@@ -107,12 +111,7 @@ Result<QList<Device>> DeviceService::find(const AccessControl& ac, const QString
                                         .arg(scope)
                                         .arg(qBound(1, limit, 1000)),
         binds);
-    if (!q)
-        return q.error();
-    QList<Device> out;
-    while (q->next())
-        out.append(readDevice(*q));
-    return out;
+    return readDevices(q);
 }
 
 Result<void> DeviceService::cancelTemporaryReplacements(qint64 deviceId, qint64 now)
