@@ -49,15 +49,4 @@ QString errorId(ErrorCode code)
     return QStringLiteral("unknown");
 }
 
-bool errorCodeFromId(const QString& id, ErrorCode* code)
-{
-    for (const auto& [c, text] : kIds) {
-        if (id == QLatin1String(text)) {
-            *code = c;
-            return true;
-        }
-    }
-    return false;
-}
-
 } // namespace lanyard

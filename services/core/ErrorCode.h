@@ -41,7 +41,5 @@ enum class ErrorCode {
 
 // A lower-case, dash-separated identifier, e.g. "invalid-transition".
 QString errorId(ErrorCode code);
-// The inverse of errorId(); returns false for an unknown id.
-bool errorCodeFromId(const QString& id, ErrorCode* code);
 
 } // namespace lanyard

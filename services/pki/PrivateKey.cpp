@@ -73,22 +73,6 @@ Result<KeyAlgorithm> PrivateKey::algorithm() const
     return keyAlgorithmOf(m_key.get());
 }
 
-Result<QByteArray> PrivateKey::sign(const QByteArray& data) const
-{
-    ossl::MdCtx ctx(EVP_MD_CTX_new());
-    if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, m_key.get()) != 1)
-        return openSslError(ErrorCode::CryptoFailure, QStringLiteral("sign init"));
-    size_t len = 0;
-    const auto* in = reinterpret_cast<const unsigned char*>(data.constData());
-    if (EVP_DigestSign(ctx.get(), nullptr, &len, in, size_t(data.size())) != 1)
-        return openSslError(ErrorCode::CryptoFailure, QStringLiteral("sign size"));
-    QByteArray sig(qsizetype(len), Qt::Uninitialized);
-    if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char*>(sig.data()), &len, in, size_t(data.size())) != 1)
-        return openSslError(ErrorCode::CryptoFailure, QStringLiteral("sign"));
-    sig.resize(qsizetype(len));
-    return sig;
-}
-
 Result<KeyAlgorithm> keyAlgorithmOf(EVP_PKEY* key)
 {
     if (!key)

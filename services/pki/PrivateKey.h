@@ -25,8 +25,6 @@ public:
     QByteArray toPem() const; // unencrypted PKCS#8; wrap before storing
     QByteArray publicKeyDer() const; // SubjectPublicKeyInfo
     Result<KeyAlgorithm> algorithm() const;
-    // Signs SHA-256 of data (PKCS#1 v1.5 for RSA, DER ECDSA for EC).
-    Result<QByteArray> sign(const QByteArray& data) const;
 
     EVP_PKEY* native() const { return m_key.get(); }
 
