@@ -101,6 +101,105 @@ QString DomainText::cardEncoding(CardEncoding e)
     return {};
 }
 
+QString DomainText::notificationScheme(NotificationScheme s)
+{
+    switch (s) {
+    case NotificationScheme::Default:
+        return tr("Email the link and the code together");
+    case NotificationScheme::None:
+        return tr("No notification (code on screen only)");
+    case NotificationScheme::MobileAuthCodeEmail:
+        return tr("Link by email, code by separate email");
+    case NotificationScheme::MobileAuthCodeSms:
+        return tr("Link by email, code by SMS");
+    }
+    return {};
+}
+
+QString DomainText::deviceRestriction(DeviceRestriction r)
+{
+    switch (r) {
+    case DeviceRestriction::Any:
+        return tr("Any mobile");
+    case DeviceRestriction::KnownMobiles:
+        return tr("Known mobiles");
+    case DeviceRestriction::MyMobilesOnly:
+        return tr("My mobiles only");
+    }
+    return {};
+}
+
+QString DomainText::keyRecovery(KeyRecovery r)
+{
+    switch (r) {
+    case KeyRecovery::IssueNew:
+        return tr("Issue a new key");
+    case KeyRecovery::UseExisting:
+        return tr("Recover the current key");
+    case KeyRecovery::HistoricOnly:
+        return tr("Recover historic keys only");
+    }
+    return {};
+}
+
+QString DomainText::workflow(Workflow w)
+{
+    switch (w) {
+    case Workflow::FindPerson:
+        return tr("Find and view people");
+    case Workflow::RequestMobile:
+        return tr("Request mobile identity");
+    case Workflow::RequestCard:
+        return tr("Request card");
+    case Workflow::RequestMyId:
+        return tr("Request my own identity (self-service)");
+    case Workflow::CancelDevice:
+        return tr("Cancel device");
+    case Workflow::EnableDisableDevice:
+        return tr("Enable and disable devices");
+    case Workflow::RequestReplacement:
+        return tr("Request replacement");
+    case Workflow::RequestUpdate:
+        return tr("Request update");
+    case Workflow::RequestRenewal:
+        return tr("Request renewal");
+    case Workflow::UnlockCredential:
+        return tr("Unlock credential");
+    case Workflow::ValidateRequest:
+        return tr("Validate requests");
+    case Workflow::ManageVscAccess:
+        return tr("Manage virtual smart card access");
+    case Workflow::UnlockVscTemporaryAccess:
+        return tr("Grant temporary virtual smart card access");
+    case Workflow::ViewAudit:
+        return tr("View the audit trail");
+    case Workflow::EditConfiguration:
+        return tr("Edit operation settings");
+    case Workflow::EditRoles:
+        return tr("Edit roles");
+    case Workflow::EditCredentialProfiles:
+        return tr("Edit credential profiles");
+    case Workflow::AddEditDevices:
+        return tr("Register hardware");
+    case Workflow::ManageJobs:
+        return tr("Manage requests");
+    }
+    return {};
+}
+
+QString DomainText::scope(Scope s)
+{
+    switch (s) {
+    case Scope::Self:
+        return tr("Only themself");
+    case Scope::Group:
+        return tr("Their group");
+    case Scope::All:
+        return tr("Everyone");
+    }
+    return {};
+}
+
 QString DomainText::certificateStatus(CertificateStatus s, const QString& reason)
 {
     switch (s) {

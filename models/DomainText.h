@@ -4,6 +4,7 @@
 #include "engine/CredentialProfile.h"
 #include "engine/DeviceLifecycle.h"
 #include "engine/Job.h"
+#include "engine/Role.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -19,6 +20,11 @@ public:
     static QString jobStatus(JobStatus s);
     static QString jobType(JobType t);
     static QString cardEncoding(CardEncoding e);
+    static QString notificationScheme(NotificationScheme s);
+    static QString deviceRestriction(DeviceRestriction r);
+    static QString keyRecovery(KeyRecovery r);
+    static QString workflow(Workflow w);
+    static QString scope(Scope s);
     static QString certificateStatus(CertificateStatus s, const QString& reason);
     static QString dateTime(const QDateTime& t);
     static QString date(const QDateTime& t);

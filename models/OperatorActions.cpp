@@ -100,4 +100,34 @@ void OperatorActions::verifyAudit()
     call(m_engine.verifyAudit(m_session), [this](const AuditVerification& v) { Q_EMIT auditVerified(v); });
 }
 
+void OperatorActions::loadRoles()
+{
+    call(m_engine.roles(m_session), [this](const QList<Role>& roles) { Q_EMIT rolesLoaded(roles); });
+}
+
+void OperatorActions::saveRole(const Role& role)
+{
+    call(m_engine.saveRole(m_session, role), [this](qint64 id) { Q_EMIT roleSaved(id); });
+}
+
+void OperatorActions::loadCredentialProfiles()
+{
+    call(m_engine.credentialProfiles(m_session), [this](const QList<CredentialProfile>& p) { Q_EMIT credentialProfilesLoaded(p); });
+}
+
+void OperatorActions::loadProfileVersions(qint64 lineage)
+{
+    call(m_engine.profileVersions(m_session, lineage), [this](const QList<CredentialProfile>& p) { Q_EMIT profileVersionsLoaded(p); });
+}
+
+void OperatorActions::loadCertificatePolicies()
+{
+    call(m_engine.certificatePolicies(m_session), [this](const QList<CertificatePolicy>& p) { Q_EMIT certificatePoliciesLoaded(p); });
+}
+
+void OperatorActions::saveCredentialProfile(const CredentialProfile& profile)
+{
+    call(m_engine.saveCredentialProfile(m_session, profile), [this](qint64 id) { Q_EMIT credentialProfileSaved(id); });
+}
+
 } // namespace lanyard

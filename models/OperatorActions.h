@@ -33,6 +33,12 @@ public:
     void deactivateHardware(qint64 id);
     void loadSettings();
     void saveSettings(const Settings& settings);
+    void loadRoles();
+    void saveRole(const Role& role);
+    void loadCredentialProfiles();
+    void loadProfileVersions(qint64 lineage);
+    void loadCertificatePolicies();
+    void saveCredentialProfile(const CredentialProfile& profile);
 
 Q_SIGNALS:
     void busyChanged(bool busy);
@@ -48,6 +54,12 @@ Q_SIGNALS:
     void settingsLoaded(const lanyard::Settings& settings);
     void settingsSaved();
     void hardwareChanged();
+    void rolesLoaded(const QList<lanyard::Role>& roles);
+    void roleSaved(qint64 roleId);
+    void credentialProfilesLoaded(const QList<lanyard::CredentialProfile>& profiles);
+    void profileVersionsLoaded(const QList<lanyard::CredentialProfile>& versions);
+    void certificatePoliciesLoaded(const QList<lanyard::CertificatePolicy>& policies);
+    void credentialProfileSaved(qint64 profileId);
 
 private:
     template <typename T, typename OnValue>

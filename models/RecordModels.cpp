@@ -75,4 +75,39 @@ HardwareListModel* RecordModels::hardware(QObject* parent)
         [](const RegisteredHardware& h) { return h.id; }, parent);
 }
 
+ProfileListModel* RecordModels::profiles(QObject* parent)
+{
+    return new ProfileListModel(
+        {
+            { tr("Profile"), [](const CredentialProfile& p) -> QVariant { return p.name; } },
+            { tr("Version"), [](const CredentialProfile& p) -> QVariant { return p.version; } },
+            { tr("Type"), [](const CredentialProfile& p) -> QVariant { return DomainText::cardEncoding(p.encoding); } },
+            { tr("Validation"), [](const CredentialProfile& p) -> QVariant { return p.requiresValidation ? tr("Required") : QString(); } },
+        },
+        [](const CredentialProfile& p) { return p.id; }, parent);
+}
+
+ProfileListModel* RecordModels::profileVersions(QObject* parent)
+{
+    return new ProfileListModel(
+        {
+            { tr("Version"), [](const CredentialProfile& p) -> QVariant { return p.isCurrent ? tr("%1 (current)").arg(p.version) : QString::number(p.version); } },
+            { tr("Saved"), [](const CredentialProfile& p) -> QVariant { return DomainText::dateTime(p.createdAt); } },
+            { tr("Name"), [](const CredentialProfile& p) -> QVariant { return p.name; } },
+            { tr("Lifetime (days)"), [](const CredentialProfile& p) -> QVariant { return p.lifetimeDays; } },
+        },
+        [](const CredentialProfile& p) { return p.id; }, parent);
+}
+
+RoleListModel* RecordModels::roles(QObject* parent)
+{
+    return new RoleListModel(
+        {
+            { tr("Role"), [](const Role& r) -> QVariant { return r.name; } },
+            { tr("Scope"), [](const Role& r) -> QVariant { return DomainText::scope(r.scope); } },
+            { tr("Workflows"), [](const Role& r) -> QVariant { return r.workflows.size(); } },
+        },
+        [](const Role& r) { return r.id; }, parent);
+}
+
 } // namespace lanyard

@@ -3,9 +3,11 @@
 #include "RecordListModel.h"
 #include "engine/AuditEvent.h"
 #include "engine/CertificateRecord.h"
+#include "engine/CredentialProfile.h"
 #include "engine/Device.h"
 #include "engine/Job.h"
 #include "engine/RegisteredHardware.h"
+#include "engine/Role.h"
 
 #include <QCoreApplication>
 
@@ -16,6 +18,8 @@ using CertificateListModel = RecordListModel<CertificateRecord>;
 using JobListModel = RecordListModel<Job>;
 using AuditEventModel = RecordListModel<AuditEvent>;
 using HardwareListModel = RecordListModel<RegisteredHardware>;
+using ProfileListModel = RecordListModel<CredentialProfile>;
+using RoleListModel = RecordListModel<Role>;
 
 // The columns of each record table, in one place.
 class RecordModels {
@@ -26,6 +30,9 @@ public:
     static JobListModel* jobs(QObject* parent);
     static AuditEventModel* auditEvents(QObject* parent);
     static HardwareListModel* hardware(QObject* parent);
+    static ProfileListModel* profiles(QObject* parent);
+    static ProfileListModel* profileVersions(QObject* parent);
+    static RoleListModel* roles(QObject* parent);
 };
 
 } // namespace lanyard

@@ -5,7 +5,7 @@
     <name>DomainText</name>
     <message>
         <location filename="../models/DomainText.cpp" line="11"/>
-        <location filename="../models/DomainText.cpp" line="108"/>
+        <location filename="../models/DomainText.cpp" line="207"/>
         <source>Active</source>
         <translation type="unfinished"></translation>
     </message>
@@ -160,17 +160,177 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../models/DomainText.cpp" line="108"/>
+        <source>Email the link and the code together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../models/DomainText.cpp" line="110"/>
+        <source>No notification (code on screen only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="112"/>
+        <source>Link by email, code by separate email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="114"/>
+        <source>Link by email, code by SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="123"/>
+        <source>Any mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="125"/>
+        <source>Known mobiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="127"/>
+        <source>My mobiles only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="136"/>
+        <source>Issue a new key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="138"/>
+        <source>Recover the current key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="140"/>
+        <source>Recover historic keys only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="149"/>
+        <source>Find and view people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="151"/>
+        <source>Request mobile identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="153"/>
+        <source>Request card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="155"/>
+        <source>Request my own identity (self-service)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="157"/>
+        <source>Cancel device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="159"/>
+        <source>Enable and disable devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="161"/>
+        <source>Request replacement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="163"/>
+        <source>Request update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="165"/>
+        <source>Request renewal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="167"/>
+        <source>Unlock credential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="169"/>
+        <source>Validate requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="171"/>
+        <source>Manage virtual smart card access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="173"/>
+        <source>Grant temporary virtual smart card access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="175"/>
+        <source>View the audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="177"/>
+        <source>Edit operation settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="179"/>
+        <source>Edit roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="181"/>
+        <source>Edit credential profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="183"/>
+        <source>Register hardware</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="185"/>
+        <source>Manage requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="194"/>
+        <source>Only themself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="196"/>
+        <source>Their group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="198"/>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="209"/>
         <source>On hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="112"/>
+        <location filename="../models/DomainText.cpp" line="211"/>
         <source>Revoked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="112"/>
+        <location filename="../models/DomainText.cpp" line="211"/>
         <source>Revoked (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -179,56 +339,126 @@
     <name>ErrorText</name>
     <message>
         <location filename="../ui/ErrorText.cpp" line="12"/>
-        <source>The request was not accepted: %1</source>
+        <source>Give the credential profile a name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="14"/>
-        <source>The %1 could not be found. It may have been removed, or it is outside your scope.</source>
+        <source>The lifetime must be between 1 and 3650 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="15"/>
-        <source>record</source>
+        <location filename="../ui/ErrorText.cpp" line="16"/>
+        <source>Tick at least one certificate for the profile to issue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="18"/>
-        <source>You requested this yourself, so another operator must validate it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/ErrorText.cpp" line="19"/>
-        <source>Your roles do not allow this (%1). Ask an administrator to grant it.</source>
+        <source>The PIN length must lie between %1 and %2 characters for this card encoding, and the minimum may not exceed the maximum.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="21"/>
-        <source>This person is outside the scope of your roles (%1).</source>
+        <source>Allow at least one class of characters in the PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="23"/>
-        <source>This cannot be done now: &apos;%1&apos; is not allowed while the item is &apos;%2&apos;.</source>
+        <source>Parent and child profiles are switched off in the Operation Settings. Switch them on first, or clear the parent settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="25"/>
-        <source>You are not logged on, or your session has ended. Log on again.</source>
+        <source>Only a virtual smart card profile can be the child of another profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="27"/>
+        <source>Someone saved version %1 of &apos;%2&apos; while you were editing. Select the profile again to see their change, then make yours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="30"/>
+        <source>Give the role a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="32"/>
+        <source>A role name may have at most 100 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="34"/>
+        <source>A role named &apos;%1&apos; already exists. Choose another name, or edit that role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="36"/>
+        <source>This would take &apos;Edit roles&apos; away from you: no other role of yours grants it. Ask another administrator to make this change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="38"/>
+        <source>Enter the computer&apos;s full DNS name, such as pc01.example.org.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="40"/>
+        <source>Enter the phone&apos;s serial number or the computer&apos;s DNS name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="51"/>
+        <source>The request was not accepted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="53"/>
+        <source>The %1 could not be found. It may have been removed, or it is outside your scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="54"/>
+        <source>record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="57"/>
+        <source>You requested this yourself, so another operator must validate it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="58"/>
+        <source>Your roles do not allow this (%1). Ask an administrator to grant it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="60"/>
+        <source>This person is outside the scope of your roles (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="62"/>
+        <source>This cannot be done now: &apos;%1&apos; is not allowed while the item is &apos;%2&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="64"/>
+        <source>You are not logged on, or your session has ended. Log on again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="66"/>
         <source>The logon name or password is wrong. Check both and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="29"/>
+        <location filename="../ui/ErrorText.cpp" line="68"/>
         <source>This account is disabled. Ask an administrator to enable it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ErrorText.cpp" line="31"/>
+        <location filename="../ui/ErrorText.cpp" line="70"/>
         <source>The code is wrong. %n attempt(s) left.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -236,112 +466,112 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="33"/>
+        <location filename="../ui/ErrorText.cpp" line="72"/>
         <source>The code has expired. Ask the helpdesk for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="35"/>
+        <location filename="../ui/ErrorText.cpp" line="74"/>
         <source>The code has already been used. Ask the helpdesk for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="37"/>
+        <location filename="../ui/ErrorText.cpp" line="76"/>
         <source>Too many wrong codes: the request is locked. The helpdesk can issue a new code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="39"/>
+        <location filename="../ui/ErrorText.cpp" line="78"/>
         <source>The code complexity &apos;%1&apos; is not valid. Use mm-nn followed by classes, e.g. 04-08N.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="41"/>
+        <location filename="../ui/ErrorText.cpp" line="80"/>
         <source>The subject name template is not valid: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="43"/>
+        <location filename="../ui/ErrorText.cpp" line="82"/>
         <source>The certificate request could not be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="45"/>
+        <location filename="../ui/ErrorText.cpp" line="84"/>
         <source>The certificate request&apos;s signature does not verify; it may have been altered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="47"/>
+        <location filename="../ui/ErrorText.cpp" line="86"/>
         <source>The key type %1 is not allowed by the certificate policy (allowed: %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="49"/>
+        <location filename="../ui/ErrorText.cpp" line="88"/>
         <source>A cryptographic operation failed. Details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="51"/>
+        <location filename="../ui/ErrorText.cpp" line="90"/>
         <source>The database could not complete the operation. Details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="53"/>
+        <location filename="../ui/ErrorText.cpp" line="92"/>
         <source>The database is busy. Nothing was changed; try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="55"/>
+        <location filename="../ui/ErrorText.cpp" line="94"/>
         <source>The database is read-only. Check the file&apos;s permissions and free disk space.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="57"/>
+        <location filename="../ui/ErrorText.cpp" line="96"/>
         <source>This database was created by a newer Lanyard (schema %1; this version reads up to %2). Update Lanyard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="60"/>
+        <location filename="../ui/ErrorText.cpp" line="99"/>
         <source>The setting &apos;%1&apos; is not valid: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="62"/>
+        <location filename="../ui/ErrorText.cpp" line="101"/>
         <source>The credential profile &apos;%1&apos; cannot be requested for this person by you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="64"/>
+        <location filename="../ui/ErrorText.cpp" line="103"/>
         <source>The audit trail does not verify: it has been altered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="66"/>
+        <location filename="../ui/ErrorText.cpp" line="105"/>
         <source>The master key could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="68"/>
+        <location filename="../ui/ErrorText.cpp" line="107"/>
         <source>The master key does not belong to this database. Use the key file or keychain entry created with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="70"/>
+        <location filename="../ui/ErrorText.cpp" line="109"/>
         <source>This request must be validated by a second operator first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="72"/>
+        <location filename="../ui/ErrorText.cpp" line="111"/>
         <source>This person has no mobile number, so the code cannot be sent by SMS. Show the code on screen instead, or add a number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="73"/>
+        <location filename="../ui/ErrorText.cpp" line="112"/>
         <source>This person has no email address, so nothing can be sent. Show the code on screen instead, or add an address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="75"/>
+        <location filename="../ui/ErrorText.cpp" line="114"/>
         <source>The change conflicts with existing data: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -385,6 +615,7 @@ The authentication code comes in a separate message.</source>
     <message>
         <location filename="../models/RecordModels.cpp" line="12"/>
         <location filename="../models/RecordModels.cpp" line="40"/>
+        <location filename="../models/RecordModels.cpp" line="84"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
@@ -407,6 +638,7 @@ The authentication code comes in a separate message.</source>
     <message>
         <location filename="../models/RecordModels.cpp" line="16"/>
         <location filename="../models/RecordModels.cpp" line="43"/>
+        <location filename="../models/RecordModels.cpp" line="82"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
@@ -530,6 +762,57 @@ The authentication code comes in a separate message.</source>
     <message>
         <location filename="../models/RecordModels.cpp" line="73"/>
         <source>Deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/RecordModels.cpp" line="83"/>
+        <location filename="../models/RecordModels.cpp" line="94"/>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/RecordModels.cpp" line="85"/>
+        <source>Validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/RecordModels.cpp" line="85"/>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/RecordModels.cpp" line="94"/>
+        <source>%1 (current)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/RecordModels.cpp" line="95"/>
+        <source>Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/RecordModels.cpp" line="96"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/RecordModels.cpp" line="97"/>
+        <source>Lifetime (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/RecordModels.cpp" line="106"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/RecordModels.cpp" line="107"/>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/RecordModels.cpp" line="108"/>
+        <source>Workflows</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1074,97 +1357,107 @@ The authentication code comes in a separate message.</source>
 <context>
     <name>lanyard::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="39"/>
+        <location filename="../ui/MainWindow.cpp" line="41"/>
         <source>Search people by name, logon name or email (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="62"/>
+        <location filename="../ui/MainWindow.cpp" line="64"/>
         <source>Find Person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="65"/>
+        <location filename="../ui/MainWindow.cpp" line="67"/>
         <source>Find Device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="68"/>
+        <location filename="../ui/MainWindow.cpp" line="70"/>
         <source>Requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="70"/>
+        <location filename="../ui/MainWindow.cpp" line="72"/>
         <source>Audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="72"/>
+        <location filename="../ui/MainWindow.cpp" line="74"/>
         <source>Configuration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="74"/>
+        <location filename="../ui/MainWindow.cpp" line="76"/>
+        <source>Credential Profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="78"/>
+        <source>Roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="80"/>
         <source>Registered hardware</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="81"/>
+        <location filename="../ui/MainWindow.cpp" line="87"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="82"/>
+        <location filename="../ui/MainWindow.cpp" line="88"/>
         <source>&amp;Log off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="83"/>
+        <location filename="../ui/MainWindow.cpp" line="89"/>
         <source>Ctrl+Shift+L</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="84"/>
+        <location filename="../ui/MainWindow.cpp" line="90"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="173"/>
+        <location filename="../ui/MainWindow.cpp" line="179"/>
         <source>Server %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="173"/>
+        <location filename="../ui/MainWindow.cpp" line="179"/>
         <source>Embedded engine: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="174"/>
+        <location filename="../ui/MainWindow.cpp" line="180"/>
         <source>Lanyard — %1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="175"/>
+        <location filename="../ui/MainWindow.cpp" line="181"/>
         <source>Logged on as %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="176"/>
+        <location filename="../ui/MainWindow.cpp" line="182"/>
         <source>connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="178"/>
+        <location filename="../ui/MainWindow.cpp" line="184"/>
         <source>⚠ Master key in a key file (no system keychain)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="179"/>
+        <location filename="../ui/MainWindow.cpp" line="185"/>
         <source>The master key protecting the CA key is stored in %1. Keep that file private and backed up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="181"/>
+        <location filename="../ui/MainWindow.cpp" line="187"/>
         <source>Master key in the system keychain</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1282,6 +1575,260 @@ The authentication code comes in a separate message.</source>
     <message>
         <location filename="../ui/PersonViewPage.cpp" line="94"/>
         <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanyard::ProfilePoliciesModel</name>
+    <message>
+        <location filename="../models/ProfilePoliciesModel.cpp" line="119"/>
+        <source>Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/ProfilePoliciesModel.cpp" line="121"/>
+        <source>Key types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/ProfilePoliciesModel.cpp" line="123"/>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanyard::ProfileRightsModel</name>
+    <message>
+        <location filename="../models/ProfileRightsModel.cpp" line="100"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/ProfileRightsModel.cpp" line="102"/>
+        <source>Can Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/ProfileRightsModel.cpp" line="104"/>
+        <source>Can Receive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/ProfileRightsModel.cpp" line="106"/>
+        <source>Can Collect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/ProfileRightsModel.cpp" line="108"/>
+        <source>Can Validate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/ProfileRightsModel.cpp" line="110"/>
+        <source>Can Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanyard::ProfilesPage</name>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="61"/>
+        <source>Credential Profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="74"/>
+        <source>&amp;New profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="77"/>
+        <source>Versions of the selected profile (select one to start from it):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="87"/>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="92"/>
+        <source>Card &amp;encoding:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="97"/>
+        <source>N&amp;otification scheme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="101"/>
+        <source>&amp;Mobile devices:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="102"/>
+        <source>A second operator must &amp;validate each request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="108"/>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="109"/>
+        <source>&amp;Lifetime:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="111"/>
+        <source>PIN policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="121"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="124"/>
+        <source>Length:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="125"/>
+        <source>Upper-case letters:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="125"/>
+        <source>Lower-case letters:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="125"/>
+        <source>Digits:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="125"/>
+        <source>Special characters:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="130"/>
+        <source>Not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="131"/>
+        <source>Optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="132"/>
+        <source>Mandatory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="139"/>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="142"/>
+        <source>The PIN is always required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="143"/>
+        <source>Face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="145"/>
+        <source>Fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="151"/>
+        <source>Authentication:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="153"/>
+        <source>&amp;Parent profile (issuing it locks the child virtual smart cards)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="158"/>
+        <source>Child of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="161"/>
+        <source>Profiles in one group replace each other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="162"/>
+        <source>Credential &amp;group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="163"/>
+        <source>&amp;Cancel the previously issued device of the same group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="168"/>
+        <source>&amp;Badge layout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="172"/>
+        <source>Certificates:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="174"/>
+        <source>Role matrix:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="227"/>
+        <source>Saved as a new version. Devices already issued keep the version they were issued with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="248"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="271"/>
+        <source>&lt;b&gt;New profile&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="272"/>
+        <source>&amp;Create profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="277"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;, version %2 (current), saved %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="279"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;: version %2 of %3, saved %4. Saving makes version %5 from what is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="285"/>
+        <source>&amp;Save as version %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1514,13 +2061,61 @@ The authentication code comes in a separate message.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestsPage.cpp" line="98"/>
-        <source>Cancel request</source>
+        <location filename="../ui/RequestsPage.cpp" line="102"/>
+        <source>Cancel request %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestsPage.cpp" line="98"/>
+        <location filename="../ui/RequestsPage.cpp" line="103"/>
         <source>Reason (kept in the audit trail):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanyard::RolesPage</name>
+    <message>
+        <location filename="../ui/RolesPage.cpp" line="30"/>
+        <source>Roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/RolesPage.cpp" line="39"/>
+        <source>&amp;New role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/RolesPage.cpp" line="50"/>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/RolesPage.cpp" line="55"/>
+        <source>&amp;Scope:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/RolesPage.cpp" line="63"/>
+        <source>&amp;Workflows:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/RolesPage.cpp" line="68"/>
+        <source>&amp;Save role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/RolesPage.cpp" line="91"/>
+        <source>Saved. Operators holding this role have the new rights from their next action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/RolesPage.cpp" line="118"/>
+        <source>&lt;b&gt;Role: %1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/RolesPage.cpp" line="118"/>
+        <source>&lt;b&gt;New role&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4,9 +4,48 @@
 
 namespace lanyard {
 
+QString ErrorText::problem(const Error& e)
+{
+    const auto arg = [&e](const char* key) { return e.args.value(QLatin1String(key)).toString(); };
+    const QString id = arg("problem");
+    if (id == QLatin1String("profile-name"))
+        return tr("Give the credential profile a name.");
+    if (id == QLatin1String("profile-lifetime"))
+        return tr("The lifetime must be between 1 and 3650 days.");
+    if (id == QLatin1String("profile-policies"))
+        return tr("Tick at least one certificate for the profile to issue.");
+    if (id == QLatin1String("pin-length"))
+        return tr("The PIN length must lie between %1 and %2 characters for this card encoding, and the minimum may not exceed the maximum.")
+            .arg(arg("minimum"), arg("maximum"));
+    if (id == QLatin1String("pin-no-class"))
+        return tr("Allow at least one class of characters in the PIN.");
+    if (id == QLatin1String("parent-child-off"))
+        return tr("Parent and child profiles are switched off in the Operation Settings. Switch them on first, or clear the parent settings.");
+    if (id == QLatin1String("child-not-vsc"))
+        return tr("Only a virtual smart card profile can be the child of another profile.");
+    if (id == QLatin1String("profile-stale"))
+        return tr("Someone saved version %1 of '%2' while you were editing. Select the profile again to see their change, then make yours.")
+            .arg(arg("version"), arg("name"));
+    if (id == QLatin1String("role-name"))
+        return tr("Give the role a name.");
+    if (id == QLatin1String("role-name-length"))
+        return tr("A role name may have at most 100 characters.");
+    if (id == QLatin1String("role-name-taken"))
+        return tr("A role named '%1' already exists. Choose another name, or edit that role.").arg(arg("name"));
+    if (id == QLatin1String("self-lockout"))
+        return tr("This would take 'Edit roles' away from you: no other role of yours grants it. Ask another administrator to make this change.");
+    if (id == QLatin1String("dns-name"))
+        return tr("Enter the computer's full DNS name, such as pc01.example.org.");
+    if (id == QLatin1String("identifier-missing"))
+        return tr("Enter the phone's serial number or the computer's DNS name.");
+    return {};
+}
+
 QString ErrorText::describe(const Error& e)
 {
     const auto arg = [&e](const char* key) { return e.args.value(QLatin1String(key)).toString(); };
+    if (const QString text = problem(e); !text.isEmpty())
+        return text;
     switch (e.code) {
     case ErrorCode::InvalidArgument:
         return tr("The request was not accepted: %1").arg(e.detail);

@@ -13,6 +13,10 @@ class ErrorText {
     Q_DECLARE_TR_FUNCTIONS(ErrorText)
 public:
     static QString describe(const Error& error);
+
+private:
+    // A sentence for a refusal that names its problem id; empty when there is none.
+    static QString problem(const Error& error);
 };
 
 } // namespace lanyard

@@ -20,6 +20,7 @@ public:
 
     void search(const QString& text);
     DeviceListModel* model() const { return m_model; }
+    QTableView* view() const { return m_view; }
 
 Q_SIGNALS:
     void openDevice(qint64 deviceId);

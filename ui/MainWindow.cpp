@@ -8,7 +8,9 @@
 #include "OperatorActions.h"
 #include "OperatorSessionController.h"
 #include "PersonViewPage.h"
+#include "ProfilesPage.h"
 #include "RequestsPage.h"
+#include "RolesPage.h"
 #include "SettingsPage.h"
 
 #include <QAction>
@@ -70,6 +72,10 @@ MainWindow::MainWindow(OperatorSessionController& session, QWidget* parent)
         addPage(QStringLiteral("audit"), tr("Audit"), new AuditPage(*m_actions, m_pages));
     if (m_session.allows(Workflow::EditConfiguration))
         addPage(QStringLiteral("configuration"), tr("Configuration"), new SettingsPage(*m_actions, m_pages));
+    if (m_session.allows(Workflow::EditCredentialProfiles))
+        addPage(QStringLiteral("profiles"), tr("Credential Profiles"), new ProfilesPage(*m_actions, m_pages));
+    if (m_session.allows(Workflow::EditRoles))
+        addPage(QStringLiteral("roles"), tr("Roles"), new RolesPage(*m_actions, m_pages));
     if (m_session.allows(Workflow::AddEditDevices))
         addPage(QStringLiteral("hardware"), tr("Registered hardware"), new HardwarePage(*m_actions, m_pages));
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {

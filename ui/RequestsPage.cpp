@@ -94,10 +94,15 @@ RequestsPage::RequestsPage(const OperatorActions& actions, const QList<Workflow>
         dialog->open();
     });
     connect(m_cancel, &QPushButton::clicked, this, [this] {
-        bool ok = false;
-        const QString reason = QInputDialog::getText(this, tr("Cancel request"), tr("Reason (kept in the audit trail):"), QLineEdit::Normal, {}, &ok);
-        if (ok)
-            m_actions->cancelJob(selectedJob(), reason);
+        // Window-modal and asynchronous: no nested event loop while the operator types.
+        const qint64 job = selectedJob();
+        auto* ask = new QInputDialog(this);
+        ask->setObjectName(QStringLiteral("cancelReason"));
+        ask->setAttribute(Qt::WA_DeleteOnClose);
+        ask->setWindowTitle(tr("Cancel request %1").arg(job));
+        ask->setLabelText(tr("Reason (kept in the audit trail):"));
+        connect(ask, &QInputDialog::textValueSelected, this, [this, job](const QString& reason) { m_actions->cancelJob(job, reason); });
+        ask->open();
     });
     connect(m_newCode, &QPushButton::clicked, this, [this] { m_actions->regenerateCode(selectedJob(), true); });
     connect(m_approve, &QPushButton::clicked, this, [this] { m_actions->validateRequest(selectedJob(), true); });

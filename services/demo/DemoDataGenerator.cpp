@@ -122,7 +122,7 @@ Result<DemoSummary> DemoDataGenerator::generate(const DemoOptions& options)
         mobile.encoding = CardEncoding::IdentityAgent;
         mobile.notificationScheme = NotificationScheme::Default;
         mobile.lifetimeDays = 365;
-        mobile.pinPolicy = { 6, 8, QStringLiteral("N") };
+        mobile.pinPolicy = { 6, 8 };
         mobile.policies = { { policyIds[0], {}, KeyRecovery::IssueNew }, { policyIds[1], {}, KeyRecovery::IssueNew } };
         mobile.roleRights = rights;
         CredentialProfile validated = mobile;
@@ -131,7 +131,7 @@ Result<DemoSummary> DemoDataGenerator::generate(const DemoOptions& options)
         CredentialProfile vscProfile = mobile;
         vscProfile.name = QStringLiteral("Virtual Smart Card");
         vscProfile.encoding = CardEncoding::VirtualSmartCard;
-        vscProfile.pinPolicy = { 8, 24, QStringLiteral("N") };
+        vscProfile.pinPolicy = { 8, 24 };
         vscProfile.policies = { { policyIds[2], {}, KeyRecovery::IssueNew } };
         CredentialProfile derivedProfile = mobile;
         derivedProfile.name = QStringLiteral("Derived PIV Credential");

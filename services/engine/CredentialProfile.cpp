@@ -15,6 +15,8 @@ constexpr auto kRestriction = makeIdTable<DeviceRestriction>(std::pair { DeviceR
     std::pair { DeviceRestriction::KnownMobiles, "known-mobiles" }, std::pair { DeviceRestriction::MyMobilesOnly, "my-mobiles-only" });
 constexpr auto kRecovery = makeIdTable<KeyRecovery>(std::pair { KeyRecovery::IssueNew, "issue-new" },
     std::pair { KeyRecovery::UseExisting, "use-existing" }, std::pair { KeyRecovery::HistoricOnly, "historic-only" });
+constexpr auto kCharRule = makeIdTable<CharRule>(std::pair { CharRule::NotAllowed, "not-allowed" },
+    std::pair { CharRule::Optional, "optional" }, std::pair { CharRule::Mandatory, "mandatory" });
 
 template <typename Table, typename E>
 bool lookup(const Table& table, const QString& id, E* out)
@@ -34,5 +36,12 @@ QString deviceRestrictionId(DeviceRestriction v) { return kRestriction.id(v); }
 bool deviceRestrictionFromId(const QString& id, DeviceRestriction* v) { return lookup(kRestriction, id, v); }
 QString keyRecoveryId(KeyRecovery v) { return kRecovery.id(v); }
 bool keyRecoveryFromId(const QString& id, KeyRecovery* v) { return lookup(kRecovery, id, v); }
+QString charRuleId(CharRule v) { return kCharRule.id(v); }
+bool charRuleFromId(const QString& id, CharRule* v) { return lookup(kCharRule, id, v); }
+
+QStringList knownAuthTypes()
+{
+    return { QStringLiteral("pin"), QStringLiteral("face"), QStringLiteral("fingerprint") };
+}
 
 } // namespace lanyard

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QList>
 #include <QString>
 
@@ -35,10 +36,21 @@ struct ProfileRoleRights {
     bool canUnlock = false;
 };
 
+// How a PIN may use one class of characters.
+enum class CharRule { NotAllowed, Optional, Mandatory };
+QString charRuleId(CharRule v);
+bool charRuleFromId(const QString& id, CharRule* v);
+
+// Known authentication types; the PIN is always one of them.
+QStringList knownAuthTypes();
+
 struct PinPolicy {
     int minLength = 6;
     int maxLength = 8;
-    QString classes = QStringLiteral("N"); // same letters as the code complexity grammar
+    CharRule upper = CharRule::NotAllowed;
+    CharRule lower = CharRule::NotAllowed;
+    CharRule digits = CharRule::Mandatory;
+    CharRule special = CharRule::NotAllowed;
 };
 
 // A versioned profile: editing makes a new version (same lineage); devices keep the version
@@ -61,6 +73,7 @@ struct CredentialProfile {
     QString credentialGroup;
     bool cancelPrevious = false;
     QString badgeLayout;
+    QDateTime createdAt;
     QList<ProfilePolicy> policies;
     QList<ProfileRoleRights> roleRights;
 };

@@ -4,6 +4,7 @@
 #include "CertificateService.h"
 #include "DeviceService.h"
 #include "HardwareService.h"
+#include "RoleService.h"
 #include "PeopleService.h"
 #include "ProfileService.h"
 #include "RequestService.h"
@@ -552,6 +553,66 @@ QFuture<Result<void>> EmbeddedEngine::deactivateHardware(const OperatorSession& 
 {
     return operatorCall<void>(session, [id](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
         return HardwareService(ctx, db).deactivate(ac, id);
+    });
+}
+
+QFuture<Result<QList<Role>>> EmbeddedEngine::roles(const OperatorSession& session)
+{
+    return operatorCall<QList<Role>>(session, [](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return RoleService(ctx, db).list(ac);
+    });
+}
+
+QFuture<Result<qint64>> EmbeddedEngine::saveRole(const OperatorSession& session, const Role& role)
+{
+    return operatorCall<qint64>(session, [role](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return RoleService(ctx, db).save(ac, role);
+    });
+}
+
+QFuture<Result<QList<CredentialProfile>>> EmbeddedEngine::credentialProfiles(const OperatorSession& session)
+{
+    return operatorCall<QList<CredentialProfile>>(session,
+        [](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) -> Result<QList<CredentialProfile>> {
+            if (auto r = ac.require(Workflow::EditCredentialProfiles); !r)
+                return r.error();
+            return ProfileService(ctx, db).currentProfiles();
+        });
+}
+
+QFuture<Result<QList<CredentialProfile>>> EmbeddedEngine::profileVersions(const OperatorSession& session, qint64 lineage)
+{
+    return operatorCall<QList<CredentialProfile>>(session,
+        [lineage](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) -> Result<QList<CredentialProfile>> {
+            if (auto r = ac.require(Workflow::EditCredentialProfiles); !r)
+                return r.error();
+            return ProfileService(ctx, db).versions(lineage);
+        });
+}
+
+QFuture<Result<QList<CertificatePolicy>>> EmbeddedEngine::certificatePolicies(const OperatorSession& session)
+{
+    return operatorCall<QList<CertificatePolicy>>(session,
+        [](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) -> Result<QList<CertificatePolicy>> {
+            if (auto r = ac.require(Workflow::EditCredentialProfiles); !r)
+                return r.error();
+            return ProfileService(ctx, db).policies();
+        });
+}
+
+QFuture<Result<qint64>> EmbeddedEngine::saveCredentialProfile(const OperatorSession& session, const CredentialProfile& profile)
+{
+    return operatorCall<qint64>(session, [profile](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) -> Result<qint64> {
+        // The new version, its policies, its role rights and the audit event land together.
+        Transaction tx(db, ctx.dialect());
+        if (auto r = tx.begin(); !r)
+            return r.error();
+        auto id = ProfileService(ctx, db).saveProfile(&ac, profile);
+        if (!id)
+            return id;
+        if (auto r = tx.commit(); !r)
+            return r.error();
+        return id;
     });
 }
 

@@ -63,6 +63,12 @@ public:
     QFuture<Result<QList<RegisteredHardware>>> hardware(const OperatorSession& session) override;
     QFuture<Result<qint64>> addHardware(const OperatorSession& session, const RegisteredHardware& hardware) override;
     QFuture<Result<void>> deactivateHardware(const OperatorSession& session, qint64 id) override;
+    QFuture<Result<QList<Role>>> roles(const OperatorSession& session) override;
+    QFuture<Result<qint64>> saveRole(const OperatorSession& session, const Role& role) override;
+    QFuture<Result<QList<CredentialProfile>>> credentialProfiles(const OperatorSession& session) override;
+    QFuture<Result<QList<CredentialProfile>>> profileVersions(const OperatorSession& session, qint64 lineage) override;
+    QFuture<Result<QList<CertificatePolicy>>> certificatePolicies(const OperatorSession& session) override;
+    QFuture<Result<qint64>> saveCredentialProfile(const OperatorSession& session, const CredentialProfile& profile) override;
     QFuture<Result<Settings>> settings(const OperatorSession& session) override;
     QFuture<Result<void>> saveSettings(const OperatorSession& session, const Settings& settings) override;
     QFuture<Result<QList<AuditEvent>>> audit(const OperatorSession& session, const AuditQuery& query) override;

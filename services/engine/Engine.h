@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AuditEvent.h"
+#include "CertificatePolicy.h"
 #include "CertificateRecord.h"
 #include "CredentialProfile.h"
 #include "Device.h"
@@ -10,6 +11,7 @@
 #include "OperatorSession.h"
 #include "Person.h"
 #include "RegisteredHardware.h"
+#include "Role.h"
 #include "Settings.h"
 #include "Workflow.h"
 #include "core/Result.h"
@@ -51,6 +53,15 @@ public:
     virtual QFuture<Result<QList<RegisteredHardware>>> hardware(const OperatorSession& session) = 0;
     virtual QFuture<Result<qint64>> addHardware(const OperatorSession& session, const RegisteredHardware& hardware) = 0;
     virtual QFuture<Result<void>> deactivateHardware(const OperatorSession& session, qint64 id) = 0;
+
+    virtual QFuture<Result<QList<Role>>> roles(const OperatorSession& session) = 0;
+    virtual QFuture<Result<qint64>> saveRole(const OperatorSession& session, const Role& role) = 0;
+    // Current versions of every profile, for the profiles editor.
+    virtual QFuture<Result<QList<CredentialProfile>>> credentialProfiles(const OperatorSession& session) = 0;
+    virtual QFuture<Result<QList<CredentialProfile>>> profileVersions(const OperatorSession& session, qint64 lineage) = 0;
+    virtual QFuture<Result<QList<CertificatePolicy>>> certificatePolicies(const OperatorSession& session) = 0;
+    // Saves a new version (or a new profile when lineage is 0); returns the new version's id.
+    virtual QFuture<Result<qint64>> saveCredentialProfile(const OperatorSession& session, const CredentialProfile& profile) = 0;
 
     virtual QFuture<Result<Settings>> settings(const OperatorSession& session) = 0;
     virtual QFuture<Result<void>> saveSettings(const OperatorSession& session, const Settings& settings) = 0;

@@ -11,16 +11,28 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+#include <array>
+
 namespace lanyard {
 
 namespace {
 constexpr const char* kProfileColumns = "id, lineage, version, is_current, name, card_encoding, notification_scheme, device_restriction, "
                                         "requires_validation, lifetime_days, pin_policy, auth_types, is_parent, parent_lineage, "
-                                        "credential_group, cancel_previous, badge_layout";
+                                        "credential_group, cancel_previous, badge_layout, created_at";
+
+const std::array<std::pair<const char*, CharRule PinPolicy::*>, 4> kPinClasses { {
+    { "upper", &PinPolicy::upper },
+    { "lower", &PinPolicy::lower },
+    { "digits", &PinPolicy::digits },
+    { "special", &PinPolicy::special },
+} };
 
 QString pinPolicyJson(const PinPolicy& p)
 {
-    QJsonObject o { { QStringLiteral("min"), p.minLength }, { QStringLiteral("max"), p.maxLength }, { QStringLiteral("classes"), p.classes } };
+    QJsonObject o { { QStringLiteral("min"), p.minLength }, { QStringLiteral("max"), p.maxLength } };
+    for (const auto& [key, member] : kPinClasses)
+        o.insert(QLatin1String(key), charRuleId(p.*member));
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
@@ -30,7 +42,8 @@ PinPolicy pinPolicyFromJson(const QString& text)
     PinPolicy p;
     p.minLength = o.value(QStringLiteral("min")).toInt(p.minLength);
     p.maxLength = o.value(QStringLiteral("max")).toInt(p.maxLength);
-    p.classes = o.value(QStringLiteral("classes")).toString(p.classes);
+    for (const auto& [key, member] : kPinClasses)
+        charRuleFromId(o.value(QLatin1String(key)).toString(), &(p.*member));
     return p;
 }
 
@@ -54,6 +67,7 @@ CredentialProfile readProfile(const QSqlQuery& q)
     p.credentialGroup = q.value(14).toString();
     p.cancelPrevious = q.value(15).toInt() != 0;
     p.badgeLayout = q.value(16).toString();
+    p.createdAt = QDateTime::fromMSecsSinceEpoch(q.value(17).toLongLong(), Qt::UTC);
     return p;
 }
 
@@ -103,6 +117,21 @@ Result<void> ProfileService::validateProfile(const CredentialProfile& p)
     if (p.pinPolicy.minLength < minPin || p.pinPolicy.maxLength > maxPin || p.pinPolicy.minLength > p.pinPolicy.maxLength)
         return Error(ErrorCode::InvalidArgument, QStringLiteral("PIN length must lie within %1-%2").arg(minPin).arg(maxPin),
             { { QStringLiteral("problem"), QStringLiteral("pin-length") }, { QStringLiteral("minimum"), minPin }, { QStringLiteral("maximum"), maxPin } });
+    // At most four classes can be mandatory and every minimum length is at least four, so
+    // only an empty set of classes can make a PIN impossible.
+    const auto rules = { p.pinPolicy.upper, p.pinPolicy.lower, p.pinPolicy.digits, p.pinPolicy.special };
+    if (std::all_of(rules.begin(), rules.end(), [](CharRule r) { return r == CharRule::NotAllowed; }))
+        return profileError(QStringLiteral("pin-no-class"), QStringLiteral("a PIN must allow at least one class of characters"));
+    if (!p.authTypes.contains(QStringLiteral("pin")))
+        return profileError(QStringLiteral("auth-pin-required"), QStringLiteral("the PIN is always an authentication type"));
+    for (const QString& t : p.authTypes) {
+        if (!knownAuthTypes().contains(t))
+            return profileError(QStringLiteral("auth-type-unknown"), QStringLiteral("unknown authentication type '%1'").arg(t));
+    }
+    for (const ProfileRoleRights& rr : p.roleRights) {
+        if (rr.roleId <= 0)
+            return profileError(QStringLiteral("profile-role"), QStringLiteral("a role right names no role"));
+    }
     if (p.parentLineage > 0 || p.isParent) {
         auto settings = SettingsService(m_ctx, m_db).load();
         if (!settings)
@@ -179,6 +208,11 @@ Result<qint64> ProfileService::saveProfile(const AccessControl* ac, const Creden
             return q.error();
         if (q->isEmpty() || q->at(0).isNull())
             return Error(ErrorCode::NotFound, QStringLiteral("profile lineage %1").arg(p.lineage), { { QStringLiteral("what"), QStringLiteral("profile") } });
+        // Editing starts from a version; if someone saved a newer one meanwhile, saving would
+        // silently discard their change.
+        if (p.version != q->at(0).toInt())
+            return Error(ErrorCode::Conflict, QStringLiteral("'%1' was changed to version %2 since version %3 was opened").arg(p.name).arg(q->at(0).toInt()).arg(p.version),
+                { { QStringLiteral("problem"), QStringLiteral("profile-stale") }, { QStringLiteral("name"), p.name }, { QStringLiteral("version"), q->at(0).toInt() } });
         version = q->at(0).toInt() + 1;
         if (auto r = exec(m_db, QStringLiteral("UPDATE profiles SET is_current = 0 WHERE lineage = ?"), { p.lineage }); !r)
             return r.error();
@@ -260,17 +294,53 @@ Result<CredentialProfile> ProfileService::profile(qint64 id)
     return p;
 }
 
-Result<QList<CredentialProfile>> ProfileService::currentProfiles()
+Result<QList<qint64>> ProfileService::ids(const QString& sql, const QVariantList& binds)
 {
-    auto q = exec(m_db, QStringLiteral("SELECT id FROM profiles WHERE is_current = 1 ORDER BY name"));
+    auto q = exec(m_db, sql, binds);
     if (!q)
         return q.error();
-    QList<qint64> ids;
+    QList<qint64> out;
     while (q->next())
-        ids.append(q->value(0).toLongLong());
+        out.append(q->value(0).toLongLong());
+    return out;
+}
+
+Result<QList<CredentialProfile>> ProfileService::profilesById(const QString& sql, const QVariantList& binds)
+{
+    auto list = ids(sql, binds);
+    if (!list)
+        return list.error();
     QList<CredentialProfile> out;
-    for (qint64 id : ids) {
+    for (qint64 id : *list) {
         auto p = profile(id);
+        if (!p)
+            return p.error();
+        out.append(*p);
+    }
+    return out;
+}
+
+Result<QList<CredentialProfile>> ProfileService::currentProfiles()
+{
+    return profilesById(QStringLiteral("SELECT id FROM profiles WHERE is_current = 1 ORDER BY name"));
+}
+
+Result<QList<CredentialProfile>> ProfileService::versions(qint64 lineage)
+{
+    auto out = profilesById(QStringLiteral("SELECT id FROM profiles WHERE lineage = ? ORDER BY version DESC"), { lineage });
+    if (out && out->isEmpty())
+        return Error(ErrorCode::NotFound, QStringLiteral("profile lineage %1").arg(lineage), { { QStringLiteral("what"), QStringLiteral("profile") } });
+    return out;
+}
+
+Result<QList<CertificatePolicy>> ProfileService::policies()
+{
+    auto list = ids(QStringLiteral("SELECT id FROM cert_policies ORDER BY name"));
+    if (!list)
+        return list.error();
+    QList<CertificatePolicy> out;
+    for (qint64 id : *list) {
+        auto p = policy(id);
         if (!p)
             return p.error();
         out.append(*p);

@@ -24,10 +24,16 @@ public:
     Result<qint64> saveProfile(const AccessControl* ac, const CredentialProfile& profile);
     Result<CredentialProfile> profile(qint64 id);
     Result<QList<CredentialProfile>> currentProfiles();
+    // Every version of one profile, newest first.
+    Result<QList<CredentialProfile>> versions(qint64 lineage);
+    Result<QList<CertificatePolicy>> policies();
     // Current profiles the operator Can Request and the person Can Receive, by their roles.
     Result<QList<CredentialProfile>> requestable(const QList<qint64>& operatorRoles, qint64 personId);
 
 private:
+    Result<QList<qint64>> ids(const QString& sql, const QVariantList& binds = {});
+    Result<QList<CredentialProfile>> profilesById(const QString& sql, const QVariantList& binds = {});
+
     const EngineContext& m_ctx;
     QSqlDatabase m_db;
 };

@@ -88,7 +88,7 @@ private Q_SLOTS:
             CredentialProfile vsc;
             vsc.name = QStringLiteral("Short PIN VSC");
             vsc.encoding = CardEncoding::VirtualSmartCard;
-            vsc.pinPolicy = { 4, 8, QStringLiteral("N") };
+            vsc.pinPolicy = { 4, 8 };
             vsc.policies = { { 1, {}, KeyRecovery::IssueNew } };
             return profiles.saveProfile(nullptr, vsc);
         }));

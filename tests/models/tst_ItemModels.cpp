@@ -1,5 +1,9 @@
+#include "ChecklistModel.h"
+#include "DomainText.h"
 #include "OperatorActions.h"
 #include "PersonSearchModel.h"
+#include "ProfilePoliciesModel.h"
+#include "ProfileRightsModel.h"
 #include "RecordModels.h"
 #include "TestSupport.h"
 
@@ -103,6 +107,73 @@ private Q_SLOTS:
         QVERIFY(failed.wait(30000));
         QCOMPARE(failed.first().first().value<Error>().code, ErrorCode::NotAuthenticated);
         QVERIFY(audit->rowCount() > 10);
+    }
+
+    void configurationModels()
+    {
+        Engine& engine = m_fx.engine();
+        const OperatorSession op = m_op;
+        std::unique_ptr<ProfileListModel> profiles(RecordModels::profiles(nullptr));
+        QAbstractItemModelTester t1(profiles.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy p(profiles.get(), &AsyncListModel::loaded);
+        profiles->setLoader([&engine, op] { return engine.credentialProfiles(op); });
+        QVERIFY(p.wait(30000));
+        QCOMPARE(profiles->rowCount(), 4);
+        const CredentialProfile mobile = profiles->at(0).name == QStringLiteral("Derived PIV Credential") ? profiles->at(1) : profiles->at(0);
+
+        std::unique_ptr<ProfileListModel> versions(RecordModels::profileVersions(nullptr));
+        QAbstractItemModelTester t2(versions.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy v(versions.get(), &AsyncListModel::loaded);
+        versions->setLoader([&engine, op, lineage = mobile.lineage] { return engine.profileVersions(op, lineage); });
+        QVERIFY(v.wait(30000));
+        QCOMPARE(versions->rowCount(), 1);
+        QVERIFY(versions->data(versions->index(0, 0), Qt::DisplayRole).toString().contains(QStringLiteral("current")));
+
+        std::unique_ptr<RoleListModel> roles(RecordModels::roles(nullptr));
+        QAbstractItemModelTester t3(roles.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy r(roles.get(), &AsyncListModel::loaded);
+        roles->setLoader([&engine, op] { return engine.roles(op); });
+        QVERIFY(r.wait(30000));
+        QCOMPARE(roles->rowCount(), 4);
+
+        ProfileRightsModel rights;
+        QAbstractItemModelTester t4(&rights, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        rights.setRights(roles->rows(), mobile.roleRights);
+        QCOMPARE(rights.rowCount(), 4);
+        QCOMPARE(rights.rights().size(), mobile.roleRights.size());
+        // Tick Can Unlock for a role with no rights: it joins the matrix.
+        int empty = -1;
+        for (int row = 0; row < rights.rowCount(); ++row) {
+            bool any = false;
+            for (int col = ProfileRightsModel::CanRequest; col < ProfileRightsModel::ColumnCount; ++col)
+                any = any || rights.index(row, col).data(Qt::CheckStateRole).toInt() == Qt::Checked;
+            if (!any)
+                empty = row;
+        }
+        QVERIFY(empty >= 0);
+        QVERIFY(!rights.setData(rights.index(empty, ProfileRightsModel::RoleName), Qt::Checked, Qt::CheckStateRole));
+        QVERIFY(rights.setData(rights.index(empty, ProfileRightsModel::CanUnlock), Qt::Checked, Qt::CheckStateRole));
+        QCOMPARE(rights.rights().size(), mobile.roleRights.size() + 1);
+
+        auto all = await(engine.certificatePolicies(op));
+        ProfilePoliciesModel policies;
+        QAbstractItemModelTester t5(&policies, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        policies.setPolicies(*all, mobile.policies);
+        QCOMPARE(policies.rowCount(), 4);
+        QCOMPARE(policies.chosen().size(), 2);
+        const QModelIndex recovery = policies.index(0, ProfilePoliciesModel::Recovery);
+        QCOMPARE(recovery.data(ProfilePoliciesModel::ChoicesRole).toStringList().size(), 3);
+        QVERIFY(policies.setData(recovery, 1, Qt::EditRole));
+        QCOMPARE(recovery.data(Qt::DisplayRole).toString(), DomainText::keyRecovery(KeyRecovery::UseExisting));
+        QVERIFY(!policies.setData(recovery, 7, Qt::EditRole));
+
+        ChecklistModel workflows;
+        QAbstractItemModelTester t6(&workflows, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        workflows.setItems({ { 1, QStringLiteral("one"), false }, { 2, QStringLiteral("two"), true } });
+        QCOMPARE(workflows.checkedIds(), QList<qint64>({ 2 }));
+        QVERIFY(workflows.setData(workflows.index(0), Qt::Checked, Qt::CheckStateRole));
+        workflows.setChecked({ 1 });
+        QCOMPARE(workflows.checkedIds(), QList<qint64>({ 1 }));
     }
 
     void actionsAnswerWithTypedSignals()

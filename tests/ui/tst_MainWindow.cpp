@@ -4,7 +4,7 @@
 #include "OperatorActions.h"
 #include "PersonViewPage.h"
 #include "OperatorSessionController.h"
-#include "TestSupport.h"
+#include "UiTestSupport.h"
 
 #include <QApplication>
 #include <QDir>
@@ -24,22 +24,8 @@ class TestMainWindow : public QObject {
 
     EngineFixture m_fx;
 
-    std::unique_ptr<OperatorSessionController> loggedOn(const QString& logon, const QString& password)
-    {
-        auto c = std::make_unique<OperatorSessionController>(m_fx.engine());
-        QSignalSpy done(c.get(), &OperatorSessionController::loggedOn);
-        c->logon(logon, password);
-        if (!done.wait(30000))
-            qFatal("logon did not finish");
-        return c;
-    }
-
-    void saveShot(QWidget& w, const QString& name)
-    {
-        const QString dir = QDir::current().filePath(QStringLiteral("screenshots"));
-        QDir().mkpath(dir);
-        QVERIFY(w.grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
-    }
+    std::unique_ptr<OperatorSessionController> loggedOn(const QString& logon, const QString& password) { return logOn(m_fx.engine(), logon, password); }
+    void saveShot(QWidget& w, const QString& name) { QVERIFY(saveScreenshot(&w, name)); }
 
 private Q_SLOTS:
     void initTestCase()

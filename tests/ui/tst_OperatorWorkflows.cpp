@@ -12,7 +12,7 @@
 #include "RequestsPage.h"
 #include "SettingsPage.h"
 #include "engine/SettingsSchema.h"
-#include "TestSupport.h"
+#include "UiTestSupport.h"
 #include "UnlockCredentialDialog.h"
 
 #include <QComboBox>
@@ -48,15 +48,7 @@ class TestOperatorWorkflows : public QObject {
     }
     void shot(QWidget* w, const QString& name) { QVERIFY(w->grab().save(shotDir() + QLatin1Char('/') + name + QStringLiteral(".png"))); }
 
-    std::unique_ptr<OperatorSessionController> logon(const QString& name, const QString& password)
-    {
-        auto c = std::make_unique<OperatorSessionController>(m_fx.engine());
-        QSignalSpy done(c.get(), &OperatorSessionController::loggedOn);
-        c->logon(name, password);
-        if (!done.wait(30000))
-            qFatal("logon failed");
-        return c;
-    }
+    std::unique_ptr<OperatorSessionController> logon(const QString& name, const QString& password) { return logOn(m_fx.engine(), name, password); }
 
     template <typename T>
     T* waitForChild(QWidget* parent, const QString& name = {})

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "OperatorSessionController.h"
+#include "TestSupport.h"
+
+#include <QDir>
+#include <QSignalSpy>
+#include <QWidget>
+
+#include <memory>
+
+namespace lanyard::test {
+
+// A logged-on operator session for building windows; a test cannot go on without one.
+inline std::unique_ptr<OperatorSessionController> logOn(Engine& engine, const QString& logonName, const QString& password)
+{
+    auto c = std::make_unique<OperatorSessionController>(engine);
+    QSignalSpy done(c.get(), &OperatorSessionController::loggedOn);
+    c->logon(logonName, password);
+    if (!done.wait(30000))
+        qFatal("logon of %s did not finish", qPrintable(logonName));
+    return c;
+}
+
+// Saves a PNG of the widget under screenshots/ in the working folder (the build tree under
+// CTest), for a reviewer to look at.
+inline bool saveScreenshot(QWidget* w, const QString& name)
+{
+    const QString dir = QDir::current().filePath(QStringLiteral("screenshots"));
+    QDir().mkpath(dir);
+    return w->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
+} // namespace lanyard::test
