@@ -575,32 +575,19 @@
         <source>The change conflicts with existing data: %1</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>Notification</name>
     <message>
-        <location filename="../services/engine/RequestService.cpp" line="219"/>
-        <source>Your mobile identity is ready to collect</source>
+        <location filename="../ui/ErrorText.cpp" line="116"/>
+        <source>The message could not be delivered: %1. Check the email and SMS settings, then re-send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../services/engine/RequestService.cpp" line="220"/>
-        <source>Hello %1,
-
-open this address on your phone, or scan it in the Lanyard app, to collect your mobile identity:
-%2
-
-The authentication code comes in a separate message.</source>
+        <location filename="../ui/ErrorText.cpp" line="119"/>
+        <source>The profile&apos;s notification scheme sends the code by SMS, but SMS notifications are switched off in the Operation Settings. Switch them on, or show the code on screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../services/engine/RequestService.cpp" line="223"/>
-        <source>Your authentication code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../services/engine/RequestService.cpp" line="224"/>
-        <source>Your Lanyard authentication code is %1</source>
+        <location filename="../ui/ErrorText.cpp" line="120"/>
+        <source>The profile&apos;s notification scheme sends email, but email notifications are switched off in the Operation Settings. Switch them on, or show the code on screen.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -955,27 +942,147 @@ The authentication code comes in a separate message.</source>
     </message>
     <message>
         <location filename="../ui/SettingLabels.cpp" line="37"/>
-        <source>Timezone list</source>
+        <source>Mail format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="38"/>
+        <source>SMTP server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="39"/>
+        <source>SMTP port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="40"/>
+        <source>SMTP security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="41"/>
+        <source>SMTP user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="42"/>
+        <source>SMTP password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="43"/>
+        <source>Sender address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/SettingLabels.cpp" line="44"/>
-        <source>mm-nn then classes: U upper case, L lower case, S symbols, N digits; capital = must contain, small = may. Example: 04-08N.</source>
+        <source>SMTP server CA file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/SettingLabels.cpp" line="45"/>
-        <source>Phones cannot do this: must be off to issue mobile identities.</source>
+        <source>SMS delivery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/SettingLabels.cpp" line="46"/>
-        <source>Appended to every certificate policy&apos;s subject, e.g. O=Example Ltd,C=GB.</source>
+        <source>HTTP SMS gateway address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/SettingLabels.cpp" line="47"/>
+        <source>HTTP SMS gateway method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="48"/>
+        <source>HTTP SMS gateway body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="49"/>
+        <source>HTTP SMS gateway content type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="50"/>
+        <source>HTTP SMS gateway user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="51"/>
+        <source>HTTP SMS gateway password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="52"/>
+        <source>Delivery attempts per message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="53"/>
+        <source>First retry delay (seconds, doubles each time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="54"/>
+        <source>Renewal reminder (days before expiry, 0 off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="55"/>
+        <source>Timezone list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="62"/>
+        <source>mm-nn then classes: U upper case, L lower case, S symbols, N digits; capital = must contain, small = may. Example: 04-08N.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="63"/>
+        <source>Phones cannot do this: must be off to issue mobile identities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="64"/>
+        <source>Appended to every certificate policy&apos;s subject, e.g. O=Example Ltd,C=GB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="65"/>
         <source>Needs the collection link to go by email.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="66"/>
+        <source>Leave empty until a server is known: messages wait in the outbox and go once it is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="67"/>
+        <source>Email-to-SMS gateway domain: messages go to &lt;mobile number&gt;@&lt;gateway&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="68"/>
+        <source>email-gateway: through the SMTP server to the gateway; http: the HTTP gateway below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="69"/>
+        <source>{{Number}} and {{Message}} are filled in (encoded for the address or the body).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="70"/>
+        <source>PEM file of the CA that signed the SMTP server&apos;s certificate; empty: the system&apos;s CAs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="71"/>
+        <source>Stored encrypted; shown as dots. Leave the dots to keep it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2127,47 +2234,47 @@ The authentication code comes in a separate message.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsPage.cpp" line="66"/>
+        <location filename="../ui/SettingsPage.cpp" line="72"/>
         <source>Display name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsPage.cpp" line="66"/>
+        <location filename="../ui/SettingsPage.cpp" line="72"/>
         <source>UTC offset (hours)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsPage.cpp" line="70"/>
+        <location filename="../ui/SettingsPage.cpp" line="76"/>
         <source>&amp;Add timezone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsPage.cpp" line="71"/>
+        <location filename="../ui/SettingsPage.cpp" line="77"/>
         <source>&amp;Remove timezone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsPage.cpp" line="86"/>
+        <location filename="../ui/SettingsPage.cpp" line="92"/>
         <source>Re&amp;vert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsPage.cpp" line="87"/>
+        <location filename="../ui/SettingsPage.cpp" line="93"/>
         <source>&amp;Save changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsPage.cpp" line="108"/>
+        <location filename="../ui/SettingsPage.cpp" line="114"/>
         <source>Saved. New requests use these settings at once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsPage.cpp" line="125"/>
+        <location filename="../ui/SettingsPage.cpp" line="131"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsPage.cpp" line="176"/>
+        <location filename="../ui/SettingsPage.cpp" line="182"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -112,6 +112,12 @@ QString ErrorText::describe(const Error& e)
                                                       : tr("This person has no email address, so nothing can be sent. Show the code on screen instead, or add an address.");
     case ErrorCode::Conflict:
         return tr("The change conflicts with existing data: %1").arg(e.detail);
+    case ErrorCode::DeliveryFailed:
+        return tr("The message could not be delivered: %1. Check the email and SMS settings, then re-send.").arg(arg("reason"));
+    case ErrorCode::ChannelDisabled:
+        return arg("channel") == QLatin1String("sms")
+            ? tr("The profile's notification scheme sends the code by SMS, but SMS notifications are switched off in the Operation Settings. Switch them on, or show the code on screen.")
+            : tr("The profile's notification scheme sends email, but email notifications are switched off in the Operation Settings. Switch them on, or show the code on screen.");
     }
     return e.toLogString();
 }

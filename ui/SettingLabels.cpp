@@ -34,6 +34,24 @@ QString SettingLabels::label(const QString& key)
     if (key == AgentRetryDelaySeconds) return tr("Agent retry delay (seconds)");
     if (key == DefaultDn) return tr("Default distinguished name");
     if (key == CrlValidityHours) return tr("CRL validity (hours)");
+    if (key == MailFormat) return tr("Mail format");
+    if (key == SmtpHost) return tr("SMTP server");
+    if (key == SmtpPort) return tr("SMTP port");
+    if (key == SmtpSecurity) return tr("SMTP security");
+    if (key == SmtpUsername) return tr("SMTP user name");
+    if (key == SmtpPassword) return tr("SMTP password");
+    if (key == SmtpSender) return tr("Sender address");
+    if (key == SmtpCaFile) return tr("SMTP server CA file");
+    if (key == SmsMethod) return tr("SMS delivery");
+    if (key == SmsHttpUrl) return tr("HTTP SMS gateway address");
+    if (key == SmsHttpMethod) return tr("HTTP SMS gateway method");
+    if (key == SmsHttpBody) return tr("HTTP SMS gateway body");
+    if (key == SmsHttpContentType) return tr("HTTP SMS gateway content type");
+    if (key == SmsHttpUsername) return tr("HTTP SMS gateway user name");
+    if (key == SmsHttpPassword) return tr("HTTP SMS gateway password");
+    if (key == NotifyMaxAttempts) return tr("Delivery attempts per message");
+    if (key == NotifyRetryDelaySeconds) return tr("First retry delay (seconds, doubles each time)");
+    if (key == RenewalReminderDays) return tr("Renewal reminder (days before expiry, 0 off)");
     if (key == QLatin1String("timezones")) return tr("Timezone list");
     return key;
 }
@@ -45,6 +63,12 @@ QString SettingLabels::help(const QString& key)
     if (key == BiometricOnUpdate || key == BiometricOnUnlock) return tr("Phones cannot do this: must be off to issue mobile identities.");
     if (key == DefaultDn) return tr("Appended to every certificate policy's subject, e.g. O=Example Ltd,C=GB.");
     if (key == MobileOtpViaSms) return tr("Needs the collection link to go by email.");
+    if (key == SmtpHost) return tr("Leave empty until a server is known: messages wait in the outbox and go once it is set.");
+    if (key == SmsGateway) return tr("Email-to-SMS gateway domain: messages go to <mobile number>@<gateway>.");
+    if (key == SmsMethod) return tr("email-gateway: through the SMTP server to the gateway; http: the HTTP gateway below.");
+    if (key == SmsHttpUrl || key == SmsHttpBody) return tr("{{Number}} and {{Message}} are filled in (encoded for the address or the body).");
+    if (key == SmtpCaFile) return tr("PEM file of the CA that signed the SMTP server's certificate; empty: the system's CAs.");
+    if (key == SmtpPassword || key == SmsHttpPassword) return tr("Stored encrypted; shown as dots. Leave the dots to keep it.");
     return {};
 }
 

@@ -55,6 +55,12 @@ SettingsPage::SettingsPage(const OperatorActions& actions, QWidget* parent)
         case SettingsSchema::Type::DistinguishedName:
             editor = new QLineEdit(body);
             break;
+        case SettingsSchema::Type::Secret: {
+            auto* line = new QLineEdit(body);
+            line->setEchoMode(QLineEdit::Password);
+            editor = line;
+            break;
+        }
         }
         editor->setObjectName(e.key);
         editor->setToolTip(SettingLabels::help(e.key));

@@ -37,6 +37,8 @@ constexpr std::array kIds {
     std::pair { ErrorCode::ValidationRequired, "validation-required" },
     std::pair { ErrorCode::NoContactDetails, "no-contact-details" },
     std::pair { ErrorCode::Conflict, "conflict" },
+    std::pair { ErrorCode::DeliveryFailed, "delivery-failed" },
+    std::pair { ErrorCode::ChannelDisabled, "channel-disabled" },
 };
 } // namespace
 

@@ -37,6 +37,8 @@ enum class ErrorCode {
     ValidationRequired,
     NoContactDetails,
     Conflict,
+    DeliveryFailed,
+    ChannelDisabled,
 };
 
 // A lower-case, dash-separated identifier, e.g. "invalid-transition".

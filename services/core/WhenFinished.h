@@ -18,8 +18,9 @@ void whenFinished(QFuture<T> future, QObject* context, F fn)
     auto* watcher = new QFutureWatcher<T>(context);
     QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, fn = std::move(fn)]() mutable {
         watcher->deleteLater();
+        // A copy, not takeResult(): another watcher of the same future may still want it.
         if (watcher->future().resultCount() > 0)
-            fn(watcher->future().takeResult());
+            fn(watcher->future().result());
     });
     watcher->setFuture(std::move(future));
 }

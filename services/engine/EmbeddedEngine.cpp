@@ -5,6 +5,9 @@
 #include "DeviceService.h"
 #include "HardwareService.h"
 #include "RoleService.h"
+#include "notify/NotificationDelivery.h"
+#include "notify/Outbox.h"
+#include "notify/TemplateStore.h"
 #include "PeopleService.h"
 #include "ProfileService.h"
 #include "RequestService.h"
@@ -355,12 +358,51 @@ QFuture<Result<EngineInfo>> EmbeddedEngine::open()
                                 << (mk.store == SecretStoreKind::Keychain
                                            ? QStringLiteral("the system keychain")
                                            : mk.location);
+                            if (m_options.deliveryIntervalMs > 0) {
+                                m_deliveryTimer = new QTimer(this);
+                                m_deliveryTimer->setInterval(m_options.deliveryIntervalMs);
+                                connect(m_deliveryTimer, &QTimer::timeout, this, &EmbeddedEngine::scheduleDelivery);
+                                m_deliveryTimer->start();
+                                scheduleDelivery();
+                            }
                             promise->addResult(Result<EngineInfo>(m_info));
                             promise->finish();
                         });
                 });
         });
     return promise->future();
+}
+
+void EmbeddedEngine::scheduleDelivery()
+{
+    if (!m_deliveryTimer || m_deliveryScheduled)
+        return;
+    m_deliveryScheduled = true;
+    QTimer::singleShot(100, this, [this] {
+        m_deliveryScheduled = false;
+        if (m_deliveryRunning) {
+            scheduleDelivery(); // after the running pass, so nothing queued meanwhile waits a whole interval
+            return;
+        }
+        m_deliveryRunning = true;
+        whenFinished(deliverNotifications(), this, [this](Result<DeliveryReport> report) {
+            m_deliveryRunning = false;
+            if (!report)
+                qCWarning(lcEngine).noquote() << "Notification delivery:" << report.error().toLogString();
+            else if (report->sent + report->failed + report->retrying > 0)
+                qCInfo(lcEngine) << "Notifications sent" << report->sent << "retrying" << report->retrying << "failed" << report->failed;
+        });
+    });
+}
+
+template <typename T>
+QFuture<Result<T>> EmbeddedEngine::thenDeliver(QFuture<Result<T>> future)
+{
+    whenFinished(future, this, [this](const Result<T>& r) {
+        if (r)
+            scheduleDelivery();
+    });
+    return future;
 }
 
 template <typename T>
@@ -495,28 +537,28 @@ QFuture<Result<QList<CredentialProfile>>> EmbeddedEngine::requestableProfiles(
 QFuture<Result<IssuedRequest>> EmbeddedEngine::requestCredential(
     const OperatorSession& session, qint64 personId, qint64 profileId, bool showCode)
 {
-    return operatorCall<IssuedRequest>(
+    return thenDeliver(operatorCall<IssuedRequest>(
         session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
             return RequestService(ctx, db).request(ac, personId, profileId, showCode);
-        });
+        }));
 }
 
 QFuture<Result<IssuedRequest>> EmbeddedEngine::validateRequest(
     const OperatorSession& session, qint64 jobId, bool approve, bool showCode)
 {
-    return operatorCall<IssuedRequest>(
+    return thenDeliver(operatorCall<IssuedRequest>(
         session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
             return RequestService(ctx, db).validate(ac, jobId, approve, showCode);
-        });
+        }));
 }
 
 QFuture<Result<IssuedRequest>> EmbeddedEngine::regenerateCode(
     const OperatorSession& session, qint64 jobId, bool showCode)
 {
-    return operatorCall<IssuedRequest>(
+    return thenDeliver(operatorCall<IssuedRequest>(
         session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
             return RequestService(ctx, db).regenerateCode(ac, jobId, showCode);
-        });
+        }));
 }
 
 QFuture<Result<Device>> EmbeddedEngine::changeDevice(
@@ -614,6 +656,71 @@ QFuture<Result<qint64>> EmbeddedEngine::saveCredentialProfile(const OperatorSess
             return r.error();
         return id;
     });
+}
+
+QFuture<Result<QList<Notification>>> EmbeddedEngine::notificationsOf(const OperatorSession& session, qint64 jobId)
+{
+    return operatorCall<QList<Notification>>(session,
+        [jobId](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) -> Result<QList<Notification>> {
+            const Workflow w = ac.allows(Workflow::ManageJobs) ? Workflow::ManageJobs : Workflow::RequestMobile;
+            if (auto job = RequestService(ctx, db).loadInScope(ac, jobId, w); !job)
+                return job.error();
+            return Outbox(ctx, db).forJob(jobId);
+        });
+}
+
+QFuture<Result<Notification>> EmbeddedEngine::resendNotification(const OperatorSession& session, qint64 notificationId)
+{
+    return thenDeliver(operatorCall<Notification>(session,
+        [notificationId](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) -> Result<Notification> {
+            Transaction tx(db, ctx.dialect());
+            if (auto r = tx.begin(); !r)
+                return r.error();
+            Outbox outbox(ctx, db);
+            auto n = outbox.get(notificationId);
+            if (!n)
+                return n;
+            if (n->jobId <= 0)
+                return Error(ErrorCode::InvalidTransition, QStringLiteral("only a request's messages can be re-sent"),
+                    { { QStringLiteral("operation"), QStringLiteral("resend") }, { QStringLiteral("state"), n->templateName } });
+            auto job = RequestService(ctx, db).loadInScope(ac, n->jobId, Workflow::ManageJobs);
+            if (!job)
+                return job.error();
+            // The message carries the job's current code only while the job waits for collection.
+            const bool codeLive = job->status == JobStatus::AwaitingIssue && job->codeExpiresAt > ctx.now();
+            if (!codeLive || n->state == QLatin1String("superseded") || n->state == QLatin1String("queued") || n->state == QLatin1String("sending"))
+                return Error(ErrorCode::InvalidTransition, QStringLiteral("message %1 is %2 and its request is %3").arg(n->id).arg(n->state, jobStatusId(job->status)),
+                    { { QStringLiteral("operation"), QStringLiteral("resend") }, { QStringLiteral("state"), codeLive ? n->state : jobStatusId(job->status) } });
+            auto again = outbox.requeue(notificationId);
+            if (!again)
+                return again;
+            const AuditEvent e = AuditLog::event(ctx.now(), &ac, workflowId(Workflow::ManageJobs), QStringLiteral("job"), QString::number(job->id),
+                job->personName, QStringLiteral("%1 (%2) re-sent to %3").arg(n->templateName, n->channel, n->recipient));
+            if (auto r = AuditLog(db, ctx.dialect()).append(e); !r)
+                return r.error();
+            if (auto r = tx.commit(); !r)
+                return r.error();
+            return again;
+        }));
+}
+
+QFuture<Result<QList<MessageTemplate>>> EmbeddedEngine::messageTemplates(const OperatorSession& session)
+{
+    return operatorCall<QList<MessageTemplate>>(session, [](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return TemplateStore(ctx, db).list(ac);
+    });
+}
+
+QFuture<Result<void>> EmbeddedEngine::saveMessageTemplate(const OperatorSession& session, const MessageTemplate& messageTemplate)
+{
+    return operatorCall<void>(session, [messageTemplate](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return TemplateStore(ctx, db).save(ac, messageTemplate);
+    });
+}
+
+QFuture<Result<DeliveryReport>> EmbeddedEngine::deliverNotifications()
+{
+    return runTask<DeliveryReport>([](const EngineContext& ctx, QSqlDatabase db) { return NotificationDelivery(ctx, db).run(); });
 }
 
 QFuture<Result<Settings>> EmbeddedEngine::settings(const OperatorSession& session)

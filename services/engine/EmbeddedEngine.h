@@ -9,6 +9,7 @@
 
 #include <QObject>
 #include <QThreadPool>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <functional>
@@ -27,6 +28,8 @@ struct EmbeddedEngineOptions {
     QString caCommonName = QStringLiteral("Lanyard Root CA");
     std::function<QDateTime()> clock;
     int workerThreads = 4;
+    // How often the notification outbox is worked through; 0: only when asked.
+    int deliveryIntervalMs = 30000;
 };
 
 // The engine in this process: SQLite (or PostgreSQL) through worker threads, one connection
@@ -69,6 +72,11 @@ public:
     QFuture<Result<QList<CredentialProfile>>> profileVersions(const OperatorSession& session, qint64 lineage) override;
     QFuture<Result<QList<CertificatePolicy>>> certificatePolicies(const OperatorSession& session) override;
     QFuture<Result<qint64>> saveCredentialProfile(const OperatorSession& session, const CredentialProfile& profile) override;
+    QFuture<Result<QList<Notification>>> notificationsOf(const OperatorSession& session, qint64 jobId) override;
+    QFuture<Result<Notification>> resendNotification(const OperatorSession& session, qint64 notificationId) override;
+    QFuture<Result<QList<MessageTemplate>>> messageTemplates(const OperatorSession& session) override;
+    QFuture<Result<void>> saveMessageTemplate(const OperatorSession& session, const MessageTemplate& messageTemplate) override;
+    QFuture<Result<DeliveryReport>> deliverNotifications() override;
     QFuture<Result<Settings>> settings(const OperatorSession& session) override;
     QFuture<Result<void>> saveSettings(const OperatorSession& session, const Settings& settings) override;
     QFuture<Result<QList<AuditEvent>>> audit(const OperatorSession& session, const AuditQuery& query) override;
@@ -100,9 +108,17 @@ private:
     QFuture<Result<T>> operatorCall(const OperatorSession& session,
         std::function<Result<T>(const EngineContext&, QSqlDatabase, const AccessControl&)> task);
 
+    // Runs a delivery pass soon (after a request queued messages), at most one waiting.
+    void scheduleDelivery();
+    template <typename T>
+    QFuture<Result<T>> thenDeliver(QFuture<Result<T>> future);
+
     EmbeddedEngineOptions m_options;
     std::shared_ptr<const EngineContext> m_context;
     EngineInfo m_info;
+    QTimer* m_deliveryTimer = nullptr;
+    bool m_deliveryScheduled = false;
+    bool m_deliveryRunning = false;
     QThreadPool m_pool; // declared last: destroyed first, joining workers before the context goes
 };
 

@@ -8,6 +8,7 @@
 #include "DeviceAction.h"
 #include "EngineInfo.h"
 #include "Job.h"
+#include "Notification.h"
 #include "OperatorSession.h"
 #include "Person.h"
 #include "RegisteredHardware.h"
@@ -15,6 +16,7 @@
 #include "Settings.h"
 #include "Workflow.h"
 #include "core/Result.h"
+#include "notify/MessageTemplate.h"
 
 #include <QByteArray>
 #include <QFuture>
@@ -62,6 +64,14 @@ public:
     virtual QFuture<Result<QList<CertificatePolicy>>> certificatePolicies(const OperatorSession& session) = 0;
     // Saves a new version (or a new profile when lineage is 0); returns the new version's id.
     virtual QFuture<Result<qint64>> saveCredentialProfile(const OperatorSession& session, const CredentialProfile& profile) = 0;
+
+    virtual QFuture<Result<QList<Notification>>> notificationsOf(const OperatorSession& session, qint64 jobId) = 0;
+    // Sends a request's message again while its code still works.
+    virtual QFuture<Result<Notification>> resendNotification(const OperatorSession& session, qint64 notificationId) = 0;
+    virtual QFuture<Result<QList<MessageTemplate>>> messageTemplates(const OperatorSession& session) = 0;
+    virtual QFuture<Result<void>> saveMessageTemplate(const OperatorSession& session, const MessageTemplate& messageTemplate) = 0;
+    // One pass of the delivery worker; the engine also runs it on its own.
+    virtual QFuture<Result<DeliveryReport>> deliverNotifications() = 0;
 
     virtual QFuture<Result<Settings>> settings(const OperatorSession& session) = 0;
     virtual QFuture<Result<void>> saveSettings(const OperatorSession& session, const Settings& settings) = 0;

@@ -38,6 +38,11 @@ Result<QList<NotificationPlanner::Planned>> NotificationPlanner::plan(Notificati
     if (scheme == NotificationScheme::None)
         return Error(ErrorCode::NoContactDetails, QStringLiteral("the profile's notification scheme sends nothing"),
             { { QStringLiteral("channel"), QStringLiteral("none") } });
+    // A switched-off channel is refused by name, not dropped in silence.
+    if (!emailEnabled)
+        return Error(ErrorCode::ChannelDisabled, QStringLiteral("email notifications are switched off"), { { QStringLiteral("channel"), QStringLiteral("email") } });
+    if (scheme == NotificationScheme::MobileAuthCodeSms && !smsEnabled)
+        return Error(ErrorCode::ChannelDisabled, QStringLiteral("SMS notifications are switched off"), { { QStringLiteral("channel"), QStringLiteral("sms") } });
     const bool linkSent = std::any_of(out.cbegin(), out.cend(), [&](const Planned& p) { return p.templateName == link; });
     const bool codeSent = std::any_of(out.cbegin(), out.cend(), [&](const Planned& p) { return p.templateName == code; });
     if (!linkSent)

@@ -8,6 +8,8 @@
 #include "ProfileService.h"
 #include "SettingsSchema.h"
 #include "SettingsService.h"
+#include "notify/NotificationComposer.h"
+#include "notify/Outbox.h"
 #include "pki/AuthCode.h"
 #include "pki/CodeComplexity.h"
 #include "pki/SecretHash.h"
@@ -15,9 +17,8 @@
 #include "storage/Database.h"
 #include "storage/Transaction.h"
 
-#include <QCoreApplication>
-#include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 
 namespace lanyard {
 
@@ -198,9 +199,9 @@ Result<Job> RequestService::cancel(const AccessControl& ac, qint64 jobId, const 
 Result<QList<Notification>> RequestService::queueNotifications(const Job& job, bool showCode, const QString& url, const QString& code,
     const Settings& settings)
 {
-    const qint64 now = m_ctx.now().toMSecsSinceEpoch();
+    Outbox outbox(m_ctx, m_db);
     // A new code makes messages still waiting with the old one pointless.
-    if (auto r = exec(m_db, QStringLiteral("UPDATE notification_outbox SET state = 'superseded', updated_at = ? WHERE job_id = ? AND state = 'queued'"), { now, job.id }); !r)
+    if (auto r = outbox.supersedeQueued(job.id); !r)
         return r.error();
     auto profile = ProfileService(m_ctx, m_db).profile(job.profileId);
     if (!profile)
@@ -209,37 +210,28 @@ Result<QList<Notification>> RequestService::queueNotifications(const Job& job, b
     if (!person)
         return person.error();
     auto planned = NotificationPlanner::plan(profile->notificationScheme, *person, showCode, settings.boolean(SettingKey::SmsEmail),
-        settings.boolean(SettingKey::SendEmail));
+        settings.boolean(SettingKey::SendEmail) && settings.boolean(SettingKey::MobileProvisionViaEmail));
     if (!planned)
         return planned.error();
+    const QMap<QString, QString> values { { QStringLiteral("FullName"), person->fullName }, { QStringLiteral("Url"), url },
+        { QStringLiteral("Code"), AuthCode::group(code) },
+        { QStringLiteral("Expires"), QLocale::c().toString(job.codeExpiresAt.toUTC(), QStringLiteral("d MMM yyyy HH:mm 'UTC'")) },
+        { QStringLiteral("AndroidUrl"), settings.value(SettingKey::AndroidAppUrl) }, { QStringLiteral("IosUrl"), settings.value(SettingKey::IosAppUrl) } };
+    NotificationComposer composer(m_ctx, m_db);
     QList<Notification> out;
     for (const NotificationPlanner::Planned& p : *planned) {
-        QJsonObject body;
-        if (p.templateName == QLatin1String("collection-link")) {
-            body.insert(QStringLiteral("subject"), QCoreApplication::translate("Notification", "Your mobile identity is ready to collect"));
-            body.insert(QStringLiteral("text"), QCoreApplication::translate("Notification", "Hello %1,\n\nopen this address on your phone, or scan it in the Lanyard app, to collect your mobile identity:\n%2\n\nThe authentication code comes in a separate message.")
-                                                    .arg(person->fullName, url));
-        } else {
-            body.insert(QStringLiteral("subject"), QCoreApplication::translate("Notification", "Your authentication code"));
-            body.insert(QStringLiteral("text"), QCoreApplication::translate("Notification", "Your Lanyard authentication code is %1").arg(AuthCode::group(code)));
-        }
-        auto wrapped = m_ctx.keyWrapper->wrap(QJsonDocument(body).toJson(QJsonDocument::Compact), "outbox");
-        if (!wrapped)
-            return wrapped.error();
-        auto row = fetchOne(m_db, QStringLiteral("INSERT INTO notification_outbox (job_id, channel, recipient, template, body_wrapped, state, created_at, updated_at) "
-                                                 "VALUES (?, ?, ?, ?, ?, 'queued', ?, ?) RETURNING id"),
-            { job.id, p.channel, p.recipient, p.templateName, *wrapped, now, now });
-        if (!row)
-            return row.error();
-        Notification n;
-        n.id = row->value(0).toLongLong();
-        n.jobId = job.id;
-        n.channel = p.channel;
-        n.recipient = p.recipient;
-        n.templateName = p.templateName;
-        n.state = QStringLiteral("queued");
-        n.createdAt = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC);
-        out.append(n);
+        auto body = composer.compose(p.templateName, p.channel, values, settings);
+        if (!body)
+            return body.error();
+        Notification meta;
+        meta.jobId = job.id;
+        meta.channel = p.channel;
+        meta.recipient = p.recipient;
+        meta.templateName = p.templateName;
+        auto queued = outbox.queue(meta, *body);
+        if (!queued)
+            return queued.error();
+        out.append(*queued);
     }
     return out;
 }

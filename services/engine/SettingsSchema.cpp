@@ -48,8 +48,32 @@ const QList<SettingsSchema::Entry>& SettingsSchema::entries()
         { SettingKey::AgentRetryDelaySeconds, T::Integer, QStringLiteral("10"), 1, 3600 },
         { SettingKey::DefaultDn, T::DistinguishedName, QStringLiteral("O=Lanyard Demo,C=GB"), 0, 0, {}, true },
         { SettingKey::CrlValidityHours, T::Integer, QStringLiteral("24"), 1, 24 * 30 },
+        { SettingKey::MailFormat, T::Choice, QStringLiteral("html"), 0, 0, { QStringLiteral("html"), QStringLiteral("plain") } },
+        { SettingKey::SmtpHost, T::Text, QString(), 0, 0, {}, true },
+        { SettingKey::SmtpPort, T::Integer, QStringLiteral("587"), 1, 65535 },
+        { SettingKey::SmtpSecurity, T::Choice, QStringLiteral("starttls"), 0, 0,
+            { QStringLiteral("starttls"), QStringLiteral("tls"), QStringLiteral("none") } },
+        { SettingKey::SmtpUsername, T::Text, QString(), 0, 0, {}, true },
+        { SettingKey::SmtpPassword, T::Secret, QString(), 0, 0, {}, true },
+        { SettingKey::SmtpSender, T::Text, QStringLiteral("lanyard@example.test") },
+        { SettingKey::SmtpCaFile, T::Text, QString(), 0, 0, {}, true },
+        { SettingKey::SmsMethod, T::Choice, QStringLiteral("email-gateway"), 0, 0, { QStringLiteral("email-gateway"), QStringLiteral("http") } },
+        { SettingKey::SmsHttpUrl, T::Text, QString(), 0, 0, {}, true },
+        { SettingKey::SmsHttpMethod, T::Choice, QStringLiteral("POST"), 0, 0, { QStringLiteral("POST"), QStringLiteral("GET") } },
+        { SettingKey::SmsHttpBody, T::Text, QStringLiteral("{\"to\":\"{{Number}}\",\"text\":\"{{Message}}\"}"), 0, 0, {}, true },
+        { SettingKey::SmsHttpContentType, T::Text, QStringLiteral("application/json"), 0, 0, {}, true },
+        { SettingKey::SmsHttpUsername, T::Text, QString(), 0, 0, {}, true },
+        { SettingKey::SmsHttpPassword, T::Secret, QString(), 0, 0, {}, true },
+        { SettingKey::NotifyMaxAttempts, T::Integer, QStringLiteral("5"), 1, 50 },
+        { SettingKey::NotifyRetryDelaySeconds, T::Integer, QStringLiteral("60"), 1, 86400 },
+        { SettingKey::RenewalReminderDays, T::Integer, QStringLiteral("30"), 0, 365 },
     };
     return list;
+}
+
+bool SettingsSchema::isSecret(const QString& key)
+{
+    return std::any_of(entries().cbegin(), entries().cend(), [&](const Entry& e) { return e.key == key && e.type == Type::Secret; });
 }
 
 QString SettingsSchema::defaultValue(const QString& key)
@@ -107,6 +131,8 @@ Result<void> SettingsSchema::validate(const Settings& settings)
             }
             break;
         }
+        case Type::Secret:
+            break;
         case Type::Text:
             if (v.isEmpty())
                 return invalid(e.key, QStringLiteral("empty"), QStringLiteral("must not be empty"));
@@ -138,7 +164,15 @@ Result<void> SettingsSchema::validate(const Settings& settings)
     if (settings.boolean(SettingKey::MobileOtpViaSms) && !settings.boolean(SettingKey::MobileProvisionViaEmail))
         return invalid(SettingKey::MobileOtpViaSms, QStringLiteral("otp-sms-needs-email"),
             QStringLiteral("sending the code by SMS needs the collection link to go by email"));
-    if (settings.boolean(SettingKey::SmsEmail) && settings.value(SettingKey::SmsGateway).trimmed().isEmpty())
+    if (settings.boolean(SettingKey::SmsEmail) && settings.value(SettingKey::SmsMethod) == QLatin1String("http")) {
+        QString address = settings.value(SettingKey::SmsHttpUrl).trimmed();
+        address.replace(QLatin1String("{{Number}}"), QLatin1String("0")).replace(QLatin1String("{{Message}}"), QLatin1String("0"));
+        const QUrl url(address, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")) || url.host().isEmpty())
+            return invalid(SettingKey::SmsHttpUrl, QStringLiteral("not-url"), QStringLiteral("an HTTP SMS gateway needs its http(s) address"));
+    }
+    if (settings.boolean(SettingKey::SmsEmail) && settings.value(SettingKey::SmsMethod) != QLatin1String("http")
+        && settings.value(SettingKey::SmsGateway).trimmed().isEmpty())
         return invalid(SettingKey::SmsGateway, QStringLiteral("gateway-missing"), QStringLiteral("SMS by email needs a gateway"));
     return validateTimezones(settings.timezones);
 }

@@ -37,13 +37,34 @@ inline const QString AgentRetryAttempts = QStringLiteral("agent.retryAttempts");
 inline const QString AgentRetryDelaySeconds = QStringLiteral("agent.retryDelaySeconds");
 inline const QString DefaultDn = QStringLiteral("dn.default");
 inline const QString CrlValidityHours = QStringLiteral("crl.validityHours");
+inline const QString MailFormat = QStringLiteral("mail.format");
+inline const QString SmtpHost = QStringLiteral("smtp.host");
+inline const QString SmtpPort = QStringLiteral("smtp.port");
+inline const QString SmtpSecurity = QStringLiteral("smtp.security");
+inline const QString SmtpUsername = QStringLiteral("smtp.username");
+inline const QString SmtpPassword = QStringLiteral("smtp.password");
+inline const QString SmtpSender = QStringLiteral("smtp.sender");
+inline const QString SmtpCaFile = QStringLiteral("smtp.caFile");
+inline const QString SmsMethod = QStringLiteral("sms.method");
+inline const QString SmsHttpUrl = QStringLiteral("sms.httpUrl");
+inline const QString SmsHttpMethod = QStringLiteral("sms.httpMethod");
+inline const QString SmsHttpBody = QStringLiteral("sms.httpBody");
+inline const QString SmsHttpContentType = QStringLiteral("sms.httpContentType");
+inline const QString SmsHttpUsername = QStringLiteral("sms.httpUsername");
+inline const QString SmsHttpPassword = QStringLiteral("sms.httpPassword");
+inline const QString NotifyMaxAttempts = QStringLiteral("notify.maxAttempts");
+inline const QString NotifyRetryDelaySeconds = QStringLiteral("notify.retryDelaySeconds");
+inline const QString RenewalReminderDays = QStringLiteral("notify.renewalReminderDays");
 } // namespace SettingKey
 
 // Every setting: its type, default, bounds, and validation. Validation happens when settings
 // are saved, so a bad value is refused at the desk, not discovered when a user collects.
 class SettingsSchema {
 public:
-    enum class Type { Boolean, Integer, Text, Url, Choice, Complexity, DistinguishedName };
+    enum class Type { Boolean, Integer, Text, Url, Choice, Complexity, DistinguishedName, Secret };
+    // What an operator reads in place of a stored secret; saving it back keeps the secret.
+    static QString secretPlaceholder() { return QStringLiteral("\u2022\u2022\u2022\u2022\u2022\u2022\u2022\u2022"); }
+    static bool isSecret(const QString& key);
     struct Entry {
         Entry(QString k, Type t, QString d, int lo = 0, int hi = 0, QStringList c = {}, bool opt = false)
             : key(std::move(k))

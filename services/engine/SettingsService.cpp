@@ -19,8 +19,18 @@ Result<Settings> SettingsService::load()
     auto q = exec(m_db, QStringLiteral("SELECT key, value FROM settings"));
     if (!q)
         return q.error();
-    while (q->next())
-        s.set(q->value(0).toString(), q->value(1).toString());
+    while (q->next()) {
+        const QString key = q->value(0).toString();
+        QString value = q->value(1).toString();
+        if (SettingsSchema::isSecret(key) && !value.isEmpty()) {
+            // Secrets are stored wrapped under the master key, never as plain text.
+            auto plain = m_ctx.keyWrapper->unwrap(QByteArray::fromBase64(value.toLatin1()), "setting");
+            if (!plain)
+                return plain.error();
+            value = QString::fromUtf8(*plain);
+        }
+        s.set(key, value);
+    }
     auto tz = exec(m_db, QStringLiteral("SELECT display_name, utc_offset FROM timezones ORDER BY position, id"));
     if (!tz)
         return tz.error();
@@ -34,7 +44,15 @@ Result<Settings> SettingsService::get(const AccessControl& ac)
 {
     if (auto r = ac.require(Workflow::EditConfiguration); !r)
         return r.error();
-    return load();
+    auto s = load();
+    if (!s)
+        return s;
+    // The operator sees that a secret is set, never the secret.
+    for (const QString& key : s->values().keys()) {
+        if (SettingsSchema::isSecret(key) && !s->value(key).isEmpty())
+            s->set(key, SettingsSchema::secretPlaceholder());
+    }
+    return s;
 }
 
 Result<void> SettingsService::save(const AccessControl& ac, const Settings& settings)
@@ -51,12 +69,20 @@ Result<void> SettingsService::save(const AccessControl& ac, const Settings& sett
         return r;
     QStringList changed;
     for (auto it = settings.values().cbegin(); it != settings.values().cend(); ++it) {
-        if (before->value(it.key()) == it.value())
+        const bool secret = SettingsSchema::isSecret(it.key());
+        if (before->value(it.key()) == it.value() || (secret && it.value() == SettingsSchema::secretPlaceholder()))
             continue;
         changed << it.key();
+        QString stored = secret ? it.value() : it.value().trimmed();
+        if (secret && !stored.isEmpty()) {
+            auto wrapped = m_ctx.keyWrapper->wrap(stored.toUtf8(), "setting");
+            if (!wrapped)
+                return wrapped.error();
+            stored = QString::fromLatin1(wrapped->toBase64());
+        }
         if (auto r = exec(m_db, QStringLiteral("DELETE FROM settings WHERE key = ?"), { it.key() }); !r)
             return r.error();
-        if (auto r = exec(m_db, QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?)"), { it.key(), it.value().trimmed() }); !r)
+        if (auto r = exec(m_db, QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?)"), { it.key(), stored }); !r)
             return r.error();
     }
     bool zonesChanged = before->timezones.size() != settings.timezones.size();

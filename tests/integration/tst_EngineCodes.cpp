@@ -58,14 +58,14 @@ private Q_SLOTS:
             QCOMPARE(n.channel, QStringLiteral("email"));
             QCOMPARE(n.state, QStringLiteral("queued"));
         }
-        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM notification_outbox WHERE job_id = ? AND state = 'queued'"), { r.job.id }).toInt(), 2);
-        const QByteArray body = m_fx.scalar(QStringLiteral("SELECT body_wrapped FROM notification_outbox WHERE job_id = ? AND template = 'collection-link'"), { r.job.id }).toByteArray();
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM notifications WHERE job_id = ? AND state = 'queued'"), { r.job.id }).toInt(), 2);
+        const QByteArray body = m_fx.scalar(QStringLiteral("SELECT body_wrapped FROM notifications WHERE job_id = ? AND template = 'collection-link'"), { r.job.id }).toByteArray();
         QVERIFY(!body.contains("collect/c/")); // wrapped at rest
         // A new code supersedes the messages still waiting with the old one.
         auto fresh = await(m_fx.engine().regenerateCode(m_op, r.job.id, false));
         QVERIFY(fresh.ok());
-        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM notification_outbox WHERE job_id = ? AND state = 'superseded'"), { r.job.id }).toInt(), 2);
-        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM notification_outbox WHERE job_id = ? AND state = 'queued'"), { r.job.id }).toInt(), 2);
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM notifications WHERE job_id = ? AND state = 'superseded'"), { r.job.id }).toInt(), 2);
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM notifications WHERE job_id = ? AND state = 'queued'"), { r.job.id }).toInt(), 2);
         QCOMPARE(r.job.status, JobStatus::AwaitingIssue);
         QVERIFY(r.job.codeExpiresAt > m_fx.now().addDays(13)); // long-life lifetime
     }

@@ -79,6 +79,7 @@ EmbeddedEngineOptions EngineFixture::options() const
     auto now = m_now;
     o.clock = [now] { return QDateTime::fromMSecsSinceEpoch(*now, Qt::UTC); };
     o.workerThreads = 3;
+    o.deliveryIntervalMs = 0; // tests deliver when they choose, against their own clock
     return o;
 }
 

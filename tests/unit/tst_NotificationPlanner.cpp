@@ -45,8 +45,9 @@ private Q_SLOTS:
         // SMS switched off or no number: the SMS scheme cannot deliver the code.
         QCOMPARE(NotificationPlanner::plan(S::MobileAuthCodeSms, person(true, true), false, false, true).error().args.value(QStringLiteral("channel")).toString(), QStringLiteral("sms"));
         QCOMPARE(NotificationPlanner::plan(S::MobileAuthCodeSms, person(true, false), false, true, true).error().code, ErrorCode::NoContactDetails);
+        QCOMPARE(NotificationPlanner::plan(S::MobileAuthCodeSms, person(true, true), false, false, true).error().code, ErrorCode::ChannelDisabled);
         // Email switched off altogether.
-        QVERIFY(!NotificationPlanner::plan(S::MobileAuthCodeEmail, person(true, true), false, true, false).ok());
+        QCOMPARE(NotificationPlanner::plan(S::MobileAuthCodeEmail, person(true, true), false, true, false).error().code, ErrorCode::ChannelDisabled);
         // On screen: whatever can be sent is, nothing is refused.
         QVERIFY(NotificationPlanner::plan(S::Default, person(false, false), true, true, true)->isEmpty());
     }
