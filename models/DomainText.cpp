@@ -213,6 +213,56 @@ QString DomainText::certificateStatus(CertificateStatus s, const QString& reason
     return {};
 }
 
+QString DomainText::channel(const QString& channel)
+{
+    if (channel == QLatin1String("email"))
+        return tr("Email");
+    if (channel == QLatin1String("sms"))
+        return tr("SMS");
+    return channel;
+}
+
+QString DomainText::notificationState(const QString& state)
+{
+    if (state == QLatin1String("queued"))
+        return tr("Queued");
+    if (state == QLatin1String("sending"))
+        return tr("Sending");
+    if (state == QLatin1String("sent"))
+        return tr("Sent");
+    if (state == QLatin1String("failed"))
+        return tr("Failed");
+    if (state == QLatin1String("superseded"))
+        return tr("Replaced by a newer code");
+    return state;
+}
+
+QString DomainText::messageKind(const QString& kind)
+{
+    if (kind == QLatin1String("collection-link"))
+        return tr("Collection link");
+    if (kind == QLatin1String("auth-code"))
+        return tr("Authentication code");
+    if (kind == QLatin1String("renewal"))
+        return tr("Renewal reminder");
+    return kind;
+}
+
+QString DomainText::messageTemplate(const QString& name)
+{
+    if (name == QLatin1String("collection-link-email"))
+        return tr("Collection link (email)");
+    if (name == QLatin1String("auth-code-email"))
+        return tr("Authentication code (email)");
+    if (name == QLatin1String("auth-code-sms"))
+        return tr("Authentication code (SMS)");
+    if (name == QLatin1String("renewal-email"))
+        return tr("Renewal reminder (email)");
+    if (name == QLatin1String("renewal-sms"))
+        return tr("Renewal reminder (SMS)");
+    return name;
+}
+
 QString DomainText::dateTime(const QDateTime& t)
 {
     return t.isValid() ? QLocale().toString(t.toLocalTime(), QLocale::ShortFormat) : QString();

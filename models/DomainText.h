@@ -26,6 +26,10 @@ public:
     static QString workflow(Workflow w);
     static QString scope(Scope s);
     static QString certificateStatus(CertificateStatus s, const QString& reason);
+    static QString channel(const QString& channel);
+    static QString notificationState(const QString& state);
+    static QString messageKind(const QString& kind); // "auth-code"
+    static QString messageTemplate(const QString& name); // "auth-code-sms"
     static QString dateTime(const QDateTime& t);
     static QString date(const QDateTime& t);
 };

@@ -130,4 +130,20 @@ void OperatorActions::saveCredentialProfile(const CredentialProfile& profile)
     call(m_engine.saveCredentialProfile(m_session, profile), [this](qint64 id) { Q_EMIT credentialProfileSaved(id); });
 }
 
+void OperatorActions::resendNotification(qint64 notificationId)
+{
+    call(m_engine.resendNotification(m_session, notificationId), [this](const Notification& n) { Q_EMIT notificationResent(n); });
+}
+
+void OperatorActions::loadMessageTemplates()
+{
+    call(m_engine.messageTemplates(m_session), [this](const QList<MessageTemplate>& t) { Q_EMIT messageTemplatesLoaded(t); });
+}
+
+void OperatorActions::saveMessageTemplate(const MessageTemplate& messageTemplate)
+{
+    const QString name = messageTemplate.name;
+    call(m_engine.saveMessageTemplate(m_session, messageTemplate), [this, name] { Q_EMIT messageTemplateSaved(name); });
+}
+
 } // namespace lanyard

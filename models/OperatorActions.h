@@ -39,6 +39,9 @@ public:
     void loadProfileVersions(qint64 lineage);
     void loadCertificatePolicies();
     void saveCredentialProfile(const CredentialProfile& profile);
+    void resendNotification(qint64 notificationId);
+    void loadMessageTemplates();
+    void saveMessageTemplate(const MessageTemplate& messageTemplate);
 
 Q_SIGNALS:
     void busyChanged(bool busy);
@@ -60,6 +63,9 @@ Q_SIGNALS:
     void profileVersionsLoaded(const QList<lanyard::CredentialProfile>& versions);
     void certificatePoliciesLoaded(const QList<lanyard::CertificatePolicy>& policies);
     void credentialProfileSaved(qint64 profileId);
+    void notificationResent(const lanyard::Notification& notification);
+    void messageTemplatesLoaded(const QList<lanyard::MessageTemplate>& templates);
+    void messageTemplateSaved(const QString& name);
 
 private:
     template <typename T, typename OnValue>

@@ -110,4 +110,19 @@ RoleListModel* RecordModels::roles(QObject* parent)
         [](const Role& r) { return r.id; }, parent);
 }
 
+NotificationListModel* RecordModels::notifications(QObject* parent)
+{
+    return new NotificationListModel(
+        {
+            { tr("Message"), [](const Notification& n) -> QVariant { return DomainText::messageKind(n.templateName); } },
+            { tr("Channel"), [](const Notification& n) -> QVariant { return DomainText::channel(n.channel); } },
+            { tr("Recipient"), [](const Notification& n) -> QVariant { return n.recipient; } },
+            { tr("State"), [](const Notification& n) -> QVariant { return DomainText::notificationState(n.state); } },
+            { tr("Attempts"), [](const Notification& n) -> QVariant { return n.attempts; } },
+            { tr("Sent"), [](const Notification& n) -> QVariant { return DomainText::dateTime(n.sentAt); } },
+            { tr("Last error"), [](const Notification& n) -> QVariant { return n.lastError; } },
+        },
+        [](const Notification& n) { return n.id; }, parent);
+}
+
 } // namespace lanyard

@@ -6,6 +6,7 @@
 #include "engine/CredentialProfile.h"
 #include "engine/Device.h"
 #include "engine/Job.h"
+#include "engine/Notification.h"
 #include "engine/RegisteredHardware.h"
 #include "engine/Role.h"
 
@@ -20,6 +21,7 @@ using AuditEventModel = RecordListModel<AuditEvent>;
 using HardwareListModel = RecordListModel<RegisteredHardware>;
 using ProfileListModel = RecordListModel<CredentialProfile>;
 using RoleListModel = RecordListModel<Role>;
+using NotificationListModel = RecordListModel<Notification>;
 
 // The columns of each record table, in one place.
 class RecordModels {
@@ -33,6 +35,7 @@ public:
     static ProfileListModel* profiles(QObject* parent);
     static ProfileListModel* profileVersions(QObject* parent);
     static RoleListModel* roles(QObject* parent);
+    static NotificationListModel* notifications(QObject* parent);
 };
 
 } // namespace lanyard

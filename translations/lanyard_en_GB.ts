@@ -91,6 +91,7 @@
     </message>
     <message>
         <location filename="../models/DomainText.cpp" line="59"/>
+        <location filename="../models/DomainText.cpp" line="234"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -334,6 +335,76 @@
         <source>Revoked (%1)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="219"/>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="221"/>
+        <source>SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="228"/>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="230"/>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="232"/>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="236"/>
+        <source>Replaced by a newer code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="243"/>
+        <source>Collection link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="245"/>
+        <source>Authentication code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="247"/>
+        <source>Renewal reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="254"/>
+        <source>Collection link (email)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="256"/>
+        <source>Authentication code (email)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="258"/>
+        <source>Authentication code (SMS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="260"/>
+        <source>Renewal reminder (email)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="262"/>
+        <source>Renewal reminder (SMS)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -399,66 +470,96 @@
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="38"/>
-        <source>Enter the computer&apos;s full DNS name, such as pc01.example.org.</source>
+        <source>The message text is empty. Write the message, or reset the template to its default.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="40"/>
+        <source>An email needs a subject.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="42"/>
+        <source>The message must contain {{%1}}: without it the person cannot collect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="44"/>
+        <source>{{%1}} belongs in the other message. The collection link and the code travel separately, so that one intercepted message is not enough.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="46"/>
+        <source>{{%1}} is not a field this message can use. Use the buttons under the text to insert one that is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="48"/>
+        <source>There is no message template named &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="50"/>
+        <source>Enter the computer&apos;s full DNS name, such as pc01.example.org.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="52"/>
         <source>Enter the phone&apos;s serial number or the computer&apos;s DNS name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="51"/>
+        <location filename="../ui/ErrorText.cpp" line="63"/>
         <source>The request was not accepted: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="53"/>
+        <location filename="../ui/ErrorText.cpp" line="65"/>
         <source>The %1 could not be found. It may have been removed, or it is outside your scope.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="54"/>
+        <location filename="../ui/ErrorText.cpp" line="66"/>
         <source>record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="57"/>
+        <location filename="../ui/ErrorText.cpp" line="69"/>
         <source>You requested this yourself, so another operator must validate it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="58"/>
+        <location filename="../ui/ErrorText.cpp" line="70"/>
         <source>Your roles do not allow this (%1). Ask an administrator to grant it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="60"/>
+        <location filename="../ui/ErrorText.cpp" line="72"/>
         <source>This person is outside the scope of your roles (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="62"/>
+        <location filename="../ui/ErrorText.cpp" line="74"/>
         <source>This cannot be done now: &apos;%1&apos; is not allowed while the item is &apos;%2&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="64"/>
+        <location filename="../ui/ErrorText.cpp" line="76"/>
         <source>You are not logged on, or your session has ended. Log on again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="66"/>
+        <location filename="../ui/ErrorText.cpp" line="78"/>
         <source>The logon name or password is wrong. Check both and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="68"/>
+        <location filename="../ui/ErrorText.cpp" line="80"/>
         <source>This account is disabled. Ask an administrator to enable it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ErrorText.cpp" line="70"/>
+        <location filename="../ui/ErrorText.cpp" line="82"/>
         <source>The code is wrong. %n attempt(s) left.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -466,127 +567,127 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="72"/>
+        <location filename="../ui/ErrorText.cpp" line="84"/>
         <source>The code has expired. Ask the helpdesk for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="74"/>
+        <location filename="../ui/ErrorText.cpp" line="86"/>
         <source>The code has already been used. Ask the helpdesk for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="76"/>
+        <location filename="../ui/ErrorText.cpp" line="88"/>
         <source>Too many wrong codes: the request is locked. The helpdesk can issue a new code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="78"/>
+        <location filename="../ui/ErrorText.cpp" line="90"/>
         <source>The code complexity &apos;%1&apos; is not valid. Use mm-nn followed by classes, e.g. 04-08N.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="80"/>
+        <location filename="../ui/ErrorText.cpp" line="92"/>
         <source>The subject name template is not valid: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="82"/>
+        <location filename="../ui/ErrorText.cpp" line="94"/>
         <source>The certificate request could not be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="84"/>
+        <location filename="../ui/ErrorText.cpp" line="96"/>
         <source>The certificate request&apos;s signature does not verify; it may have been altered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="86"/>
+        <location filename="../ui/ErrorText.cpp" line="98"/>
         <source>The key type %1 is not allowed by the certificate policy (allowed: %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="88"/>
+        <location filename="../ui/ErrorText.cpp" line="100"/>
         <source>A cryptographic operation failed. Details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="90"/>
+        <location filename="../ui/ErrorText.cpp" line="102"/>
         <source>The database could not complete the operation. Details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="92"/>
+        <location filename="../ui/ErrorText.cpp" line="104"/>
         <source>The database is busy. Nothing was changed; try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="94"/>
+        <location filename="../ui/ErrorText.cpp" line="106"/>
         <source>The database is read-only. Check the file&apos;s permissions and free disk space.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="96"/>
+        <location filename="../ui/ErrorText.cpp" line="108"/>
         <source>This database was created by a newer Lanyard (schema %1; this version reads up to %2). Update Lanyard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="99"/>
+        <location filename="../ui/ErrorText.cpp" line="111"/>
         <source>The setting &apos;%1&apos; is not valid: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="101"/>
+        <location filename="../ui/ErrorText.cpp" line="113"/>
         <source>The credential profile &apos;%1&apos; cannot be requested for this person by you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="103"/>
+        <location filename="../ui/ErrorText.cpp" line="115"/>
         <source>The audit trail does not verify: it has been altered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="105"/>
+        <location filename="../ui/ErrorText.cpp" line="117"/>
         <source>The master key could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="107"/>
+        <location filename="../ui/ErrorText.cpp" line="119"/>
         <source>The master key does not belong to this database. Use the key file or keychain entry created with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="109"/>
+        <location filename="../ui/ErrorText.cpp" line="121"/>
         <source>This request must be validated by a second operator first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="111"/>
+        <location filename="../ui/ErrorText.cpp" line="123"/>
         <source>This person has no mobile number, so the code cannot be sent by SMS. Show the code on screen instead, or add a number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="112"/>
+        <location filename="../ui/ErrorText.cpp" line="124"/>
         <source>This person has no email address, so nothing can be sent. Show the code on screen instead, or add an address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="114"/>
+        <location filename="../ui/ErrorText.cpp" line="126"/>
         <source>The change conflicts with existing data: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="116"/>
+        <location filename="../ui/ErrorText.cpp" line="128"/>
         <source>The message could not be delivered: %1. Check the email and SMS settings, then re-send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="119"/>
+        <location filename="../ui/ErrorText.cpp" line="131"/>
         <source>The profile&apos;s notification scheme sends the code by SMS, but SMS notifications are switched off in the Operation Settings. Switch them on, or show the code on screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="120"/>
+        <location filename="../ui/ErrorText.cpp" line="132"/>
         <source>The profile&apos;s notification scheme sends email, but email notifications are switched off in the Operation Settings. Switch them on, or show the code on screen.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -608,6 +709,7 @@
     </message>
     <message>
         <location filename="../models/RecordModels.cpp" line="13"/>
+        <location filename="../models/RecordModels.cpp" line="120"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
@@ -800,6 +902,36 @@
     <message>
         <location filename="../models/RecordModels.cpp" line="108"/>
         <source>Workflows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/RecordModels.cpp" line="117"/>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/RecordModels.cpp" line="118"/>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/RecordModels.cpp" line="119"/>
+        <source>Recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/RecordModels.cpp" line="121"/>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/RecordModels.cpp" line="122"/>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/RecordModels.cpp" line="123"/>
+        <source>Last error</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1464,109 +1596,223 @@
 <context>
     <name>lanyard::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="41"/>
+        <location filename="../ui/MainWindow.cpp" line="42"/>
         <source>Search people by name, logon name or email (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="64"/>
+        <location filename="../ui/MainWindow.cpp" line="65"/>
         <source>Find Person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="67"/>
+        <location filename="../ui/MainWindow.cpp" line="68"/>
         <source>Find Device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="70"/>
+        <location filename="../ui/MainWindow.cpp" line="71"/>
         <source>Requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="72"/>
+        <location filename="../ui/MainWindow.cpp" line="73"/>
         <source>Audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="74"/>
+        <location filename="../ui/MainWindow.cpp" line="76"/>
         <source>Configuration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="76"/>
-        <source>Credential Profiles</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="78"/>
-        <source>Roles</source>
+        <location filename="../ui/MainWindow.cpp" line="77"/>
+        <source>Message templates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="80"/>
+        <source>Credential Profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="82"/>
+        <source>Roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="84"/>
         <source>Registered hardware</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="87"/>
+        <location filename="../ui/MainWindow.cpp" line="91"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="88"/>
+        <location filename="../ui/MainWindow.cpp" line="92"/>
         <source>&amp;Log off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="89"/>
+        <location filename="../ui/MainWindow.cpp" line="93"/>
         <source>Ctrl+Shift+L</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="90"/>
+        <location filename="../ui/MainWindow.cpp" line="94"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="179"/>
+        <location filename="../ui/MainWindow.cpp" line="183"/>
         <source>Server %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="179"/>
+        <location filename="../ui/MainWindow.cpp" line="183"/>
         <source>Embedded engine: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="180"/>
+        <location filename="../ui/MainWindow.cpp" line="184"/>
         <source>Lanyard — %1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="181"/>
+        <location filename="../ui/MainWindow.cpp" line="185"/>
         <source>Logged on as %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="182"/>
+        <location filename="../ui/MainWindow.cpp" line="186"/>
         <source>connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="184"/>
+        <location filename="../ui/MainWindow.cpp" line="188"/>
         <source>⚠ Master key in a key file (no system keychain)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="185"/>
+        <location filename="../ui/MainWindow.cpp" line="189"/>
         <source>The master key protecting the CA key is stored in %1. Keep that file private and backed up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="187"/>
+        <location filename="../ui/MainWindow.cpp" line="191"/>
         <source>Master key in the system keychain</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanyard::MessageTemplatesPage</name>
+    <message>
+        <location filename="../ui/MessageTemplatesPage.cpp" line="29"/>
+        <source>Alex Example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageTemplatesPage.cpp" line="57"/>
+        <source>Message templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageTemplatesPage.cpp" line="77"/>
+        <source>S&amp;ubject:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageTemplatesPage.cpp" line="82"/>
+        <source>&amp;Text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageTemplatesPage.cpp" line="87"/>
+        <source>Optional. Used when the mail format is HTML; the text above goes along as the plain alternative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageTemplatesPage.cpp" line="88"/>
+        <source>&amp;HTML:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageTemplatesPage.cpp" line="95"/>
+        <source>Insert field:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageTemplatesPage.cpp" line="101"/>
+        <source>&amp;Save template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageTemplatesPage.cpp" line="103"/>
+        <source>Reset to &amp;default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageTemplatesPage.cpp" line="117"/>
+        <source>Preview with sample values:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageTemplatesPage.cpp" line="149"/>
+        <source>Saved. Messages queued from now on use this wording.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageTemplatesPage.cpp" line="200"/>
+        <source>%1 (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageTemplatesPage.cpp" line="201"/>
+        <source>Insert {{%1}} where the cursor is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageTemplatesPage.cpp" line="248"/>
+        <source>Subject:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageTemplatesPage.cpp" line="251"/>
+        <source>HTML version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageTemplatesPage.cpp" line="259"/>
+        <source>Customised wording, saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageTemplatesPage.cpp" line="259"/>
+        <source>Built-in wording.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageTemplatesPage.cpp" line="260"/>
+        <source>Changed; not saved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MessageTemplatesPage.cpp" line="263"/>
+        <source>With the sample values: %n character(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MessageTemplatesPage.cpp" line="264"/>
+        <source>(%n SMS part(s)).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2088,92 +2334,112 @@
 <context>
     <name>lanyard::RequestsPage</name>
     <message>
-        <location filename="../ui/RequestsPage.cpp" line="31"/>
+        <location filename="../ui/RequestsPage.cpp" line="37"/>
         <source>Open requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestsPage.cpp" line="32"/>
+        <location filename="../ui/RequestsPage.cpp" line="38"/>
         <source>Awaiting validation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestsPage.cpp" line="33"/>
+        <location filename="../ui/RequestsPage.cpp" line="39"/>
         <source>Awaiting issue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestsPage.cpp" line="34"/>
+        <location filename="../ui/RequestsPage.cpp" line="40"/>
         <source>Locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestsPage.cpp" line="35"/>
+        <location filename="../ui/RequestsPage.cpp" line="41"/>
         <source>Completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestsPage.cpp" line="36"/>
+        <location filename="../ui/RequestsPage.cpp" line="42"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestsPage.cpp" line="37"/>
+        <location filename="../ui/RequestsPage.cpp" line="43"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestsPage.cpp" line="38"/>
+        <location filename="../ui/RequestsPage.cpp" line="44"/>
         <source>&amp;Show:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestsPage.cpp" line="42"/>
+        <location filename="../ui/RequestsPage.cpp" line="48"/>
         <source>Person&apos;s name or logon name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestsPage.cpp" line="48"/>
-        <source>&amp;Cancel request…</source>
+        <location filename="../ui/RequestsPage.cpp" line="58"/>
+        <source>Messages sent for this request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestsPage.cpp" line="50"/>
-        <source>&amp;New code</source>
+        <location filename="../ui/RequestsPage.cpp" line="63"/>
+        <source>Re-&amp;send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestsPage.cpp" line="52"/>
-        <source>&amp;Approve</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/RequestsPage.cpp" line="54"/>
-        <source>&amp;Reject</source>
+        <location filename="../ui/RequestsPage.cpp" line="65"/>
+        <source>Send this message again. Only possible while the request&apos;s code still works.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/RequestsPage.cpp" line="78"/>
-        <source>Request %1 was cancelled; its code no longer works.</source>
+        <source>&amp;Cancel request…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/RequestsPage.cpp" line="80"/>
+        <source>&amp;New code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/RequestsPage.cpp" line="82"/>
+        <source>&amp;Approve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/RequestsPage.cpp" line="84"/>
+        <source>&amp;Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/RequestsPage.cpp" line="126"/>
+        <source>The message to %1 will be sent again shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/RequestsPage.cpp" line="132"/>
+        <source>Request %1 was cancelled; its code no longer works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/RequestsPage.cpp" line="138"/>
         <source>Request %1 was rejected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestsPage.cpp" line="87"/>
+        <location filename="../ui/RequestsPage.cpp" line="141"/>
         <source>Request %1: a new code was issued.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestsPage.cpp" line="102"/>
+        <location filename="../ui/RequestsPage.cpp" line="156"/>
         <source>Cancel request %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestsPage.cpp" line="103"/>
+        <location filename="../ui/RequestsPage.cpp" line="157"/>
         <source>Reason (kept in the audit trail):</source>
         <translation type="unfinished"></translation>
     </message>

@@ -34,6 +34,18 @@ QString ErrorText::problem(const Error& e)
         return tr("A role named '%1' already exists. Choose another name, or edit that role.").arg(arg("name"));
     if (id == QLatin1String("self-lockout"))
         return tr("This would take 'Edit roles' away from you: no other role of yours grants it. Ask another administrator to make this change.");
+    if (id == QLatin1String("template-empty"))
+        return tr("The message text is empty. Write the message, or reset the template to its default.");
+    if (id == QLatin1String("template-subject"))
+        return tr("An email needs a subject.");
+    if (id == QLatin1String("template-required"))
+        return tr("The message must contain {{%1}}: without it the person cannot collect.").arg(arg("field"));
+    if (id == QLatin1String("template-both-halves"))
+        return tr("{{%1}} belongs in the other message. The collection link and the code travel separately, so that one intercepted message is not enough.").arg(arg("field"));
+    if (id == QLatin1String("template-field"))
+        return tr("{{%1}} is not a field this message can use. Use the buttons under the text to insert one that is.").arg(arg("field"));
+    if (id == QLatin1String("template-unknown"))
+        return tr("There is no message template named '%1'.").arg(arg("template"));
     if (id == QLatin1String("dns-name"))
         return tr("Enter the computer's full DNS name, such as pc01.example.org.");
     if (id == QLatin1String("identifier-missing"))

@@ -5,6 +5,7 @@
 #include "FindDevicePage.h"
 #include "FindPersonPage.h"
 #include "HardwarePage.h"
+#include "MessageTemplatesPage.h"
 #include "OperatorActions.h"
 #include "OperatorSessionController.h"
 #include "PersonViewPage.h"
@@ -71,7 +72,10 @@ MainWindow::MainWindow(OperatorSessionController& session, QWidget* parent)
     if (m_session.allows(Workflow::ViewAudit))
         addPage(QStringLiteral("audit"), tr("Audit"), new AuditPage(*m_actions, m_pages));
     if (m_session.allows(Workflow::EditConfiguration))
+    {
         addPage(QStringLiteral("configuration"), tr("Configuration"), new SettingsPage(*m_actions, m_pages));
+        addPage(QStringLiteral("templates"), tr("Message templates"), new MessageTemplatesPage(*m_actions, m_pages));
+    }
     if (m_session.allows(Workflow::EditCredentialProfiles))
         addPage(QStringLiteral("profiles"), tr("Credential Profiles"), new ProfilesPage(*m_actions, m_pages));
     if (m_session.allows(Workflow::EditRoles))

@@ -6,14 +6,19 @@
 #include "RecordTable.h"
 #include "RequestCredentialDialog.h"
 
+#include <algorithm>
+
 #include <QComboBox>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSplitter>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace lanyard {
@@ -22,6 +27,7 @@ RequestsPage::RequestsPage(const OperatorActions& actions, const QList<Workflow>
     : QWidget(parent)
     , m_actions(new OperatorActions(actions.engine(), actions.session(), this))
     , m_model(RecordModels::jobs(this))
+    , m_messages(RecordModels::notifications(this))
 {
     setObjectName(QStringLiteral("requests"));
     auto* layout = new QVBoxLayout(this);
@@ -42,8 +48,32 @@ RequestsPage::RequestsPage(const OperatorActions& actions, const QList<Workflow>
     m_text->setPlaceholderText(tr("Person's name or logon name"));
     filters->addWidget(m_text, 1);
     layout->addLayout(filters);
-    m_view = makeRecordTable(m_model, QStringLiteral("jobs"), this);
-    layout->addWidget(m_view, 1);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    auto* jobsBox = new QWidget(split);
+    auto* jobsLayout = new QVBoxLayout(jobsBox);
+    jobsLayout->setContentsMargins(0, 0, 0, 0);
+    m_view = makeRecordTable(m_model, QStringLiteral("jobs"), jobsBox);
+    jobsLayout->addWidget(m_view, 1);
+    split->addWidget(jobsBox);
+    auto* messagesBox = new QGroupBox(tr("Messages sent for this request"), split);
+    auto* messagesLayout = new QVBoxLayout(messagesBox);
+    m_messagesView = makeRecordTable(m_messages, QStringLiteral("notifications"), messagesBox);
+    messagesLayout->addWidget(m_messagesView, 1);
+    auto* messagesBar = new QHBoxLayout;
+    m_resend = new QPushButton(tr("Re-&send"), messagesBox);
+    m_resend->setObjectName(QStringLiteral("resend"));
+    m_resend->setToolTip(tr("Send this message again. Only possible while the request's code still works."));
+    m_resend->setVisible(allowed.contains(Workflow::ManageJobs));
+    messagesBar->addWidget(m_resend);
+    messagesBar->addStretch(1);
+    messagesLayout->addLayout(messagesBar);
+    split->addWidget(messagesBox);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    layout->addWidget(split, 1);
+    // Delivery runs in the engine's own time; while a message waits, look again now and then.
+    m_messagesRefresh = new QTimer(this);
+    m_messagesRefresh->setInterval(2000);
     auto* bar = new QHBoxLayout;
     m_cancel = new QPushButton(tr("&Cancel request…"), this);
     m_cancel->setObjectName(QStringLiteral("cancelJob"));
@@ -62,7 +92,7 @@ RequestsPage::RequestsPage(const OperatorActions& actions, const QList<Workflow>
     for (auto* b : { m_cancel, m_newCode, m_approve, m_reject })
         bar->addWidget(b);
     bar->addStretch(1);
-    layout->addLayout(bar);
+    jobsLayout->addLayout(bar);
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("requestsMessage"));
     m_message->setWordWrap(true);
@@ -71,7 +101,31 @@ RequestsPage::RequestsPage(const OperatorActions& actions, const QList<Workflow>
     connect(m_status, &QComboBox::currentIndexChanged, this, &RequestsPage::reload);
     connect(m_text, &QLineEdit::returnPressed, this, &RequestsPage::reload);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RequestsPage::updateButtons);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RequestsPage::loadMessages);
     connect(m_model, &AsyncListModel::loaded, this, &RequestsPage::updateButtons);
+    connect(m_model, &AsyncListModel::loaded, this, &RequestsPage::loadMessages);
+    connect(m_messagesView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RequestsPage::updateMessageButtons);
+    connect(m_messages, &AsyncListModel::loaded, this, [this] {
+        updateMessageButtons();
+        const bool waiting = std::any_of(m_messages->rows().cbegin(), m_messages->rows().cend(), [](const Notification& n) {
+            return n.state == QLatin1String("queued") || n.state == QLatin1String("sending");
+        });
+        if (waiting && !m_messagesRefresh->isActive())
+            m_messagesRefresh->start();
+        else if (!waiting)
+            m_messagesRefresh->stop();
+    });
+    connect(m_messages, &AsyncListModel::failed, this, [this](const Error& e) { m_message->setText(ErrorText::describe(e)); });
+    connect(m_messagesRefresh, &QTimer::timeout, m_messages, [this] { m_messages->reload(); });
+    connect(m_resend, &QPushButton::clicked, this, [this] {
+        const QModelIndexList rows = m_messagesView->selectionModel()->selectedRows();
+        if (!rows.isEmpty())
+            m_actions->resendNotification(rows.first().data(NotificationListModel::IdRole).toLongLong());
+    });
+    connect(m_actions, &OperatorActions::notificationResent, this, [this](const Notification& n) {
+        m_message->setText(tr("The message to %1 will be sent again shortly.").arg(n.recipient));
+        m_messages->reload();
+    });
     connect(m_model, &AsyncListModel::failed, this, [this](const Error& e) { m_message->setText(ErrorText::describe(e)); });
     connect(m_actions, &OperatorActions::failed, this, [this](const Error& e) { m_message->setText(ErrorText::describe(e)); });
     connect(m_actions, &OperatorActions::jobCancelled, this, [this](const Job& j) {
@@ -125,6 +179,31 @@ void RequestsPage::reload()
     Engine& engine = m_actions->engine();
     const OperatorSession session = m_actions->session();
     m_model->setLoader([&engine, session, q] { return engine.findJobs(session, q); });
+}
+
+void RequestsPage::loadMessages()
+{
+    const qint64 job = selectedJob();
+    if (job <= 0) {
+        m_messagesRefresh->stop();
+        m_messages->setLoader({});
+        m_messages->clear();
+        updateMessageButtons();
+        return;
+    }
+    Engine& engine = m_actions->engine();
+    const OperatorSession session = m_actions->session();
+    m_messages->setLoader([&engine, session, job] { return engine.notificationsOf(session, job); });
+}
+
+void RequestsPage::updateMessageButtons()
+{
+    const QModelIndexList jobs = m_view->selectionModel()->selectedRows();
+    const Job* job = jobs.isEmpty() ? nullptr : &m_model->at(jobs.first().row());
+    const QModelIndexList rows = m_messagesView->selectionModel()->selectedRows();
+    const Notification* n = rows.isEmpty() ? nullptr : &m_messages->at(rows.first().row());
+    m_resend->setEnabled(job && n && job->status == JobStatus::AwaitingIssue
+        && (n->state == QLatin1String("sent") || n->state == QLatin1String("failed")));
 }
 
 qint64 RequestsPage::selectedJob() const

@@ -1,3 +1,4 @@
+#include "SmtpSink.h"
 #include "TestSupport.h"
 #include "engine/SettingsSchema.h"
 #include "notify/NotificationDelivery.h"
@@ -24,81 +25,26 @@ class TestNotificationDelivery : public QObject {
     OperatorSession m_op;
     QTemporaryDir m_dir;
 
-    struct Sink {
-        std::unique_ptr<QProcess> process;
-        int port = 0;
-        QString out;
-    };
-
-    static int freePort()
+    std::unique_ptr<SmtpSink> startSink(bool tls, int port = 0)
     {
-        QTcpServer probe;
-        probe.listen(QHostAddress::LocalHost, 0);
-        return probe.serverPort();
-    }
-
-    Sink startSink(bool tls, int port = 0)
-    {
-        Sink s;
-        s.port = port > 0 ? port : freePort();
-        s.out = m_dir.filePath(QStringLiteral("sink-%1.jsonl").arg(s.port));
-        QStringList args { QFINDTESTDATA("../support/smtp_sink.py"), QStringLiteral("--port"), QString::number(s.port), QStringLiteral("--out"), s.out };
-        if (tls)
-            args << QStringLiteral("--tls-cert") << m_dir.filePath(QStringLiteral("smtp.crt")) << QStringLiteral("--tls-key") << m_dir.filePath(QStringLiteral("smtp.key"));
-        s.process = std::make_unique<QProcess>();
-        // Its output goes nowhere: an inherited pipe would keep CTest waiting if the test died.
-        s.process->setStandardOutputFile(QProcess::nullDevice());
-        s.process->setStandardErrorFile(m_dir.filePath(QStringLiteral("sink-%1.log").arg(s.port)));
-        s.process->start(QStringLiteral("/usr/bin/python3"), args);
-        if (!s.process->waitForStarted(10000))
-            qFatal("the SMTP sink did not start");
-        // Ready when it accepts a connection.
-        QDeadlineTimer deadline(20000);
-        while (!deadline.hasExpired()) {
-            QTcpSocket probe;
-            probe.connectToHost(QHostAddress::LocalHost, quint16(s.port));
-            if (probe.waitForConnected(200))
-                return s;
-            QTest::qWait(100);
-        }
-        qFatal("the SMTP sink never listened on %d", s.port);
-    }
-
-    static void stopSink(Sink& s)
-    {
-        // Stopped by the PID we started, nothing else.
-        s.process->terminate();
-        if (!s.process->waitForFinished(5000))
-            s.process->kill();
-        s.process->waitForFinished(5000);
-    }
-
-    static QList<QJsonObject> received(const Sink& s)
-    {
-        QList<QJsonObject> out;
-        QFile f(s.out);
-        if (!f.open(QIODevice::ReadOnly))
-            return out;
-        for (const QByteArray& line : f.readAll().split('\n')) {
-            if (!line.trimmed().isEmpty())
-                out.append(QJsonDocument::fromJson(line).object());
-        }
-        return out;
+        auto sink = std::make_unique<SmtpSink>();
+        QString error;
+        const bool started = tls ? sink->start(m_dir.path(), port, m_dir.filePath(QStringLiteral("smtp.crt")), m_dir.filePath(QStringLiteral("smtp.key")), &error)
+                                 : sink->start(m_dir.path(), port, {}, {}, &error);
+        if (!started)
+            qFatal("%s", qPrintable(error));
+        return sink;
     }
 
     void configure(const QMap<QString, QString>& values)
     {
-        auto s = await(m_fx.engine().settings(m_op));
-        QVERIFY(s.ok());
-        for (auto it = values.cbegin(); it != values.cend(); ++it)
-            s->set(it.key(), it.value());
-        auto saved = await(m_fx.engine().saveSettings(m_op, *s));
-        QVERIFY2(saved.ok(), saved.ok() ? "" : qPrintable(saved.error().toLogString()));
+        QString error;
+        QVERIFY2(m_fx.configure(m_op, values, &error), qPrintable(error));
     }
 
-    void useSmtp(const Sink& s, const QString& security = QStringLiteral("none"))
+    void useSmtp(const std::unique_ptr<SmtpSink>& s, const QString& security = QStringLiteral("none"))
     {
-        configure({ { SettingKey::SmtpHost, QStringLiteral("127.0.0.1") }, { SettingKey::SmtpPort, QString::number(s.port) },
+        configure({ { SettingKey::SmtpHost, QStringLiteral("127.0.0.1") }, { SettingKey::SmtpPort, QString::number(s->port()) },
             { SettingKey::SmtpSecurity, security }, { SettingKey::SmtpCaFile, m_dir.filePath(QStringLiteral("smtp.crt")) } });
     }
 
@@ -151,7 +97,7 @@ private Q_SLOTS:
 
     void eachSchemeSendsTheRightMessages()
     {
-        Sink sink = startSink(false);
+        auto sink = startSink(false);
         useSmtp(sink);
         const qint64 person = personWithEmailAndMobile();
         const QString email = m_fx.scalar(QStringLiteral("SELECT email FROM people WHERE id = ?"), { person }).toString();
@@ -163,7 +109,7 @@ private Q_SLOTS:
         QCOMPARE(r.notifications.size(), 2);
         const DeliveryReport report = deliver();
         QCOMPARE(report.sent, 2);
-        const QList<QJsonObject> mails = received(sink);
+        const QList<QJsonObject> mails = sink->received();
         QCOMPARE(mails.size(), 2);
         QJsonObject link, code;
         for (const QJsonObject& m : mails)
@@ -188,7 +134,7 @@ private Q_SLOTS:
         setScheme(QStringLiteral("Mobile Identity"), NotificationScheme::MobileAuthCodeEmail);
         const IssuedRequest r2 = request(personWithEmailAndMobile(1), QStringLiteral("Mobile Identity"));
         QCOMPARE(deliver().sent, 2);
-        const QList<QJsonObject> after = received(sink);
+        const QList<QJsonObject> after = sink->received();
         QCOMPARE(after.size(), 4);
         for (int i = 2; i < 4; ++i)
             QVERIFY(!after.at(i).value(QStringLiteral("to")).toArray().first().toString().endsWith(QStringLiteral("sms.example.test")));
@@ -201,8 +147,8 @@ private Q_SLOTS:
         }
         // Nothing left: another pass sends nothing more.
         QCOMPARE(deliver().sent, 0);
-        QCOMPARE(received(sink).size(), 4);
-        stopSink(sink);
+        QCOMPARE(sink->received().size(), 4);
+        sink->stop();
     }
 
     void aSwitchedOffChannelIsRefusedAtRequestTime()
@@ -217,7 +163,7 @@ private Q_SLOTS:
 
     void startTlsIsUsedAndRequired()
     {
-        Sink sink = startSink(true);
+        auto sink = startSink(true);
         setScheme(QStringLiteral("Mobile Identity"), NotificationScheme::MobileAuthCodeEmail);
         // Plain SMTP to a server that insists on STARTTLS: refused, retried later, reason kept.
         useSmtp(sink, QStringLiteral("none"));
@@ -227,20 +173,20 @@ private Q_SLOTS:
         auto states = await(m_fx.engine().notificationsOf(m_op, r.job.id));
         QVERIFY(!states->first().lastError.isEmpty());
         QCOMPARE(states->first().state, QStringLiteral("queued"));
-        QVERIFY(received(sink).isEmpty());
+        QVERIFY(sink->received().isEmpty());
         useSmtp(sink, QStringLiteral("starttls"));
         m_fx.advanceClock(11);
         QCOMPARE(deliver().sent, 2);
-        const QList<QJsonObject> mails = received(sink);
+        const QList<QJsonObject> mails = sink->received();
         QCOMPARE(mails.size(), 2);
         for (const QJsonObject& m : mails)
             QVERIFY(m.value(QStringLiteral("tls")).toBool());
-        stopSink(sink);
+        sink->stop();
     }
 
     void serverDownRetriesWithBackoffThenFails()
     {
-        const int port = freePort(); // nothing listens there
+        const int port = SmtpSink::freePort(); // nothing listens there
         configure({ { SettingKey::SmtpHost, QStringLiteral("127.0.0.1") }, { SettingKey::SmtpPort, QString::number(port) },
             { SettingKey::SmtpSecurity, QStringLiteral("none") } });
         const IssuedRequest r = request(personWithEmailAndMobile(4), QStringLiteral("Mobile Identity"));
@@ -259,13 +205,13 @@ private Q_SLOTS:
             QVERIFY2(n.lastError.contains(QStringLiteral("connect"), Qt::CaseInsensitive), qPrintable(n.lastError));
         }
         // The server comes back; the operator re-sends one message and it arrives once.
-        Sink sink = startSink(false, port);
+        auto sink = startSink(false, port);
         auto again = await(m_fx.engine().resendNotification(m_op, states->first().id));
         QVERIFY(again.ok());
         QCOMPARE(again->state, QStringLiteral("queued"));
         QCOMPARE(deliver().sent, 1);
-        QCOMPARE(received(sink).size(), 1);
-        stopSink(sink);
+        QCOMPARE(sink->received().size(), 1);
+        sink->stop();
     }
 
     void aRestartMidQueueLosesNothingAndSendsNothingTwice()
@@ -278,13 +224,13 @@ private Q_SLOTS:
         m_fx.close();
         m_fx.open();
         m_op = m_fx.demoOperator();
-        Sink sink = startSink(false);
+        auto sink = startSink(false);
         useSmtp(sink);
         m_fx.advanceClock(301);
         QCOMPARE(deliver().sent, 4);
         m_fx.advanceClock(3600);
         QCOMPARE(deliver().sent, 0);
-        const QList<QJsonObject> mails = received(sink);
+        const QList<QJsonObject> mails = sink->received();
         QCOMPARE(mails.size(), 4);
         QSet<QString> ids;
         for (const QJsonObject& m : mails)
@@ -295,7 +241,7 @@ private Q_SLOTS:
             for (const Notification& n : *states)
                 QCOMPARE(n.attempts, 1);
         }
-        stopSink(sink);
+        sink->stop();
     }
 
     void httpSmsGateway()
@@ -321,7 +267,7 @@ private Q_SLOTS:
                 s->disconnectFromHost();
             });
         });
-        Sink sink = startSink(false);
+        auto sink = startSink(false);
         useSmtp(sink);
         configure({ { SettingKey::SmsMethod, QStringLiteral("http") },
             { SettingKey::SmsHttpUrl, QStringLiteral("http://127.0.0.1:%1/send?to={{Number}}").arg(gateway.serverPort()) },
@@ -349,12 +295,12 @@ private Q_SLOTS:
         QCOMPARE(body.value(QStringLiteral("to")).toString(), number);
         QVERIFY(body.value(QStringLiteral("text")).toString().contains(QRegularExpression(QStringLiteral("\\d{4} ?\\d{4}"))));
         configure({ { SettingKey::SmsMethod, QStringLiteral("email-gateway") } });
-        stopSink(sink);
+        sink->stop();
     }
 
     void renewalRemindersOncePerDevice()
     {
-        Sink sink = startSink(false);
+        auto sink = startSink(false);
         useSmtp(sink);
         setScheme(QStringLiteral("Mobile Identity"), NotificationScheme::None);
         auto shown = await(m_fx.engine().requestCredential(m_op, personWithEmailAndMobile(8), m_fx.profileIdByName(QStringLiteral("Mobile Identity")), true));
@@ -368,10 +314,10 @@ private Q_SLOTS:
         QCOMPARE(m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM notifications WHERE device_id = ? AND state = 'sent'"), { device.id }).toInt(), 2);
         QCOMPARE(deliver().remindersQueued, 0);
         int forDevice = 0;
-        for (const QJsonObject& m : received(sink))
+        for (const QJsonObject& m : sink->received())
             forDevice += m.value(QStringLiteral("text")).toString().contains(device.serial) ? 1 : 0;
         QCOMPARE(forDevice, 2);
-        stopSink(sink);
+        sink->stop();
     }
 };
 

@@ -136,6 +136,17 @@ private Q_SLOTS:
         QVERIFY(r.wait(30000));
         QCOMPARE(roles->rowCount(), 4);
 
+        // A request's messages: the demo's open requests queued theirs.
+        const qint64 job = m_fx.scalar(QStringLiteral("SELECT job_id FROM notifications WHERE job_id IS NOT NULL ORDER BY id LIMIT 1")).toLongLong();
+        QVERIFY(job > 0);
+        std::unique_ptr<NotificationListModel> messages(RecordModels::notifications(nullptr));
+        QAbstractItemModelTester tMessages(messages.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy n(messages.get(), &AsyncListModel::loaded);
+        messages->setLoader([&engine, op, job] { return engine.notificationsOf(op, job); });
+        QVERIFY(n.wait(30000));
+        QVERIFY(messages->rowCount() >= 1);
+        QCOMPARE(messages->data(messages->index(0, 3), Qt::DisplayRole).toString(), QStringLiteral("Queued"));
+
         ProfileRightsModel rights;
         QAbstractItemModelTester t4(&rights, QAbstractItemModelTester::FailureReportingMode::QtTest);
         rights.setRights(roles->rows(), mobile.roleRights);

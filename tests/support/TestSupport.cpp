@@ -141,6 +141,24 @@ qint64 EngineFixture::createOperator(const QString& logonName, const QString& gr
     return *r;
 }
 
+bool EngineFixture::configure(const OperatorSession& op, const QMap<QString, QString>& values, QString* error)
+{
+    auto s = await(m_engine->settings(op));
+    if (s.ok()) {
+        for (auto it = values.cbegin(); it != values.cend(); ++it)
+            s->set(it.key(), it.value());
+        auto saved = await(m_engine->saveSettings(op, *s));
+        if (saved.ok())
+            return true;
+        if (error)
+            *error = saved.error().toLogString();
+        return false;
+    }
+    if (error)
+        *error = s.error().toLogString();
+    return false;
+}
+
 QVariant EngineFixture::scalar(const QString& sql, const QVariantList& values)
 {
     auto r = await(m_engine->runTask<QVariant>([sql, values](const EngineContext&, QSqlDatabase db) -> Result<QVariant> {

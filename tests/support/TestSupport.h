@@ -72,6 +72,8 @@ public:
     // Takes a job from request to an active device the way a phone would.
     Device collect(const IssuedRequest& request, KeyAlgorithm alg = KeyAlgorithm::EcP256);
     QVariant scalar(const QString& sql, const QVariantList& values = {});
+    // Sets these settings through the engine as the operator would; false with the reason.
+    bool configure(const OperatorSession& op, const QMap<QString, QString>& values, QString* error = nullptr);
     void execSql(const QString& sql, const QVariantList& values = {});
 
 private:

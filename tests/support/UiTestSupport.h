@@ -31,4 +31,14 @@ inline bool saveScreenshot(QWidget* w, const QString& name)
     return w->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
 }
 
+// A named child widget; a test cannot go on without it.
+template <typename T>
+T* child(QWidget* parent, const char* name)
+{
+    T* w = parent->findChild<T*>(QLatin1String(name));
+    if (!w)
+        qFatal("no child %s", name);
+    return w;
+}
+
 } // namespace lanyard::test

@@ -44,15 +44,6 @@ class TestOperatorConfiguration : public QObject {
         return -1;
     }
 
-    template <typename T>
-    T* child(QWidget* parent, const char* name)
-    {
-        T* w = parent->findChild<T*>(QLatin1String(name));
-        if (!w)
-            qFatal("no child %s", name);
-        return w;
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
