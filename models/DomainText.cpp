@@ -15,6 +15,8 @@ QString DomainText::deviceState(DeviceState s)
         return tr("Suspended");
     case DeviceState::Canceled:
         return tr("Canceled");
+    case DeviceState::Issued:
+        return tr("Being collected");
     }
     return {};
 }

@@ -126,6 +126,22 @@ QString ErrorText::describe(const Error& e)
         return tr("The change conflicts with existing data: %1").arg(e.detail);
     case ErrorCode::DeliveryFailed:
         return tr("The message could not be delivered: %1. Check the email and SMS settings, then re-send.").arg(arg("reason"));
+    case ErrorCode::ServiceBusy:
+        return tr("The server is busy with other collections. Nothing was lost; try again in %n second(s).", nullptr, qMax(1, e.args.value(QStringLiteral("retryAfter")).toInt()));
+    case ErrorCode::DeviceNotAllowed:
+        return arg("restriction") == QLatin1String("my-mobiles-only")
+            ? tr("This phone is not registered to this person, and the credential profile only allows the person's own registered phones.")
+            : tr("This phone is not registered, and the credential profile only allows registered phones. Register it under Registered hardware first.");
+    case ErrorCode::BiometricsIncompatible:
+        return tr("Biometric checks on update or unlock are switched on, and mobile identities cannot perform them. Switch both off in the Operation Settings to issue to phones.");
+    case ErrorCode::MobileIssuanceDisabled:
+        return tr("Mobile issuance is switched off (the maximum session count is 0). Raise it in the Operation Settings.");
+    case ErrorCode::SessionExpired:
+        return tr("The collection took too long and was stopped. Nothing was issued; start the collection again with the same code.");
+    case ErrorCode::TrustFailure:
+        return tr("The server's certificate is not trusted: %1. Check the CA file in the connection settings, or ask the administrator which CA signs the server.").arg(e.detail);
+    case ErrorCode::NetworkFailure:
+        return tr("The server could not be reached: %1. Check the address and your network, then try again; nothing you typed was lost.").arg(e.detail);
     case ErrorCode::ChannelDisabled:
         return arg("channel") == QLatin1String("sms")
             ? tr("The profile's notification scheme sends the code by SMS, but SMS notifications are switched off in the Operation Settings. Switch them on, or show the code on screen.")

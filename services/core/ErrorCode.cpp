@@ -39,6 +39,13 @@ constexpr std::array kIds {
     std::pair { ErrorCode::Conflict, "conflict" },
     std::pair { ErrorCode::DeliveryFailed, "delivery-failed" },
     std::pair { ErrorCode::ChannelDisabled, "channel-disabled" },
+    std::pair { ErrorCode::ServiceBusy, "service-busy" },
+    std::pair { ErrorCode::DeviceNotAllowed, "device-not-allowed" },
+    std::pair { ErrorCode::BiometricsIncompatible, "biometrics-incompatible" },
+    std::pair { ErrorCode::MobileIssuanceDisabled, "mobile-issuance-disabled" },
+    std::pair { ErrorCode::SessionExpired, "session-expired" },
+    std::pair { ErrorCode::TrustFailure, "trust-failure" },
+    std::pair { ErrorCode::NetworkFailure, "network-failure" },
 };
 } // namespace
 

@@ -39,6 +39,13 @@ enum class ErrorCode {
     Conflict,
     DeliveryFailed,
     ChannelDisabled,
+    ServiceBusy, // too many collections at once: retry later (HTTP 503 to mobile clients)
+    DeviceNotAllowed, // the profile's mobile device restriction refuses this phone
+    BiometricsIncompatible, // biometric checks are switched on; mobile identities cannot do them
+    MobileIssuanceDisabled, // the maximum session count is 0
+    SessionExpired, // a collection session that timed out or was replaced
+    TrustFailure, // a server's or bundle's certificate is not trusted
+    NetworkFailure, // the server could not be reached
 };
 
 // A lower-case, dash-separated identifier, e.g. "invalid-transition".

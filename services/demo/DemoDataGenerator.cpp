@@ -6,6 +6,7 @@
 #include "engine/RequestService.h"
 #include "pki/CertificateRequest.h"
 #include "storage/Database.h"
+#include "engine/CollectionService.h"
 #include "storage/Transaction.h"
 
 #include <QSqlError>
@@ -238,24 +239,28 @@ Result<DemoSummary> DemoDataGenerator::generate(const DemoOptions& options)
             ++summary.pendingRequests; // left for the operator to see in the requests list
             continue;
         }
-        auto job = requests.startCollection(issued->job.collectionToken, issued->code);
-        if (!job)
-            return job.error();
-        QList<QByteArray> csrs;
-        for (int c = 0; c < 2; ++c) {
+        CollectionStart start { issued->job.collectionToken, issued->code, {} };
+        start.device.hardwareSerial = QStringLiteral("PHONE-%1").arg(i + 1, 5, 10, QLatin1Char('0'));
+        start.device.platform = i % 2 ? QStringLiteral("Android") : QStringLiteral("iOS");
+        start.device.model = i % 2 ? QStringLiteral("Pixel 8") : QStringLiteral("iPhone 15");
+        CollectionService collection(m_ctx, m_db);
+        auto session = collection.start(start);
+        if (!session)
+            return session.error();
+        CollectionSubmission submission;
+        submission.sessionId = session->id;
+        for (int c = 0; c < session->certificates.size(); ++c) {
             auto key = PrivateKey::generate(KeyAlgorithm::EcP256);
             if (!key)
                 return key.error();
             auto csr = CertificateRequest::create(*key, QStringLiteral("demo"));
             if (!csr)
                 return csr.error();
-            csrs << *csr;
+            submission.requests << *csr;
         }
-        DeviceFacts facts;
-        facts.hardwareSerial = QStringLiteral("PHONE-%1").arg(i + 1, 5, 10, QLatin1Char('0'));
-        facts.platform = i % 2 ? QStringLiteral("Android") : QStringLiteral("iOS");
-        facts.model = i % 2 ? QStringLiteral("Pixel 8") : QStringLiteral("iPhone 15");
-        if (auto d = requests.completeIssue(job->id, csrs, facts); !d)
+        if (auto b = collection.submit(submission); !b)
+            return b.error();
+        if (auto d = collection.confirm(session->id); !d)
             return d.error();
         ++summary.devices;
     }

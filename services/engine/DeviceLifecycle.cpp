@@ -7,7 +7,7 @@ namespace lanyard {
 namespace {
 constexpr auto kStates = makeIdTable<DeviceState>(std::pair { DeviceState::Active, "active" },
     std::pair { DeviceState::Disabled, "disabled" }, std::pair { DeviceState::Suspended, "suspended" },
-    std::pair { DeviceState::Canceled, "canceled" });
+    std::pair { DeviceState::Canceled, "canceled" }, std::pair { DeviceState::Issued, "issued" });
 constexpr auto kOps = makeIdTable<DeviceOperation>(std::pair { DeviceOperation::Disable, "disable" },
     std::pair { DeviceOperation::Enable, "enable" }, std::pair { DeviceOperation::ReplaceForgotten, "replace-forgotten" },
     std::pair { DeviceOperation::Reinstate, "reinstate" }, std::pair { DeviceOperation::Cancel, "cancel" },

@@ -8,7 +8,9 @@
 
 namespace lanyard {
 
-enum class DeviceState { Active, Disabled, Suspended, Canceled };
+// Issued: certificates made during a collection that the phone has not yet confirmed; no
+// operator operation applies until the collection is confirmed or rolled back.
+enum class DeviceState { Active, Disabled, Suspended, Canceled, Issued };
 
 enum class DeviceOperation {
     Disable,

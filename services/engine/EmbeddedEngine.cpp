@@ -2,6 +2,7 @@
 
 #include "AuditLog.h"
 #include "CertificateService.h"
+#include "CollectionService.h"
 #include "DeviceService.h"
 #include "HardwareService.h"
 #include "RoleService.h"
@@ -362,6 +363,15 @@ QFuture<Result<EngineInfo>> EmbeddedEngine::open()
                                 m_deliveryTimer = new QTimer(this);
                                 m_deliveryTimer->setInterval(m_options.deliveryIntervalMs);
                                 connect(m_deliveryTimer, &QTimer::timeout, this, &EmbeddedEngine::scheduleDelivery);
+                // The same beat rolls back collections whose phone went away.
+                connect(m_deliveryTimer, &QTimer::timeout, this, [this] {
+                    whenFinished(expireCollections(), this, [](Result<int> n) {
+                        if (!n)
+                            qCWarning(lcEngine).noquote() << "Expiring collections:" << n.error().toLogString();
+                        else if (*n > 0)
+                            qCInfo(lcEngine) << "Interrupted collections rolled back:" << *n;
+                    });
+                });
                                 m_deliveryTimer->start();
                                 scheduleDelivery();
                             }
@@ -800,19 +810,24 @@ QFuture<Result<QByteArray>> EmbeddedEngine::caCertificate()
     });
 }
 
-QFuture<Result<Job>> EmbeddedEngine::startCollection(const QString& token, const QString& code)
+QFuture<Result<CollectionSession>> EmbeddedEngine::startCollection(const CollectionStart& request)
 {
-    return runTask<Job>([token, code](const EngineContext& ctx, QSqlDatabase db) {
-        return RequestService(ctx, db).startCollection(token, code);
-    });
+    return runTask<CollectionSession>([request](const EngineContext& ctx, QSqlDatabase db) { return CollectionService(ctx, db).start(request); });
 }
 
-QFuture<Result<Device>> EmbeddedEngine::completeIssue(
-    qint64 jobId, const QList<QByteArray>& requests, const DeviceFacts& facts)
+QFuture<Result<CollectionBundle>> EmbeddedEngine::submitCollection(const CollectionSubmission& submission)
 {
-    return runTask<Device>([=](const EngineContext& ctx, QSqlDatabase db) {
-        return RequestService(ctx, db).completeIssue(jobId, requests, facts);
-    });
+    return runTask<CollectionBundle>([submission](const EngineContext& ctx, QSqlDatabase db) { return CollectionService(ctx, db).submit(submission); });
+}
+
+QFuture<Result<Device>> EmbeddedEngine::confirmCollection(const QString& sessionId)
+{
+    return runTask<Device>([sessionId](const EngineContext& ctx, QSqlDatabase db) { return CollectionService(ctx, db).confirm(sessionId); });
+}
+
+QFuture<Result<int>> EmbeddedEngine::expireCollections()
+{
+    return runTask<int>([](const EngineContext& ctx, QSqlDatabase db) { return CollectionService(ctx, db).expireSessions(); });
 }
 
 } // namespace lanyard

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AccessControl.h"
+#include "Collection.h"
 #include "DeviceFacts.h"
 #include "Engine.h"
 #include "EngineContext.h"
@@ -84,9 +85,12 @@ public:
     QFuture<Result<QByteArray>> certificateRevocationList() override;
     QFuture<Result<QByteArray>> caCertificate() override;
 
-    // The collection side (served to phones by lanyard-server).
-    QFuture<Result<Job>> startCollection(const QString& token, const QString& code);
-    QFuture<Result<Device>> completeIssue(qint64 jobId, const QList<QByteArray>& requests, const DeviceFacts& facts);
+    // The collection side (served to phones by lanyard-server; see CollectionService).
+    QFuture<Result<CollectionSession>> startCollection(const CollectionStart& request);
+    QFuture<Result<CollectionBundle>> submitCollection(const CollectionSubmission& submission);
+    QFuture<Result<Device>> confirmCollection(const QString& sessionId);
+    // Rolls back collections whose phone went away; the engine also does it on its own.
+    QFuture<Result<int>> expireCollections();
 
     // Runs set-up work (demo data, administration tools) on a worker with its connection.
     template <typename T>

@@ -393,149 +393,21 @@ Result<IssuedRequest> RequestService::regenerateCode(const AccessControl& ac, qi
     return out;
 }
 
-Result<Job> RequestService::startCollection(const QString& token, const QString& typedCode)
+Result<Job> RequestService::loadByToken(const QString& token, QString* codeHash)
 {
-    Transaction tx(m_db, m_ctx.dialect());
-    if (auto r = tx.begin(); !r)
-        return r.error();
     auto q = exec(m_db, kJobSelect + QStringLiteral("WHERE j.collection_token = ?"), { token });
     if (!q)
         return q.error();
     if (!q->next())
         return Error(ErrorCode::NotFound, QStringLiteral("unknown collection token"), { { QStringLiteral("what"), QStringLiteral("collection") } });
-    QString codeHash;
-    Job job = readJob(*q, &codeHash);
+    const Job job = readJob(*q, codeHash);
     q->finish();
-    auto settings = SettingsService(m_ctx, m_db).load();
-    if (!settings)
-        return settings.error();
-    const int maxFailures = settings->integer(SettingKey::CodeMaxFailures);
-    const QDateTime now = m_ctx.now();
-    switch (job.status) {
-    case JobStatus::AwaitingIssue:
-        break;
-    case JobStatus::Locked:
-        return Error(ErrorCode::CodeLocked, QStringLiteral("job %1 is locked after too many wrong codes").arg(job.id));
-    case JobStatus::InProgress:
-    case JobStatus::Completed:
-        return Error(ErrorCode::CodeUsed, QStringLiteral("the code of job %1 was already used").arg(job.id));
-    case JobStatus::Expired:
-        return Error(ErrorCode::CodeExpired, QStringLiteral("job %1 has expired").arg(job.id));
-    default:
-        return Error(ErrorCode::InvalidTransition, QStringLiteral("job %1 is %2").arg(job.id).arg(jobStatusId(job.status)),
-            { { QStringLiteral("operation"), QStringLiteral("collect") }, { QStringLiteral("state"), jobStatusId(job.status) } });
-    }
-    if (codeHash.isEmpty())
-        return Error(ErrorCode::CodeUsed, QStringLiteral("job %1 has no unused code").arg(job.id));
-    Error failure;
-    bool failed = false;
-    if (job.codeExpiresAt.isValid() && job.codeExpiresAt <= now) {
-        if (auto r = exec(m_db, QStringLiteral("UPDATE jobs SET status = ?, updated_at = ? WHERE id = ?"), { jobStatusId(JobStatus::Expired), now.toMSecsSinceEpoch(), job.id }); !r)
-            return r.error();
-        failure = Error(ErrorCode::CodeExpired, QStringLiteral("the code of job %1 expired").arg(job.id));
-        failed = true;
-    } else if (!SecretHash::verify(AuthCode::normalise(typedCode), codeHash)) {
-        const int failures = job.codeFailures + 1;
-        const bool lock = failures >= maxFailures;
-        if (auto r = exec(m_db, QStringLiteral("UPDATE jobs SET code_failures = ?, status = ?, updated_at = ? WHERE id = ?"),
-                { failures, jobStatusId(lock ? JobStatus::Locked : JobStatus::AwaitingIssue), now.toMSecsSinceEpoch(), job.id });
-            !r)
-            return r.error();
-        failure = lock ? Error(ErrorCode::CodeLocked, QStringLiteral("job %1 locked after %2 wrong codes").arg(job.id).arg(failures))
-                       : Error(ErrorCode::CodeInvalid, QStringLiteral("wrong code for job %1").arg(job.id),
-                           { { QStringLiteral("triesLeft"), maxFailures - failures } });
-        failed = true;
-    }
-    if (failed) {
-        AuditEvent e = jobEvent(m_ctx, nullptr, QStringLiteral("collect"), job, failure.detail);
-        e.outcome = QStringLiteral("refused");
-        if (auto r = AuditLog(m_db, m_ctx.dialect()).append(e); !r)
-            return r.error();
-        // The failure count and lock must persist even though the caller gets an error.
-        if (auto r = tx.commit(); !r)
-            return r.error();
-        return failure;
-    }
-    if (auto r = exec(m_db, QStringLiteral("UPDATE jobs SET code_hash = '', status = ?, updated_at = ? WHERE id = ?"),
-            { jobStatusId(JobStatus::InProgress), now.toMSecsSinceEpoch(), job.id });
-        !r)
-        return r.error();
-    job.status = JobStatus::InProgress;
-    if (auto r = AuditLog(m_db, m_ctx.dialect()).append(jobEvent(m_ctx, nullptr, QStringLiteral("collect"), job, QStringLiteral("code accepted"))); !r)
-        return r.error();
-    if (auto r = tx.commit(); !r)
-        return r.error();
     return job;
 }
 
-Result<Device> RequestService::completeIssue(qint64 jobId, const QList<QByteArray>& requests, const DeviceFacts& facts)
+AuditEvent RequestService::jobEvent(const EngineContext& ctx, const AccessControl* ac, const QString& workflow, const Job& job, const QString& details)
 {
-    Transaction tx(m_db, m_ctx.dialect());
-    if (auto r = tx.begin(); !r)
-        return r.error();
-    auto job = load(jobId);
-    if (!job)
-        return job.error();
-    if (job->status != JobStatus::InProgress)
-        return Error(ErrorCode::InvalidTransition, QStringLiteral("job %1 is %2, not in progress").arg(jobId).arg(jobStatusId(job->status)),
-            { { QStringLiteral("operation"), QStringLiteral("complete") }, { QStringLiteral("state"), jobStatusId(job->status) } });
-    ProfileService profiles(m_ctx, m_db);
-    auto profile = profiles.profile(job->profileId);
-    if (!profile)
-        return profile.error();
-    if (requests.size() != profile->policies.size())
-        return Error(ErrorCode::InvalidArgument, QStringLiteral("expected %1 certificate request(s), got %2").arg(profile->policies.size()).arg(requests.size()));
-    auto person = PeopleService(m_ctx, m_db).load(job->personId);
-    if (!person)
-        return person.error();
-    auto settings = SettingsService(m_ctx, m_db).load();
-    if (!settings)
-        return settings.error();
-    const QDateTime now = m_ctx.now();
-    int lifetime = profile->lifetimeDays;
-    if (job->type == JobType::TemporaryReplacement)
-        lifetime = qMin(lifetime, settings->integer(SettingKey::TemporaryReplacementDays));
-    const QDateTime expires = now.addDays(lifetime);
-    const QString prefix = profile->encoding == CardEncoding::IdentityAgent ? QStringLiteral("MI")
-        : profile->encoding == CardEncoding::VirtualSmartCard              ? QStringLiteral("VSC")
-        : profile->encoding == CardEncoding::DerivedCredential             ? QStringLiteral("DC")
-                                                                           : QStringLiteral("PIV");
-    const QString serial = prefix + QLatin1Char('-') + QString::fromLatin1(secureRandomBytes(6).toHex().toUpper());
-    // The key behind the device's unlock codes; the agent receives it with its credential.
-    auto unlockKey = m_ctx.keyWrapper->wrap(secureRandomBytes(32), "unlock-key");
-    if (!unlockKey)
-        return unlockKey.error();
-    auto ins = fetchOne(m_db, QStringLiteral("INSERT INTO devices (serial, device_type, platform, hardware_serial, dns_name, owner_id, profile_id, state, "
-                                         "expires_at, created_at, updated_at, unlock_key_wrapped) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"),
-        { serial, cardEncodingId(profile->encoding), facts.platform, facts.hardwareSerial, facts.dnsName, job->personId, profile->id,
-            deviceStateId(DeviceState::Active), expires.toMSecsSinceEpoch(), now.toMSecsSinceEpoch(), now.toMSecsSinceEpoch(), *unlockKey });
-    if (!ins)
-        return ins.error();
-    const qint64 deviceId = ins->value(0).toLongLong();
-    CertificateService certs(m_ctx, m_db);
-    QStringList issued;
-    for (int i = 0; i < requests.size(); ++i) {
-        auto policy = profiles.policy(profile->policies.at(i).policyId);
-        if (!policy)
-            return policy.error();
-        auto rec = certs.issue(*person, *policy, requests.at(i), deviceId, expires, settings->value(SettingKey::DefaultDn));
-        if (!rec)
-            return rec.error();
-        issued << rec->serial;
-    }
-    if (auto r = exec(m_db, QStringLiteral("UPDATE jobs SET status = ?, issued_device_id = ?, updated_at = ? WHERE id = ?"),
-            { jobStatusId(JobStatus::Completed), deviceId, now.toMSecsSinceEpoch(), jobId });
-        !r)
-        return r.error();
-    Job done = *job;
-    done.deviceId = deviceId;
-    if (auto r = AuditLog(m_db, m_ctx.dialect()).append(jobEvent(m_ctx, nullptr, QStringLiteral("collect"), done,
-            QStringLiteral("device %1 active; certificates %2").arg(serial, issued.join(QStringLiteral(", ")))));
-        !r)
-        return r.error();
-    if (auto r = tx.commit(); !r)
-        return r.error();
-    return DeviceService(m_ctx, m_db).load(deviceId);
+    return lanyard::jobEvent(ctx, ac, workflow, job, details);
 }
 
 } // namespace lanyard

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AccessControl.h"
+#include "AuditEvent.h"
 #include "Device.h"
 #include "DeviceFacts.h"
 #include "EngineContext.h"
@@ -28,12 +29,9 @@ public:
     // Cancels a job that has not completed; its code stops working at once.
     Result<Job> cancel(const AccessControl& ac, qint64 jobId, const QString& reason);
 
-    // Collection: checks the code for a token (expiry, single use, failure limit). On success
-    // the code is spent and the job is In Progress.
-    Result<Job> startCollection(const QString& token, const QString& typedCode);
-    // Issues one certificate per policy of the job's profile from the requests (in policy
-    // order) and makes the device Active; the job is Completed.
-    Result<Device> completeIssue(qint64 jobId, const QList<QByteArray>& requests, const DeviceFacts& facts);
+    // The job a collection token belongs to, with the hash of its unused code (empty once spent).
+    Result<Job> loadByToken(const QString& token, QString* codeHash);
+    static AuditEvent jobEvent(const EngineContext& ctx, const AccessControl* ac, const QString& workflow, const Job& job, const QString& details);
 
     QString collectionUrl(const QString& token, const QString& baseUrl) const;
 

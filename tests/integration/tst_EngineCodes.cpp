@@ -73,11 +73,11 @@ private Q_SLOTS:
     void singleUseSpacesOptional()
     {
         const IssuedRequest r = request();
-        auto ok = await(m_fx.engine().startCollection(r.job.collectionToken, r.code.toLower()));
+        auto ok = await(m_fx.engine().startCollection(CollectionStart { r.job.collectionToken, r.code.toLower(), {} }));
         QVERIFY(ok.ok());
-        QCOMPARE(ok->status, JobStatus::InProgress);
-        QCOMPARE(await(m_fx.engine().startCollection(r.job.collectionToken, r.code)).error().code, ErrorCode::CodeUsed);
-        QCOMPARE(await(m_fx.engine().startCollection(QStringLiteral("no-such-token"), r.code)).error().code, ErrorCode::NotFound);
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT status FROM jobs WHERE id = ?"), { r.job.id }).toString(), jobStatusId(JobStatus::InProgress));
+        QCOMPARE(await(m_fx.engine().startCollection(CollectionStart { r.job.collectionToken, r.code, {} })).error().code, ErrorCode::CodeUsed);
+        QCOMPARE(await(m_fx.engine().startCollection(CollectionStart { QStringLiteral("no-such-token"), r.code, {} })).error().code, ErrorCode::NotFound);
     }
 
     void wrongCodesLockAtTheLimit()
@@ -85,30 +85,30 @@ private Q_SLOTS:
         const IssuedRequest r = request();
         const int limit = SettingsSchema::defaults().integer(SettingKey::CodeMaxFailures);
         for (int i = 1; i < limit; ++i) {
-            auto wrong = await(m_fx.engine().startCollection(r.job.collectionToken, QStringLiteral("00000000")));
+            auto wrong = await(m_fx.engine().startCollection(CollectionStart { r.job.collectionToken, QStringLiteral("00000000"), {} }));
             QCOMPARE(wrong.error().code, ErrorCode::CodeInvalid);
             QCOMPARE(wrong.error().args.value(QStringLiteral("triesLeft")).toInt(), limit - i);
         }
-        QCOMPARE(await(m_fx.engine().startCollection(r.job.collectionToken, QStringLiteral("00000000"))).error().code, ErrorCode::CodeLocked);
+        QCOMPARE(await(m_fx.engine().startCollection(CollectionStart { r.job.collectionToken, QStringLiteral("00000000"), {} })).error().code, ErrorCode::CodeLocked);
         // Locked: even the right code is refused now.
-        QCOMPARE(await(m_fx.engine().startCollection(r.job.collectionToken, r.code)).error().code, ErrorCode::CodeLocked);
+        QCOMPARE(await(m_fx.engine().startCollection(CollectionStart { r.job.collectionToken, r.code, {} })).error().code, ErrorCode::CodeLocked);
         QCOMPARE(m_fx.scalar(QStringLiteral("SELECT status FROM jobs WHERE id = ?"), { r.job.id }).toString(), QStringLiteral("locked"));
         // A new code unlocks the job and replaces the old code.
         auto fresh = await(m_fx.engine().regenerateCode(m_op, r.job.id, true));
         QVERIFY(fresh.ok());
         QCOMPARE(fresh->job.collectionToken, r.job.collectionToken);
         if (fresh->code != r.code)
-            QCOMPARE(await(m_fx.engine().startCollection(r.job.collectionToken, r.code)).error().code, ErrorCode::CodeInvalid);
-        QVERIFY(await(m_fx.engine().startCollection(r.job.collectionToken, fresh->code)).ok());
+            QCOMPARE(await(m_fx.engine().startCollection(CollectionStart { r.job.collectionToken, r.code, {} })).error().code, ErrorCode::CodeInvalid);
+        QVERIFY(await(m_fx.engine().startCollection(CollectionStart { r.job.collectionToken, fresh->code, {} })).ok());
     }
 
     void codesExpire()
     {
         const IssuedRequest r = request();
         m_fx.advanceClock(61 * 60); // immediate-use lifetime is 60 minutes
-        QCOMPARE(await(m_fx.engine().startCollection(r.job.collectionToken, r.code)).error().code, ErrorCode::CodeExpired);
+        QCOMPARE(await(m_fx.engine().startCollection(CollectionStart { r.job.collectionToken, r.code, {} })).error().code, ErrorCode::CodeExpired);
         QCOMPARE(m_fx.scalar(QStringLiteral("SELECT status FROM jobs WHERE id = ?"), { r.job.id }).toString(), QStringLiteral("expired"));
-        QCOMPARE(await(m_fx.engine().startCollection(r.job.collectionToken, r.code)).error().code, ErrorCode::CodeExpired);
+        QCOMPARE(await(m_fx.engine().startCollection(CollectionStart { r.job.collectionToken, r.code, {} })).error().code, ErrorCode::CodeExpired);
     }
 
     void validationNeedsASecondOperator()

@@ -63,7 +63,7 @@ private Q_SLOTS:
         // Code failures and the audit chain under PostgreSQL's row locking.
         auto req = await(fx.engine().requestCredential(op, page->people.first().id, fx.profileIdByName(QStringLiteral("Mobile Identity")), true));
         QVERIFY(req.ok());
-        QCOMPARE(await(fx.engine().startCollection(req->job.collectionToken, QStringLiteral("00000000"))).error().code, ErrorCode::CodeInvalid);
+        QCOMPARE(await(fx.engine().startCollection(CollectionStart { req->job.collectionToken, QStringLiteral("00000000"), {} })).error().code, ErrorCode::CodeInvalid);
         QList<QFuture<Result<OperatorSession>>> logons;
         for (int i = 0; i < 8; ++i)
             logons << fx.engine().logon(QStringLiteral("demo"), QString::fromLatin1(DemoDataGenerator::kOperatorPassword));

@@ -206,19 +206,29 @@ qint64 EngineFixture::firstDeviceId()
 
 Device EngineFixture::collect(const IssuedRequest& request, KeyAlgorithm alg)
 {
-    auto job = await(m_engine->startCollection(request.job.collectionToken, request.code));
-    if (!job)
-        qFatal("collection refused: %s", qPrintable(job.error().toLogString()));
-    const int policies = scalar(QStringLiteral("SELECT COUNT(*) FROM profile_policies WHERE profile_id = ?"), { job->profileId }).toInt();
-    QList<QByteArray> csrs;
-    for (int i = 0; i < policies; ++i)
-        csrs << makeCsr(alg);
-    DeviceFacts facts;
-    facts.hardwareSerial = QStringLiteral("TEST-PHONE");
-    facts.platform = QStringLiteral("Android");
-    auto device = await(m_engine->completeIssue(job->id, csrs, facts));
+    CollectionStart start { request.job.collectionToken, request.code, {} };
+    start.device.hardwareSerial = QStringLiteral("TEST-PHONE");
+    start.device.platform = QStringLiteral("Android");
+    start.device.model = QStringLiteral("Test");
+    auto session = await(m_engine->startCollection(start));
+    if (!session)
+        qFatal("collection refused: %s", qPrintable(session.error().toLogString()));
+    CollectionSubmission submission;
+    submission.sessionId = session->id;
+    for (const RequestedCertificate& c : session->certificates)
+        submission.requests << (c.serverKey ? QByteArray() : makeCsr(alg));
+    if (session->needsTransportKey) {
+        auto transport = PrivateKey::generate(KeyAlgorithm::Rsa2048);
+        if (!transport)
+            qFatal("no transport key");
+        submission.transportKey = transport->publicKeyDer();
+    }
+    auto bundle = await(m_engine->submitCollection(submission));
+    if (!bundle)
+        qFatal("issuance failed: %s", qPrintable(bundle.error().toLogString()));
+    auto device = await(m_engine->confirmCollection(session->id));
     if (!device)
-        qFatal("issuance failed: %s", qPrintable(device.error().toLogString()));
+        qFatal("confirmation failed: %s", qPrintable(device.error().toLogString()));
     return *device;
 }
 

@@ -233,11 +233,17 @@ private Q_SLOTS:
         auto* code = child<QLabel>(dialog, "authCode");
         QTRY_VERIFY_WITH_TIMEOUT(!code->text().isEmpty(), 30000);
         QVERIFY(code->text() != first->code);
-        auto old = await(m_fx.engine().startCollection(first->job.collectionToken, first->code));
+        auto old = await(m_fx.engine().startCollection(CollectionStart { first->job.collectionToken, first->code, {} }));
         QVERIFY(!old.ok());
         IssuedRequest renewed = *first;
         renewed.code = code->text();
         dialog->accept();
+        // The profile now allows the person's own registered phones only (edited above).
+        RegisteredHardware phone;
+        phone.kind = HardwareKind::Phone;
+        phone.identifier = QStringLiteral("TEST-PHONE");
+        phone.ownerId = person;
+        QVERIFY(await(m_fx.engine().addHardware(m_session->session(), phone)).ok());
         QVERIFY(m_fx.collect(renewed).id > 0);
 
         // Cancel asks for a reason without blocking, and the code stops working.
@@ -252,7 +258,7 @@ private Q_SLOTS:
         ask->accept();
         QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(page, "requestsMessage")->text().contains(QStringLiteral("cancelled")), 30000);
         QCOMPARE(m_fx.scalar(QStringLiteral("SELECT status FROM jobs WHERE id = ?"), { second->job.id }).toString(), QStringLiteral("cancelled"));
-        QCOMPARE(await(m_fx.engine().startCollection(second->job.collectionToken, second->code)).error().code, ErrorCode::InvalidTransition);
+        QCOMPARE(await(m_fx.engine().startCollection(CollectionStart { second->job.collectionToken, second->code, {} })).error().code, ErrorCode::InvalidTransition);
         AuditQuery q;
         q.workflow = workflowId(Workflow::ManageJobs);
         auto events = await(m_fx.engine().audit(m_session->session(), q));

@@ -1,0 +1,601 @@
+#include "CollectionService.h"
+
+#include "AuditLog.h"
+#include "CertificateRecord.h"
+#include "CertificateService.h"
+#include "DeviceService.h"
+#include "PeopleService.h"
+#include "ProfileService.h"
+#include "RequestService.h"
+#include "SettingsSchema.h"
+#include "SettingsService.h"
+#include "pki/AuthCode.h"
+#include "pki/CertificateRequest.h"
+#include "pki/KeyTransport.h"
+#include "pki/SecretHash.h"
+#include "pki/SecureRandom.h"
+#include "pki/SignedBundle.h"
+#include "storage/Database.h"
+#include "storage/Transaction.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace lanyard {
+
+namespace {
+const QString kOpen = QStringLiteral("open");
+const QString kIssued = QStringLiteral("issued");
+const QString kConfirmed = QStringLiteral("confirmed");
+const QString kAbandoned = QStringLiteral("abandoned");
+
+struct SessionRow {
+    QString id;
+    qint64 jobId = 0;
+    QString state;
+    DeviceFacts facts;
+    qint64 deviceId = 0;
+    QByteArray bundleWrapped;
+    QDateTime createdAt;
+    QDateTime expiresAt;
+};
+
+Result<SessionRow> loadSession(const QSqlDatabase& db, const QString& id)
+{
+    auto row = fetchOne(db, QStringLiteral("SELECT id, job_id, state, hardware_serial, platform, model, device_id, bundle_wrapped, created_at, expires_at "
+                                           "FROM collection_sessions WHERE id = ?"),
+        { id });
+    if (!row)
+        return row.error();
+    if (row->isEmpty())
+        return Error(ErrorCode::NotFound, QStringLiteral("unknown collection session"), { { QStringLiteral("what"), QStringLiteral("collection session") } });
+    SessionRow s;
+    s.id = row->at(0).toString();
+    s.jobId = row->at(1).toLongLong();
+    s.state = row->at(2).toString();
+    s.facts.hardwareSerial = row->at(3).toString();
+    s.facts.platform = row->at(4).toString();
+    s.facts.model = row->at(5).toString();
+    s.deviceId = row->at(6).toLongLong();
+    s.bundleWrapped = row->at(7).toByteArray();
+    s.createdAt = QDateTime::fromMSecsSinceEpoch(row->at(8).toLongLong(), Qt::UTC);
+    s.expiresAt = QDateTime::fromMSecsSinceEpoch(row->at(9).toLongLong(), Qt::UTC);
+    return s;
+}
+
+// The engine makes (or recovers) the key when it must be able to give it out again.
+bool serverKey(const CertificatePolicy& policy, KeyRecovery recovery)
+{
+    return policy.archiveKeys || recovery == KeyRecovery::UseExisting;
+}
+
+bool collectsIntoExistingDevice(const Job& job)
+{
+    return (job.type == JobType::Update || job.type == JobType::Renewal) && job.deviceId > 0;
+}
+
+Error refused(ErrorCode code, const QString& detail, QMap<QString, QVariant> args = {})
+{
+    return Error(code, detail, std::move(args));
+}
+} // namespace
+
+CollectionService::CollectionService(const EngineContext& context, QSqlDatabase db)
+    : m_ctx(context)
+    , m_db(std::move(db))
+{
+}
+
+Result<void> CollectionService::checkDevice(const Job& job, DeviceRestriction restriction, const DeviceFacts& facts)
+{
+    if (restriction == DeviceRestriction::Any)
+        return {};
+    auto row = fetchOne(m_db, QStringLiteral("SELECT owner_id FROM registered_hardware WHERE kind = 'phone' AND identifier = ? AND active = 1"),
+        { facts.hardwareSerial.trimmed() });
+    if (!row)
+        return row.error();
+    const bool known = !row->isEmpty() && !facts.hardwareSerial.trimmed().isEmpty();
+    const bool mine = known && row->at(0).toLongLong() == job.personId;
+    if (restriction == DeviceRestriction::KnownMobiles ? known : mine)
+        return {};
+    return refused(ErrorCode::DeviceNotAllowed,
+        QStringLiteral("phone '%1' is not allowed by the %2 restriction").arg(facts.hardwareSerial, deviceRestrictionId(restriction)),
+        { { QStringLiteral("restriction"), deviceRestrictionId(restriction) } });
+}
+
+Result<CollectionSession> CollectionService::start(const CollectionStart& request)
+{
+    if (auto r = expireSessions(); !r)
+        return r.error();
+    Transaction tx(m_db, m_ctx.dialect());
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    QString codeHash;
+    RequestService requests(m_ctx, m_db);
+    auto job = requests.loadByToken(request.token, &codeHash);
+    if (!job)
+        return job.error();
+    auto settings = SettingsService(m_ctx, m_db).load();
+    if (!settings)
+        return settings.error();
+    const QDateTime now = m_ctx.now();
+    AuditLog audit(m_db, m_ctx.dialect());
+    // A refusal is audited, and what it changed (failure count, lock, expiry) is kept, so the
+    // transaction commits before the error is answered.
+    const auto refuse = [&](const Error& e) -> Result<CollectionSession> {
+        AuditEvent ev = RequestService::jobEvent(m_ctx, nullptr, QStringLiteral("collect"), *job, e.detail);
+        ev.outcome = QStringLiteral("refused");
+        if (auto r = audit.append(ev); !r)
+            return r.error();
+        if (auto r = tx.commit(); !r)
+            return r.error();
+        return e;
+    };
+
+    switch (job->status) {
+    case JobStatus::AwaitingIssue:
+        break;
+    case JobStatus::Locked:
+        return Error(ErrorCode::CodeLocked, QStringLiteral("job %1 is locked after too many wrong codes").arg(job->id));
+    case JobStatus::InProgress:
+    case JobStatus::Completed:
+        return Error(ErrorCode::CodeUsed, QStringLiteral("the code of job %1 is in use or was used").arg(job->id));
+    case JobStatus::Expired:
+        return Error(ErrorCode::CodeExpired, QStringLiteral("job %1 has expired").arg(job->id));
+    default:
+        return Error(ErrorCode::InvalidTransition, QStringLiteral("job %1 is %2").arg(job->id).arg(jobStatusId(job->status)),
+            { { QStringLiteral("operation"), QStringLiteral("collect") }, { QStringLiteral("state"), jobStatusId(job->status) } });
+    }
+    if (codeHash.isEmpty())
+        return Error(ErrorCode::CodeUsed, QStringLiteral("job %1 has no unused code").arg(job->id));
+    if (job->codeExpiresAt.isValid() && job->codeExpiresAt <= now) {
+        if (auto r = exec(m_db, QStringLiteral("UPDATE jobs SET status = ?, updated_at = ? WHERE id = ?"),
+                { jobStatusId(JobStatus::Expired), now.toMSecsSinceEpoch(), job->id });
+            !r)
+            return r.error();
+        return refuse(Error(ErrorCode::CodeExpired, QStringLiteral("the code of job %1 expired").arg(job->id)));
+    }
+
+    // Settings that make mobile issuance impossible are said before a code is spent on them.
+    const int maxSessions = settings->integer(SettingKey::MaxSessionCount);
+    if (maxSessions == 0)
+        return Error(ErrorCode::MobileIssuanceDisabled, QStringLiteral("mobile issuance is switched off (maximum session count 0)"));
+    if (settings->boolean(SettingKey::BiometricOnUpdate) || settings->boolean(SettingKey::BiometricOnUnlock))
+        return Error(ErrorCode::BiometricsIncompatible, QStringLiteral("biometric verification on update or unlock is switched on"));
+    if (maxSessions > 0) {
+        auto open = fetchOne(m_db, QStringLiteral("SELECT COUNT(*) FROM collection_sessions WHERE state IN ('open', 'issued') AND expires_at > ?"),
+            { now.toMSecsSinceEpoch() });
+        if (!open)
+            return open.error();
+        if (open->at(0).toInt() >= maxSessions)
+            return Error(ErrorCode::ServiceBusy, QStringLiteral("%1 collection session(s) open, the limit is %2").arg(open->at(0).toInt()).arg(maxSessions),
+                { { QStringLiteral("retryAfter"), settings->integer(SettingKey::AgentRetryDelaySeconds) } });
+    }
+
+    if (!SecretHash::verify(AuthCode::normalise(request.code), codeHash)) {
+        const int maxFailures = settings->integer(SettingKey::CodeMaxFailures);
+        const int failures = job->codeFailures + 1;
+        const bool lock = failures >= maxFailures;
+        if (auto r = exec(m_db, QStringLiteral("UPDATE jobs SET code_failures = ?, status = ?, updated_at = ? WHERE id = ?"),
+                { failures, jobStatusId(lock ? JobStatus::Locked : JobStatus::AwaitingIssue), now.toMSecsSinceEpoch(), job->id });
+            !r)
+            return r.error();
+        return refuse(lock ? Error(ErrorCode::CodeLocked, QStringLiteral("job %1 locked after %2 wrong codes").arg(job->id).arg(failures))
+                           : Error(ErrorCode::CodeInvalid, QStringLiteral("wrong code for job %1").arg(job->id), { { QStringLiteral("triesLeft"), maxFailures - failures } }));
+    }
+
+    ProfileService profiles(m_ctx, m_db);
+    auto profile = profiles.profile(job->profileId);
+    if (!profile)
+        return profile.error();
+    if (auto r = checkDevice(*job, profile->deviceRestriction, request.device); !r)
+        return refuse(r.error());
+
+    // Only one collection of a job at a time, also across server processes.
+    auto claim = exec(m_db, QStringLiteral("UPDATE jobs SET status = ?, updated_at = ? WHERE id = ? AND status = ?"),
+        { jobStatusId(JobStatus::InProgress), now.toMSecsSinceEpoch(), job->id, jobStatusId(JobStatus::AwaitingIssue) });
+    if (!claim)
+        return claim.error();
+    if (claim->numRowsAffected() != 1)
+        return Error(ErrorCode::CodeUsed, QStringLiteral("job %1 is being collected already").arg(job->id));
+
+    CollectionSession session;
+    session.id = randomToken();
+    session.jobId = job->id;
+    session.jobType = job->type;
+    session.personName = job->personName;
+    session.profileName = profile->name;
+    session.expiresAt = now.addSecs(kSessionMinutes * 60);
+    for (int i = 0; i < profile->policies.size(); ++i) {
+        auto policy = profiles.policy(profile->policies.at(i).policyId);
+        if (!policy)
+            return policy.error();
+        RequestedCertificate c;
+        c.index = i;
+        c.policyName = policy->name;
+        c.keyAlgorithms = policy->keyAlgorithms;
+        c.serverKey = serverKey(*policy, profile->policies.at(i).recovery);
+        session.needsTransportKey = session.needsTransportKey || c.serverKey || profile->policies.at(i).recovery == KeyRecovery::HistoricOnly;
+        session.certificates.append(c);
+    }
+    if (auto r = exec(m_db, QStringLiteral("INSERT INTO collection_sessions (id, job_id, state, hardware_serial, platform, model, created_at, expires_at, updated_at) "
+                                           "VALUES (?,?,?,?,?,?,?,?,?)"),
+            { session.id, job->id, kOpen, request.device.hardwareSerial, request.device.platform, request.device.model, now.toMSecsSinceEpoch(),
+                session.expiresAt.toMSecsSinceEpoch(), now.toMSecsSinceEpoch() });
+        !r)
+        return r.error();
+    job->status = JobStatus::InProgress;
+    if (auto r = audit.append(RequestService::jobEvent(m_ctx, nullptr, QStringLiteral("collect"), *job,
+            QStringLiteral("code accepted; collection started on %1 %2 (%3)").arg(request.device.platform, request.device.model, request.device.hardwareSerial)));
+        !r)
+        return r.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return session;
+}
+
+Result<CollectionBundle> CollectionService::submit(const CollectionSubmission& submission)
+{
+    Transaction tx(m_db, m_ctx.dialect());
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    auto session = loadSession(m_db, submission.sessionId);
+    if (!session)
+        return session.error();
+    const QDateTime now = m_ctx.now();
+    if (session->expiresAt <= now || (session->state != kOpen && session->state != kIssued))
+        return Error(ErrorCode::SessionExpired, QStringLiteral("collection session %1 is %2").arg(session->id.left(6), session->state));
+    if (session->state == kIssued) {
+        // The answer was lost on its way to the phone: the same bundle again, nothing new issued.
+        auto plain = m_ctx.keyWrapper->unwrap(session->bundleWrapped, "bundle");
+        if (!plain)
+            return plain.error();
+        auto device = DeviceService(m_ctx, m_db).load(session->deviceId);
+        if (!device)
+            return device.error();
+        return CollectionBundle { *plain, device->serial, device->id };
+    }
+    RequestService requests(m_ctx, m_db);
+    auto job = requests.load(session->jobId);
+    if (!job)
+        return job.error();
+    ProfileService profiles(m_ctx, m_db);
+    auto profile = profiles.profile(job->profileId);
+    if (!profile)
+        return profile.error();
+    if (submission.requests.size() != profile->policies.size())
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("expected %1 certificate request(s), got %2").arg(profile->policies.size()).arg(submission.requests.size()),
+            { { QStringLiteral("problem"), QStringLiteral("request-count") } });
+    auto person = PeopleService(m_ctx, m_db).load(job->personId);
+    if (!person)
+        return person.error();
+    auto settings = SettingsService(m_ctx, m_db).load();
+    if (!settings)
+        return settings.error();
+
+    QList<CertificatePolicy> policies;
+    bool needsTransport = false;
+    for (const ProfilePolicy& pp : profile->policies) {
+        auto policy = profiles.policy(pp.policyId);
+        if (!policy)
+            return policy.error();
+        needsTransport = needsTransport || serverKey(*policy, pp.recovery) || pp.recovery == KeyRecovery::HistoricOnly;
+        policies.append(*policy);
+    }
+    if (needsTransport) {
+        if (submission.transportKey.isEmpty())
+            return Error(ErrorCode::InvalidArgument, QStringLiteral("this profile sends keys: a transport key is required"),
+                { { QStringLiteral("problem"), QStringLiteral("transport-key") } });
+        if (auto r = KeyTransport::checkTransportKey(submission.transportKey); !r)
+            return r.error();
+    }
+
+    int lifetime = profile->lifetimeDays;
+    if (job->type == JobType::TemporaryReplacement)
+        lifetime = qMin(lifetime, settings->integer(SettingKey::TemporaryReplacementDays));
+    const QDateTime expires = now.addDays(lifetime);
+    qint64 deviceId = 0;
+    QString serial;
+    QByteArray unlockKey;
+    if (collectsIntoExistingDevice(*job)) {
+        auto device = DeviceService(m_ctx, m_db).load(job->deviceId);
+        if (!device)
+            return device.error();
+        deviceId = device->id;
+        serial = device->serial;
+        auto wrapped = fetchOne(m_db, QStringLiteral("SELECT unlock_key_wrapped FROM devices WHERE id = ?"), { deviceId });
+        if (!wrapped)
+            return wrapped.error();
+        if (!wrapped->isEmpty() && !wrapped->at(0).isNull()) {
+            auto key = m_ctx.keyWrapper->unwrap(wrapped->at(0).toByteArray(), "unlock-key");
+            if (!key)
+                return key.error();
+            unlockKey = *key;
+        }
+    } else {
+        const QString prefix = profile->encoding == CardEncoding::IdentityAgent ? QStringLiteral("MI")
+            : profile->encoding == CardEncoding::VirtualSmartCard              ? QStringLiteral("VSC")
+            : profile->encoding == CardEncoding::DerivedCredential             ? QStringLiteral("DC")
+                                                                               : QStringLiteral("PIV");
+        serial = prefix + QLatin1Char('-') + QString::fromLatin1(secureRandomBytes(6).toHex().toUpper());
+        // The key behind the device's unlock codes; the agent receives it with its credential.
+        unlockKey = secureRandomBytes(32);
+        auto wrapped = m_ctx.keyWrapper->wrap(unlockKey, "unlock-key");
+        if (!wrapped)
+            return wrapped.error();
+        auto ins = fetchOne(m_db,
+            QStringLiteral("INSERT INTO devices (serial, device_type, platform, hardware_serial, dns_name, owner_id, profile_id, state, "
+                           "expires_at, created_at, updated_at, unlock_key_wrapped) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"),
+            { serial, cardEncodingId(profile->encoding), session->facts.platform, session->facts.hardwareSerial, session->facts.dnsName, job->personId,
+                profile->id, deviceStateId(DeviceState::Issued), expires.toMSecsSinceEpoch(), now.toMSecsSinceEpoch(), now.toMSecsSinceEpoch(), *wrapped });
+        if (!ins)
+            return ins.error();
+        deviceId = ins->at(0).toLongLong();
+    }
+
+    CertificateService certs(m_ctx, m_db);
+    QJsonArray certificates;
+    QStringList issued;
+    for (int i = 0; i < policies.size(); ++i) {
+        const CertificatePolicy& policy = policies.at(i);
+        const KeyRecovery recovery = profile->policies.at(i).recovery;
+        QJsonObject entry { { QStringLiteral("index"), i }, { QStringLiteral("policy"), policy.name } };
+        // Keys from the archive for this person and policy, newest first.
+        auto archived = exec(m_db, QStringLiteral("SELECT c.der, c.archived_key FROM certificates c JOIN devices d ON d.id = c.device_id "
+                                                  "WHERE d.owner_id = ? AND c.policy_id IN (SELECT id FROM cert_policies WHERE name = ?) "
+                                                  "AND c.archived_key IS NOT NULL ORDER BY c.id DESC"),
+            { job->personId, policy.name });
+        if (!archived)
+            return archived.error();
+        QList<std::pair<QByteArray, QByteArray>> history;
+        while (archived->next())
+            history.append({ archived->value(0).toByteArray(), archived->value(1).toByteArray() });
+        archived->finish();
+        const auto seal = [&](const QByteArray& der, const QByteArray& wrappedKey) -> Result<QJsonObject> {
+            auto cert = Certificate::fromDer(der);
+            if (!cert)
+                return cert.error();
+            auto pem = m_ctx.keyWrapper->unwrap(wrappedKey, "archived-key");
+            if (!pem)
+                return pem.error();
+            auto key = PrivateKey::fromPem(*pem);
+            if (!key)
+                return key.error();
+            auto sealed = KeyTransport::seal(*key, *cert, submission.transportKey);
+            if (!sealed)
+                return sealed.error();
+            return QJsonObject { { QStringLiteral("pem"), QString::fromLatin1(cert->toPem()) },
+                { QStringLiteral("pkcs12"), QString::fromLatin1(sealed->pkcs12.toBase64()) },
+                { QStringLiteral("password"), QString::fromLatin1(sealed->encryptedPassword.toBase64()) } };
+        };
+
+        if (recovery == KeyRecovery::UseExisting && !history.isEmpty()) {
+            auto recovered = seal(history.first().first, history.first().second);
+            if (!recovered)
+                return recovered.error();
+            entry.insert(QStringLiteral("pem"), recovered->value(QStringLiteral("pem")));
+            entry.insert(QStringLiteral("sealedKey"), *recovered);
+            entry.insert(QStringLiteral("recovered"), true);
+            certificates.append(entry);
+            issued << QStringLiteral("%1 recovered").arg(policy.name);
+            continue;
+        }
+        QByteArray csr = submission.requests.at(i);
+        PrivateKey generated;
+        if (serverKey(policy, recovery)) {
+            auto key = PrivateKey::generate(policy.keyAlgorithms.value(0, KeyAlgorithm::Rsa2048));
+            if (!key)
+                return key.error();
+            generated = *key;
+            auto made = CertificateRequest::create(generated, person->fullName);
+            if (!made)
+                return made.error();
+            csr = *made;
+        } else if (csr.isEmpty()) {
+            return Error(ErrorCode::CsrInvalid, QStringLiteral("no certificate request for %1").arg(policy.name), { { QStringLiteral("policy"), policy.name } });
+        }
+        auto rec = certs.issue(*person, policy, csr, deviceId, expires, settings->value(SettingKey::DefaultDn));
+        if (!rec)
+            return rec.error();
+        auto cert = Certificate::fromDer(rec->der);
+        if (!cert)
+            return cert.error();
+        entry.insert(QStringLiteral("pem"), QString::fromLatin1(cert->toPem()));
+        QVariant archivedKey;
+        if (!generated.isNull()) {
+            auto wrapped = m_ctx.keyWrapper->wrap(generated.toPem(), "archived-key");
+            if (!wrapped)
+                return wrapped.error();
+            archivedKey = *wrapped;
+            auto sealed = KeyTransport::seal(generated, *cert, submission.transportKey);
+            if (!sealed)
+                return sealed.error();
+            entry.insert(QStringLiteral("sealedKey"),
+                QJsonObject { { QStringLiteral("pkcs12"), QString::fromLatin1(sealed->pkcs12.toBase64()) },
+                    { QStringLiteral("password"), QString::fromLatin1(sealed->encryptedPassword.toBase64()) } });
+        }
+        if (auto r = exec(m_db, QStringLiteral("UPDATE certificates SET session_id = ?, archived_key = ? WHERE id = ?"), { session->id, archivedKey, rec->id }); !r)
+            return r.error();
+        if (recovery == KeyRecovery::HistoricOnly) {
+            QJsonArray historic;
+            for (const auto& [der, wrappedKey] : history) {
+                auto old = seal(der, wrappedKey);
+                if (!old)
+                    return old.error();
+                historic.append(*old);
+            }
+            entry.insert(QStringLiteral("historic"), historic);
+        }
+        certificates.append(entry);
+        issued << rec->serial;
+    }
+
+    QJsonObject payload {
+        { QStringLiteral("format"), QStringLiteral("lanyard-bundle/1") },
+        { QStringLiteral("session"), session->id },
+        { QStringLiteral("job"), job->id },
+        { QStringLiteral("issuedAt"), now.toString(Qt::ISODate) },
+        { QStringLiteral("device"), QJsonObject { { QStringLiteral("serial"), serial }, { QStringLiteral("expires"), expires.toString(Qt::ISODate) } } },
+        { QStringLiteral("person"), person->fullName },
+        { QStringLiteral("profile"), profile->name },
+        { QStringLiteral("certificates"), certificates },
+        { QStringLiteral("chain"), QJsonArray { QString::fromLatin1(m_ctx.authority.certificate().toPem()) } },
+        { QStringLiteral("agentPolicy"),
+            QJsonObject { { QStringLiteral("logLevel"), settings->value(SettingKey::AgentLogLevel) },
+                { QStringLiteral("retryAttempts"), settings->integer(SettingKey::AgentRetryAttempts) },
+                { QStringLiteral("retryDelaySeconds"), settings->integer(SettingKey::AgentRetryDelaySeconds) } } },
+        { QStringLiteral("unlockKey"), QString::fromLatin1(unlockKey.toBase64()) },
+        { QStringLiteral("badgeLayout"), profile->badgeLayout },
+    };
+    auto signedData = SignedBundle::sign(QJsonDocument(payload).toJson(QJsonDocument::Compact), m_ctx.contentSigningCertificate, m_ctx.contentSigningKey,
+        { m_ctx.authority.certificate() });
+    if (!signedData)
+        return signedData.error();
+    // Kept (wrapped: it holds the unlock key) so a lost answer can be given again.
+    auto wrappedBundle = m_ctx.keyWrapper->wrap(*signedData, "bundle");
+    if (!wrappedBundle)
+        return wrappedBundle.error();
+    auto mark = exec(m_db, QStringLiteral("UPDATE collection_sessions SET state = ?, device_id = ?, bundle_wrapped = ?, updated_at = ? WHERE id = ? AND state = ?"),
+        { kIssued, deviceId, *wrappedBundle, now.toMSecsSinceEpoch(), session->id, kOpen });
+    if (!mark)
+        return mark.error();
+    if (mark->numRowsAffected() != 1)
+        return Error(ErrorCode::SessionExpired, QStringLiteral("collection session %1 changed meanwhile").arg(session->id.left(6)));
+    Job withDevice = *job;
+    withDevice.deviceId = deviceId;
+    if (auto r = AuditLog(m_db, m_ctx.dialect())
+                     .append(RequestService::jobEvent(m_ctx, nullptr, QStringLiteral("collect"), withDevice,
+                         QStringLiteral("device %1: issued %2; waiting for the phone to confirm").arg(serial, issued.join(QStringLiteral(", ")))));
+        !r)
+        return r.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return CollectionBundle { *signedData, serial, deviceId };
+}
+
+Result<Device> CollectionService::confirm(const QString& sessionId)
+{
+    Transaction tx(m_db, m_ctx.dialect());
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    auto session = loadSession(m_db, sessionId);
+    if (!session)
+        return session.error();
+    const QDateTime now = m_ctx.now();
+    if (session->state == kConfirmed)
+        return DeviceService(m_ctx, m_db).load(session->deviceId); // a repeated confirmation changes nothing
+    if (session->state != kIssued || session->expiresAt <= now)
+        return Error(ErrorCode::SessionExpired, QStringLiteral("collection session %1 is %2").arg(session->id.left(6), session->state));
+    RequestService requests(m_ctx, m_db);
+    auto job = requests.load(session->jobId);
+    if (!job)
+        return job.error();
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    QString details;
+    if (collectsIntoExistingDevice(*job)) {
+        // The new certificates replace the device's earlier ones.
+        auto old = exec(m_db, QStringLiteral("UPDATE certificates SET status = ?, revocation_reason = ?, status_changed_at = ? "
+                                             "WHERE device_id = ? AND (session_id IS NULL OR session_id <> ?) AND status <> ?"),
+            { certificateStatusId(CertificateStatus::Revoked), revocationReasonId(RevocationReason::Superseded), nowMs, session->deviceId, session->id,
+                certificateStatusId(CertificateStatus::Revoked) });
+        if (!old)
+            return old.error();
+        auto profile = ProfileService(m_ctx, m_db).profile(job->profileId);
+        if (!profile)
+            return profile.error();
+        if (auto r = exec(m_db, QStringLiteral("UPDATE devices SET expires_at = ?, profile_id = ?, updated_at = ? WHERE id = ?"),
+                { now.addDays(profile->lifetimeDays).toMSecsSinceEpoch(), profile->id, nowMs, session->deviceId });
+            !r)
+            return r.error();
+        details = QStringLiteral("%1 earlier certificate(s) superseded").arg(old->numRowsAffected());
+    } else {
+        if (auto r = exec(m_db, QStringLiteral("UPDATE devices SET state = ?, updated_at = ? WHERE id = ? AND state = ?"),
+                { deviceStateId(DeviceState::Active), nowMs, session->deviceId, deviceStateId(DeviceState::Issued) });
+            !r)
+            return r.error();
+    }
+    if (auto r = exec(m_db, QStringLiteral("UPDATE jobs SET status = ?, issued_device_id = ?, code_hash = '', updated_at = ? WHERE id = ?"),
+            { jobStatusId(JobStatus::Completed), session->deviceId, nowMs, job->id });
+        !r)
+        return r.error();
+    if (auto r = exec(m_db, QStringLiteral("UPDATE collection_sessions SET state = ?, bundle_wrapped = NULL, updated_at = ? WHERE id = ?"), { kConfirmed, nowMs, session->id }); !r)
+        return r.error();
+    auto device = DeviceService(m_ctx, m_db).load(session->deviceId);
+    if (!device)
+        return device.error();
+    Job done = *job;
+    done.deviceId = device->id;
+    const QString text = QStringLiteral("phone confirmed; device %1 active").arg(device->serial) + (details.isEmpty() ? QString() : QStringLiteral("; ") + details);
+    if (auto r = AuditLog(m_db, m_ctx.dialect()).append(RequestService::jobEvent(m_ctx, nullptr, QStringLiteral("collect"), done, text)); !r)
+        return r.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return device;
+}
+
+Result<int> CollectionService::expireSessions()
+{
+    const QDateTime now = m_ctx.now();
+    auto due = exec(m_db, QStringLiteral("SELECT id FROM collection_sessions WHERE state IN ('open', 'issued') AND expires_at <= ?"), { now.toMSecsSinceEpoch() });
+    if (!due)
+        return due.error();
+    QStringList ids;
+    while (due->next())
+        ids << due->value(0).toString();
+    due->finish();
+    int rolledBack = 0;
+    for (const QString& id : ids) {
+        Transaction tx(m_db, m_ctx.dialect());
+        if (auto r = tx.begin(); !r)
+            return r.error();
+        auto session = loadSession(m_db, id);
+        if (!session)
+            return session.error();
+        const qint64 nowMs = now.toMSecsSinceEpoch();
+        // Claimed by this process alone; another server may be rolling back the same one.
+        auto claim = exec(m_db, QStringLiteral("UPDATE collection_sessions SET state = ?, bundle_wrapped = NULL, updated_at = ? WHERE id = ? AND state = ?"),
+            { kAbandoned, nowMs, id, session->state });
+        if (!claim)
+            return claim.error();
+        if (claim->numRowsAffected() != 1)
+            continue;
+        auto job = RequestService(m_ctx, m_db).load(session->jobId);
+        if (!job)
+            return job.error();
+        QStringList what { QStringLiteral("collection interrupted: the phone did not finish within %1 minutes").arg(kSessionMinutes) };
+        if (session->state == kIssued) {
+            auto revoked = exec(m_db, QStringLiteral("UPDATE certificates SET status = ?, revocation_reason = ?, status_changed_at = ? WHERE session_id = ? AND status <> ?"),
+                { certificateStatusId(CertificateStatus::Revoked), revocationReasonId(RevocationReason::CessationOfOperation), nowMs, id,
+                    certificateStatusId(CertificateStatus::Revoked) });
+            if (!revoked)
+                return revoked.error();
+            what << QStringLiteral("%1 certificate(s) revoked").arg(revoked->numRowsAffected());
+            auto cancelled = exec(m_db, QStringLiteral("UPDATE devices SET state = ?, updated_at = ? WHERE id = ? AND state = ?"),
+                { deviceStateId(DeviceState::Canceled), nowMs, session->deviceId, deviceStateId(DeviceState::Issued) });
+            if (!cancelled)
+                return cancelled.error();
+            if (cancelled->numRowsAffected() > 0)
+                what << QStringLiteral("unconfirmed device cancelled");
+        }
+        if (job->status == JobStatus::InProgress) {
+            const bool codeLive = !job->codeExpiresAt.isValid() || job->codeExpiresAt > now;
+            const JobStatus next = codeLive ? JobStatus::AwaitingIssue : JobStatus::Expired;
+            if (auto r = exec(m_db, QStringLiteral("UPDATE jobs SET status = ?, updated_at = ? WHERE id = ?"), { jobStatusId(next), nowMs, job->id }); !r)
+                return r.error();
+            what << (codeLive ? QStringLiteral("the request can be collected again with the same code") : QStringLiteral("the request has expired"));
+        }
+        Job withDevice = *job;
+        withDevice.deviceId = session->deviceId;
+        AuditEvent e = RequestService::jobEvent(m_ctx, nullptr, QStringLiteral("collect"), withDevice, what.join(QStringLiteral("; ")));
+        e.outcome = QStringLiteral("failed");
+        if (auto r = AuditLog(m_db, m_ctx.dialect()).append(e); !r)
+            return r.error();
+        if (auto r = tx.commit(); !r)
+            return r.error();
+        ++rolledBack;
+    }
+    return rolledBack;
+}
+
+} // namespace lanyard

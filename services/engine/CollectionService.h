@@ -1,0 +1,40 @@
+#pragma once
+
+#include "Collection.h"
+#include "CredentialProfile.h"
+#include "Device.h"
+#include "EngineContext.h"
+
+#include <QSqlDatabase>
+
+namespace lanyard {
+
+// The engine's half of the collection protocol. Each step is one transaction, so a phone that
+// disappears mid-way leaves either nothing or an Issued device that the session's expiry rolls
+// back (certificates revoked, device cancelled, job collectable again) with an audit record.
+class CollectionService {
+public:
+    static constexpr int kSessionMinutes = 10;
+
+    CollectionService(const EngineContext& context, QSqlDatabase db);
+
+    // Checks the code (failure limit, expiry, single use), mobile issuance being on, the
+    // biometric settings, the session limit and the profile's device restriction; opens a
+    // session and says which certificates to request.
+    Result<CollectionSession> start(const CollectionStart& request);
+    // Issues from the requests (and makes or recovers server-held keys), and answers with the
+    // signed bundle. Asking again for the same session returns the same bundle.
+    Result<CollectionBundle> submit(const CollectionSubmission& submission);
+    // The phone stored its credential: the device is Active and the job Completed.
+    Result<Device> confirm(const QString& sessionId);
+    // Rolls back every session that expired before it was confirmed; returns how many.
+    Result<int> expireSessions();
+
+private:
+    Result<void> checkDevice(const Job& job, DeviceRestriction restriction, const DeviceFacts& facts);
+
+    const EngineContext& m_ctx;
+    QSqlDatabase m_db;
+};
+
+} // namespace lanyard
