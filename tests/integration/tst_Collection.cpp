@@ -1,0 +1,301 @@
+#include "TestSupport.h"
+#include "engine/CollectionService.h"
+#include "engine/SettingsSchema.h"
+#include "pki/CertificateAuthority.h"
+#include "pki/Certificate.h"
+#include "pki/KeyTransport.h"
+#include "pki/SignedBundle.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace lanyard;
+using namespace lanyard::test;
+
+// The collection protocol in the engine: what a phone may start, what it receives (a bundle
+// signed by the content-signing certificate, certificates from the CA, sealed server keys),
+// and what happens when it goes away half-way.
+class TestCollection : public QObject {
+    Q_OBJECT
+
+    EngineFixture m_fx;
+    OperatorSession m_op;
+    Certificate m_ca;
+    int m_person = 0;
+
+    void configure(const QMap<QString, QString>& values)
+    {
+        QString error;
+        QVERIFY2(m_fx.configure(m_op, values, &error), qPrintable(error));
+    }
+
+    qint64 nextPerson()
+    {
+        return m_fx.scalar(QStringLiteral("SELECT id FROM people WHERE logon_name NOT IN ('demo','validator') AND email <> '' ORDER BY id LIMIT 1 OFFSET ?"),
+                       { m_person++ })
+            .toLongLong();
+    }
+
+    IssuedRequest request(qint64 person, const QString& profile = QStringLiteral("Mobile Identity"))
+    {
+        auto r = await(m_fx.engine().requestCredential(m_op, person, m_fx.profileIdByName(profile), true));
+        if (!r)
+            qFatal("request failed: %s", qPrintable(r.error().toLogString()));
+        return *r;
+    }
+
+    static CollectionStart startOf(const IssuedRequest& r, const QString& phone = QStringLiteral("SERIAL-1"))
+    {
+        CollectionStart s { r.job.collectionToken, r.code, {} };
+        s.device.hardwareSerial = phone;
+        s.device.platform = QStringLiteral("Android");
+        s.device.model = QStringLiteral("Pixel");
+        return s;
+    }
+
+    CollectionSubmission submissionFor(const CollectionSession& session, const PrivateKey& transport)
+    {
+        CollectionSubmission s;
+        s.sessionId = session.id;
+        for (const RequestedCertificate& c : session.certificates)
+            s.requests << (c.serverKey ? QByteArray() : makeCsr(c.keyAlgorithms.first()));
+        if (session.needsTransportKey)
+            s.transportKey = transport.publicKeyDer();
+        return s;
+    }
+
+    QJsonObject verifiedPayload(const CollectionBundle& bundle)
+    {
+        auto payload = SignedBundle::verify(bundle.signedData, { m_ca }, m_fx.now());
+        if (!payload)
+            qFatal("bundle does not verify: %s", qPrintable(payload.error().toLogString()));
+        return QJsonDocument::fromJson(*payload).object();
+    }
+
+    QString jobStatus(qint64 job) { return m_fx.scalar(QStringLiteral("SELECT status FROM jobs WHERE id = ?"), { job }).toString(); }
+    void setRestriction(DeviceRestriction r)
+    {
+        m_fx.execSql(QStringLiteral("UPDATE profiles SET device_restriction = ? WHERE name = 'Mobile Identity' AND is_current = 1"), { deviceRestrictionId(r) });
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_fx.open();
+        m_fx.seedDemo(40, 0);
+        m_op = m_fx.demoOperator();
+        auto pem = await(m_fx.engine().caCertificate());
+        QVERIFY(pem.ok());
+        m_ca = *Certificate::fromPem(*pem);
+    }
+
+    void aPhoneCollectsAVerifiableCredential()
+    {
+        const IssuedRequest r = request(nextPerson());
+        auto session = await(m_fx.engine().startCollection(startOf(r)));
+        QVERIFY2(session.ok(), session.ok() ? "" : qPrintable(session.error().toLogString()));
+        QCOMPARE(session->jobId, r.job.id);
+        QVERIFY(!session->certificates.isEmpty());
+        QCOMPARE(jobStatus(r.job.id), jobStatusId(JobStatus::InProgress));
+        const auto transport = *PrivateKey::generate(KeyAlgorithm::Rsa2048);
+        auto bundle = await(m_fx.engine().submitCollection(submissionFor(*session, transport)));
+        QVERIFY2(bundle.ok(), bundle.ok() ? "" : qPrintable(bundle.error().toLogString()));
+        // Until the phone confirms, the device is not active and the job not complete.
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT state FROM devices WHERE id = ?"), { bundle->deviceId }).toString(), deviceStateId(DeviceState::Issued));
+        QCOMPARE(jobStatus(r.job.id), jobStatusId(JobStatus::InProgress));
+
+        const QJsonObject payload = verifiedPayload(*bundle);
+        QCOMPARE(payload.value(QStringLiteral("format")).toString(), QStringLiteral("lanyard-bundle/1"));
+        QCOMPARE(payload.value(QStringLiteral("device")).toObject().value(QStringLiteral("serial")).toString(), bundle->deviceSerial);
+        const QJsonObject policy = payload.value(QStringLiteral("agentPolicy")).toObject();
+        QCOMPARE(policy.value(QStringLiteral("retryAttempts")).toInt(), 5);
+        QCOMPARE(policy.value(QStringLiteral("retryDelaySeconds")).toInt(), 10);
+        QCOMPARE(QByteArray::fromBase64(payload.value(QStringLiteral("unlockKey")).toString().toLatin1()).size(), 32);
+        const QJsonArray certs = payload.value(QStringLiteral("certificates")).toArray();
+        QCOMPARE(certs.size(), session->certificates.size());
+        for (const QJsonValue& c : certs) {
+            auto cert = Certificate::fromPem(c.toObject().value(QStringLiteral("pem")).toString().toLatin1());
+            QVERIFY(cert.ok());
+            QCOMPARE(cert->issuer(), m_ca.subject());
+            QVERIFY(cert->subject().contains(r.job.personName));
+        }
+        // A signature by anyone else, or a changed byte, is refused.
+        QByteArray tampered = bundle->signedData;
+        tampered[tampered.size() / 2] = char(tampered[tampered.size() / 2] ^ 0x01);
+        QVERIFY(!SignedBundle::verify(tampered, { m_ca }, m_fx.now()).ok());
+        const auto otherCa = CertificateAuthority::createRoot({ { QStringLiteral("CN"), QStringLiteral("Other") } }, KeyAlgorithm::EcP256, 10);
+        QVERIFY(!SignedBundle::verify(bundle->signedData, { otherCa->certificate() }, m_fx.now()).ok());
+
+        // A lost answer is asked for again: the same bundle, nothing new issued.
+        const int before = m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM certificates")).toInt();
+        auto again = await(m_fx.engine().submitCollection(submissionFor(*session, transport)));
+        QVERIFY(again.ok());
+        QCOMPARE(again->signedData, bundle->signedData);
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM certificates")).toInt(), before);
+
+        auto device = await(m_fx.engine().confirmCollection(session->id));
+        QVERIFY(device.ok());
+        QCOMPARE(device->state, DeviceState::Active);
+        QCOMPARE(jobStatus(r.job.id), jobStatusId(JobStatus::Completed));
+        // The code is spent.
+        QCOMPARE(await(m_fx.engine().startCollection(startOf(r))).error().code, ErrorCode::CodeUsed);
+        // The audit trail tells the story: started, issued, confirmed.
+        const QString story = m_fx.scalar(QStringLiteral("SELECT GROUP_CONCAT(details, ' | ') FROM audit_events WHERE workflow = 'collect' AND target_id = ?"),
+                                  { QString::number(r.job.id) })
+                                  .toString();
+        QVERIFY2(story.contains(QStringLiteral("collection started")) && story.contains(QStringLiteral("waiting for the phone")) && story.contains(QStringLiteral("confirmed")),
+            qPrintable(story));
+    }
+
+    void restrictionsRefuseUnregisteredPhones()
+    {
+        const qint64 person = nextPerson();
+        setRestriction(DeviceRestriction::KnownMobiles);
+        const IssuedRequest r = request(person);
+        auto refused = await(m_fx.engine().startCollection(startOf(r, QStringLiteral("UNKNOWN-PHONE"))));
+        QCOMPARE(refused.error().code, ErrorCode::DeviceNotAllowed);
+        QCOMPARE(jobStatus(r.job.id), jobStatusId(JobStatus::AwaitingIssue)); // nothing spent
+
+        // Registered to someone else: known, so Known Mobiles accepts; My Mobiles Only does not.
+        RegisteredHardware phone;
+        phone.kind = HardwareKind::Phone;
+        phone.identifier = QStringLiteral("OTHERS-PHONE");
+        phone.ownerId = nextPerson();
+        QVERIFY(await(m_fx.engine().addHardware(m_op, phone)).ok());
+        setRestriction(DeviceRestriction::MyMobilesOnly);
+        refused = await(m_fx.engine().startCollection(startOf(r, QStringLiteral("OTHERS-PHONE"))));
+        QCOMPARE(refused.error().code, ErrorCode::DeviceNotAllowed);
+        QCOMPARE(refused.error().args.value(QStringLiteral("restriction")).toString(), QStringLiteral("my-mobiles-only"));
+        setRestriction(DeviceRestriction::KnownMobiles);
+        auto ok = await(m_fx.engine().startCollection(startOf(r, QStringLiteral("OTHERS-PHONE"))));
+        QVERIFY(ok.ok());
+        setRestriction(DeviceRestriction::Any);
+    }
+
+    void sessionLimitAndSwitchedOffMobileIssuance()
+    {
+        // Sessions left open by earlier tests count; expire them first.
+        m_fx.advanceClock(CollectionService::kSessionMinutes * 60 + 1);
+        QVERIFY(await(m_fx.engine().expireCollections()).ok());
+        configure({ { SettingKey::MaxSessionCount, QStringLiteral("1") } });
+        const IssuedRequest a = request(nextPerson());
+        const IssuedRequest b = request(nextPerson());
+        QVERIFY(await(m_fx.engine().startCollection(startOf(a))).ok());
+        auto busy = await(m_fx.engine().startCollection(startOf(b)));
+        QCOMPARE(busy.error().code, ErrorCode::ServiceBusy);
+        QCOMPARE(busy.error().args.value(QStringLiteral("retryAfter")).toInt(), 10);
+        QCOMPARE(jobStatus(b.job.id), jobStatusId(JobStatus::AwaitingIssue)); // no attempt counted
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT code_failures FROM jobs WHERE id = ?"), { b.job.id }).toInt(), 0);
+
+        configure({ { SettingKey::MaxSessionCount, QStringLiteral("0") } });
+        QCOMPARE(await(m_fx.engine().startCollection(startOf(b))).error().code, ErrorCode::MobileIssuanceDisabled);
+        configure({ { SettingKey::MaxSessionCount, QStringLiteral("-1") }, { SettingKey::BiometricOnUnlock, QStringLiteral("true") } });
+        QCOMPARE(await(m_fx.engine().startCollection(startOf(b))).error().code, ErrorCode::BiometricsIncompatible);
+        configure({ { SettingKey::BiometricOnUnlock, QStringLiteral("false") } });
+        QVERIFY(await(m_fx.engine().startCollection(startOf(b))).ok()); // no limit
+    }
+
+    void anInterruptedCollectionIsRolledBackAndCanBeRetried()
+    {
+        const IssuedRequest r = request(nextPerson());
+        auto session = await(m_fx.engine().startCollection(startOf(r)));
+        QVERIFY(session.ok());
+        const auto transport = *PrivateKey::generate(KeyAlgorithm::Rsa2048);
+        auto bundle = await(m_fx.engine().submitCollection(submissionFor(*session, transport)));
+        QVERIFY(bundle.ok());
+        // The phone goes away before confirming.
+        m_fx.advanceClock(CollectionService::kSessionMinutes * 60 + 1);
+        QCOMPARE(await(m_fx.engine().confirmCollection(session->id)).error().code, ErrorCode::SessionExpired);
+        auto rolled = await(m_fx.engine().expireCollections());
+        QVERIFY(rolled.ok());
+        QVERIFY(*rolled >= 1);
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT state FROM devices WHERE id = ?"), { bundle->deviceId }).toString(), deviceStateId(DeviceState::Canceled));
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM certificates WHERE device_id = ? AND status <> 'revoked'"), { bundle->deviceId }).toInt(), 0);
+        QCOMPARE(jobStatus(r.job.id), jobStatusId(JobStatus::AwaitingIssue));
+        QVERIFY(m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE workflow = 'collect' AND outcome = 'failed' AND target_id = ?"),
+                        { QString::number(r.job.id) })
+                    .toInt()
+            == 1);
+        // Its certificates are in the CRL.
+        auto crl = await(m_fx.engine().certificateRevocationList());
+        QVERIFY(crl.ok());
+        const QString serial = m_fx.scalar(QStringLiteral("SELECT serial FROM certificates WHERE device_id = ? LIMIT 1"), { bundle->deviceId }).toString();
+        const ProcessOutput text = run(QStringLiteral("openssl"), { QStringLiteral("crl"), QStringLiteral("-inform"), QStringLiteral("DER"), QStringLiteral("-noout"), QStringLiteral("-text") }, *crl);
+        QVERIFY2(QString::fromLatin1(text.out).contains(serial, Qt::CaseInsensitive), qPrintable(serial));
+        // The same code collects again, in full.
+        IssuedRequest retry = r;
+        QVERIFY(m_fx.collect(retry).id > 0);
+        QCOMPARE(jobStatus(r.job.id), jobStatusId(JobStatus::Completed));
+    }
+
+    void archivedKeysAreSealedAndRecovered()
+    {
+        // The second certificate of the profile keeps its key in the archive and recovers it.
+        const QString policyName = m_fx.scalar(QStringLiteral("SELECT cp.name FROM profile_policies pp JOIN cert_policies cp ON cp.id = pp.policy_id "
+                                                              "JOIN profiles p ON p.id = pp.profile_id WHERE p.name = 'Mobile Identity' AND p.is_current = 1 "
+                                                              "ORDER BY cp.name DESC LIMIT 1"))
+                                       .toString();
+        m_fx.execSql(QStringLiteral("UPDATE cert_policies SET archive_keys = 1, key_algorithms = 'rsa2048' WHERE name = ?"), { policyName });
+        m_fx.execSql(QStringLiteral("UPDATE profile_policies SET recovery = 'use-existing' WHERE policy_id = (SELECT id FROM cert_policies WHERE name = ?)"), { policyName });
+        const qint64 person = nextPerson();
+        const auto transport = *PrivateKey::generate(KeyAlgorithm::Rsa2048);
+
+        QByteArray firstKeyPublic;
+        QString firstSerial;
+        for (int round = 0; round < 2; ++round) {
+            const IssuedRequest r = request(person);
+            auto session = await(m_fx.engine().startCollection(startOf(r)));
+            QVERIFY(session.ok());
+            QVERIFY(session->needsTransportKey);
+            CollectionSubmission noKey = submissionFor(*session, transport);
+            noKey.transportKey.clear();
+            QCOMPARE(await(m_fx.engine().submitCollection(noKey)).error().code, ErrorCode::InvalidArgument);
+            auto bundle = await(m_fx.engine().submitCollection(submissionFor(*session, transport)));
+            QVERIFY2(bundle.ok(), bundle.ok() ? "" : qPrintable(bundle.error().toLogString()));
+            QJsonObject sealedEntry;
+            for (const QJsonValue& c : verifiedPayload(*bundle).value(QStringLiteral("certificates")).toArray())
+                if (c.toObject().value(QStringLiteral("policy")).toString() == policyName)
+                    sealedEntry = c.toObject().value(QStringLiteral("sealedKey")).toObject();
+            QVERIFY(!sealedEntry.isEmpty());
+            SealedKey sealed { QByteArray::fromBase64(sealedEntry.value(QStringLiteral("pkcs12")).toString().toLatin1()),
+                QByteArray::fromBase64(sealedEntry.value(QStringLiteral("password")).toString().toLatin1()) };
+            auto opened = KeyTransport::open(sealed, transport);
+            QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().toLogString()));
+            // Another agent's transport key cannot open it.
+            QVERIFY(!KeyTransport::open(sealed, *PrivateKey::generate(KeyAlgorithm::Rsa2048)).ok());
+            if (round == 0) {
+                firstKeyPublic = opened->key.publicKeyDer();
+                firstSerial = opened->certificate.serialHex();
+                QVERIFY(!m_fx.scalar(QStringLiteral("SELECT archived_key FROM certificates WHERE serial = ?"), { firstSerial }).isNull());
+            } else {
+                // The second phone receives the same key and certificate from the archive.
+                QCOMPARE(opened->key.publicKeyDer(), firstKeyPublic);
+                QCOMPARE(opened->certificate.serialHex(), firstSerial);
+            }
+            QVERIFY(await(m_fx.engine().confirmCollection(session->id)).ok());
+        }
+    }
+
+    void replacementCollectsThroughTheSameProtocol()
+    {
+        const qint64 person = nextPerson();
+        const Device first = m_fx.collect(request(person));
+        DeviceAction lost;
+        lost.operation = DeviceOperation::ReplaceLost;
+        lost.reason = QStringLiteral("lost on the train");
+        QVERIFY(await(m_fx.engine().changeDevice(m_op, first.id, lost)).ok());
+        const qint64 job = m_fx.scalar(QStringLiteral("SELECT id FROM jobs WHERE device_id = ? AND job_type = 'replacement'"), { first.id }).toLongLong();
+        QVERIFY(job > 0);
+        auto code = await(m_fx.engine().regenerateCode(m_op, job, true));
+        QVERIFY(code.ok());
+        const Device second = m_fx.collect(*code);
+        QVERIFY(second.id != first.id);
+        QCOMPARE(second.state, DeviceState::Active);
+        QCOMPARE(jobStatus(job), jobStatusId(JobStatus::Completed));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCollection)
+#include "tst_Collection.moc"
