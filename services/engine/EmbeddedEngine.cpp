@@ -3,6 +3,7 @@
 #include "AuditLog.h"
 #include "CertificateService.h"
 #include "CollectionService.h"
+#include "OperatorTokens.h"
 #include "DeviceService.h"
 #include "HardwareService.h"
 #include "RoleService.h"
@@ -823,6 +824,21 @@ QFuture<Result<CollectionBundle>> EmbeddedEngine::submitCollection(const Collect
 QFuture<Result<Device>> EmbeddedEngine::confirmCollection(const QString& sessionId)
 {
     return runTask<Device>([sessionId](const EngineContext& ctx, QSqlDatabase db) { return CollectionService(ctx, db).confirm(sessionId); });
+}
+
+QFuture<Result<OperatorSession>> EmbeddedEngine::issueToken(const QString& logonName, const QString& password)
+{
+    return runTask<OperatorSession>([logonName, password](const EngineContext& ctx, QSqlDatabase db) { return OperatorTokens(ctx, db).logon(logonName, password); });
+}
+
+QFuture<Result<OperatorSession>> EmbeddedEngine::resolveToken(const QString& token)
+{
+    return runTask<OperatorSession>([token](const EngineContext& ctx, QSqlDatabase db) { return OperatorTokens(ctx, db).resolve(token); });
+}
+
+QFuture<Result<void>> EmbeddedEngine::revokeToken(const QString& token)
+{
+    return runTask<void>([token](const EngineContext& ctx, QSqlDatabase db) { return OperatorTokens(ctx, db).revoke(token); });
 }
 
 QFuture<Result<int>> EmbeddedEngine::expireCollections()

@@ -92,6 +92,11 @@ public:
     // Rolls back collections whose phone went away; the engine also does it on its own.
     QFuture<Result<int>> expireCollections();
 
+    // Bearer tokens for the remote engine's operators (see OperatorTokens).
+    QFuture<Result<OperatorSession>> issueToken(const QString& logonName, const QString& password);
+    QFuture<Result<OperatorSession>> resolveToken(const QString& token);
+    QFuture<Result<void>> revokeToken(const QString& token);
+
     // Runs set-up work (demo data, administration tools) on a worker with its connection.
     template <typename T>
     QFuture<Result<T>> runTask(std::function<Result<T>(const EngineContext&, QSqlDatabase)> task)

@@ -1,0 +1,68 @@
+#include "Administration.h"
+
+#include "AuditLog.h"
+#include "PeopleService.h"
+#include "Role.h"
+#include "storage/Database.h"
+#include "storage/Transaction.h"
+
+namespace lanyard {
+
+Administration::Administration(const EngineContext& context, QSqlDatabase db)
+    : m_ctx(context)
+    , m_db(std::move(db))
+{
+}
+
+Result<qint64> Administration::ensureAdministratorRole()
+{
+    auto row = fetchOne(m_db, QStringLiteral("SELECT id FROM roles WHERE name = 'Administrator'"));
+    if (!row)
+        return row.error();
+    if (!row->isEmpty())
+        return row->at(0).toLongLong();
+    Role admin;
+    admin.name = QStringLiteral("Administrator");
+    admin.scope = Scope::All;
+    admin.workflows = allWorkflows();
+    return PeopleService(m_ctx, m_db).createRole(admin);
+}
+
+Result<qint64> Administration::createOperator(const QString& logonName, const QString& fullName, const QString& password, const QString& roleName)
+{
+    if (logonName.trimmed().isEmpty() || password.size() < 8)
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("a logon name and a password of at least 8 characters are required"),
+            { { QStringLiteral("problem"), QStringLiteral("operator-fields") } });
+    Transaction tx(m_db, m_ctx.dialect());
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    auto taken = fetchOne(m_db, QStringLiteral("SELECT id FROM people WHERE logon_name = ?"), { logonName.trimmed() });
+    if (!taken)
+        return taken.error();
+    if (!taken->isEmpty())
+        return Error(ErrorCode::Conflict, QStringLiteral("the logon name '%1' is in use").arg(logonName.trimmed()));
+    auto role = fetchOne(m_db, QStringLiteral("SELECT id FROM roles WHERE name = ?"), { roleName });
+    if (!role)
+        return role.error();
+    if (role->isEmpty())
+        return Error(ErrorCode::NotFound, QStringLiteral("no role named '%1'").arg(roleName), { { QStringLiteral("what"), QStringLiteral("role") } });
+    PeopleService people(m_ctx, m_db);
+    Person p;
+    p.logonName = logonName.trimmed();
+    p.fullName = fullName.trimmed().isEmpty() ? p.logonName : fullName.trimmed();
+    auto id = people.createPerson(p, password);
+    if (!id)
+        return id.error();
+    if (auto r = people.assignRole(*id, role->at(0).toLongLong()); !r)
+        return r.error();
+    AuditEvent e = AuditLog::event(m_ctx.now(), nullptr, QStringLiteral("system"), QStringLiteral("person"), QString::number(*id), p.fullName,
+        QStringLiteral("operator %1 created from the command line with role %2").arg(p.logonName, roleName));
+    e.operatorName = QStringLiteral("lanyard-server");
+    if (auto r = AuditLog(m_db, m_ctx.dialect()).append(e); !r)
+        return r.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return *id;
+}
+
+} // namespace lanyard

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "EngineContext.h"
+
+#include <QSqlDatabase>
+
+namespace lanyard {
+
+// First set-up of a server's database: the administrator role, and operators made from the
+// command line (lanyard-server create-operator).
+class Administration {
+public:
+    Administration(const EngineContext& context, QSqlDatabase db);
+
+    // Creates the "Administrator" role (every workflow, everyone in scope) unless it exists.
+    Result<qint64> ensureAdministratorRole();
+    // A person who can log on, holding the named role. Refuses a logon name in use.
+    Result<qint64> createOperator(const QString& logonName, const QString& fullName, const QString& password, const QString& roleName);
+
+private:
+    const EngineContext& m_ctx;
+    QSqlDatabase m_db;
+};
+
+} // namespace lanyard

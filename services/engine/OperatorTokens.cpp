@@ -1,0 +1,83 @@
+#include "OperatorTokens.h"
+
+#include "PeopleService.h"
+#include "pki/SecureRandom.h"
+#include "storage/Database.h"
+
+#include <QCryptographicHash>
+
+namespace lanyard {
+
+namespace {
+QString tokenHash(const QString& token)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+} // namespace
+
+OperatorTokens::OperatorTokens(const EngineContext& context, QSqlDatabase db)
+    : m_ctx(context)
+    , m_db(std::move(db))
+{
+}
+
+Result<OperatorSession> OperatorTokens::logon(const QString& logonName, const QString& password)
+{
+    const QString name = logonName.trimmed();
+    const qint64 now = m_ctx.now().toMSecsSinceEpoch();
+    const qint64 windowStart = now - qint64(kFailureWindowMinutes) * 60 * 1000;
+    auto recent = fetchOne(m_db, QStringLiteral("SELECT COUNT(*), MIN(at) FROM logon_failures WHERE logon_name = ? AND at > ?"), { name, windowStart });
+    if (!recent)
+        return recent.error();
+    if (recent->at(0).toInt() >= kMaxFailures) {
+        const qint64 retryAfter = (recent->at(1).toLongLong() + qint64(kFailureWindowMinutes) * 60 * 1000 - now) / 1000 + 1;
+        return Error(ErrorCode::LogonFailed, QStringLiteral("too many failed logons for '%1'").arg(name),
+            { { QStringLiteral("problem"), QStringLiteral("logon-throttled") }, { QStringLiteral("retryAfter"), retryAfter } });
+    }
+    auto session = PeopleService(m_ctx, m_db).logon(name, password);
+    if (!session) {
+        if (session.error().code == ErrorCode::LogonFailed) {
+            if (auto r = exec(m_db, QStringLiteral("INSERT INTO logon_failures (logon_name, at) VALUES (?, ?)"), { name, now }); !r)
+                return r.error();
+        }
+        return session;
+    }
+    if (auto r = exec(m_db, QStringLiteral("DELETE FROM logon_failures WHERE logon_name = ? OR at <= ?"), { name, windowStart }); !r)
+        return r.error();
+    if (auto r = exec(m_db, QStringLiteral("DELETE FROM operator_tokens WHERE expires_at <= ?"), { now }); !r)
+        return r.error();
+    const QString token = QString::fromLatin1(secureRandomBytes(32).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    if (auto r = exec(m_db, QStringLiteral("INSERT INTO operator_tokens (token_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?)"),
+            { tokenHash(token), session->personId, now, now + qint64(kLifetimeHours) * 3600 * 1000 });
+        !r)
+        return r.error();
+    session->token = token;
+    return session;
+}
+
+Result<OperatorSession> OperatorTokens::resolve(const QString& token)
+{
+    auto row = fetchOne(m_db, QStringLiteral("SELECT p.id, p.logon_name, p.full_name FROM operator_tokens t JOIN people p ON p.id = t.person_id "
+                                             "WHERE t.token_hash = ? AND t.expires_at > ? AND p.enabled = 1"),
+        { tokenHash(token), m_ctx.now().toMSecsSinceEpoch() });
+    if (!row)
+        return row.error();
+    if (row->isEmpty())
+        return Error(ErrorCode::NotAuthenticated, QStringLiteral("the token is unknown or has expired"));
+    OperatorSession s;
+    s.personId = row->at(0).toLongLong();
+    s.logonName = row->at(1).toString();
+    s.fullName = row->at(2).toString();
+    s.token = token;
+    return s;
+}
+
+Result<void> OperatorTokens::revoke(const QString& token)
+{
+    auto r = exec(m_db, QStringLiteral("DELETE FROM operator_tokens WHERE token_hash = ?"), { tokenHash(token) });
+    if (!r)
+        return r.error();
+    return {};
+}
+
+} // namespace lanyard

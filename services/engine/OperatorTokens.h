@@ -1,0 +1,32 @@
+#pragma once
+
+#include "EngineContext.h"
+#include "OperatorSession.h"
+
+#include <QSqlDatabase>
+
+namespace lanyard {
+
+// Bearer tokens for operators of the remote engine. Only a hash of each token is stored, in the
+// database, so every server process sharing it accepts the same tokens; failed logons are
+// counted there too, so throttling holds across processes.
+class OperatorTokens {
+public:
+    static constexpr int kLifetimeHours = 8;
+    static constexpr int kFailureWindowMinutes = 15;
+    static constexpr int kMaxFailures = 5;
+
+    OperatorTokens(const EngineContext& context, QSqlDatabase db);
+
+    // Checks the password (PeopleService) unless too many recent failures; issues a token.
+    Result<OperatorSession> logon(const QString& logonName, const QString& password);
+    // The operator behind a live token; NotAuthenticated when unknown or expired.
+    Result<OperatorSession> resolve(const QString& token);
+    Result<void> revoke(const QString& token);
+
+private:
+    const EngineContext& m_ctx;
+    QSqlDatabase m_db;
+};
+
+} // namespace lanyard

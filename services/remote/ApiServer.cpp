@@ -1,0 +1,358 @@
+#include "ApiServer.h"
+
+#include "JsonCodec.h"
+#include "core/WhenFinished.h"
+#include "engine/SettingsSchema.h"
+#include "engine/SettingsService.h"
+
+#include <QElapsedTimer>
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponse>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QPromise>
+#include <QSslServer>
+#include <QTcpServer>
+
+Q_LOGGING_CATEGORY(lcApi, "lanyard.api")
+
+namespace lanyard {
+
+namespace {
+using Status = QHttpServerResponder::StatusCode;
+
+Status statusFor(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::NotAuthenticated:
+    case ErrorCode::LogonFailed:
+    case ErrorCode::AccountDisabled:
+        return Status::Unauthorized;
+    case ErrorCode::PermissionDenied:
+    case ErrorCode::OutOfScope:
+    case ErrorCode::ProfileNotAvailable:
+    case ErrorCode::DeviceNotAllowed:
+    case ErrorCode::CodeInvalid:
+        return Status::Forbidden;
+    case ErrorCode::NotFound:
+        return Status::NotFound;
+    case ErrorCode::InvalidTransition:
+    case ErrorCode::Conflict:
+    case ErrorCode::CodeUsed:
+    case ErrorCode::CodeLocked:
+    case ErrorCode::CodeExpired:
+    case ErrorCode::SessionExpired:
+    case ErrorCode::ValidationRequired:
+    case ErrorCode::BiometricsIncompatible:
+    case ErrorCode::MobileIssuanceDisabled:
+    case ErrorCode::ChannelDisabled:
+        return Status::Conflict;
+    case ErrorCode::ServiceBusy:
+    case ErrorCode::StorageBusy:
+        return Status::ServiceUnavailable;
+    case ErrorCode::StorageFailure:
+    case ErrorCode::StorageReadOnly:
+    case ErrorCode::CryptoFailure:
+    case ErrorCode::SecretStoreUnavailable:
+    case ErrorCode::MasterKeyMismatch:
+    case ErrorCode::AuditChainBroken:
+    case ErrorCode::SchemaTooNew:
+        return Status::InternalServerError;
+    default:
+        return Status::BadRequest;
+    }
+}
+
+QHttpServerResponse errorResponse(const Error& e)
+{
+    QHttpServerResponse r(QJsonObject { { QStringLiteral("error"), json::fromError(e) } }, statusFor(e.code));
+    if (e.code == ErrorCode::ServiceBusy || e.code == ErrorCode::StorageBusy)
+        r.addHeader("Retry-After", QByteArray::number(qMax(1, e.args.value(QStringLiteral("retryAfter")).toInt())));
+    if (e.code == ErrorCode::LogonFailed && e.args.contains(QStringLiteral("retryAfter")))
+        r.addHeader("Retry-After", QByteArray::number(e.args.value(QStringLiteral("retryAfter")).toInt()));
+    return r;
+}
+
+ApiServer::Promise newPromise()
+{
+    auto promise = std::make_shared<QFutureInterface<QHttpServerResponse>>();
+    promise->reportStarted();
+    return promise;
+}
+
+QFuture<QHttpServerResponse> ready(QHttpServerResponse&& response)
+{
+    auto promise = newPromise();
+    promise->reportAndMoveResult(std::move(response));
+    promise->reportFinished();
+    return promise->future();
+}
+
+void fulfil(const ApiServer::Promise& promise, QHttpServerResponse&& response)
+{
+    promise->reportAndMoveResult(std::move(response));
+    promise->reportFinished();
+}
+
+// Turns an engine answer into a response when it arrives, on the server's thread.
+template <typename T, typename Convert>
+void answerInto(QObject* context, const ApiServer::Promise& promise, QFuture<Result<T>> future, Convert convert)
+{
+    whenFinished(future, context, [promise, convert](Result<T> result) {
+        if (!result)
+            fulfil(promise, errorResponse(result.error()));
+        else if constexpr (std::is_void_v<T>)
+            fulfil(promise, QHttpServerResponse(convert()));
+        else
+            fulfil(promise, QHttpServerResponse(convert(*result)));
+    });
+}
+
+template <typename T, typename Convert>
+QFuture<QHttpServerResponse> answer(QObject* context, QFuture<Result<T>> future, Convert convert)
+{
+    auto promise = newPromise();
+    answerInto(context, promise, std::move(future), std::move(convert));
+    return promise->future();
+}
+
+Result<QJsonObject> bodyOf(const QHttpServerRequest& request)
+{
+    if (request.body().size() > 1024 * 1024)
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("the request body is larger than 1 MiB"));
+    QJsonParseError parse;
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body(), &parse);
+    if (parse.error != QJsonParseError::NoError || !doc.isObject())
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("the body is not a JSON object: %1").arg(parse.errorString()));
+    return doc.object();
+}
+
+qint64 idArg(const QJsonObject& args, const char* name)
+{
+    return args.value(QLatin1String(name)).toInteger();
+}
+} // namespace
+
+ApiServer::ApiServer(EmbeddedEngine& engine, QObject* parent)
+    : QObject(parent)
+    , m_engine(engine)
+    , m_http(std::make_unique<QHttpServer>())
+{
+    addRoutes();
+}
+
+ApiServer::~ApiServer() = default;
+
+QStringList ApiServer::routes()
+{
+    return { QStringLiteral("GET /health"), QStringLiteral("GET /c/{token}"), QStringLiteral("GET /api/v1/ca"), QStringLiteral("GET /api/v1/crl"),
+        QStringLiteral("POST /api/v1/logon"), QStringLiteral("POST /api/v1/logoff"), QStringLiteral("POST /api/v1/operator/{method}"),
+        QStringLiteral("POST /api/v1/collect/start"), QStringLiteral("POST /api/v1/collect/submit"), QStringLiteral("POST /api/v1/collect/confirm") };
+}
+
+QStringList ApiServer::operatorMethods()
+{
+    return { QStringLiteral("workflows"), QStringLiteral("findPeople"), QStringLiteral("person"), QStringLiteral("devicesOf"), QStringLiteral("device"),
+        QStringLiteral("certificatesOf"), QStringLiteral("jobsOf"), QStringLiteral("findDevices"), QStringLiteral("findJobs"), QStringLiteral("cancelJob"),
+        QStringLiteral("requestCredential"), QStringLiteral("validateRequest"), QStringLiteral("regenerateCode"), QStringLiteral("changeDevice"),
+        QStringLiteral("unlockCode") };
+}
+
+void ApiServer::addRoutes()
+{
+    Engine& e = m_engine;
+    QObject* ctx = this;
+    m_calls = {
+        { QStringLiteral("workflows"), [&e, ctx](const OperatorSession& s, const QJsonObject&, const Promise& p) {
+             answerInto(ctx, p, e.workflows(s), [](const QList<Workflow>& w) {
+                 return QJsonObject { { QStringLiteral("workflows"), json::array(w, [](Workflow x) { return workflowId(x); }) } };
+             });
+         } },
+        { QStringLiteral("findPeople"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             auto q = json::toPersonQuery(a);
+             if (!q)
+                 return fulfil(p, errorResponse(q.error()));
+             answerInto(ctx, p, e.findPeople(s, *q), json::fromPersonPage);
+         } },
+        { QStringLiteral("person"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             answerInto(ctx, p, e.person(s, idArg(a, "personId")), json::fromPerson);
+         } },
+        { QStringLiteral("devicesOf"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             answerInto(ctx, p, e.devicesOf(s, idArg(a, "personId")),
+                 [](const QList<Device>& d) { return QJsonObject { { QStringLiteral("devices"), json::array(d, json::fromDevice) } }; });
+         } },
+        { QStringLiteral("device"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             answerInto(ctx, p, e.device(s, idArg(a, "deviceId")), json::fromDevice);
+         } },
+        { QStringLiteral("certificatesOf"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             answerInto(ctx, p, e.certificatesOf(s, idArg(a, "deviceId")),
+                 [](const QList<CertificateRecord>& c) { return QJsonObject { { QStringLiteral("certificates"), json::array(c, json::fromCertificate) } }; });
+         } },
+        { QStringLiteral("jobsOf"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             answerInto(ctx, p, e.jobsOf(s, idArg(a, "personId")),
+                 [](const QList<Job>& j) { return QJsonObject { { QStringLiteral("jobs"), json::array(j, json::fromJob) } }; });
+         } },
+        { QStringLiteral("findDevices"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             answerInto(ctx, p, e.findDevices(s, a.value(QStringLiteral("text")).toString()),
+                 [](const QList<Device>& d) { return QJsonObject { { QStringLiteral("devices"), json::array(d, json::fromDevice) } }; });
+         } },
+        { QStringLiteral("findJobs"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             auto q = json::toJobQuery(a);
+             if (!q)
+                 return fulfil(p, errorResponse(q.error()));
+             answerInto(ctx, p, e.findJobs(s, *q), [](const QList<Job>& j) { return QJsonObject { { QStringLiteral("jobs"), json::array(j, json::fromJob) } }; });
+         } },
+        { QStringLiteral("cancelJob"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             answerInto(ctx, p, e.cancelJob(s, idArg(a, "jobId"), a.value(QStringLiteral("reason")).toString()), json::fromJob);
+         } },
+        { QStringLiteral("requestCredential"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             answerInto(ctx, p, e.requestCredential(s, idArg(a, "personId"), idArg(a, "profileId"), a.value(QStringLiteral("showCode")).toBool()),
+                 json::fromIssuedRequest);
+         } },
+        { QStringLiteral("validateRequest"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             answerInto(ctx, p, e.validateRequest(s, idArg(a, "jobId"), a.value(QStringLiteral("approve")).toBool(), a.value(QStringLiteral("showCode")).toBool()),
+                 json::fromIssuedRequest);
+         } },
+        { QStringLiteral("regenerateCode"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             answerInto(ctx, p, e.regenerateCode(s, idArg(a, "jobId"), a.value(QStringLiteral("showCode")).toBool()), json::fromIssuedRequest);
+         } },
+        { QStringLiteral("changeDevice"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             auto action = json::toDeviceAction(a.value(QStringLiteral("action")).toObject());
+             if (!action)
+                 return fulfil(p, errorResponse(action.error()));
+             answerInto(ctx, p, e.changeDevice(s, idArg(a, "deviceId"), *action), json::fromDevice);
+         } },
+        { QStringLiteral("unlockCode"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             answerInto(ctx, p, e.unlockCode(s, idArg(a, "deviceId"), a.value(QStringLiteral("challenge")).toString()),
+                 [](const QString& code) { return QJsonObject { { QStringLiteral("code"), code } }; });
+         } },
+    };
+
+    m_http->route(QStringLiteral("/health"), QHttpServerRequest::Method::Get, [this] {
+        const EngineInfo info = m_engine.info();
+        return QHttpServerResponse(QJsonObject { { QStringLiteral("status"), QStringLiteral("ok") }, { QStringLiteral("schema"), info.schemaVersion } });
+    });
+    m_http->route(QStringLiteral("/c/<arg>"), QHttpServerRequest::Method::Get, [this](const QString& token) { return collectionPage(token); });
+    m_http->route(QStringLiteral("/api/v1/ca"), QHttpServerRequest::Method::Get, [this] {
+        return answer(this, m_engine.caCertificate(), [](const QByteArray& pem) { return QHttpServerResponse("application/x-pem-file", pem); });
+    });
+    m_http->route(QStringLiteral("/api/v1/crl"), QHttpServerRequest::Method::Get, [this] {
+        return answer(this, m_engine.certificateRevocationList(), [](const QByteArray& der) { return QHttpServerResponse("application/pkix-crl", der); });
+    });
+    m_http->route(QStringLiteral("/api/v1/logon"), QHttpServerRequest::Method::Post, [this](const QHttpServerRequest& request) {
+        auto body = bodyOf(request);
+        if (!body)
+            return ready(errorResponse(body.error()));
+        return answer(this, m_engine.issueToken(body->value(QStringLiteral("logonName")).toString(), body->value(QStringLiteral("password")).toString()),
+            [](const OperatorSession& s) {
+                return QJsonObject { { QStringLiteral("token"), s.token }, { QStringLiteral("operator"), json::fromSession(s) } };
+            });
+    });
+    m_http->route(QStringLiteral("/api/v1/logoff"), QHttpServerRequest::Method::Post, [this](const QHttpServerRequest& request) {
+        const QByteArray auth = request.value("Authorization");
+        return answer(this, m_engine.revokeToken(QString::fromLatin1(auth.mid(7))), [] { return QJsonObject {}; });
+    });
+    m_http->route(QStringLiteral("/api/v1/operator/<arg>"), QHttpServerRequest::Method::Post,
+        [this](const QString& method, const QHttpServerRequest& request) { return operatorCall(method, request); });
+    m_http->route(QStringLiteral("/api/v1/collect/start"), QHttpServerRequest::Method::Post, [this](const QHttpServerRequest& request) {
+        auto body = bodyOf(request);
+        if (!body)
+            return ready(errorResponse(body.error()));
+        auto start = json::toCollectionStart(*body);
+        if (!start)
+            return ready(errorResponse(start.error()));
+        return answer(this, m_engine.startCollection(*start), json::fromCollectionSession);
+    });
+    m_http->route(QStringLiteral("/api/v1/collect/submit"), QHttpServerRequest::Method::Post, [this](const QHttpServerRequest& request) {
+        auto body = bodyOf(request);
+        if (!body)
+            return ready(errorResponse(body.error()));
+        auto submission = json::toCollectionSubmission(*body);
+        if (!submission)
+            return ready(errorResponse(submission.error()));
+        return answer(this, m_engine.submitCollection(*submission), [](const CollectionBundle& b) {
+            return QJsonObject { { QStringLiteral("bundle"), QString::fromLatin1(b.signedData.toBase64()) }, { QStringLiteral("device"), b.deviceSerial } };
+        });
+    });
+    m_http->route(QStringLiteral("/api/v1/collect/confirm"), QHttpServerRequest::Method::Post, [this](const QHttpServerRequest& request) {
+        auto body = bodyOf(request);
+        if (!body)
+            return ready(errorResponse(body.error()));
+        return answer(this, m_engine.confirmCollection(body->value(QStringLiteral("session")).toString()),
+            [](const Device& d) { return QJsonObject { { QStringLiteral("device"), d.serial }, { QStringLiteral("state"), deviceStateId(d.state) } }; });
+    });
+    m_http->afterRequest([](QHttpServerResponse&& response, const QHttpServerRequest& request) {
+        // One line per request: never the body, which may hold a code or a password.
+        qCInfo(lcApi).noquote() << QJsonDocument(QJsonObject { { QStringLiteral("path"), request.url().path().left(200) },
+                                                     { QStringLiteral("status"), int(response.statusCode()) },
+                                                     { QStringLiteral("remote"), request.remoteAddress().toString() } })
+                                       .toJson(QJsonDocument::Compact);
+        response.addHeader("Cache-Control", "no-store");
+        return std::move(response);
+    });
+}
+
+QFuture<QHttpServerResponse> ApiServer::operatorCall(const QString& method, const QHttpServerRequest& request)
+{
+    const auto call = m_calls.constFind(method);
+    if (call == m_calls.cend())
+        return ready(errorResponse(Error(ErrorCode::NotFound, QStringLiteral("no operator method '%1'").arg(method.left(60)),
+            { { QStringLiteral("what"), QStringLiteral("method") } })));
+    const QByteArray auth = request.value("Authorization");
+    if (!auth.startsWith("Bearer "))
+        return ready(errorResponse(Error(ErrorCode::NotAuthenticated, QStringLiteral("no bearer token"))));
+    auto body = bodyOf(request);
+    if (!body)
+        return ready(errorResponse(body.error()));
+    auto promise = newPromise();
+    const Call handler = *call;
+    const QJsonObject args = *body;
+    whenFinished(m_engine.resolveToken(QString::fromLatin1(auth.mid(7))), this, [this, promise, handler, args](Result<OperatorSession> session) {
+        if (!session)
+            return fulfil(promise, errorResponse(session.error()));
+        // The engine checks permission and scope itself, as in embedded mode.
+        handler(*session, args, promise);
+    });
+    return promise->future();
+}
+
+QFuture<QHttpServerResponse> ApiServer::collectionPage(const QString& token)
+{
+    Q_UNUSED(token) // the page is the same for every token: it only helps the phone find the app
+    auto links = m_engine.runTask<QPair<QString, QString>>([](const EngineContext& ctx, QSqlDatabase db) -> Result<QPair<QString, QString>> {
+        auto settings = SettingsService(ctx, db).load();
+        if (!settings)
+            return settings.error();
+        return qMakePair(settings->value(SettingKey::AndroidAppUrl), settings->value(SettingKey::IosAppUrl));
+    });
+    return answer(this, links, [](const QPair<QString, QString>& l) {
+        const auto link = [](const QString& url, const char* label) {
+            return url.isEmpty() ? QString() : QStringLiteral("<p><a href=\"%1\">%2</a></p>").arg(url.toHtmlEscaped(), QString::fromLatin1(label));
+        };
+        const QString html = QStringLiteral("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
+                                            "<title>Lanyard</title></head><body><h1>Collect your identity</h1>"
+                                            "<p>Open this link with the Lanyard agent app, or scan the QR code with it. Install the app first:</p>%1%2"
+                                            "</body></html>")
+                                 .arg(link(l.first, "Android app"), link(l.second, "iOS app"));
+        return QHttpServerResponse("text/html; charset=utf-8", html.toUtf8());
+    });
+}
+
+Result<quint16> ApiServer::listen(const QHostAddress& address, quint16 port, const QSslCertificate& certificate, const QSslKey& key)
+{
+    if (!certificate.isNull()) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(certificate);
+        tls.setPrivateKey(key);
+        tls.setProtocol(QSsl::TlsV1_2OrLater);
+        m_http->sslSetup(tls);
+    }
+    const quint16 bound = m_http->listen(address, port);
+    if (bound == 0)
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("cannot listen on %1:%2").arg(address.toString()).arg(port),
+            { { QStringLiteral("problem"), QStringLiteral("listen") } });
+    return bound;
+}
+
+} // namespace lanyard

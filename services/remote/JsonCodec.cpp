@@ -1,0 +1,402 @@
+#include "JsonCodec.h"
+
+#include "core/ErrorCode.h"
+
+#include <algorithm>
+
+namespace lanyard::json {
+
+namespace {
+QString time(const QDateTime& t)
+{
+    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QDateTime toTime(const QJsonValue& v)
+{
+    return v.isString() && !v.toString().isEmpty() ? QDateTime::fromString(v.toString(), Qt::ISODateWithMs) : QDateTime();
+}
+
+Error badField(const QString& field, const QString& why)
+{
+    return Error(ErrorCode::InvalidArgument, QStringLiteral("field '%1': %2").arg(field, why), { { QStringLiteral("field"), field } });
+}
+
+// Reads an optional field of the expected JSON type; a field of another type is an error.
+Result<QJsonValue> field(const QJsonObject& o, const QString& name, QJsonValue::Type type)
+{
+    const QJsonValue v = o.value(name);
+    if (v.isUndefined() || v.isNull())
+        return QJsonValue();
+    if (v.type() != type)
+        return badField(name, QStringLiteral("wrong type"));
+    return v;
+}
+
+Result<QString> text(const QJsonObject& o, const QString& name)
+{
+    auto v = field(o, name, QJsonValue::String);
+    if (!v)
+        return v.error();
+    return v->toString();
+}
+
+Result<qint64> integer(const QJsonObject& o, const QString& name)
+{
+    auto v = field(o, name, QJsonValue::Double);
+    if (!v)
+        return v.error();
+    const double d = v->toDouble();
+    if (d != double(qint64(d)))
+        return badField(name, QStringLiteral("not an integer"));
+    return qint64(d);
+}
+
+template <typename E>
+Result<E> enumField(const QJsonObject& o, const QString& name, bool (*fromId)(const QString&, E*), E fallback)
+{
+    auto s = text(o, name);
+    if (!s)
+        return s.error();
+    if (s->isEmpty())
+        return fallback;
+    E out;
+    if (!fromId(*s, &out))
+        return badField(name, QStringLiteral("unknown value '%1'").arg(s->left(40)));
+    return out;
+}
+} // namespace
+
+QJsonObject fromError(const Error& e)
+{
+    return { { QStringLiteral("code"), errorId(e.code) }, { QStringLiteral("number"), int(e.code) }, { QStringLiteral("message"), e.detail },
+        { QStringLiteral("args"), QJsonObject::fromVariantMap(e.args) } };
+}
+
+Error toError(const QJsonObject& o, int httpStatus)
+{
+    const int number = o.value(QStringLiteral("number")).toInt();
+    ErrorCode code = ErrorCode::StorageFailure;
+    if (number > 0 && errorId(ErrorCode(number)) == o.value(QStringLiteral("code")).toString())
+        code = ErrorCode(number);
+    else if (httpStatus == 401)
+        code = ErrorCode::NotAuthenticated;
+    else if (httpStatus == 503)
+        code = ErrorCode::ServiceBusy;
+    return Error(code, o.value(QStringLiteral("message")).toString(), o.value(QStringLiteral("args")).toObject().toVariantMap());
+}
+
+QJsonObject fromSession(const OperatorSession& s)
+{
+    return { { QStringLiteral("personId"), s.personId }, { QStringLiteral("logonName"), s.logonName }, { QStringLiteral("fullName"), s.fullName } };
+}
+
+QJsonObject fromPerson(const Person& p)
+{
+    return { { QStringLiteral("id"), p.id }, { QStringLiteral("logonName"), p.logonName }, { QStringLiteral("fullName"), p.fullName },
+        { QStringLiteral("email"), p.email }, { QStringLiteral("mobile"), p.mobile }, { QStringLiteral("userPrincipalName"), p.userPrincipalName },
+        { QStringLiteral("group"), p.group }, { QStringLiteral("enabled"), p.enabled }, { QStringLiteral("roles"), QJsonArray::fromStringList(p.roles) } };
+}
+
+QJsonObject fromPersonPage(const PersonPage& p)
+{
+    return { { QStringLiteral("people"), array(p.people, fromPerson) }, { QStringLiteral("more"), p.more } };
+}
+
+QJsonObject fromDevice(const Device& d)
+{
+    return { { QStringLiteral("id"), d.id }, { QStringLiteral("serial"), d.serial }, { QStringLiteral("type"), cardEncodingId(d.type) },
+        { QStringLiteral("platform"), d.platform }, { QStringLiteral("hardwareSerial"), d.hardwareSerial }, { QStringLiteral("dnsName"), d.dnsName },
+        { QStringLiteral("ownerId"), d.ownerId }, { QStringLiteral("ownerName"), d.ownerName }, { QStringLiteral("profileId"), d.profileId },
+        { QStringLiteral("profileName"), d.profileName }, { QStringLiteral("profileVersion"), d.profileVersion }, { QStringLiteral("state"), deviceStateId(d.state) },
+        { QStringLiteral("expiresAt"), time(d.expiresAt) }, { QStringLiteral("parentDeviceId"), d.parentDeviceId }, { QStringLiteral("accessLocked"), d.accessLocked } };
+}
+
+Result<Device> toDevice(const QJsonObject& o)
+{
+    Device d;
+    d.id = o.value(QStringLiteral("id")).toInteger();
+    d.serial = o.value(QStringLiteral("serial")).toString();
+    auto type = enumField<CardEncoding>(o, QStringLiteral("type"), cardEncodingFromId, CardEncoding::IdentityAgent);
+    if (!type)
+        return type.error();
+    d.type = *type;
+    d.platform = o.value(QStringLiteral("platform")).toString();
+    d.hardwareSerial = o.value(QStringLiteral("hardwareSerial")).toString();
+    d.dnsName = o.value(QStringLiteral("dnsName")).toString();
+    d.ownerId = o.value(QStringLiteral("ownerId")).toInteger();
+    d.ownerName = o.value(QStringLiteral("ownerName")).toString();
+    d.profileId = o.value(QStringLiteral("profileId")).toInteger();
+    d.profileName = o.value(QStringLiteral("profileName")).toString();
+    d.profileVersion = o.value(QStringLiteral("profileVersion")).toInt();
+    auto state = enumField<DeviceState>(o, QStringLiteral("state"), deviceStateFromId, DeviceState::Active);
+    if (!state)
+        return state.error();
+    d.state = *state;
+    d.expiresAt = toTime(o.value(QStringLiteral("expiresAt")));
+    d.parentDeviceId = o.value(QStringLiteral("parentDeviceId")).toInteger();
+    d.accessLocked = o.value(QStringLiteral("accessLocked")).toBool();
+    return d;
+}
+
+QJsonObject fromCertificate(const CertificateRecord& c)
+{
+    return { { QStringLiteral("id"), c.id }, { QStringLiteral("serial"), c.serial }, { QStringLiteral("subject"), c.subject },
+        { QStringLiteral("policyName"), c.policyName }, { QStringLiteral("deviceId"), c.deviceId }, { QStringLiteral("notBefore"), time(c.notBefore) },
+        { QStringLiteral("notAfter"), time(c.notAfter) }, { QStringLiteral("status"), certificateStatusId(c.status) },
+        { QStringLiteral("revocationReason"), c.revocationReason }, { QStringLiteral("statusChangedAt"), time(c.statusChangedAt) },
+        { QStringLiteral("der"), QString::fromLatin1(c.der.toBase64()) } };
+}
+
+QJsonObject fromJob(const Job& j)
+{
+    return { { QStringLiteral("id"), j.id }, { QStringLiteral("type"), jobTypeId(j.type) }, { QStringLiteral("status"), jobStatusId(j.status) },
+        { QStringLiteral("personId"), j.personId }, { QStringLiteral("personName"), j.personName }, { QStringLiteral("deviceId"), j.deviceId },
+        { QStringLiteral("profileId"), j.profileId }, { QStringLiteral("profileName"), j.profileName }, { QStringLiteral("requestedBy"), j.requestedBy },
+        { QStringLiteral("requestedByName"), j.requestedByName }, { QStringLiteral("requestedAt"), time(j.requestedAt) },
+        { QStringLiteral("validatedBy"), j.validatedBy }, { QStringLiteral("validatedAt"), time(j.validatedAt) },
+        { QStringLiteral("scheduledAt"), time(j.scheduledAt) }, { QStringLiteral("scheduleTimezone"), j.scheduleTimezone },
+        { QStringLiteral("reason"), j.reason }, { QStringLiteral("details"), j.details }, { QStringLiteral("codeFailures"), j.codeFailures },
+        { QStringLiteral("codeExpiresAt"), time(j.codeExpiresAt) }, { QStringLiteral("collectionToken"), j.collectionToken },
+        { QStringLiteral("relatedJobId"), j.relatedJobId }, { QStringLiteral("issuedDeviceId"), j.issuedDeviceId } };
+}
+
+Result<Job> toJob(const QJsonObject& o)
+{
+    Job j;
+    j.id = o.value(QStringLiteral("id")).toInteger();
+    auto type = enumField<JobType>(o, QStringLiteral("type"), jobTypeFromId, JobType::Issue);
+    if (!type)
+        return type.error();
+    j.type = *type;
+    auto status = enumField<JobStatus>(o, QStringLiteral("status"), jobStatusFromId, JobStatus::AwaitingIssue);
+    if (!status)
+        return status.error();
+    j.status = *status;
+    j.personId = o.value(QStringLiteral("personId")).toInteger();
+    j.personName = o.value(QStringLiteral("personName")).toString();
+    j.deviceId = o.value(QStringLiteral("deviceId")).toInteger();
+    j.profileId = o.value(QStringLiteral("profileId")).toInteger();
+    j.profileName = o.value(QStringLiteral("profileName")).toString();
+    j.requestedBy = o.value(QStringLiteral("requestedBy")).toInteger();
+    j.requestedByName = o.value(QStringLiteral("requestedByName")).toString();
+    j.requestedAt = toTime(o.value(QStringLiteral("requestedAt")));
+    j.validatedBy = o.value(QStringLiteral("validatedBy")).toInteger();
+    j.validatedAt = toTime(o.value(QStringLiteral("validatedAt")));
+    j.scheduledAt = toTime(o.value(QStringLiteral("scheduledAt")));
+    j.scheduleTimezone = o.value(QStringLiteral("scheduleTimezone")).toString();
+    j.reason = o.value(QStringLiteral("reason")).toString();
+    j.details = o.value(QStringLiteral("details")).toString();
+    j.codeFailures = o.value(QStringLiteral("codeFailures")).toInt();
+    j.codeExpiresAt = toTime(o.value(QStringLiteral("codeExpiresAt")));
+    j.collectionToken = o.value(QStringLiteral("collectionToken")).toString();
+    j.relatedJobId = o.value(QStringLiteral("relatedJobId")).toInteger();
+    j.issuedDeviceId = o.value(QStringLiteral("issuedDeviceId")).toInteger();
+    return j;
+}
+
+QJsonObject fromIssuedRequest(const IssuedRequest& r)
+{
+    return { { QStringLiteral("job"), fromJob(r.job) }, { QStringLiteral("code"), r.code }, { QStringLiteral("collectionUrl"), r.collectionUrl },
+        { QStringLiteral("notifications"), int(r.notifications.size()) } };
+}
+
+Result<IssuedRequest> toIssuedRequest(const QJsonObject& o)
+{
+    IssuedRequest r;
+    auto job = toJob(o.value(QStringLiteral("job")).toObject());
+    if (!job)
+        return job.error();
+    r.job = *job;
+    r.code = o.value(QStringLiteral("code")).toString();
+    r.collectionUrl = o.value(QStringLiteral("collectionUrl")).toString();
+    return r;
+}
+
+Result<DeviceAction> toDeviceAction(const QJsonObject& o)
+{
+    DeviceAction a;
+    auto op = text(o, QStringLiteral("operation"));
+    if (!op)
+        return op.error();
+    if (!deviceOperationFromId(*op, &a.operation))
+        return badField(QStringLiteral("operation"), QStringLiteral("unknown operation '%1'").arg(op->left(40)));
+    auto reason = enumField<RevocationReason>(o, QStringLiteral("cancelReason"), revocationReasonFromId, RevocationReason::CessationOfOperation);
+    if (!reason)
+        return reason.error();
+    a.cancelReason = *reason;
+    auto why = text(o, QStringLiteral("reason"));
+    if (!why)
+        return why.error();
+    a.reason = *why;
+    auto details = text(o, QStringLiteral("details"));
+    if (!details)
+        return details.error();
+    a.details = *details;
+    return a;
+}
+
+QJsonObject fromDeviceAction(const DeviceAction& a)
+{
+    return { { QStringLiteral("operation"), deviceOperationId(a.operation) }, { QStringLiteral("cancelReason"), revocationReasonId(a.cancelReason) },
+        { QStringLiteral("reason"), a.reason }, { QStringLiteral("details"), a.details } };
+}
+
+Result<JobQuery> toJobQuery(const QJsonObject& o)
+{
+    JobQuery q;
+    const QJsonValue statuses = o.value(QStringLiteral("statuses"));
+    if (!statuses.isUndefined() && !statuses.isArray())
+        return badField(QStringLiteral("statuses"), QStringLiteral("wrong type"));
+    for (const QJsonValue& v : statuses.toArray()) {
+        JobStatus s;
+        if (!jobStatusFromId(v.toString(), &s))
+            return badField(QStringLiteral("statuses"), QStringLiteral("unknown status"));
+        q.statuses << s;
+    }
+    auto person = integer(o, QStringLiteral("personId"));
+    auto t = text(o, QStringLiteral("text"));
+    auto offset = integer(o, QStringLiteral("offset"));
+    auto limit = integer(o, QStringLiteral("limit"));
+    for (const Error* e : { person ? nullptr : &person.error(), t ? nullptr : &t.error(), offset ? nullptr : &offset.error(), limit ? nullptr : &limit.error() })
+        if (e)
+            return *e;
+    q.personId = *person;
+    q.text = *t;
+    q.offset = int(std::clamp<qint64>(*offset, 0, 1000000));
+    q.limit = o.contains(QStringLiteral("limit")) ? int(std::clamp<qint64>(*limit, 1, 1000)) : q.limit;
+    return q;
+}
+
+Result<PersonQuery> toPersonQuery(const QJsonObject& o)
+{
+    PersonQuery q;
+    auto t = text(o, QStringLiteral("text"));
+    auto offset = integer(o, QStringLiteral("offset"));
+    auto limit = integer(o, QStringLiteral("limit"));
+    for (const Error* e : { t ? nullptr : &t.error(), offset ? nullptr : &offset.error(), limit ? nullptr : &limit.error() })
+        if (e)
+            return *e;
+    q.text = *t;
+    q.offset = int(std::clamp<qint64>(*offset, 0, 1000000));
+    q.limit = o.contains(QStringLiteral("limit")) ? int(std::clamp<qint64>(*limit, 1, 500)) : q.limit;
+    return q;
+}
+
+QJsonObject fromCollectionSession(const CollectionSession& s)
+{
+    QJsonArray certs;
+    for (const RequestedCertificate& c : s.certificates) {
+        QJsonArray algs;
+        for (KeyAlgorithm a : c.keyAlgorithms)
+            algs.append(keyAlgorithmId(a));
+        certs.append(QJsonObject { { QStringLiteral("index"), c.index }, { QStringLiteral("policy"), c.policyName }, { QStringLiteral("keyAlgorithms"), algs },
+            { QStringLiteral("serverKey"), c.serverKey } });
+    }
+    return { { QStringLiteral("session"), s.id }, { QStringLiteral("job"), s.jobId }, { QStringLiteral("jobType"), jobTypeId(s.jobType) },
+        { QStringLiteral("person"), s.personName }, { QStringLiteral("profile"), s.profileName }, { QStringLiteral("expiresAt"), time(s.expiresAt) },
+        { QStringLiteral("certificates"), certs }, { QStringLiteral("transportKeyRequired"), s.needsTransportKey } };
+}
+
+Result<CollectionSession> toCollectionSession(const QJsonObject& o)
+{
+    CollectionSession s;
+    s.id = o.value(QStringLiteral("session")).toString();
+    if (s.id.isEmpty())
+        return badField(QStringLiteral("session"), QStringLiteral("missing"));
+    s.jobId = o.value(QStringLiteral("job")).toInteger();
+    s.personName = o.value(QStringLiteral("person")).toString();
+    s.profileName = o.value(QStringLiteral("profile")).toString();
+    s.expiresAt = toTime(o.value(QStringLiteral("expiresAt")));
+    s.needsTransportKey = o.value(QStringLiteral("transportKeyRequired")).toBool();
+    for (const QJsonValue& v : o.value(QStringLiteral("certificates")).toArray()) {
+        const QJsonObject c = v.toObject();
+        RequestedCertificate rc;
+        rc.index = c.value(QStringLiteral("index")).toInt();
+        rc.policyName = c.value(QStringLiteral("policy")).toString();
+        rc.serverKey = c.value(QStringLiteral("serverKey")).toBool();
+        for (const QJsonValue& a : c.value(QStringLiteral("keyAlgorithms")).toArray()) {
+            KeyAlgorithm alg;
+            if (keyAlgorithmFromId(a.toString(), &alg))
+                rc.keyAlgorithms << alg;
+        }
+        if (rc.keyAlgorithms.isEmpty() && !rc.serverKey)
+            return badField(QStringLiteral("keyAlgorithms"), QStringLiteral("no algorithm this agent knows"));
+        s.certificates << rc;
+    }
+    return s;
+}
+
+Result<CollectionStart> toCollectionStart(const QJsonObject& o)
+{
+    CollectionStart s;
+    auto token = text(o, QStringLiteral("token"));
+    auto code = text(o, QStringLiteral("code"));
+    if (!token)
+        return token.error();
+    if (!code)
+        return code.error();
+    if (token->isEmpty() || token->size() > 200)
+        return badField(QStringLiteral("token"), QStringLiteral("missing or too long"));
+    if (code->size() > 100)
+        return badField(QStringLiteral("code"), QStringLiteral("too long"));
+    s.token = *token;
+    s.code = *code;
+    auto device = field(o, QStringLiteral("device"), QJsonValue::Object);
+    if (!device)
+        return device.error();
+    const QJsonObject d = device->toObject();
+    for (const auto& [name, target] : { std::pair { QStringLiteral("serial"), &s.device.hardwareSerial }, std::pair { QStringLiteral("platform"), &s.device.platform },
+             std::pair { QStringLiteral("model"), &s.device.model } }) {
+        auto v = text(d, name);
+        if (!v)
+            return v.error();
+        *target = v->left(200);
+    }
+    return s;
+}
+
+QJsonObject fromCollectionStart(const CollectionStart& s)
+{
+    return { { QStringLiteral("token"), s.token }, { QStringLiteral("code"), s.code },
+        { QStringLiteral("device"),
+            QJsonObject { { QStringLiteral("serial"), s.device.hardwareSerial }, { QStringLiteral("platform"), s.device.platform },
+                { QStringLiteral("model"), s.device.model } } } };
+}
+
+Result<CollectionSubmission> toCollectionSubmission(const QJsonObject& o)
+{
+    CollectionSubmission s;
+    auto id = text(o, QStringLiteral("session"));
+    if (!id)
+        return id.error();
+    if (id->isEmpty())
+        return badField(QStringLiteral("session"), QStringLiteral("missing"));
+    s.sessionId = *id;
+    auto requests = field(o, QStringLiteral("requests"), QJsonValue::Array);
+    if (!requests)
+        return requests.error();
+    if (requests->toArray().size() > 16)
+        return badField(QStringLiteral("requests"), QStringLiteral("too many"));
+    for (const QJsonValue& v : requests->toArray()) {
+        if (!v.isString() && !v.isNull())
+            return badField(QStringLiteral("requests"), QStringLiteral("each request is a base64 string"));
+        s.requests << QByteArray::fromBase64(v.toString().toLatin1());
+    }
+    auto key = text(o, QStringLiteral("transportKey"));
+    if (!key)
+        return key.error();
+    s.transportKey = QByteArray::fromBase64(key->toLatin1());
+    return s;
+}
+
+QJsonObject fromCollectionSubmission(const CollectionSubmission& s)
+{
+    QJsonArray requests;
+    for (const QByteArray& r : s.requests)
+        requests.append(QString::fromLatin1(r.toBase64()));
+    return { { QStringLiteral("session"), s.sessionId }, { QStringLiteral("requests"), requests },
+        { QStringLiteral("transportKey"), QString::fromLatin1(s.transportKey.toBase64()) } };
+}
+
+} // namespace lanyard::json
