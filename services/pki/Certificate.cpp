@@ -123,4 +123,23 @@ QStringList Certificate::emailAddresses() const
     return out;
 }
 
+Result<void> Certificate::verifiedBy(const QList<Certificate>& trusted, const QDateTime& at) const
+{
+    if (isNull())
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("no certificate"));
+    ossl::X509Store store(X509_STORE_new());
+    for (const Certificate& c : trusted)
+        X509_STORE_add_cert(store.get(), c.native());
+    ossl::X509StoreCtx ctx(X509_STORE_CTX_new());
+    X509_STORE_CTX_init(ctx.get(), store.get(), native(), nullptr);
+    if (at.isValid())
+        X509_STORE_CTX_set_time(ctx.get(), 0, time_t(at.toSecsSinceEpoch()));
+    if (X509_verify_cert(ctx.get()) != 1) {
+        const int err = X509_STORE_CTX_get_error(ctx.get());
+        clearOpenSslErrors();
+        return Error(ErrorCode::TrustFailure, QString::fromLatin1(X509_verify_cert_error_string(err)));
+    }
+    return {};
+}
+
 } // namespace lanyard

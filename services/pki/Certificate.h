@@ -29,6 +29,8 @@ public:
     QDateTime notBefore() const;
     QDateTime notAfter() const;
     QStringList emailAddresses() const; // from the subjectAltName
+    // OpenSSL path validation to one of `trusted` (at `at`, default now).
+    Result<void> verifiedBy(const QList<Certificate>& trusted, const QDateTime& at = {}) const;
 
     X509* native() const { return m_cert.get(); }
 

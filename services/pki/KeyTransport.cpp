@@ -2,6 +2,7 @@
 
 #include "OpenSslError.h"
 #include "OpenSslPtr.h"
+#include "Pkcs12.h"
 #include "SecureRandom.h"
 
 #include <openssl/pem.h>
@@ -51,17 +52,11 @@ Result<SealedKey> KeyTransport::seal(const PrivateKey& key, const Certificate& c
     if (!recipient)
         return recipient.error();
     const QByteArray password = secureRandomBytes(24).toBase64();
-    // OpenSSL 3's defaults: PBES2 with AES-256-CBC and PBKDF2-SHA256.
-    P12 p12(PKCS12_create(password.constData(), "Lanyard", key.native(), certificate.native(), nullptr, 0, 0, 0, 0, 0));
+    auto p12 = Pkcs12::create(key, certificate, {}, password);
     if (!p12)
-        return openSslError(ErrorCode::CryptoFailure, QStringLiteral("building the PKCS#12 file"));
-    ossl::Bio out(BIO_new(BIO_s_mem()));
-    if (i2d_PKCS12_bio(out.get(), p12.get()) != 1)
-        return openSslError(ErrorCode::CryptoFailure, QStringLiteral("encoding the PKCS#12 file"));
-    char* data = nullptr;
-    const long size = BIO_get_mem_data(out.get(), &data);
+        return p12.error();
     SealedKey sealed;
-    sealed.pkcs12 = QByteArray(data, size);
+    sealed.pkcs12 = *p12;
     auto ctx = oaepContext(recipient->get(), true);
     if (!ctx)
         return ctx.error();

@@ -156,7 +156,7 @@ QStringList ApiServer::operatorMethods()
     return { QStringLiteral("workflows"), QStringLiteral("findPeople"), QStringLiteral("person"), QStringLiteral("devicesOf"), QStringLiteral("device"),
         QStringLiteral("certificatesOf"), QStringLiteral("jobsOf"), QStringLiteral("findDevices"), QStringLiteral("findJobs"), QStringLiteral("cancelJob"),
         QStringLiteral("requestCredential"), QStringLiteral("validateRequest"), QStringLiteral("regenerateCode"), QStringLiteral("changeDevice"),
-        QStringLiteral("unlockCode") };
+        QStringLiteral("unlockCode"), QStringLiteral("requestableProfiles") };
 }
 
 void ApiServer::addRoutes()
@@ -222,6 +222,14 @@ void ApiServer::addRoutes()
              if (!action)
                  return fulfil(p, errorResponse(action.error()));
              answerInto(ctx, p, e.changeDevice(s, idArg(a, "deviceId"), *action), json::fromDevice);
+         } },
+        { QStringLiteral("requestableProfiles"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             answerInto(ctx, p, e.requestableProfiles(s, idArg(a, "personId")), [](const QList<CredentialProfile>& list) {
+                 return QJsonObject { { QStringLiteral("profiles"), json::array(list, [](const CredentialProfile& c) {
+                                           return QJsonObject { { QStringLiteral("id"), c.id }, { QStringLiteral("name"), c.name },
+                                               { QStringLiteral("encoding"), cardEncodingId(c.encoding) }, { QStringLiteral("requiresValidation"), c.requiresValidation } };
+                                       }) } };
+             });
          } },
         { QStringLiteral("unlockCode"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
              answerInto(ctx, p, e.unlockCode(s, idArg(a, "deviceId"), a.value(QStringLiteral("challenge")).toString()),

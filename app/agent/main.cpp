@@ -1,0 +1,84 @@
+// lanyard-agent: the reference mobile agent on the command line.
+//   lanyard-agent collect <QR payload> --code CODE --store DIR --trust CA.pem [--tls-ca F] [--pin PIN] [--serial S]
+
+#include "agent/CollectionAgent.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QTextStream>
+#include <QTimer>
+
+using namespace lanyard;
+
+namespace {
+int fail(const QString& text)
+{
+    QTextStream(stderr) << "lanyard-agent: " << text << Qt::endl;
+    return 2;
+}
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("lanyard-agent"));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Lanyard reference mobile agent"));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("collect"));
+    parser.addPositionalArgument(QStringLiteral("payload"), QStringLiteral("The QR code's text (https://HOST/c/TOKEN)"));
+    const QCommandLineOption code(QStringLiteral("code"), QStringLiteral("The authentication code"), QStringLiteral("code"));
+    const QCommandLineOption store(QStringLiteral("store"), QStringLiteral("Folder for the credential"), QStringLiteral("dir"));
+    const QCommandLineOption trust(QStringLiteral("trust"), QStringLiteral("CA certificate (PEM) the bundle must verify against"), QStringLiteral("file"));
+    const QCommandLineOption tlsCa(QStringLiteral("tls-ca"), QStringLiteral("Extra CA (PEM) for the server's TLS certificate"), QStringLiteral("file"));
+    const QCommandLineOption pin(QStringLiteral("pin"), QStringLiteral("PIN protecting the stored PKCS#12 files"), QStringLiteral("pin"), QStringLiteral("123456"));
+    const QCommandLineOption serial(QStringLiteral("serial"), QStringLiteral("This phone's serial number"), QStringLiteral("serial"), QStringLiteral("AGENT-0001"));
+    const QCommandLineOption platform(QStringLiteral("platform"), QStringLiteral("Platform"), QStringLiteral("name"), QStringLiteral("Linux"));
+    parser.addOptions({ code, store, trust, tlsCa, pin, serial, platform });
+    parser.process(app);
+    const QStringList args = parser.positionalArguments();
+    if (args.value(0) != QLatin1String("collect") || args.size() != 2)
+        return fail(QStringLiteral("usage: lanyard-agent collect <QR payload> --code CODE --store DIR --trust CA.pem"));
+    if (!parser.isSet(code) || !parser.isSet(store) || !parser.isSet(trust))
+        return fail(QStringLiteral("--code, --store and --trust are required"));
+    CollectionAgent::Options options;
+    options.payload = args.at(1);
+    options.code = parser.value(code);
+    options.storeDir = parser.value(store);
+    options.pin = parser.value(pin).toUtf8();
+    options.device.hardwareSerial = parser.value(serial);
+    options.device.platform = parser.value(platform);
+    options.device.model = QStringLiteral("lanyard-agent");
+    QFile trusted(parser.value(trust));
+    if (!trusted.open(QIODevice::ReadOnly))
+        return fail(QStringLiteral("cannot read %1").arg(trusted.fileName()));
+    auto ca = Certificate::fromPem(trusted.readAll());
+    if (!ca)
+        return fail(QStringLiteral("%1 is not a PEM certificate").arg(trusted.fileName()));
+    options.trustedCas << *ca;
+    if (parser.isSet(tlsCa)) {
+        options.tlsCas = QSslCertificate::fromPath(parser.value(tlsCa));
+        if (options.tlsCas.isEmpty())
+            return fail(QStringLiteral("no certificate in %1").arg(parser.value(tlsCa)));
+    }
+    CollectionAgent agent(options);
+    QObject::connect(&agent, &CollectionAgent::progress, &app, [](const QString& text) { QTextStream(stdout) << text << Qt::endl; });
+    QObject::connect(&agent, &CollectionAgent::finished, &app, [&app](const Result<CollectionOutcome>& outcome) {
+        if (!outcome) {
+            QTextStream(stderr) << "lanyard-agent: " << errorId(outcome.error().code) << ": " << outcome.error().detail << Qt::endl;
+            app.exit(1);
+            return;
+        }
+        QTextStream out(stdout);
+        out << "collected device " << outcome->deviceSerial << Qt::endl;
+        if (outcome->busyRetries > 0)
+            out << "server busy; retried " << outcome->busyRetries << " time(s)" << Qt::endl;
+        for (const QString& f : outcome->files)
+            out << "stored " << f << Qt::endl;
+        app.exit(0);
+    });
+    // Started from the event loop, so an early refusal can end it.
+    QTimer::singleShot(0, &agent, &CollectionAgent::start);
+    return app.exec();
+}

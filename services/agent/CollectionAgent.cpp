@@ -1,0 +1,216 @@
+#include "CollectionAgent.h"
+
+#include "pki/CertificateRequest.h"
+#include "pki/KeyTransport.h"
+#include "pki/Pkcs12.h"
+#include "pki/SignedBundle.h"
+#include "remote/JsonCodec.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QTimer>
+
+namespace lanyard {
+
+CollectionAgent::CollectionAgent(Options options, QObject* parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+}
+
+Result<std::pair<QUrl, QString>> CollectionAgent::parsePayload(const QString& payload)
+{
+    const QUrl url(payload.trimmed(), QUrl::StrictMode);
+    const QStringList parts = url.path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    if (!url.isValid() || url.scheme() != QLatin1String("https") || url.host().isEmpty() || parts.size() < 2 || parts.at(parts.size() - 2) != QLatin1String("c")
+        || parts.last().size() < 16 || parts.last().size() > 64)
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("not a Lanyard collection QR code: expected https://HOST/c/TOKEN"),
+            { { QStringLiteral("problem"), QStringLiteral("qr-payload") } });
+    QUrl base = url;
+    base.setPath(QString());
+    base.setQuery(QString());
+    base.setFragment(QString());
+    return std::pair { base, parts.last() };
+}
+
+void CollectionAgent::start()
+{
+    auto parsed = parsePayload(m_options.payload);
+    if (!parsed)
+        return fail(parsed.error());
+    m_base = parsed->first;
+    m_token = parsed->second;
+    if (!m_options.tlsCas.isEmpty()) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(m_options.tlsCas);
+        QSslConfiguration::setDefaultConfiguration(tls);
+    }
+    begin();
+}
+
+void CollectionAgent::fail(const Error& e)
+{
+    Q_EMIT finished(e);
+}
+
+void CollectionAgent::post(const QString& path, const QJsonObject& body, std::function<void(Result<QJsonObject>, int)> done)
+{
+    QUrl url = m_base;
+    url.setPath(path);
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    request.setTransferTimeout(60000);
+    QNetworkReply* reply = m_network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    connect(reply, &QNetworkReply::finished, this, [reply, done] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+        if (status == 0) {
+            const bool tls = reply->error() == QNetworkReply::SslHandshakeFailedError;
+            return done(Error(tls ? ErrorCode::TrustFailure : ErrorCode::NetworkFailure, reply->errorString()), 0);
+        }
+        if (status >= 400)
+            return done(json::toError(answer.value(QStringLiteral("error")).toObject(), status), reply->rawHeader("Retry-After").toInt());
+        done(answer, 0);
+    });
+}
+
+void CollectionAgent::begin()
+{
+    ++m_attempt;
+    Q_EMIT progress(tr("Starting the collection (attempt %1)…").arg(m_attempt));
+    CollectionStart start { m_token, m_options.code, m_options.device };
+    post(QStringLiteral("/api/v1/collect/start"), json::fromCollectionStart(start), [this](Result<QJsonObject> answer, int retryAfter) {
+        if (!answer && answer.error().code == ErrorCode::ServiceBusy && m_attempt < m_options.retryAttempts) {
+            ++m_outcome.busyRetries;
+            const int delay = qMax(1, retryAfter > 0 ? retryAfter : m_options.retryDelaySeconds);
+            Q_EMIT progress(tr("The server is busy; trying again in %n second(s).", nullptr, delay));
+            QTimer::singleShot(delay * 1000, this, &CollectionAgent::begin);
+            return;
+        }
+        if (!answer)
+            return fail(answer.error());
+        auto session = json::toCollectionSession(*answer);
+        if (!session)
+            return fail(session.error());
+        submit(*session);
+    });
+}
+
+void CollectionAgent::submit(const CollectionSession& session)
+{
+    Q_EMIT progress(tr("Making %n key(s)…", nullptr, int(session.certificates.size())));
+    CollectionSubmission submission;
+    submission.sessionId = session.id;
+    m_keys.clear();
+    for (const RequestedCertificate& c : session.certificates) {
+        if (c.serverKey) {
+            m_keys << PrivateKey();
+            submission.requests << QByteArray();
+            continue;
+        }
+        auto key = PrivateKey::generate(c.keyAlgorithms.first());
+        if (!key)
+            return fail(key.error());
+        auto csr = CertificateRequest::create(*key, m_options.device.hardwareSerial);
+        if (!csr)
+            return fail(csr.error());
+        m_keys << *key;
+        submission.requests << *csr;
+    }
+    if (session.needsTransportKey) {
+        auto transport = PrivateKey::generate(KeyAlgorithm::Rsa2048);
+        if (!transport)
+            return fail(transport.error());
+        m_transport = *transport;
+        submission.transportKey = m_transport.publicKeyDer();
+    }
+    post(QStringLiteral("/api/v1/collect/submit"), json::fromCollectionSubmission(submission), [this, session](Result<QJsonObject> answer, int) {
+        if (!answer)
+            return fail(answer.error());
+        store(session, QByteArray::fromBase64(answer->value(QStringLiteral("bundle")).toString().toLatin1()));
+    });
+}
+
+void CollectionAgent::store(const CollectionSession& session, const QByteArray& bundle)
+{
+    // Nothing in the bundle is believed before its signature and chain verify.
+    auto payload = SignedBundle::verify(bundle, m_options.trustedCas);
+    if (!payload)
+        return fail(Error(ErrorCode::TrustFailure, payload.error().detail));
+    const QJsonObject content = QJsonDocument::fromJson(*payload).object();
+    if (content.value(QStringLiteral("session")).toString() != session.id)
+        return fail(Error(ErrorCode::TrustFailure, QStringLiteral("the bundle belongs to another collection")));
+    QList<Certificate> chain;
+    for (const QJsonValue& v : content.value(QStringLiteral("chain")).toArray()) {
+        auto c = Certificate::fromPem(v.toString().toLatin1());
+        if (!c)
+            return fail(c.error());
+        chain << *c;
+    }
+    QDir dir(m_options.storeDir);
+    if (!dir.mkpath(QStringLiteral(".")))
+        return fail(Error(ErrorCode::StorageReadOnly, QStringLiteral("cannot create %1").arg(m_options.storeDir)));
+    const auto write = [this, &dir](const QString& name, const QByteArray& data, bool secret) -> Result<void> {
+        QFile f(dir.filePath(name));
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return Error(ErrorCode::StorageReadOnly, QStringLiteral("cannot write %1").arg(f.fileName()));
+        if (secret)
+            f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        f.write(data);
+        m_outcome.files << f.fileName();
+        return {};
+    };
+    for (const QJsonValue& v : content.value(QStringLiteral("certificates")).toArray()) {
+        const QJsonObject entry = v.toObject();
+        const int index = entry.value(QStringLiteral("index")).toInt();
+        auto cert = Certificate::fromPem(entry.value(QStringLiteral("pem")).toString().toLatin1());
+        if (!cert)
+            return fail(cert.error());
+        if (auto r = cert->verifiedBy(m_options.trustedCas); !r)
+            return fail(r.error());
+        PrivateKey key = m_keys.value(index);
+        if (entry.contains(QStringLiteral("sealedKey"))) {
+            const QJsonObject sealedJson = entry.value(QStringLiteral("sealedKey")).toObject();
+            SealedKey sealed { QByteArray::fromBase64(sealedJson.value(QStringLiteral("pkcs12")).toString().toLatin1()),
+                QByteArray::fromBase64(sealedJson.value(QStringLiteral("password")).toString().toLatin1()) };
+            auto opened = KeyTransport::open(sealed, m_transport);
+            if (!opened)
+                return fail(opened.error());
+            key = opened->key;
+        }
+        if (key.isNull())
+            return fail(Error(ErrorCode::InvalidArgument, QStringLiteral("the bundle names certificate %1, which this agent did not ask for").arg(index + 1)));
+        const QString stem = QStringLiteral("certificate-%1").arg(index + 1);
+        for (auto r : { write(stem + QStringLiteral(".pem"), cert->toPem(), false), write(stem + QStringLiteral("-key.pem"), key.toPem(), true) })
+            if (!r)
+                return fail(r.error());
+        auto p12 = Pkcs12::create(key, *cert, chain, m_options.pin);
+        if (!p12)
+            return fail(p12.error());
+        if (auto r = write(stem + QStringLiteral(".p12"), *p12, true); !r)
+            return fail(r.error());
+    }
+    QByteArray chainPem;
+    for (const Certificate& c : chain)
+        chainPem += c.toPem();
+    if (auto r = write(QStringLiteral("chain.pem"), chainPem, false); !r)
+        return fail(r.error());
+    // The agent's own state: device, policy and the unlock key (readable by its owner only).
+    QJsonObject state { { QStringLiteral("device"), content.value(QStringLiteral("device")) }, { QStringLiteral("agentPolicy"), content.value(QStringLiteral("agentPolicy")) },
+        { QStringLiteral("unlockKey"), content.value(QStringLiteral("unlockKey")) }, { QStringLiteral("pinFailures"), 0 } };
+    if (auto r = write(QStringLiteral("agent.json"), QJsonDocument(state).toJson(), true); !r)
+        return fail(r.error());
+    m_outcome.deviceSerial = content.value(QStringLiteral("device")).toObject().value(QStringLiteral("serial")).toString();
+    Q_EMIT progress(tr("Stored; confirming…"));
+    post(QStringLiteral("/api/v1/collect/confirm"), QJsonObject { { QStringLiteral("session"), session.id } }, [this](Result<QJsonObject> answer, int) {
+        if (!answer)
+            return fail(answer.error());
+        Q_EMIT finished(m_outcome);
+    });
+}
+
+} // namespace lanyard

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "core/Result.h"
+#include "engine/Collection.h"
+#include "pki/Certificate.h"
+#include "pki/PrivateKey.h"
+
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QSslCertificate>
+
+#include <functional>
+
+namespace lanyard {
+
+struct CollectionOutcome {
+    QString deviceSerial;
+    QStringList files;
+    int busyRetries = 0;
+};
+
+// The reference mobile agent's collection: from the QR payload and the code to a stored,
+// verified credential (DESIGN.md §3). Asynchronous: it reports through finished().
+class CollectionAgent : public QObject {
+    Q_OBJECT
+public:
+    struct Options {
+        QString payload; // the QR code's text: https://host:port/c/<token>
+        QString code;
+        QString storeDir;
+        QByteArray pin; // protects the stored PKCS#12 files
+        QList<Certificate> trustedCas; // the bundle must verify against one of these
+        QList<QSslCertificate> tlsCas; // extra CAs for the server's TLS certificate
+        DeviceFacts device;
+        int retryAttempts = 5; // until the bundle brings the server's policy
+        int retryDelaySeconds = 10;
+    };
+    explicit CollectionAgent(Options options, QObject* parent = nullptr);
+
+    // The token and the server's base URL from a QR payload; refuses anything else clearly.
+    static Result<std::pair<QUrl, QString>> parsePayload(const QString& payload);
+
+    void start();
+
+Q_SIGNALS:
+    void progress(const QString& text);
+    void finished(const lanyard::Result<lanyard::CollectionOutcome>& outcome);
+
+private:
+    void post(const QString& path, const QJsonObject& body, std::function<void(Result<QJsonObject>, int retryAfter)> done);
+    void begin();
+    void submit(const CollectionSession& session);
+    void store(const CollectionSession& session, const QByteArray& bundle);
+    void fail(const Error& e);
+
+    Options m_options;
+    QUrl m_base;
+    QString m_token;
+    QNetworkAccessManager m_network;
+    QList<PrivateKey> m_keys;
+    PrivateKey m_transport;
+    CollectionOutcome m_outcome;
+    int m_attempt = 0;
+};
+
+} // namespace lanyard

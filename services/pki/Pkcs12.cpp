@@ -1,0 +1,35 @@
+#include "Pkcs12.h"
+
+#include "OpenSslError.h"
+#include "OpenSslPtr.h"
+
+#include <openssl/pkcs12.h>
+
+namespace lanyard {
+
+namespace {
+struct CertStackFree {
+    void operator()(STACK_OF(X509) * s) const { sk_X509_pop_free(s, X509_free); }
+};
+using P12 = std::unique_ptr<PKCS12, ossl::Deleter<PKCS12_free>>;
+} // namespace
+
+Result<QByteArray> Pkcs12::create(const PrivateKey& key, const Certificate& certificate, const QList<Certificate>& chain, const QByteArray& password)
+{
+    std::unique_ptr<STACK_OF(X509), CertStackFree> ca(sk_X509_new_null());
+    for (const Certificate& c : chain) {
+        X509_up_ref(c.native());
+        sk_X509_push(ca.get(), c.native());
+    }
+    P12 p12(PKCS12_create(password.constData(), "Lanyard", key.native(), certificate.native(), ca.get(), 0, 0, 0, 0, 0));
+    if (!p12)
+        return openSslError(ErrorCode::CryptoFailure, QStringLiteral("building the PKCS#12 file"));
+    ossl::Bio out(BIO_new(BIO_s_mem()));
+    if (i2d_PKCS12_bio(out.get(), p12.get()) != 1)
+        return openSslError(ErrorCode::CryptoFailure, QStringLiteral("encoding the PKCS#12 file"));
+    char* data = nullptr;
+    const long size = BIO_get_mem_data(out.get(), &data);
+    return QByteArray(data, size);
+}
+
+} // namespace lanyard
