@@ -5,7 +5,7 @@
     <name>DomainText</name>
     <message>
         <location filename="../models/DomainText.cpp" line="11"/>
-        <location filename="../models/DomainText.cpp" line="207"/>
+        <location filename="../models/DomainText.cpp" line="209"/>
         <source>Active</source>
         <translation type="unfinished"></translation>
     </message>
@@ -25,383 +25,388 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="26"/>
-        <source>Disable</source>
+        <location filename="../models/DomainText.cpp" line="19"/>
+        <source>Being collected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../models/DomainText.cpp" line="28"/>
-        <source>Enable</source>
+        <source>Disable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../models/DomainText.cpp" line="30"/>
-        <source>Replace (forgotten)</source>
+        <source>Enable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../models/DomainText.cpp" line="32"/>
-        <source>Reinstate</source>
+        <source>Replace (forgotten)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../models/DomainText.cpp" line="34"/>
-        <source>Cancel</source>
+        <source>Reinstate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../models/DomainText.cpp" line="36"/>
-        <source>Replace (lost)</source>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../models/DomainText.cpp" line="38"/>
-        <source>Replace (stolen)</source>
+        <source>Replace (lost)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../models/DomainText.cpp" line="40"/>
+        <source>Replace (stolen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="42"/>
         <source>Replace (damaged)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="49"/>
+        <location filename="../models/DomainText.cpp" line="51"/>
         <source>Awaiting validation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="51"/>
+        <location filename="../models/DomainText.cpp" line="53"/>
         <source>Awaiting issue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="53"/>
+        <location filename="../models/DomainText.cpp" line="55"/>
         <source>In progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="55"/>
+        <location filename="../models/DomainText.cpp" line="57"/>
         <source>Completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="57"/>
+        <location filename="../models/DomainText.cpp" line="59"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="59"/>
-        <location filename="../models/DomainText.cpp" line="234"/>
+        <location filename="../models/DomainText.cpp" line="61"/>
+        <location filename="../models/DomainText.cpp" line="236"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="61"/>
+        <location filename="../models/DomainText.cpp" line="63"/>
         <source>Expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="63"/>
+        <location filename="../models/DomainText.cpp" line="65"/>
         <source>Locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="72"/>
+        <location filename="../models/DomainText.cpp" line="74"/>
         <source>Issue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="74"/>
+        <location filename="../models/DomainText.cpp" line="76"/>
         <source>Replacement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="76"/>
+        <location filename="../models/DomainText.cpp" line="78"/>
         <source>Temporary replacement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="78"/>
+        <location filename="../models/DomainText.cpp" line="80"/>
         <source>Update</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="80"/>
+        <location filename="../models/DomainText.cpp" line="82"/>
         <source>Renewal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="82"/>
+        <location filename="../models/DomainText.cpp" line="84"/>
         <source>PIN lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="84"/>
+        <location filename="../models/DomainText.cpp" line="86"/>
         <source>Temporary unlock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="93"/>
+        <location filename="../models/DomainText.cpp" line="95"/>
         <source>Mobile identity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="95"/>
+        <location filename="../models/DomainText.cpp" line="97"/>
         <source>Virtual smart card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="97"/>
+        <location filename="../models/DomainText.cpp" line="99"/>
         <source>Derived credential</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="99"/>
+        <location filename="../models/DomainText.cpp" line="101"/>
         <source>PIV card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="108"/>
+        <location filename="../models/DomainText.cpp" line="110"/>
         <source>Email the link and the code together</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="110"/>
+        <location filename="../models/DomainText.cpp" line="112"/>
         <source>No notification (code on screen only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="112"/>
+        <location filename="../models/DomainText.cpp" line="114"/>
         <source>Link by email, code by separate email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="114"/>
+        <location filename="../models/DomainText.cpp" line="116"/>
         <source>Link by email, code by SMS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="123"/>
+        <location filename="../models/DomainText.cpp" line="125"/>
         <source>Any mobile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="125"/>
+        <location filename="../models/DomainText.cpp" line="127"/>
         <source>Known mobiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="127"/>
+        <location filename="../models/DomainText.cpp" line="129"/>
         <source>My mobiles only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="136"/>
+        <location filename="../models/DomainText.cpp" line="138"/>
         <source>Issue a new key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="138"/>
+        <location filename="../models/DomainText.cpp" line="140"/>
         <source>Recover the current key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="140"/>
+        <location filename="../models/DomainText.cpp" line="142"/>
         <source>Recover historic keys only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="149"/>
+        <location filename="../models/DomainText.cpp" line="151"/>
         <source>Find and view people</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="151"/>
+        <location filename="../models/DomainText.cpp" line="153"/>
         <source>Request mobile identity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="153"/>
+        <location filename="../models/DomainText.cpp" line="155"/>
         <source>Request card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="155"/>
+        <location filename="../models/DomainText.cpp" line="157"/>
         <source>Request my own identity (self-service)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="157"/>
+        <location filename="../models/DomainText.cpp" line="159"/>
         <source>Cancel device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="159"/>
+        <location filename="../models/DomainText.cpp" line="161"/>
         <source>Enable and disable devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="161"/>
+        <location filename="../models/DomainText.cpp" line="163"/>
         <source>Request replacement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="163"/>
+        <location filename="../models/DomainText.cpp" line="165"/>
         <source>Request update</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="165"/>
+        <location filename="../models/DomainText.cpp" line="167"/>
         <source>Request renewal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="167"/>
+        <location filename="../models/DomainText.cpp" line="169"/>
         <source>Unlock credential</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="169"/>
+        <location filename="../models/DomainText.cpp" line="171"/>
         <source>Validate requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="171"/>
+        <location filename="../models/DomainText.cpp" line="173"/>
         <source>Manage virtual smart card access</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="173"/>
+        <location filename="../models/DomainText.cpp" line="175"/>
         <source>Grant temporary virtual smart card access</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="175"/>
+        <location filename="../models/DomainText.cpp" line="177"/>
         <source>View the audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="177"/>
+        <location filename="../models/DomainText.cpp" line="179"/>
         <source>Edit operation settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="179"/>
+        <location filename="../models/DomainText.cpp" line="181"/>
         <source>Edit roles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="181"/>
+        <location filename="../models/DomainText.cpp" line="183"/>
         <source>Edit credential profiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="183"/>
+        <location filename="../models/DomainText.cpp" line="185"/>
         <source>Register hardware</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="185"/>
+        <location filename="../models/DomainText.cpp" line="187"/>
         <source>Manage requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="194"/>
+        <location filename="../models/DomainText.cpp" line="196"/>
         <source>Only themself</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="196"/>
+        <location filename="../models/DomainText.cpp" line="198"/>
         <source>Their group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="198"/>
+        <location filename="../models/DomainText.cpp" line="200"/>
         <source>Everyone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="209"/>
+        <location filename="../models/DomainText.cpp" line="211"/>
         <source>On hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="211"/>
+        <location filename="../models/DomainText.cpp" line="213"/>
         <source>Revoked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="211"/>
+        <location filename="../models/DomainText.cpp" line="213"/>
         <source>Revoked (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="219"/>
+        <location filename="../models/DomainText.cpp" line="221"/>
         <source>Email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="221"/>
+        <location filename="../models/DomainText.cpp" line="223"/>
         <source>SMS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="228"/>
+        <location filename="../models/DomainText.cpp" line="230"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="230"/>
+        <location filename="../models/DomainText.cpp" line="232"/>
         <source>Sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="232"/>
+        <location filename="../models/DomainText.cpp" line="234"/>
         <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="236"/>
+        <location filename="../models/DomainText.cpp" line="238"/>
         <source>Replaced by a newer code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="243"/>
+        <location filename="../models/DomainText.cpp" line="245"/>
         <source>Collection link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="245"/>
+        <location filename="../models/DomainText.cpp" line="247"/>
         <source>Authentication code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="247"/>
+        <location filename="../models/DomainText.cpp" line="249"/>
         <source>Renewal reminder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="254"/>
+        <location filename="../models/DomainText.cpp" line="256"/>
         <source>Collection link (email)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="256"/>
+        <location filename="../models/DomainText.cpp" line="258"/>
         <source>Authentication code (email)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="258"/>
+        <location filename="../models/DomainText.cpp" line="260"/>
         <source>Authentication code (SMS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="260"/>
+        <location filename="../models/DomainText.cpp" line="262"/>
         <source>Renewal reminder (email)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="262"/>
+        <location filename="../models/DomainText.cpp" line="264"/>
         <source>Renewal reminder (SMS)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -681,13 +686,56 @@
         <source>The message could not be delivered: %1. Check the email and SMS settings, then re-send.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/ErrorText.cpp" line="130"/>
+        <source>The server is busy with other collections. Nothing was lost; try again in %n second(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="131"/>
+        <location filename="../ui/ErrorText.cpp" line="133"/>
+        <source>This phone is not registered to this person, and the credential profile only allows the person&apos;s own registered phones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="134"/>
+        <source>This phone is not registered, and the credential profile only allows registered phones. Register it under Registered hardware first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="136"/>
+        <source>Biometric checks on update or unlock are switched on, and mobile identities cannot perform them. Switch both off in the Operation Settings to issue to phones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="138"/>
+        <source>Mobile issuance is switched off (the maximum session count is 0). Raise it in the Operation Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="140"/>
+        <source>The collection took too long and was stopped. Nothing was issued; start the collection again with the same code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="142"/>
+        <source>The server&apos;s certificate is not trusted: %1. Check the CA file in the connection settings, or ask the administrator which CA signs the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="144"/>
+        <source>The server could not be reached: %1. Check the address and your network, then try again; nothing you typed was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="147"/>
         <source>The profile&apos;s notification scheme sends the code by SMS, but SMS notifications are switched off in the Operation Settings. Switch them on, or show the code on screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="132"/>
+        <location filename="../ui/ErrorText.cpp" line="148"/>
         <source>The profile&apos;s notification scheme sends email, but email notifications are switched off in the Operation Settings. Switch them on, or show the code on screen.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1266,6 +1314,35 @@
     <message>
         <location filename="../ui/AuditPage.cpp" line="92"/>
         <source>Verifying…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanyard::CollectionAgent</name>
+    <message>
+        <location filename="../services/agent/CollectionAgent.cpp" line="84"/>
+        <source>Starting the collection (attempt %1)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../services/agent/CollectionAgent.cpp" line="90"/>
+        <source>The server is busy; trying again in %n second(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../services/agent/CollectionAgent.cpp" line="105"/>
+        <source>Making %n key(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../services/agent/CollectionAgent.cpp" line="208"/>
+        <source>Stored; confirming…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

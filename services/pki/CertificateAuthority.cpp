@@ -235,18 +235,7 @@ Result<QByteArray> CertificateAuthority::makeCrl(const QList<RevokedEntry>& revo
 
 Result<void> CertificateAuthority::verify(const Certificate& leaf, const QDateTime& at) const
 {
-    ossl::X509Store store(X509_STORE_new());
-    X509_STORE_add_cert(store.get(), m_cert.native());
-    ossl::X509StoreCtx ctx(X509_STORE_CTX_new());
-    X509_STORE_CTX_init(ctx.get(), store.get(), leaf.native(), nullptr);
-    if (at.isValid())
-        X509_STORE_CTX_set_time(ctx.get(), 0, time_t(at.toSecsSinceEpoch()));
-    if (X509_verify_cert(ctx.get()) != 1) {
-        const int err = X509_STORE_CTX_get_error(ctx.get());
-        clearOpenSslErrors();
-        return Error(ErrorCode::CryptoFailure, QString::fromLatin1(X509_verify_cert_error_string(err)));
-    }
-    return {};
+    return leaf.verifiedBy({ m_cert }, at);
 }
 
 } // namespace lanyard

@@ -68,7 +68,7 @@ class TestCollection : public QObject {
 
     QJsonObject verifiedPayload(const CollectionBundle& bundle)
     {
-        auto payload = SignedBundle::verify(bundle.signedData, { m_ca }, m_fx.now());
+        auto payload = SignedBundle::verify(bundle.signedData, { m_ca });
         if (!payload)
             qFatal("bundle does not verify: %s", qPrintable(payload.error().toLogString()));
         return QJsonDocument::fromJson(*payload).object();
@@ -124,9 +124,9 @@ private Q_SLOTS:
         // A signature by anyone else, or a changed byte, is refused.
         QByteArray tampered = bundle->signedData;
         tampered[tampered.size() / 2] = char(tampered[tampered.size() / 2] ^ 0x01);
-        QVERIFY(!SignedBundle::verify(tampered, { m_ca }, m_fx.now()).ok());
+        QVERIFY(!SignedBundle::verify(tampered, { m_ca }).ok());
         const auto otherCa = CertificateAuthority::createRoot({ { QStringLiteral("CN"), QStringLiteral("Other") } }, KeyAlgorithm::EcP256, 10);
-        QVERIFY(!SignedBundle::verify(bundle->signedData, { otherCa->certificate() }, m_fx.now()).ok());
+        QVERIFY(!SignedBundle::verify(bundle->signedData, { otherCa->certificate() }).ok());
 
         // A lost answer is asked for again: the same bundle, nothing new issued.
         const int before = m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM certificates")).toInt();
