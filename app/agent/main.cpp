@@ -35,7 +35,8 @@ int main(int argc, char* argv[])
     const QCommandLineOption pin(QStringLiteral("pin"), QStringLiteral("PIN protecting the stored PKCS#12 files"), QStringLiteral("pin"), QStringLiteral("123456"));
     const QCommandLineOption serial(QStringLiteral("serial"), QStringLiteral("This phone's serial number"), QStringLiteral("serial"), QStringLiteral("AGENT-0001"));
     const QCommandLineOption platform(QStringLiteral("platform"), QStringLiteral("Platform"), QStringLiteral("name"), QStringLiteral("Linux"));
-    parser.addOptions({ code, store, trust, tlsCa, pin, serial, platform });
+    const QCommandLineOption retries(QStringLiteral("retries"), QStringLiteral("Attempts while the server is busy"), QStringLiteral("n"), QStringLiteral("5"));
+    parser.addOptions({ code, store, trust, tlsCa, pin, serial, platform, retries });
     parser.process(app);
     const QStringList args = parser.positionalArguments();
     if (args.value(0) != QLatin1String("collect") || args.size() != 2)
@@ -50,6 +51,7 @@ int main(int argc, char* argv[])
     options.device.hardwareSerial = parser.value(serial);
     options.device.platform = parser.value(platform);
     options.device.model = QStringLiteral("lanyard-agent");
+    options.retryAttempts = qBound(1, parser.value(retries).toInt(), 1000);
     QFile trusted(parser.value(trust));
     if (!trusted.open(QIODevice::ReadOnly))
         return fail(QStringLiteral("cannot read %1").arg(trusted.fileName()));

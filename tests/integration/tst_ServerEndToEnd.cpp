@@ -285,7 +285,8 @@ private Q_SLOTS:
         phone.setStandardErrorFile(path(QStringLiteral("agent-busy.err")));
         phone.start(tool("lanyard-agent"), { QStringLiteral("collect"), second.value(QStringLiteral("collectionUrl")).toString(), QStringLiteral("--code"),
                                                second.value(QStringLiteral("code")).toString(), QStringLiteral("--store"), path(QStringLiteral("phone-busy")),
-                                               QStringLiteral("--trust"), path(QStringLiteral("ca.pem")), QStringLiteral("--tls-ca"), path(QStringLiteral("tls.crt")) });
+                                               QStringLiteral("--trust"), path(QStringLiteral("ca.pem")), QStringLiteral("--tls-ca"), path(QStringLiteral("tls.crt")),
+                                               QStringLiteral("--retries"), QStringLiteral("100") });
         QVERIFY(phone.waitForStarted(10000));
         QTRY_VERIFY_WITH_TIMEOUT([&] {
             QFile out(path(QStringLiteral("agent-busy.out")));
