@@ -74,11 +74,6 @@ bool collectsIntoExistingDevice(const Job& job)
 {
     return (job.type == JobType::Update || job.type == JobType::Renewal) && job.deviceId > 0;
 }
-
-Error refused(ErrorCode code, const QString& detail, QMap<QString, QVariant> args = {})
-{
-    return Error(code, detail, std::move(args));
-}
 } // namespace
 
 CollectionService::CollectionService(const EngineContext& context, QSqlDatabase db)
@@ -99,7 +94,7 @@ Result<void> CollectionService::checkDevice(const Job& job, DeviceRestriction re
     const bool mine = known && row->at(0).toLongLong() == job.personId;
     if (restriction == DeviceRestriction::KnownMobiles ? known : mine)
         return {};
-    return refused(ErrorCode::DeviceNotAllowed,
+    return Error(ErrorCode::DeviceNotAllowed,
         QStringLiteral("phone '%1' is not allowed by the %2 restriction").arg(facts.hardwareSerial, deviceRestrictionId(restriction)),
         { { QStringLiteral("restriction"), deviceRestrictionId(restriction) } });
 }
