@@ -82,5 +82,10 @@ int main(int argc, char* argv[])
     });
     // Started from the event loop, so an early refusal can end it.
     QTimer::singleShot(0, &agent, &CollectionAgent::start);
-    return app.exec();
+    const int rc = app.exec();
+    // The network's connections (and their TLS state) are released through deferred deletes,
+    // which need one more pass now that the loop has stopped.
+    agent.closeConnections();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    return rc;
 }

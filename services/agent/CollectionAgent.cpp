@@ -51,6 +51,11 @@ void CollectionAgent::start()
     begin();
 }
 
+void CollectionAgent::closeConnections()
+{
+    m_network.clearConnectionCache();
+}
+
 void CollectionAgent::fail(const Error& e)
 {
     Q_EMIT finished(e);

@@ -41,6 +41,8 @@ public:
     static Result<std::pair<QUrl, QString>> parsePayload(const QString& payload);
 
     void start();
+    // Drops kept-alive connections to the server; call before the event loop's last pass.
+    void closeConnections();
 
 Q_SIGNALS:
     void progress(const QString& text);
