@@ -2,9 +2,8 @@
 
 #include "EngineLauncher.h"
 #include "ErrorText.h"
-#include "LogonDialog.h"
 #include "MainWindow.h"
-#include "OperatorSessionController.h"
+#include "OperatorClient.h"
 #include "demo/DemoDataGenerator.h"
 
 #include <QApplication>
@@ -12,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QSettings>
 #include <QTextStream>
 #include <QTimer>
 #include <QTranslator>
@@ -142,6 +142,32 @@ private:
     bool m_reported = false;
 };
 
+// Without a display: opens the embedded engine (creating demo data when asked), says where it
+// is, and explains why no window can open.
+int runHeadless(QCoreApplication& app, const EngineLauncher::Options& options)
+{
+    EngineLauncher launcher(options);
+    int exitCode = 3;
+    QObject::connect(&launcher, &EngineLauncher::message, &app, [](const QString& text) { say(text); });
+    QObject::connect(&launcher, &EngineLauncher::failed, &app, [&](const Error& e) {
+        complain(t("Lanyard could not open its engine: %1").arg(ErrorText::describe(e)));
+        complain(e.toLogString());
+        exitCode = 1;
+        app.quit();
+    });
+    QObject::connect(&launcher, &EngineLauncher::ready, &app, [&] {
+        say(t("Database: %1").arg(launcher.engine()->info().location));
+        if (options.demo)
+            say(t("Log on as '%1' with the password '%2'.").arg(QLatin1String(DemoDataGenerator::kOperatorLogon), QLatin1String(DemoDataGenerator::kOperatorPassword)));
+        complain(t("No display found, so the operator window cannot open. Run Lanyard on a desktop, or set DISPLAY "
+                   "(for example with xvfb-run), or set QT_QPA_PLATFORM=offscreen for a headless check."));
+        app.quit();
+    });
+    QTimer::singleShot(0, &launcher, &EngineLauncher::start);
+    app.exec();
+    return exitCode;
+}
+
 int main(int argc, char** argv)
 {
     QElapsedTimer sinceStart;
@@ -151,6 +177,7 @@ int main(int argc, char** argv)
 
     const bool display = hasDisplay();
     std::unique_ptr<QCoreApplication> app(display ? new QApplication(argc, argv) : new QCoreApplication(argc, argv));
+    QCoreApplication::setOrganizationName(QStringLiteral("Lanyard"));
     QCoreApplication::setApplicationName(QStringLiteral("Lanyard"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LANYARD_VERSION));
     installTranslations(*app);
@@ -159,89 +186,52 @@ int main(int argc, char** argv)
     parser.setApplicationDescription(t("Lanyard operator client: issue and manage people's credentials."));
     addCommonOptions(parser);
     parser.addOption({ QStringLiteral("demo"), t("Create demo data in a new database and log on as the demo operator.") });
+    parser.addOption({ QStringLiteral("engine"), t("Work on a lanyard-server instead of the embedded engine."), t("https://host:port") });
+    parser.addOption({ QStringLiteral("ca-file"), t("With --engine: trust the CA certificates in this PEM file besides the system's."), t("path") });
+    parser.addOption({ QStringLiteral("connect"), t("Choose the engine in the connection dialog first.") });
     QCommandLineOption firstPaint(QStringLiteral("exit-after-first-paint"), t("Print the time to the first painted main window, then quit."));
     firstPaint.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(firstPaint);
     parser.process(*app);
 
-    EngineLauncher::Options options;
-    options.databasePath = parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db")) : EngineLauncher::defaultDatabasePath();
+    OperatorClient::Options options;
+    if (parser.isSet(QStringLiteral("engine"))) {
+        options.connection.kind = ConnectionSettings::Kind::Server;
+        options.connection.serverUrl = parser.value(QStringLiteral("engine"));
+        options.connection.caFile = parser.value(QStringLiteral("ca-file"));
+    } else if (parser.isSet(QStringLiteral("db")) || parser.isSet(QStringLiteral("demo"))) {
+        options.connection.databasePath = parser.value(QStringLiteral("db"));
+    } else {
+        options.connection = ConnectionSettings::load(QSettings());
+    }
     options.demo = parser.isSet(QStringLiteral("demo"));
     options.forceKeyFile = parser.isSet(QStringLiteral("key-file"));
-    auto* launcher = new EngineLauncher(options, app.get());
-    int exitCode = 0;
-    std::unique_ptr<EmbeddedEngine> engine;
-    std::unique_ptr<OperatorSessionController> session;
-    std::unique_ptr<MainWindow> window;
-    std::unique_ptr<LogonDialog> logon;
-    const QString demoHint = options.demo ? t("Demo: log on as '%1' with the password '%2' (or '%3' to validate requests).")
-                                                .arg(QLatin1String(DemoDataGenerator::kOperatorLogon), QLatin1String(DemoDataGenerator::kOperatorPassword),
-                                                    QLatin1String(DemoDataGenerator::kValidatorLogon))
-                                          : QString();
-    auto showLogon = [&] {
-        logon = std::make_unique<LogonDialog>(*session, demoHint);
-        QObject::connect(logon.get(), &QDialog::rejected, app.get(), &QCoreApplication::quit);
-        logon->show();
-    };
+    options.chooseConnection = parser.isSet(QStringLiteral("connect"));
 
-    QObject::connect(launcher, &EngineLauncher::message, app.get(), [](const QString& text) { say(text); });
-    QObject::connect(launcher, &EngineLauncher::failed, app.get(), [&](const Error& e) {
-        complain(t("Lanyard could not open its engine: %1").arg(ErrorText::describe(e)));
-        complain(e.toLogString());
-        exitCode = 1;
-        app->quit();
-    });
-    QObject::connect(launcher, &EngineLauncher::ready, app.get(), [&] {
-        engine = launcher->takeEngine();
-        say(t("Database: %1").arg(engine->info().location));
-        if (engine->info().secretStore == SecretStoreKind::KeyFile)
-            say(t("Master key: %1 (no system keychain available)").arg(engine->info().secretStoreLocation));
-        else
-            say(t("Master key: system keychain"));
-        if (options.demo)
-            say(t("Log on as '%1' with the password '%2'.").arg(QLatin1String(DemoDataGenerator::kOperatorLogon), QLatin1String(DemoDataGenerator::kOperatorPassword)));
-        if (!display) {
+    if (!display) {
+        if (options.connection.isServer()) {
             complain(t("No display found, so the operator window cannot open. Run Lanyard on a desktop, or set DISPLAY "
                        "(for example with xvfb-run), or set QT_QPA_PLATFORM=offscreen for a headless check."));
-            exitCode = 3;
-            app->quit();
-            return;
+            return 3;
         }
-        session = std::make_unique<OperatorSessionController>(*engine);
-        QObject::connect(session.get(), &OperatorSessionController::loggedOn, app.get(), [&] {
-            say(t("Logged on as %1.").arg(session->session().logonName));
-            window = std::make_unique<MainWindow>(*session);
-            QObject::connect(window.get(), &MainWindow::logOffRequested, app.get(), [&] {
-                window->hide();
-                window.release()->deleteLater(); // we are inside one of its signals
-                session->logoff();
-                showLogon();
-            });
-            if (parser.isSet(QStringLiteral("exit-after-first-paint")))
-                window->installEventFilter(new FirstPaintProbe(sinceStart, window.get()));
-            window->show();
-            if (logon)
-                logon->hide();
-        });
-        if (options.demo) {
-            // Straight in as the demo operator; File > Log off shows the logon dialog, and so
-            // does a failed demo logon (say, after the demo password was changed).
-            QObject::connect(session.get(), &OperatorSessionController::logonFailed, app.get(), [&](const Error& e) {
-                if (logon)
-                    return;
-                complain(ErrorText::describe(e));
-                showLogon();
-            });
-            session->logon(QLatin1String(DemoDataGenerator::kOperatorLogon), QLatin1String(DemoDataGenerator::kOperatorPassword));
-            return;
-        }
-        showLogon();
+        EngineLauncher::Options launch;
+        launch.databasePath = options.connection.databasePath.isEmpty() ? EngineLauncher::defaultDatabasePath() : options.connection.databasePath;
+        launch.demo = options.demo;
+        launch.forceKeyFile = options.forceKeyFile;
+        return runHeadless(*app, launch);
+    }
+
+    OperatorClient client(options);
+    int exitCode = 0;
+    QObject::connect(&client, &OperatorClient::message, app.get(), [](const QString& text) { say(text); });
+    QObject::connect(&client, &OperatorClient::finished, app.get(), [&](int code) {
+        exitCode = code;
+        app->quit();
     });
-    QTimer::singleShot(0, launcher, &EngineLauncher::start);
+    if (parser.isSet(QStringLiteral("exit-after-first-paint")))
+        QObject::connect(&client, &OperatorClient::windowShown, app.get(),
+            [&sinceStart](MainWindow* window) { window->installEventFilter(new FirstPaintProbe(sinceStart, window)); });
+    QTimer::singleShot(0, &client, &OperatorClient::start);
     const int rc = app->exec();
-    window.reset();
-    logon.reset();
-    session.reset();
-    engine.reset();
     return exitCode != 0 ? exitCode : rc;
 }

@@ -22,8 +22,20 @@ void OperatorSessionController::logon(const QString& logonName, const QString& p
 {
     if (m_busy)
         return;
+    adopt(m_engine.logon(logonName, password));
+}
+
+void OperatorSessionController::resume(QFuture<Result<OperatorSession>> session)
+{
+    if (m_busy)
+        return;
+    adopt(std::move(session));
+}
+
+void OperatorSessionController::adopt(QFuture<Result<OperatorSession>> future)
+{
     setBusy(true);
-    whenFinished(m_engine.logon(logonName, password), this, [this](Result<OperatorSession> session) {
+    whenFinished(future, this, [this](Result<OperatorSession> session) {
         if (!session) {
             setBusy(false);
             Q_EMIT logonFailed(session.error());
@@ -45,6 +57,8 @@ void OperatorSessionController::logon(const QString& logonName, const QString& p
 
 void OperatorSessionController::logoff()
 {
+    if (m_session.isValid())
+        m_engine.logoff(m_session); // nothing to wait for: the desk is logged off either way
     m_session = {};
     m_workflows.clear();
     Q_EMIT loggedOff();

@@ -25,6 +25,8 @@ public:
 
 public Q_SLOTS:
     void logon(const QString& logonName, const QString& password);
+    // Takes up a session the engine already knows (a remembered token), as if logged on.
+    void resume(QFuture<lanyard::Result<lanyard::OperatorSession>> session);
     void logoff();
 
 Q_SIGNALS:
@@ -35,6 +37,7 @@ Q_SIGNALS:
 
 private:
     void setBusy(bool busy);
+    void adopt(QFuture<Result<OperatorSession>> session);
 
     Engine& m_engine;
     OperatorSession m_session;

@@ -50,6 +50,10 @@ QString ErrorText::problem(const Error& e)
         return tr("Enter the computer's full DNS name, such as pc01.example.org.");
     if (id == QLatin1String("identifier-missing"))
         return tr("Enter the phone's serial number or the computer's DNS name.");
+    if (id == QLatin1String("server-url"))
+        return tr("'%1' is not a server address Lanyard can use. Write it as https://host:port; plain http is only accepted for this computer (localhost).").arg(arg("url"));
+    if (id == QLatin1String("ca-file"))
+        return tr("The CA file %1 cannot be used: it is missing, unreadable or holds no PEM certificate. Choose the PEM file of the CA that signs the server's certificate, or leave the field empty to trust the system's CAs.").arg(arg("path"));
     return {};
 }
 
@@ -127,7 +131,7 @@ QString ErrorText::describe(const Error& e)
     case ErrorCode::DeliveryFailed:
         return tr("The message could not be delivered: %1. Check the email and SMS settings, then re-send.").arg(arg("reason"));
     case ErrorCode::ServiceBusy:
-        return tr("The server is busy with other collections. Nothing was lost; try again in %n second(s).", nullptr, qMax(1, e.args.value(QStringLiteral("retryAfter")).toInt()));
+        return tr("The server is busy. Nothing was lost; try again in %n second(s).", nullptr, qMax(1, e.args.value(QStringLiteral("retryAfter")).toInt()));
     case ErrorCode::DeviceNotAllowed:
         return arg("restriction") == QLatin1String("my-mobiles-only")
             ? tr("This phone is not registered to this person, and the credential profile only allows the person's own registered phones.")

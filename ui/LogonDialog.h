@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -19,6 +20,18 @@ class LogonDialog : public QDialog {
 public:
     LogonDialog(OperatorSessionController& session, const QString& demoHint, QWidget* parent = nullptr);
 
+    // Which engine the operator logs on to, shown above the form.
+    void setEngineDescription(const QString& text);
+    // "Remember me" only makes sense for a server: the token goes to the system keychain.
+    void setRememberMeAvailable(bool available);
+    bool rememberMe() const;
+    void setMessage(const QString& text);
+    void setLogonName(const QString& logonName);
+
+Q_SIGNALS:
+    // The operator wants to choose another engine.
+    void connectionRequested();
+
 private:
     void submit();
     void showError(const Error& error);
@@ -27,6 +40,8 @@ private:
     QLineEdit* m_logon = nullptr;
     QLineEdit* m_password = nullptr;
     QLabel* m_message = nullptr;
+    QLabel* m_engine = nullptr;
+    QCheckBox* m_remember = nullptr;
     QPushButton* m_submit = nullptr;
 };
 

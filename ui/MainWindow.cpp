@@ -21,6 +21,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -107,6 +108,11 @@ MainWindow::MainWindow(OperatorSessionController& session, QWidget* parent)
     m_keyStoreLabel->setObjectName(QStringLiteral("keyStoreLabel"));
     statusBar()->addWidget(m_operatorLabel);
     statusBar()->addWidget(m_engineLabel, 1);
+    m_retry = new QPushButton(tr("&Retry now"), this);
+    m_retry->setObjectName(QStringLiteral("retryConnection"));
+    m_retry->hide();
+    connect(m_retry, &QPushButton::clicked, this, &MainWindow::retryConnectionRequested);
+    statusBar()->addWidget(m_retry);
     statusBar()->addPermanentWidget(m_keyStoreLabel);
     updateStatus();
     resize(1100, 700);
@@ -184,12 +190,23 @@ void MainWindow::updateStatus()
     setWindowTitle(tr("Lanyard — %1 — %2").arg(s.fullName, info.remote ? info.location : QFileInfo(info.location).fileName()));
     m_operatorLabel->setText(tr("Logged on as %1 (%2)").arg(s.fullName, s.logonName));
     m_engineLabel->setText(engineText + QStringLiteral(" — ") + tr("connected"));
-    if (info.secretStore == SecretStoreKind::KeyFile) {
+    if (info.remote) {
+        m_keyStoreLabel->setText(tr("Keys and CA on the server"));
+    } else if (info.secretStore == SecretStoreKind::KeyFile) {
         m_keyStoreLabel->setText(tr("⚠ Master key in a key file (no system keychain)"));
         m_keyStoreLabel->setToolTip(tr("The master key protecting the CA key is stored in %1. Keep that file private and backed up.").arg(info.secretStoreLocation));
     } else {
         m_keyStoreLabel->setText(tr("Master key in the system keychain"));
     }
+}
+
+void MainWindow::setConnectionState(bool reachable, const QString& detail)
+{
+    const EngineInfo info = m_session.engine().info();
+    const QString engineText = info.remote ? tr("Server %1").arg(info.location) : tr("Embedded engine: %1").arg(info.location);
+    m_engineLabel->setText(engineText + QStringLiteral(" — ") + (reachable ? tr("connected") : tr("unreachable, trying again every few seconds")));
+    m_engineLabel->setToolTip(reachable ? QString() : detail);
+    m_retry->setVisible(!reachable);
 }
 
 } // namespace lanyard

@@ -7,6 +7,7 @@
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QPushButton;
 class QStackedWidget;
 
 namespace lanyard {
@@ -28,9 +29,12 @@ public:
     void openPerson(qint64 personId);
     void openDevice(qint64 deviceId);
     void showPage(const QString& key);
+    // A remote engine's server went away (with why) or came back; pages keep what was typed.
+    void setConnectionState(bool reachable, const QString& detail);
 
 Q_SIGNALS:
     void logOffRequested();
+    void retryConnectionRequested();
 
 private:
     void addPage(const QString& key, const QString& title, QWidget* page);
@@ -46,6 +50,7 @@ private:
     QLabel* m_operatorLabel = nullptr;
     QLabel* m_engineLabel = nullptr;
     QLabel* m_keyStoreLabel = nullptr;
+    QPushButton* m_retry = nullptr;
 };
 
 } // namespace lanyard

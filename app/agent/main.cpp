@@ -1,7 +1,13 @@
 // lanyard-agent: the reference mobile agent on the command line.
-//   lanyard-agent collect <QR payload> --code CODE --store DIR --trust CA.pem [--tls-ca F] [--pin PIN] [--serial S]
+//   lanyard-agent collect <QR payload or PNG of the QR code> --code CODE --store DIR --trust CA.pem [--tls-ca F] [--pin PIN] [--serial S]
+//   lanyard-agent status --store DIR
+//   lanyard-agent pin --store DIR --pin PIN          (uses the credential: a wrong PIN counts, the last locks)
+//   lanyard-agent unlock-challenge --store DIR       (when locked: the challenge to read to the helpdesk)
+//   lanyard-agent unlock CODE --store DIR            (the helpdesk's unlock code)
 
+#include "agent/AgentWallet.h"
 #include "agent/CollectionAgent.h"
+#include "qr/QrImageReader.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -17,6 +23,52 @@ int fail(const QString& text)
     QTextStream(stderr) << "lanyard-agent: " << text << Qt::endl;
     return 2;
 }
+
+// Exit code 1 with the stable error id first, so scripts and tests can tell refusals apart.
+int refuse(const Error& e)
+{
+    QTextStream(stderr) << "lanyard-agent: " << errorId(e.code) << ": " << e.detail << Qt::endl;
+    return 1;
+}
+
+int runWallet(const QString& command, const QStringList& args, const QString& storeDir, const QByteArray& pin, bool pinGiven)
+{
+    auto wallet = AgentWallet::open(storeDir);
+    if (!wallet)
+        return refuse(wallet.error());
+    QTextStream out(stdout);
+    if (command == QLatin1String("status")) {
+        const AgentWallet::Status s = wallet->status();
+        out << "device " << s.deviceSerial << ", expires " << s.deviceExpires.toString(Qt::ISODate) << Qt::endl;
+        for (const QString& c : s.certificates)
+            out << "certificate " << c << Qt::endl;
+        out << (s.locked ? QStringLiteral("locked: too many wrong PINs") : QStringLiteral("unlocked, %1 PIN attempt(s) left").arg(s.pinAttemptsLeft)) << Qt::endl;
+        if (!s.pendingChallenge.isEmpty())
+            out << "challenge pending" << Qt::endl;
+        return 0;
+    }
+    if (command == QLatin1String("pin")) {
+        if (!pinGiven)
+            return fail(QStringLiteral("--pin is required"));
+        if (auto r = wallet->verifyPin(pin); !r)
+            return refuse(r.error());
+        out << "PIN accepted" << Qt::endl;
+        return 0;
+    }
+    if (command == QLatin1String("unlock-challenge")) {
+        auto challenge = wallet->newChallenge();
+        if (!challenge)
+            return refuse(challenge.error());
+        out << "challenge " << *challenge << Qt::endl;
+        return 0;
+    }
+    if (args.size() != 2)
+        return fail(QStringLiteral("usage: lanyard-agent unlock CODE --store DIR"));
+    if (auto r = wallet->unlock(args.at(1)); !r)
+        return refuse(r.error());
+    out << "unlocked" << Qt::endl;
+    return 0;
+}
 } // namespace
 
 int main(int argc, char* argv[])
@@ -26,8 +78,8 @@ int main(int argc, char* argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Lanyard reference mobile agent"));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("collect"));
-    parser.addPositionalArgument(QStringLiteral("payload"), QStringLiteral("The QR code's text (https://HOST/c/TOKEN)"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("collect, status, pin, unlock-challenge or unlock"));
+    parser.addPositionalArgument(QStringLiteral("argument"), QStringLiteral("collect: the QR code's text (https://HOST/c/TOKEN) or a PNG picture of it; unlock: the code"));
     const QCommandLineOption code(QStringLiteral("code"), QStringLiteral("The authentication code"), QStringLiteral("code"));
     const QCommandLineOption store(QStringLiteral("store"), QStringLiteral("Folder for the credential"), QStringLiteral("dir"));
     const QCommandLineOption trust(QStringLiteral("trust"), QStringLiteral("CA certificate (PEM) the bundle must verify against"), QStringLiteral("file"));
@@ -39,12 +91,24 @@ int main(int argc, char* argv[])
     parser.addOptions({ code, store, trust, tlsCa, pin, serial, platform, retries });
     parser.process(app);
     const QStringList args = parser.positionalArguments();
-    if (args.value(0) != QLatin1String("collect") || args.size() != 2)
-        return fail(QStringLiteral("usage: lanyard-agent collect <QR payload> --code CODE --store DIR --trust CA.pem"));
+    const QString command = args.value(0);
+    if (command == QLatin1String("status") || command == QLatin1String("pin") || command == QLatin1String("unlock-challenge") || command == QLatin1String("unlock")) {
+        if (!parser.isSet(store))
+            return fail(QStringLiteral("--store is required"));
+        return runWallet(command, args, parser.value(store), parser.value(pin).toUtf8(), parser.isSet(pin));
+    }
+    if (command != QLatin1String("collect") || args.size() != 2)
+        return fail(QStringLiteral("usage: lanyard-agent collect <QR payload or PNG> --code CODE --store DIR --trust CA.pem"));
     if (!parser.isSet(code) || !parser.isSet(store) || !parser.isSet(trust))
         return fail(QStringLiteral("--code, --store and --trust are required"));
     CollectionAgent::Options options;
     options.payload = args.at(1);
+    if (options.payload.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) && !options.payload.contains(QLatin1String("://"))) {
+        auto text = QrImageReader::readPng(options.payload);
+        if (!text)
+            return refuse(text.error());
+        options.payload = *text;
+    }
     options.code = parser.value(code);
     options.storeDir = parser.value(store);
     options.pin = parser.value(pin).toUtf8();
@@ -67,11 +131,8 @@ int main(int argc, char* argv[])
     CollectionAgent agent(options);
     QObject::connect(&agent, &CollectionAgent::progress, &app, [](const QString& text) { QTextStream(stdout) << text << Qt::endl; });
     QObject::connect(&agent, &CollectionAgent::finished, &app, [&app](const Result<CollectionOutcome>& outcome) {
-        if (!outcome) {
-            QTextStream(stderr) << "lanyard-agent: " << errorId(outcome.error().code) << ": " << outcome.error().detail << Qt::endl;
-            app.exit(1);
-            return;
-        }
+        if (!outcome)
+            return app.exit(refuse(outcome.error()));
         QTextStream out(stdout);
         out << "collected device " << outcome->deviceSerial << Qt::endl;
         if (outcome->busyRetries > 0)

@@ -1,6 +1,6 @@
 // lanyard-server: the credential engine over HTTPS for many desks and for phones.
 //   lanyard-server init            --db URL [--key-file F] [--demo]
-//   lanyard-server create-operator --db URL [--key-file F] --logon NAME [--name TEXT] [--role ROLE]  (password on stdin)
+//   lanyard-server create-operator --db URL [--key-file F] --logon NAME [--name TEXT] [--role ROLE]...  (password on stdin)
 //   lanyard-server serve           --db URL [--key-file F] --listen HOST:PORT --tls-cert F --tls-key F
 
 #include "core/WhenFinished.h"
@@ -95,7 +95,7 @@ int main(int argc, char* argv[])
     const QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("init: fill a new database with demo people and profiles"));
     const QCommandLineOption logon(QStringLiteral("logon"), QStringLiteral("create-operator: logon name"), QStringLiteral("name"));
     const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("create-operator: full name"), QStringLiteral("text"));
-    const QCommandLineOption role(QStringLiteral("role"), QStringLiteral("create-operator: role"), QStringLiteral("role"), QStringLiteral("Administrator"));
+    const QCommandLineOption role(QStringLiteral("role"), QStringLiteral("create-operator: a role to give (repeat for several)"), QStringLiteral("role"), QStringLiteral("Administrator"));
     const QCommandLineOption delivery(QStringLiteral("delivery-interval"), QStringLiteral("Seconds between notification delivery passes"),
         QStringLiteral("seconds"), QStringLiteral("30"));
     parser.addOptions({ db, keyFile, listen, cert, key, demo, logon, name, role, delivery });
@@ -177,13 +177,14 @@ int main(int argc, char* argv[])
             return;
         }
         const bool withDemo = parser.isSet(demo);
-        const QString op = parser.value(logon), fullName = parser.value(name), roleName = parser.value(role);
+        const QString op = parser.value(logon), fullName = parser.value(name);
+        const QStringList roleNames = parser.values(role);
         auto task = engine->runTask<QString>([=](const EngineContext& ctx, QSqlDatabase conn) -> Result<QString> {
             Administration admin(ctx, conn);
             if (command == QLatin1String("create-operator")) {
                 if (auto r = admin.ensureAdministratorRole(); !r)
                     return r.error();
-                auto id = admin.createOperator(op, fullName, password, roleName);
+                auto id = admin.createOperator(op, fullName, password, roleNames);
                 if (!id)
                     return id.error();
                 return QStringLiteral("operator %1 created (person %2)").arg(op).arg(*id);

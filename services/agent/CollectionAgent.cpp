@@ -13,6 +13,8 @@
 #include <QNetworkReply>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace lanyard {
 
 CollectionAgent::CollectionAgent(Options options, QObject* parent)
@@ -26,7 +28,8 @@ Result<std::pair<QUrl, QString>> CollectionAgent::parsePayload(const QString& pa
     const QUrl url(payload.trimmed(), QUrl::StrictMode);
     const QStringList parts = url.path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
     if (!url.isValid() || url.scheme() != QLatin1String("https") || url.host().isEmpty() || parts.size() < 2 || parts.at(parts.size() - 2) != QLatin1String("c")
-        || parts.last().size() < 16 || parts.last().size() > 64)
+        || parts.last().size() < 16 || parts.last().size() > 64
+        || !std::all_of(parts.last().cbegin(), parts.last().cend(), [](QChar c) { return c.isLetterOrNumber() && c.unicode() < 128 ? true : c == u'-' || c == u'_'; }))
         return Error(ErrorCode::InvalidArgument, QStringLiteral("not a Lanyard collection QR code: expected https://HOST/c/TOKEN"),
             { { QStringLiteral("problem"), QStringLiteral("qr-payload") } });
     QUrl base = url;
@@ -190,9 +193,9 @@ void CollectionAgent::store(const CollectionSession& session, const QByteArray& 
         if (key.isNull())
             return fail(Error(ErrorCode::InvalidArgument, QStringLiteral("the bundle names certificate %1, which this agent did not ask for").arg(index + 1)));
         const QString stem = QStringLiteral("certificate-%1").arg(index + 1);
-        for (auto r : { write(stem + QStringLiteral(".pem"), cert->toPem(), false), write(stem + QStringLiteral("-key.pem"), key.toPem(), true) })
-            if (!r)
-                return fail(r.error());
+        // The key only inside the PIN-protected PKCS#12: the PIN (and its lock) guards it.
+        if (auto r = write(stem + QStringLiteral(".pem"), cert->toPem(), false); !r)
+            return fail(r.error());
         auto p12 = Pkcs12::create(key, *cert, chain, m_options.pin);
         if (!p12)
             return fail(p12.error());

@@ -28,7 +28,7 @@ Result<qint64> Administration::ensureAdministratorRole()
     return PeopleService(m_ctx, m_db).createRole(admin);
 }
 
-Result<qint64> Administration::createOperator(const QString& logonName, const QString& fullName, const QString& password, const QString& roleName)
+Result<qint64> Administration::createOperator(const QString& logonName, const QString& fullName, const QString& password, const QStringList& roleNames)
 {
     if (logonName.trimmed().isEmpty() || password.size() < 8)
         return Error(ErrorCode::InvalidArgument, QStringLiteral("a logon name and a password of at least 8 characters are required"),
@@ -41,11 +41,15 @@ Result<qint64> Administration::createOperator(const QString& logonName, const QS
         return taken.error();
     if (!taken->isEmpty())
         return Error(ErrorCode::Conflict, QStringLiteral("the logon name '%1' is in use").arg(logonName.trimmed()));
-    auto role = fetchOne(m_db, QStringLiteral("SELECT id FROM roles WHERE name = ?"), { roleName });
-    if (!role)
-        return role.error();
-    if (role->isEmpty())
-        return Error(ErrorCode::NotFound, QStringLiteral("no role named '%1'").arg(roleName), { { QStringLiteral("what"), QStringLiteral("role") } });
+    QList<qint64> roles;
+    for (const QString& roleName : roleNames) {
+        auto role = fetchOne(m_db, QStringLiteral("SELECT id FROM roles WHERE name = ?"), { roleName });
+        if (!role)
+            return role.error();
+        if (role->isEmpty())
+            return Error(ErrorCode::NotFound, QStringLiteral("no role named '%1'").arg(roleName), { { QStringLiteral("what"), QStringLiteral("role") } });
+        roles << role->at(0).toLongLong();
+    }
     PeopleService people(m_ctx, m_db);
     Person p;
     p.logonName = logonName.trimmed();
@@ -53,10 +57,11 @@ Result<qint64> Administration::createOperator(const QString& logonName, const QS
     auto id = people.createPerson(p, password);
     if (!id)
         return id.error();
-    if (auto r = people.assignRole(*id, role->at(0).toLongLong()); !r)
-        return r.error();
+    for (qint64 role : roles)
+        if (auto r = people.assignRole(*id, role); !r)
+            return r.error();
     AuditEvent e = AuditLog::event(m_ctx.now(), nullptr, QStringLiteral("system"), QStringLiteral("person"), QString::number(*id), p.fullName,
-        QStringLiteral("operator %1 created from the command line with role %2").arg(p.logonName, roleName));
+        QStringLiteral("operator %1 created from the command line with the roles %2").arg(p.logonName, roleNames.join(QStringLiteral(", "))));
     e.operatorName = QStringLiteral("lanyard-server");
     if (auto r = AuditLog(m_db, m_ctx.dialect()).append(e); !r)
         return r.error();

@@ -444,6 +444,12 @@ QFuture<Result<OperatorSession>> EmbeddedEngine::logon(
         });
 }
 
+QFuture<Result<void>> EmbeddedEngine::logoff(const OperatorSession&)
+{
+    // Sessions of the embedded engine live only in the desktop's memory.
+    return QtFuture::makeReadyFuture(Result<void>());
+}
+
 QFuture<Result<QList<Workflow>>> EmbeddedEngine::workflows(const OperatorSession& session)
 {
     return operatorCall<QList<Workflow>>(session,

@@ -48,6 +48,7 @@ public:
     EngineInfo info() const override { return m_info; }
 
     QFuture<Result<OperatorSession>> logon(const QString& logonName, const QString& password) override;
+    QFuture<Result<void>> logoff(const OperatorSession& session) override;
     QFuture<Result<QList<Workflow>>> workflows(const OperatorSession& session) override;
     QFuture<Result<PersonPage>> findPeople(const OperatorSession& session, const PersonQuery& query) override;
     QFuture<Result<Person>> person(const OperatorSession& session, qint64 personId) override;

@@ -33,6 +33,8 @@ public:
     virtual EngineInfo info() const = 0;
 
     virtual QFuture<Result<OperatorSession>> logon(const QString& logonName, const QString& password) = 0;
+    // Ends the session: the remote engine revokes its token; the embedded one has nothing to end.
+    virtual QFuture<Result<void>> logoff(const OperatorSession& session) = 0;
     virtual QFuture<Result<QList<Workflow>>> workflows(const OperatorSession& session) = 0;
 
     virtual QFuture<Result<PersonPage>> findPeople(const OperatorSession& session, const PersonQuery& query) = 0;

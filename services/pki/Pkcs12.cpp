@@ -32,4 +32,13 @@ Result<QByteArray> Pkcs12::create(const PrivateKey& key, const Certificate& cert
     return QByteArray(data, size);
 }
 
+Result<bool> Pkcs12::passwordOpens(const QByteArray& der, const QByteArray& password)
+{
+    const auto* p = reinterpret_cast<const unsigned char*>(der.constData());
+    P12 p12(d2i_PKCS12(nullptr, &p, long(der.size())));
+    if (!p12)
+        return openSslError(ErrorCode::InvalidArgument, QStringLiteral("reading the PKCS#12 file"));
+    return PKCS12_verify_mac(p12.get(), password.constData(), int(password.size())) == 1;
+}
+
 } // namespace lanyard

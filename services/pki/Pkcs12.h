@@ -12,6 +12,8 @@ namespace lanyard {
 class Pkcs12 {
 public:
     static Result<QByteArray> create(const PrivateKey& key, const Certificate& certificate, const QList<Certificate>& chain, const QByteArray& password);
+    // True when the password opens the file (its MAC verifies); an error when it is no PKCS#12.
+    static Result<bool> passwordOpens(const QByteArray& der, const QByteArray& password);
 };
 
 } // namespace lanyard

@@ -128,6 +128,18 @@ Result<QJsonObject> bodyOf(const QHttpServerRequest& request)
     return doc.object();
 }
 
+// {"<key>": [ ... ]} from a list.
+template <typename T>
+auto listOf(const QString& key, QJsonObject (*convert)(const T&))
+{
+    return [key, convert](const QList<T>& items) { return QJsonObject { { key, json::array(items, convert) } }; };
+}
+
+QJsonObject idObject(qint64 id)
+{
+    return { { QStringLiteral("id"), id } };
+}
+
 qint64 idArg(const QJsonObject& args, const char* name)
 {
     return args.value(QLatin1String(name)).toInteger();
@@ -153,10 +165,14 @@ QStringList ApiServer::routes()
 
 QStringList ApiServer::operatorMethods()
 {
-    return { QStringLiteral("workflows"), QStringLiteral("findPeople"), QStringLiteral("person"), QStringLiteral("devicesOf"), QStringLiteral("device"),
+    return { QStringLiteral("session"), QStringLiteral("workflows"), QStringLiteral("findPeople"), QStringLiteral("person"), QStringLiteral("devicesOf"), QStringLiteral("device"),
         QStringLiteral("certificatesOf"), QStringLiteral("jobsOf"), QStringLiteral("findDevices"), QStringLiteral("findJobs"), QStringLiteral("cancelJob"),
         QStringLiteral("requestCredential"), QStringLiteral("validateRequest"), QStringLiteral("regenerateCode"), QStringLiteral("changeDevice"),
-        QStringLiteral("unlockCode"), QStringLiteral("requestableProfiles") };
+        QStringLiteral("unlockCode"), QStringLiteral("requestableProfiles"), QStringLiteral("hardware"), QStringLiteral("addHardware"),
+        QStringLiteral("deactivateHardware"), QStringLiteral("roles"), QStringLiteral("saveRole"), QStringLiteral("credentialProfiles"),
+        QStringLiteral("profileVersions"), QStringLiteral("certificatePolicies"), QStringLiteral("saveCredentialProfile"), QStringLiteral("notificationsOf"),
+        QStringLiteral("resendNotification"), QStringLiteral("messageTemplates"), QStringLiteral("saveMessageTemplate"), QStringLiteral("settings"),
+        QStringLiteral("saveSettings"), QStringLiteral("audit"), QStringLiteral("verifyAudit") };
 }
 
 void ApiServer::addRoutes()
@@ -165,9 +181,7 @@ void ApiServer::addRoutes()
     QObject* ctx = this;
     m_calls = {
         { QStringLiteral("workflows"), [&e, ctx](const OperatorSession& s, const QJsonObject&, const Promise& p) {
-             answerInto(ctx, p, e.workflows(s), [](const QList<Workflow>& w) {
-                 return QJsonObject { { QStringLiteral("workflows"), json::array(w, [](Workflow x) { return workflowId(x); }) } };
-             });
+             answerInto(ctx, p, e.workflows(s), [](const QList<Workflow>& w) { return QJsonObject { { QStringLiteral("workflows"), json::fromWorkflows(w) } }; });
          } },
         { QStringLiteral("findPeople"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
              auto q = json::toPersonQuery(a);
@@ -180,28 +194,28 @@ void ApiServer::addRoutes()
          } },
         { QStringLiteral("devicesOf"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
              answerInto(ctx, p, e.devicesOf(s, idArg(a, "personId")),
-                 [](const QList<Device>& d) { return QJsonObject { { QStringLiteral("devices"), json::array(d, json::fromDevice) } }; });
+                 listOf(QStringLiteral("devices"), json::fromDevice));
          } },
         { QStringLiteral("device"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
              answerInto(ctx, p, e.device(s, idArg(a, "deviceId")), json::fromDevice);
          } },
         { QStringLiteral("certificatesOf"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
              answerInto(ctx, p, e.certificatesOf(s, idArg(a, "deviceId")),
-                 [](const QList<CertificateRecord>& c) { return QJsonObject { { QStringLiteral("certificates"), json::array(c, json::fromCertificate) } }; });
+                 listOf(QStringLiteral("certificates"), json::fromCertificate));
          } },
         { QStringLiteral("jobsOf"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
              answerInto(ctx, p, e.jobsOf(s, idArg(a, "personId")),
-                 [](const QList<Job>& j) { return QJsonObject { { QStringLiteral("jobs"), json::array(j, json::fromJob) } }; });
+                 listOf(QStringLiteral("jobs"), json::fromJob));
          } },
         { QStringLiteral("findDevices"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
              answerInto(ctx, p, e.findDevices(s, a.value(QStringLiteral("text")).toString()),
-                 [](const QList<Device>& d) { return QJsonObject { { QStringLiteral("devices"), json::array(d, json::fromDevice) } }; });
+                 listOf(QStringLiteral("devices"), json::fromDevice));
          } },
         { QStringLiteral("findJobs"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
              auto q = json::toJobQuery(a);
              if (!q)
                  return fulfil(p, errorResponse(q.error()));
-             answerInto(ctx, p, e.findJobs(s, *q), [](const QList<Job>& j) { return QJsonObject { { QStringLiteral("jobs"), json::array(j, json::fromJob) } }; });
+             answerInto(ctx, p, e.findJobs(s, *q), listOf(QStringLiteral("jobs"), json::fromJob));
          } },
         { QStringLiteral("cancelJob"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
              answerInto(ctx, p, e.cancelJob(s, idArg(a, "jobId"), a.value(QStringLiteral("reason")).toString()), json::fromJob);
@@ -224,18 +238,90 @@ void ApiServer::addRoutes()
              answerInto(ctx, p, e.changeDevice(s, idArg(a, "deviceId"), *action), json::fromDevice);
          } },
         { QStringLiteral("requestableProfiles"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             answerInto(ctx, p, e.requestableProfiles(s, idArg(a, "personId")), [](const QList<CredentialProfile>& list) {
-                 return QJsonObject { { QStringLiteral("profiles"), json::array(list, [](const CredentialProfile& c) {
-                                           return QJsonObject { { QStringLiteral("id"), c.id }, { QStringLiteral("name"), c.name },
-                                               { QStringLiteral("encoding"), cardEncodingId(c.encoding) }, { QStringLiteral("requiresValidation"), c.requiresValidation } };
-                                       }) } };
-             });
+             answerInto(ctx, p, e.requestableProfiles(s, idArg(a, "personId")), listOf(QStringLiteral("profiles"), json::fromCredentialProfile));
+         } },
+        { QStringLiteral("session"), [](const OperatorSession& s, const QJsonObject&, const Promise& p) {
+             fulfil(p, QHttpServerResponse(QJsonObject { { QStringLiteral("operator"), json::fromSession(s) } }));
+         } },
+        { QStringLiteral("hardware"), [&e, ctx](const OperatorSession& s, const QJsonObject&, const Promise& p) {
+             answerInto(ctx, p, e.hardware(s), listOf(QStringLiteral("hardware"), json::fromHardware));
+         } },
+        { QStringLiteral("addHardware"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             auto h = json::toHardware(a.value(QStringLiteral("hardware")).toObject());
+             if (!h)
+                 return fulfil(p, errorResponse(h.error()));
+             answerInto(ctx, p, e.addHardware(s, *h), idObject);
+         } },
+        { QStringLiteral("deactivateHardware"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             answerInto(ctx, p, e.deactivateHardware(s, idArg(a, "id")), [] { return QJsonObject {}; });
+         } },
+        { QStringLiteral("roles"), [&e, ctx](const OperatorSession& s, const QJsonObject&, const Promise& p) {
+             answerInto(ctx, p, e.roles(s), listOf(QStringLiteral("roles"), json::fromRole));
+         } },
+        { QStringLiteral("saveRole"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             auto role = json::toRole(a.value(QStringLiteral("role")).toObject());
+             if (!role)
+                 return fulfil(p, errorResponse(role.error()));
+             answerInto(ctx, p, e.saveRole(s, *role), idObject);
+         } },
+        { QStringLiteral("credentialProfiles"), [&e, ctx](const OperatorSession& s, const QJsonObject&, const Promise& p) {
+             answerInto(ctx, p, e.credentialProfiles(s), listOf(QStringLiteral("profiles"), json::fromCredentialProfile));
+         } },
+        { QStringLiteral("profileVersions"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             answerInto(ctx, p, e.profileVersions(s, idArg(a, "lineage")), listOf(QStringLiteral("profiles"), json::fromCredentialProfile));
+         } },
+        { QStringLiteral("certificatePolicies"), [&e, ctx](const OperatorSession& s, const QJsonObject&, const Promise& p) {
+             answerInto(ctx, p, e.certificatePolicies(s), listOf(QStringLiteral("policies"), json::fromCertificatePolicy));
+         } },
+        { QStringLiteral("saveCredentialProfile"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             auto profile = json::toCredentialProfile(a.value(QStringLiteral("profile")).toObject());
+             if (!profile)
+                 return fulfil(p, errorResponse(profile.error()));
+             answerInto(ctx, p, e.saveCredentialProfile(s, *profile), idObject);
+         } },
+        { QStringLiteral("notificationsOf"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             answerInto(ctx, p, e.notificationsOf(s, idArg(a, "jobId")), listOf(QStringLiteral("notifications"), json::fromNotification));
+         } },
+        { QStringLiteral("resendNotification"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             answerInto(ctx, p, e.resendNotification(s, idArg(a, "notificationId")), json::fromNotification);
+         } },
+        { QStringLiteral("messageTemplates"), [&e, ctx](const OperatorSession& s, const QJsonObject&, const Promise& p) {
+             answerInto(ctx, p, e.messageTemplates(s), listOf(QStringLiteral("templates"), json::fromMessageTemplate));
+         } },
+        { QStringLiteral("saveMessageTemplate"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             auto t = json::toMessageTemplate(a.value(QStringLiteral("template")).toObject());
+             if (!t)
+                 return fulfil(p, errorResponse(t.error()));
+             answerInto(ctx, p, e.saveMessageTemplate(s, *t), [] { return QJsonObject {}; });
+         } },
+        { QStringLiteral("settings"), [&e, ctx](const OperatorSession& s, const QJsonObject&, const Promise& p) {
+             answerInto(ctx, p, e.settings(s), json::fromSettings);
+         } },
+        { QStringLiteral("saveSettings"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             auto settings = json::toSettings(a.value(QStringLiteral("settings")).toObject());
+             if (!settings)
+                 return fulfil(p, errorResponse(settings.error()));
+             answerInto(ctx, p, e.saveSettings(s, *settings), [] { return QJsonObject {}; });
+         } },
+        { QStringLiteral("audit"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             auto q = json::toAuditQuery(a);
+             if (!q)
+                 return fulfil(p, errorResponse(q.error()));
+             answerInto(ctx, p, e.audit(s, *q), listOf(QStringLiteral("events"), json::fromAuditEvent));
+         } },
+        { QStringLiteral("verifyAudit"), [&e, ctx](const OperatorSession& s, const QJsonObject&, const Promise& p) {
+             answerInto(ctx, p, e.verifyAudit(s), json::fromAuditVerification);
          } },
         { QStringLiteral("unlockCode"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
              answerInto(ctx, p, e.unlockCode(s, idArg(a, "deviceId"), a.value(QStringLiteral("challenge")).toString()),
                  [](const QString& code) { return QJsonObject { { QStringLiteral("code"), code } }; });
          } },
     };
+
+#ifndef QT_NO_DEBUG
+    const QStringList documented = operatorMethods();
+    Q_ASSERT(QSet<QString>(m_calls.keyBegin(), m_calls.keyEnd()) == QSet<QString>(documented.cbegin(), documented.cend()));
+#endif
 
     m_http->route(QStringLiteral("/health"), QHttpServerRequest::Method::Get, [this] {
         const EngineInfo info = m_engine.info();

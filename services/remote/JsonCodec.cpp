@@ -1,5 +1,6 @@
 #include "JsonCodec.h"
 
+#include "JsonReader.h"
 #include "core/ErrorCode.h"
 
 #include <algorithm>
@@ -7,10 +8,6 @@
 namespace lanyard::json {
 
 namespace {
-QString time(const QDateTime& t)
-{
-    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
-}
 
 QDateTime toTime(const QJsonValue& v)
 {
@@ -39,17 +36,6 @@ Result<QString> text(const QJsonObject& o, const QString& name)
     if (!v)
         return v.error();
     return v->toString();
-}
-
-Result<qint64> integer(const QJsonObject& o, const QString& name)
-{
-    auto v = field(o, name, QJsonValue::Double);
-    if (!v)
-        return v.error();
-    const double d = v->toDouble();
-    if (d != double(qint64(d)))
-        return badField(name, QStringLiteral("not an integer"));
-    return qint64(d);
 }
 
 template <typename E>
@@ -91,6 +77,16 @@ QJsonObject fromSession(const OperatorSession& s)
     return { { QStringLiteral("personId"), s.personId }, { QStringLiteral("logonName"), s.logonName }, { QStringLiteral("fullName"), s.fullName } };
 }
 
+Result<OperatorSession> toSession(const QJsonObject& o)
+{
+    JsonReader r(o);
+    OperatorSession s;
+    s.personId = r.integer("personId", 0);
+    s.logonName = r.text("logonName");
+    s.fullName = r.text("fullName");
+    return finish(r, s);
+}
+
 QJsonObject fromPerson(const Person& p)
 {
     return { { QStringLiteral("id"), p.id }, { QStringLiteral("logonName"), p.logonName }, { QStringLiteral("fullName"), p.fullName },
@@ -98,9 +94,33 @@ QJsonObject fromPerson(const Person& p)
         { QStringLiteral("group"), p.group }, { QStringLiteral("enabled"), p.enabled }, { QStringLiteral("roles"), QJsonArray::fromStringList(p.roles) } };
 }
 
+Result<Person> toPerson(const QJsonObject& o)
+{
+    JsonReader r(o);
+    Person p;
+    p.id = r.integer("id", 0);
+    p.logonName = r.text("logonName");
+    p.fullName = r.text("fullName");
+    p.email = r.text("email");
+    p.mobile = r.text("mobile");
+    p.userPrincipalName = r.text("userPrincipalName");
+    p.group = r.text("group");
+    p.enabled = r.has("enabled") ? r.boolean("enabled") : true;
+    p.roles = r.texts("roles");
+    return finish(r, p);
+}
+
 QJsonObject fromPersonPage(const PersonPage& p)
 {
     return { { QStringLiteral("people"), array(p.people, fromPerson) }, { QStringLiteral("more"), p.more } };
+}
+
+Result<PersonPage> toPersonPage(const QJsonObject& o)
+{
+    auto people = list<Person>(o, QStringLiteral("people"), toPerson);
+    if (!people)
+        return people.error();
+    return PersonPage { *people, o.value(QStringLiteral("more")).toBool() };
 }
 
 QJsonObject fromDevice(const Device& d)
@@ -109,7 +129,7 @@ QJsonObject fromDevice(const Device& d)
         { QStringLiteral("platform"), d.platform }, { QStringLiteral("hardwareSerial"), d.hardwareSerial }, { QStringLiteral("dnsName"), d.dnsName },
         { QStringLiteral("ownerId"), d.ownerId }, { QStringLiteral("ownerName"), d.ownerName }, { QStringLiteral("profileId"), d.profileId },
         { QStringLiteral("profileName"), d.profileName }, { QStringLiteral("profileVersion"), d.profileVersion }, { QStringLiteral("state"), deviceStateId(d.state) },
-        { QStringLiteral("expiresAt"), time(d.expiresAt) }, { QStringLiteral("parentDeviceId"), d.parentDeviceId }, { QStringLiteral("accessLocked"), d.accessLocked } };
+        { QStringLiteral("expiresAt"), isoTime(d.expiresAt) }, { QStringLiteral("parentDeviceId"), d.parentDeviceId }, { QStringLiteral("accessLocked"), d.accessLocked } };
 }
 
 Result<Device> toDevice(const QJsonObject& o)
@@ -142,10 +162,28 @@ Result<Device> toDevice(const QJsonObject& o)
 QJsonObject fromCertificate(const CertificateRecord& c)
 {
     return { { QStringLiteral("id"), c.id }, { QStringLiteral("serial"), c.serial }, { QStringLiteral("subject"), c.subject },
-        { QStringLiteral("policyName"), c.policyName }, { QStringLiteral("deviceId"), c.deviceId }, { QStringLiteral("notBefore"), time(c.notBefore) },
-        { QStringLiteral("notAfter"), time(c.notAfter) }, { QStringLiteral("status"), certificateStatusId(c.status) },
-        { QStringLiteral("revocationReason"), c.revocationReason }, { QStringLiteral("statusChangedAt"), time(c.statusChangedAt) },
+        { QStringLiteral("policyName"), c.policyName }, { QStringLiteral("deviceId"), c.deviceId }, { QStringLiteral("notBefore"), isoTime(c.notBefore) },
+        { QStringLiteral("notAfter"), isoTime(c.notAfter) }, { QStringLiteral("status"), certificateStatusId(c.status) },
+        { QStringLiteral("revocationReason"), c.revocationReason }, { QStringLiteral("statusChangedAt"), isoTime(c.statusChangedAt) },
         { QStringLiteral("der"), QString::fromLatin1(c.der.toBase64()) } };
+}
+
+Result<CertificateRecord> toCertificate(const QJsonObject& o)
+{
+    JsonReader r(o);
+    CertificateRecord c;
+    c.id = r.integer("id", 0);
+    c.serial = r.text("serial");
+    c.subject = r.text("subject");
+    c.policyName = r.text("policyName");
+    c.deviceId = r.integer("deviceId", 0);
+    c.notBefore = r.time("notBefore");
+    c.notAfter = r.time("notAfter");
+    c.status = r.choice<CertificateStatus>("status", certificateStatusFromId, CertificateStatus::Active);
+    c.revocationReason = r.text("revocationReason");
+    c.statusChangedAt = r.time("statusChangedAt");
+    c.der = r.base64("der");
+    return finish(r, c);
 }
 
 QJsonObject fromJob(const Job& j)
@@ -153,11 +191,11 @@ QJsonObject fromJob(const Job& j)
     return { { QStringLiteral("id"), j.id }, { QStringLiteral("type"), jobTypeId(j.type) }, { QStringLiteral("status"), jobStatusId(j.status) },
         { QStringLiteral("personId"), j.personId }, { QStringLiteral("personName"), j.personName }, { QStringLiteral("deviceId"), j.deviceId },
         { QStringLiteral("profileId"), j.profileId }, { QStringLiteral("profileName"), j.profileName }, { QStringLiteral("requestedBy"), j.requestedBy },
-        { QStringLiteral("requestedByName"), j.requestedByName }, { QStringLiteral("requestedAt"), time(j.requestedAt) },
-        { QStringLiteral("validatedBy"), j.validatedBy }, { QStringLiteral("validatedAt"), time(j.validatedAt) },
-        { QStringLiteral("scheduledAt"), time(j.scheduledAt) }, { QStringLiteral("scheduleTimezone"), j.scheduleTimezone },
+        { QStringLiteral("requestedByName"), j.requestedByName }, { QStringLiteral("requestedAt"), isoTime(j.requestedAt) },
+        { QStringLiteral("validatedBy"), j.validatedBy }, { QStringLiteral("validatedAt"), isoTime(j.validatedAt) },
+        { QStringLiteral("scheduledAt"), isoTime(j.scheduledAt) }, { QStringLiteral("scheduleTimezone"), j.scheduleTimezone },
         { QStringLiteral("reason"), j.reason }, { QStringLiteral("details"), j.details }, { QStringLiteral("codeFailures"), j.codeFailures },
-        { QStringLiteral("codeExpiresAt"), time(j.codeExpiresAt) }, { QStringLiteral("collectionToken"), j.collectionToken },
+        { QStringLiteral("codeExpiresAt"), isoTime(j.codeExpiresAt) }, { QStringLiteral("collectionToken"), j.collectionToken },
         { QStringLiteral("relatedJobId"), j.relatedJobId }, { QStringLiteral("issuedDeviceId"), j.issuedDeviceId } };
 }
 
@@ -244,43 +282,43 @@ QJsonObject fromDeviceAction(const DeviceAction& a)
 
 Result<JobQuery> toJobQuery(const QJsonObject& o)
 {
+    JsonReader r(o);
     JobQuery q;
-    const QJsonValue statuses = o.value(QStringLiteral("statuses"));
-    if (!statuses.isUndefined() && !statuses.isArray())
-        return badField(QStringLiteral("statuses"), QStringLiteral("wrong type"));
-    for (const QJsonValue& v : statuses.toArray()) {
+    for (const QString& id : r.texts("statuses", 20)) {
         JobStatus s;
-        if (!jobStatusFromId(v.toString(), &s))
-            return badField(QStringLiteral("statuses"), QStringLiteral("unknown status"));
+        if (!jobStatusFromId(id, &s))
+            r.fail(QStringLiteral("statuses"), QStringLiteral("unknown status '%1'").arg(id.left(40)));
         q.statuses << s;
     }
-    auto person = integer(o, QStringLiteral("personId"));
-    auto t = text(o, QStringLiteral("text"));
-    auto offset = integer(o, QStringLiteral("offset"));
-    auto limit = integer(o, QStringLiteral("limit"));
-    for (const Error* e : { person ? nullptr : &person.error(), t ? nullptr : &t.error(), offset ? nullptr : &offset.error(), limit ? nullptr : &limit.error() })
-        if (e)
-            return *e;
-    q.personId = *person;
-    q.text = *t;
-    q.offset = int(std::clamp<qint64>(*offset, 0, 1000000));
-    q.limit = o.contains(QStringLiteral("limit")) ? int(std::clamp<qint64>(*limit, 1, 1000)) : q.limit;
-    return q;
+    q.personId = r.integer("personId", 0);
+    q.text = r.text("text", 200);
+    q.offset = r.number("offset", 0, 1000000);
+    q.limit = r.numberOr("limit", q.limit, 1, 1000);
+    return finish(r, q);
+}
+
+QJsonObject fromJobQuery(const JobQuery& q)
+{
+    QJsonArray statuses;
+    for (JobStatus s : q.statuses)
+        statuses.append(jobStatusId(s));
+    return { { QStringLiteral("statuses"), statuses }, { QStringLiteral("personId"), q.personId }, { QStringLiteral("text"), q.text },
+        { QStringLiteral("offset"), q.offset }, { QStringLiteral("limit"), q.limit } };
 }
 
 Result<PersonQuery> toPersonQuery(const QJsonObject& o)
 {
+    JsonReader r(o);
     PersonQuery q;
-    auto t = text(o, QStringLiteral("text"));
-    auto offset = integer(o, QStringLiteral("offset"));
-    auto limit = integer(o, QStringLiteral("limit"));
-    for (const Error* e : { t ? nullptr : &t.error(), offset ? nullptr : &offset.error(), limit ? nullptr : &limit.error() })
-        if (e)
-            return *e;
-    q.text = *t;
-    q.offset = int(std::clamp<qint64>(*offset, 0, 1000000));
-    q.limit = o.contains(QStringLiteral("limit")) ? int(std::clamp<qint64>(*limit, 1, 500)) : q.limit;
-    return q;
+    q.text = r.text("text", 200);
+    q.offset = r.number("offset", 0, 1000000);
+    q.limit = r.numberOr("limit", q.limit, 1, 500);
+    return finish(r, q);
+}
+
+QJsonObject fromPersonQuery(const PersonQuery& q)
+{
+    return { { QStringLiteral("text"), q.text }, { QStringLiteral("offset"), q.offset }, { QStringLiteral("limit"), q.limit } };
 }
 
 QJsonObject fromCollectionSession(const CollectionSession& s)
@@ -294,7 +332,7 @@ QJsonObject fromCollectionSession(const CollectionSession& s)
             { QStringLiteral("serverKey"), c.serverKey } });
     }
     return { { QStringLiteral("session"), s.id }, { QStringLiteral("job"), s.jobId }, { QStringLiteral("jobType"), jobTypeId(s.jobType) },
-        { QStringLiteral("person"), s.personName }, { QStringLiteral("profile"), s.profileName }, { QStringLiteral("expiresAt"), time(s.expiresAt) },
+        { QStringLiteral("person"), s.personName }, { QStringLiteral("profile"), s.profileName }, { QStringLiteral("expiresAt"), isoTime(s.expiresAt) },
         { QStringLiteral("certificates"), certs }, { QStringLiteral("transportKeyRequired"), s.needsTransportKey } };
 }
 

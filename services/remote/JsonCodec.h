@@ -7,7 +7,16 @@
 #include "engine/DeviceAction.h"
 #include "engine/Job.h"
 #include "engine/OperatorSession.h"
+#include "engine/AuditEvent.h"
+#include "engine/CertificatePolicy.h"
+#include "engine/CredentialProfile.h"
+#include "engine/Notification.h"
 #include "engine/Person.h"
+#include "engine/RegisteredHardware.h"
+#include "engine/Role.h"
+#include "engine/Settings.h"
+#include "engine/Workflow.h"
+#include "notify/MessageTemplate.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -22,11 +31,15 @@ QJsonObject fromError(const Error& e);
 Error toError(const QJsonObject& o, int httpStatus);
 
 QJsonObject fromSession(const OperatorSession& s);
+Result<OperatorSession> toSession(const QJsonObject& o);
 QJsonObject fromPerson(const Person& p);
+Result<Person> toPerson(const QJsonObject& o);
 QJsonObject fromPersonPage(const PersonPage& p);
+Result<PersonPage> toPersonPage(const QJsonObject& o);
 QJsonObject fromDevice(const Device& d);
 Result<Device> toDevice(const QJsonObject& o);
 QJsonObject fromCertificate(const CertificateRecord& c);
+Result<CertificateRecord> toCertificate(const QJsonObject& o);
 QJsonObject fromJob(const Job& j);
 Result<Job> toJob(const QJsonObject& o);
 QJsonObject fromIssuedRequest(const IssuedRequest& r);
@@ -34,7 +47,35 @@ Result<IssuedRequest> toIssuedRequest(const QJsonObject& o);
 Result<DeviceAction> toDeviceAction(const QJsonObject& o);
 QJsonObject fromDeviceAction(const DeviceAction& a);
 Result<JobQuery> toJobQuery(const QJsonObject& o);
+QJsonObject fromJobQuery(const JobQuery& q);
 Result<PersonQuery> toPersonQuery(const QJsonObject& o);
+QJsonObject fromPersonQuery(const PersonQuery& q);
+
+// Configuration records (JsonConfigurationCodec.cpp).
+QJsonArray fromWorkflows(const QList<Workflow>& workflows);
+Result<QList<Workflow>> toWorkflows(const QJsonObject& o); // reads {"workflows": [...]}
+QJsonObject fromHardware(const RegisteredHardware& h);
+Result<RegisteredHardware> toHardware(const QJsonObject& o);
+QJsonObject fromRole(const Role& role);
+Result<Role> toRole(const QJsonObject& o);
+QJsonObject fromCredentialProfile(const CredentialProfile& p);
+Result<CredentialProfile> toCredentialProfile(const QJsonObject& o);
+QJsonObject fromCertificatePolicy(const CertificatePolicy& p);
+Result<CertificatePolicy> toCertificatePolicy(const QJsonObject& o);
+QJsonObject fromNotification(const Notification& n);
+Result<Notification> toNotification(const QJsonObject& o);
+QJsonObject fromMessageTemplate(const MessageTemplate& t);
+Result<MessageTemplate> toMessageTemplate(const QJsonObject& o);
+QJsonObject fromSettings(const Settings& s);
+Result<Settings> toSettings(const QJsonObject& o);
+QJsonObject fromAuditEvent(const AuditEvent& e);
+Result<AuditEvent> toAuditEvent(const QJsonObject& o);
+QJsonObject fromAuditQuery(const AuditQuery& q);
+Result<AuditQuery> toAuditQuery(const QJsonObject& o);
+QJsonObject fromAuditVerification(const AuditVerification& v);
+Result<AuditVerification> toAuditVerification(const QJsonObject& o);
+QJsonObject fromDeliveryReport(const DeliveryReport& d);
+Result<DeliveryReport> toDeliveryReport(const QJsonObject& o);
 
 QJsonObject fromCollectionSession(const CollectionSession& s);
 Result<CollectionSession> toCollectionSession(const QJsonObject& o);
@@ -42,6 +83,23 @@ Result<CollectionStart> toCollectionStart(const QJsonObject& o);
 QJsonObject fromCollectionStart(const CollectionStart& s);
 Result<CollectionSubmission> toCollectionSubmission(const QJsonObject& o);
 QJsonObject fromCollectionSubmission(const CollectionSubmission& s);
+
+// Reads {"<name>": [ {...}, ... ]} with one reader per item; the first bad item fails it all.
+template <typename T>
+Result<QList<T>> list(const QJsonObject& o, const QString& name, Result<T> (*read)(const QJsonObject&))
+{
+    QList<T> out;
+    const QJsonValue v = o.value(name);
+    if (!v.isArray() && !v.isUndefined())
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("field '%1': wrong type").arg(name));
+    for (const QJsonValue& item : v.toArray()) {
+        auto r = read(item.toObject());
+        if (!r)
+            return r.error();
+        out << *r;
+    }
+    return out;
+}
 
 template <typename T, typename F>
 QJsonArray array(const QList<T>& items, F convert)

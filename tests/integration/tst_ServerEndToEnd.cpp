@@ -1,6 +1,9 @@
+#include "ServerProcess.h"
+#include "qr/QrCode.h"
 #include "TestSupport.h"
 
 #include <QEventLoop>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -22,38 +25,14 @@ class TestServerEndToEnd : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    QProcess m_server;
-    int m_port = 0;
+    ServerProcess m_server { m_dir.path() };
     QString m_token;
-    QNetworkAccessManager m_net;
-    QString m_db;
 
-    static QString tool(const char* name) { return QCoreApplication::applicationDirPath() + QStringLiteral("/../app/") + QLatin1String(name); }
+    static QString tool(const char* name) { return ServerProcess::tool(name); }
     QString path(const QString& name) const { return m_dir.filePath(name); }
+    using Reply = ServerProcess::Reply;
 
-    struct Reply {
-        int status = 0;
-        QByteArray body;
-        QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-    };
-
-    Reply http(const QString& verb, const QString& route, const QJsonObject& body = {})
-    {
-        QNetworkRequest request(QUrl(QStringLiteral("https://127.0.0.1:%1%2").arg(m_port).arg(route)));
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-        if (!m_token.isEmpty())
-            request.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.setCaCertificates(QSslCertificate::fromPath(path(QStringLiteral("tls.crt"))));
-        request.setSslConfiguration(tls);
-        QNetworkReply* reply = verb == QLatin1String("GET") ? m_net.get(request) : m_net.post(request, QJsonDocument(body).toJson());
-        QSignalSpy done(reply, &QNetworkReply::finished);
-        if (!reply->isFinished() && !done.wait(60000))
-            qFatal("no answer from %s", qPrintable(route));
-        Reply r { reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll() };
-        reply->deleteLater();
-        return r;
-    }
+    Reply http(const QString& verb, const QString& route, const QJsonObject& body = {}) { return m_server.http(verb, route, body, m_token); }
 
     QJsonObject call(const QString& method, const QJsonObject& args)
     {
@@ -65,19 +44,8 @@ class TestServerEndToEnd : public QObject {
 
     void setSetting(const QString& key, const QString& value)
     {
-        // Written beside the running server, as another desk would through the settings screen.
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("e2e"));
-        db.setDatabaseName(m_db);
-        QVERIFY(db.open());
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)"));
-        q.addBindValue(key);
-        q.addBindValue(value);
-        QVERIFY(q.exec());
-        q.finish();
-        db.close();
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(QStringLiteral("e2e"));
+        const QString error = m_server.setSettings({ { key, value } });
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
     // Under load, LeakSanitizer now and then reports about 10 KB allocated inside libcrypto at the
@@ -93,7 +61,7 @@ class TestServerEndToEnd : public QObject {
     {
         AgentLeakCheckOff leakCheckOff;
         return run(tool("lanyard-agent"), { QStringLiteral("collect"), url, QStringLiteral("--code"), code, QStringLiteral("--store"), path(store),
-                                              QStringLiteral("--trust"), path(QStringLiteral("ca.pem")), QStringLiteral("--tls-ca"), path(QStringLiteral("tls.crt")),
+                                              QStringLiteral("--trust"), m_server.caCertificate(), QStringLiteral("--tls-ca"), m_server.tlsCertificate(),
                                               QStringLiteral("--serial"), serial },
             {}, 120000);
     }
@@ -138,49 +106,14 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(QFile::exists(tool("lanyard-server")) && QFile::exists(tool("lanyard-agent")));
-        m_db = path(QStringLiteral("engine.db"));
-        QCOMPARE(run(QStringLiteral("openssl"), { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                                                    QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("2"),
-                                                    QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
-                                                    QStringLiteral("subjectAltName=IP:127.0.0.1"), QStringLiteral("-keyout"), path(QStringLiteral("tls.key")),
-                                                    QStringLiteral("-out"), path(QStringLiteral("tls.crt")) })
-                     .exitCode,
-            0);
-        const QString dbArg = QStringLiteral("sqlite:") + m_db;
-        QCOMPARE(run(tool("lanyard-server"), { QStringLiteral("init"), QStringLiteral("--db"), dbArg, QStringLiteral("--demo") }).exitCode, 0);
-        const ProcessOutput created = run(tool("lanyard-server"), { QStringLiteral("create-operator"), QStringLiteral("--db"), dbArg, QStringLiteral("--logon"),
-                                                                     QStringLiteral("helpdesk"), QStringLiteral("--name"), QStringLiteral("Hal Helpdesk"),
-                                                                     QStringLiteral("--role"), QStringLiteral("Helpdesk Operator") },
-            "correct horse battery\n");
-        QVERIFY2(created.exitCode == 0, created.err.constData());
-        QTcpServer probe;
-        probe.listen(QHostAddress::LocalHost, 0);
-        m_port = probe.serverPort();
-        probe.close();
-        setSetting(QStringLiteral("collection.baseUrl"), QStringLiteral("https://127.0.0.1:%1").arg(m_port));
-        setSetting(QStringLiteral("agent.retryDelaySeconds"), QStringLiteral("1"));
-        m_server.setStandardOutputFile(path(QStringLiteral("server.out")));
-        m_server.setStandardErrorFile(path(QStringLiteral("server.log")));
-        m_server.start(tool("lanyard-server"), { QStringLiteral("serve"), QStringLiteral("--db"), dbArg, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(m_port),
-                                                   QStringLiteral("--tls-cert"), path(QStringLiteral("tls.crt")), QStringLiteral("--tls-key"), path(QStringLiteral("tls.key")) });
-        QVERIFY(m_server.waitForStarted(10000));
-        // Ready when the health check answers.
-        QDeadlineTimer deadline(30000);
-        bool up = false;
-        while (!deadline.hasExpired() && !up) {
-            QTcpSocket s;
-            s.connectToHost(QHostAddress::LocalHost, quint16(m_port));
-            up = s.waitForConnected(200);
-            if (!up)
-                QTest::qWait(100);
-        }
-        QVERIFY(up);
+        qInfo("database: %s", m_server.isPostgres() ? "PostgreSQL" : "SQLite");
+        const QString prepared = m_server.prepare();
+        QVERIFY2(prepared.isEmpty(), qPrintable(prepared));
+        const QString started = m_server.start();
+        QVERIFY2(started.isEmpty(), qPrintable(started));
         QCOMPARE(http(QStringLiteral("GET"), QStringLiteral("/health")).json().value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
-        const Reply ca = http(QStringLiteral("GET"), QStringLiteral("/api/v1/ca"));
-        QCOMPARE(ca.status, 200);
-        QFile caFile(path(QStringLiteral("ca.pem")));
-        QVERIFY(caFile.open(QIODevice::WriteOnly));
-        caFile.write(ca.body);
+        setSetting(QStringLiteral("collection.baseUrl"), m_server.url());
+        setSetting(QStringLiteral("agent.retryDelaySeconds"), QStringLiteral("1"));
     }
 
     void logonIsCheckedAndThrottled()
@@ -191,13 +124,13 @@ private Q_SLOTS:
         QCOMPARE(wrong.status, 401);
         QCOMPARE(wrong.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("logon-failed"));
         const Reply ok = http(QStringLiteral("POST"), QStringLiteral("/api/v1/logon"),
-            { { QStringLiteral("logonName"), QStringLiteral("helpdesk") }, { QStringLiteral("password"), QStringLiteral("correct horse battery") } });
+            { { QStringLiteral("logonName"), QStringLiteral("helpdesk") }, { QStringLiteral("password"), QLatin1String(ServerProcess::kHelpdeskPassword) } });
         QCOMPARE(ok.status, 200);
         m_token = ok.json().value(QStringLiteral("token")).toString();
         QVERIFY(m_token.size() >= 40);
         QVERIFY(call(QStringLiteral("workflows"), {}).value(QStringLiteral("workflows")).toArray().contains(QStringLiteral("request-mobile")));
         // The password never reaches the log.
-        QFile log(path(QStringLiteral("server.log")));
+        QFile log(m_server.logFile());
         QVERIFY(log.open(QIODevice::ReadOnly));
         QVERIFY(!log.readAll().contains("correct horse"));
     }
@@ -206,14 +139,14 @@ private Q_SLOTS:
     {
         const QJsonObject issued = requestMobile(0);
         const QString url = issued.value(QStringLiteral("collectionUrl")).toString();
-        QVERIFY2(url.startsWith(QStringLiteral("https://127.0.0.1:%1/c/").arg(m_port)), qPrintable(url));
+        QVERIFY2(url.startsWith(m_server.url() + QStringLiteral("/c/")), qPrintable(url));
         // A browser opening the link gets the page with the app links.
         QVERIFY(http(QStringLiteral("GET"), QUrl(url).path()).body.contains("Collect your identity"));
         const ProcessOutput collected = agent(url, issued.value(QStringLiteral("code")).toString(), QStringLiteral("phone1"));
         QVERIFY2(collected.exitCode == 0, collected.err.constData());
         QVERIFY(collected.out.contains("collected device MI-"));
         // What the phone stored verifies with OpenSSL against the CA.
-        const ProcessOutput verify = run(QStringLiteral("openssl"), { QStringLiteral("verify"), QStringLiteral("-CAfile"), path(QStringLiteral("ca.pem")),
+        const ProcessOutput verify = run(QStringLiteral("openssl"), { QStringLiteral("verify"), QStringLiteral("-CAfile"), m_server.caCertificate(),
                                                                         path(QStringLiteral("phone1/certificate-1.pem")) });
         QVERIFY2(verify.exitCode == 0, verify.out.constData());
         QCOMPARE(run(QStringLiteral("openssl"), { QStringLiteral("pkcs12"), QStringLiteral("-in"), path(QStringLiteral("phone1/certificate-1.p12")), QStringLiteral("-nokeys"),
@@ -296,7 +229,7 @@ private Q_SLOTS:
         phone.setStandardErrorFile(path(QStringLiteral("agent-busy.err")));
         phone.start(tool("lanyard-agent"), { QStringLiteral("collect"), second.value(QStringLiteral("collectionUrl")).toString(), QStringLiteral("--code"),
                                                second.value(QStringLiteral("code")).toString(), QStringLiteral("--store"), path(QStringLiteral("phone-busy")),
-                                               QStringLiteral("--trust"), path(QStringLiteral("ca.pem")), QStringLiteral("--tls-ca"), path(QStringLiteral("tls.crt")),
+                                               QStringLiteral("--trust"), m_server.caCertificate(), QStringLiteral("--tls-ca"), m_server.tlsCertificate(),
                                                QStringLiteral("--retries"), QStringLiteral("100") });
         QVERIFY(phone.waitForStarted(10000));
         QTRY_VERIFY_WITH_TIMEOUT([&] {
@@ -322,13 +255,144 @@ private Q_SLOTS:
         setSetting(QStringLiteral("mobile.maxSessionCount"), QStringLiteral("-1"));
     }
 
+    ProcessOutput wallet(const QStringList& args)
+    {
+        AgentLeakCheckOff leakCheckOff;
+        return run(tool("lanyard-agent"), args);
+    }
+
+    qint64 deviceOfJob(qint64 job)
+    {
+        const QJsonArray jobs = call(QStringLiteral("findJobs"), { { QStringLiteral("statuses"), QJsonArray { QStringLiteral("completed") } } }).value(QStringLiteral("jobs")).toArray();
+        for (const QJsonValue& j : jobs)
+            if (j.toObject().value(QStringLiteral("id")).toInteger() == job)
+                return j.toObject().value(QStringLiteral("issuedDeviceId")).toInteger();
+        return 0;
+    }
+
+    void aPictureOfTheQrCodeCollectsAndTheHelpdeskUnlocksAfterWrongPins()
+    {
+        const QJsonObject issued = requestMobile(7);
+        // The QR code as the operator's screen shows it, saved as a PNG.
+        auto qr = QrCode::encode(issued.value(QStringLiteral("collectionUrl")).toString());
+        QVERIFY(qr.ok());
+        const int scale = 6, quiet = 4;
+        QImage image((qr->size() + 2 * quiet) * scale, (qr->size() + 2 * quiet) * scale, QImage::Format_Grayscale8);
+        image.fill(255);
+        for (int y = 0; y < qr->size(); ++y)
+            for (int x = 0; x < qr->size(); ++x)
+                if (qr->isDark(x, y))
+                    for (int dy = 0; dy < scale; ++dy)
+                        for (int dx = 0; dx < scale; ++dx)
+                            image.setPixel((x + quiet) * scale + dx, (y + quiet) * scale + dy, qRgb(0, 0, 0));
+        const QString png = path(QStringLiteral("qr.png"));
+        QVERIFY(image.save(png));
+        const QString store = path(QStringLiteral("phone-unlock"));
+        AgentLeakCheckOff leakCheckOff;
+        const ProcessOutput collected = run(tool("lanyard-agent"), { QStringLiteral("collect"), png, QStringLiteral("--code"), issued.value(QStringLiteral("code")).toString(),
+                                                                      QStringLiteral("--store"), store, QStringLiteral("--trust"), m_server.caCertificate(),
+                                                                      QStringLiteral("--tls-ca"), m_server.tlsCertificate(), QStringLiteral("--pin"), QStringLiteral("2468") },
+            {}, 120000);
+        QVERIFY2(collected.exitCode == 0, collected.err.constData());
+        // A picture without a QR code is refused with the reason.
+        QImage blank(200, 200, QImage::Format_Grayscale8);
+        blank.fill(255);
+        QVERIFY(blank.save(path(QStringLiteral("blank.png"))));
+        const ProcessOutput noQr = run(tool("lanyard-agent"), { QStringLiteral("collect"), path(QStringLiteral("blank.png")), QStringLiteral("--code"), QStringLiteral("1"),
+                                                                 QStringLiteral("--store"), path(QStringLiteral("nothing")), QStringLiteral("--trust"), m_server.caCertificate() });
+        QCOMPARE(noQr.exitCode, 1);
+        QVERIFY2(noQr.err.contains("no QR code"), noQr.err.constData());
+
+        const QStringList at { QStringLiteral("--store"), store };
+        ProcessOutput status = wallet(QStringList { QStringLiteral("status") } + at);
+        QCOMPARE(status.exitCode, 0);
+        QVERIFY2(status.out.contains("unlocked, 5 PIN attempt(s) left"), status.out.constData());
+        QCOMPARE(wallet(QStringList { QStringLiteral("pin"), QStringLiteral("--pin"), QStringLiteral("2468") } + at).exitCode, 0);
+        // A challenge is only for a locked credential.
+        QVERIFY(wallet(QStringList { QStringLiteral("unlock-challenge") } + at).err.contains("not locked"));
+        ProcessOutput wrong;
+        for (int i = 0; i < 5; ++i)
+            wrong = wallet(QStringList { QStringLiteral("pin"), QStringLiteral("--pin"), QStringLiteral("0000") } + at);
+        QCOMPARE(wrong.exitCode, 1);
+        QVERIFY2(wrong.err.contains("code-locked"), wrong.err.constData());
+        // Locked: the right PIN no longer works.
+        QVERIFY(wallet(QStringList { QStringLiteral("pin"), QStringLiteral("--pin"), QStringLiteral("2468") } + at).err.contains("code-locked"));
+        QVERIFY(wallet(QStringList { QStringLiteral("status") } + at).out.contains("locked: too many wrong PINs"));
+
+        // A guessed code uses the challenge up.
+        QVERIFY(wallet(QStringList { QStringLiteral("unlock-challenge") } + at).out.startsWith("challenge "));
+        QVERIFY(wallet(QStringList { QStringLiteral("unlock"), QStringLiteral("1234 5678") } + at).err.contains("code-invalid"));
+        QVERIFY(wallet(QStringList { QStringLiteral("unlock"), QStringLiteral("1234 5678") } + at).err.contains("no challenge is pending"));
+
+        // The helpdesk answers the challenge read out by the phone's owner.
+        const ProcessOutput challenge = wallet(QStringList { QStringLiteral("unlock-challenge") } + at);
+        const QString digits = QString::fromLatin1(challenge.out).trimmed().section(QLatin1Char(' '), 1);
+        QCOMPARE(digits.size(), 9);
+        const qint64 device = deviceOfJob(issued.value(QStringLiteral("job")).toObject().value(QStringLiteral("id")).toInteger());
+        QVERIFY(device > 0);
+        const QString code = call(QStringLiteral("unlockCode"), { { QStringLiteral("deviceId"), device }, { QStringLiteral("challenge"), digits } })
+                                 .value(QStringLiteral("code"))
+                                 .toString();
+        QVERIFY(!code.isEmpty());
+        const ProcessOutput unlocked = wallet(QStringList { QStringLiteral("unlock"), code } + at);
+        QVERIFY2(unlocked.exitCode == 0, unlocked.err.constData());
+        QCOMPARE(wallet(QStringList { QStringLiteral("pin"), QStringLiteral("--pin"), QStringLiteral("2468") } + at).exitCode, 0);
+    }
+
+    // Sets the Mobile Identity profile's device restriction through the API, as an administrator.
+    void restrictMobileProfile(const QString& admin, const QString& restriction)
+    {
+        const Reply profiles = m_server.http(QStringLiteral("POST"), QStringLiteral("/api/v1/operator/credentialProfiles"), {}, admin);
+        QCOMPARE(profiles.status, 200);
+        for (const QJsonValue& v : profiles.json().value(QStringLiteral("profiles")).toArray()) {
+            QJsonObject profile = v.toObject();
+            if (profile.value(QStringLiteral("name")).toString() != QLatin1String("Mobile Identity"))
+                continue;
+            profile.insert(QStringLiteral("deviceRestriction"), restriction);
+            const Reply saved = m_server.http(QStringLiteral("POST"), QStringLiteral("/api/v1/operator/saveCredentialProfile"), { { QStringLiteral("profile"), profile } }, admin);
+            QVERIFY2(saved.status == 200, saved.body.constData());
+            return;
+        }
+        QFAIL("no Mobile Identity profile");
+    }
+
+    void knownMobilesAndMyMobilesOnlyRefuseOtherPhones()
+    {
+        const QString admin = m_server.logon(QStringLiteral("admin"), QLatin1String(ServerProcess::kAdminPassword));
+        QVERIFY(!admin.isEmpty());
+        restrictMobileProfile(admin, QStringLiteral("known-mobiles"));
+        const QJsonObject issued = requestMobile(5);
+        const QString url = issued.value(QStringLiteral("collectionUrl")).toString();
+        const QString code = issued.value(QStringLiteral("code")).toString();
+        const ProcessOutput unknown = agent(url, code, QStringLiteral("phone-unknown"), QStringLiteral("UNREGISTERED-1"));
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY2(unknown.err.contains("device-not-allowed"), unknown.err.constData());
+        // Registered to its owner, the same phone collects with the same code.
+        const qint64 owner = issued.value(QStringLiteral("job")).toObject().value(QStringLiteral("personId")).toInteger();
+        const Reply added = m_server.http(QStringLiteral("POST"), QStringLiteral("/api/v1/operator/addHardware"),
+            { { QStringLiteral("hardware"),
+                QJsonObject { { QStringLiteral("kind"), QStringLiteral("phone") }, { QStringLiteral("identifier"), QStringLiteral("KNOWN-PHONE-1") },
+                    { QStringLiteral("ownerId"), owner }, { QStringLiteral("description"), QStringLiteral("end-to-end phone") } } } },
+            admin);
+        QVERIFY2(added.status == 200, added.body.constData());
+        const ProcessOutput known = agent(url, code, QStringLiteral("phone-known"), QStringLiteral("KNOWN-PHONE-1"));
+        QVERIFY2(known.exitCode == 0, known.err.constData());
+
+        // My Mobiles Only: a known phone of someone else is refused.
+        restrictMobileProfile(admin, QStringLiteral("my-mobiles-only"));
+        const QJsonObject other = requestMobile(6);
+        QVERIFY(other.value(QStringLiteral("job")).toObject().value(QStringLiteral("personId")).toInteger() != owner);
+        const ProcessOutput notMine = agent(other.value(QStringLiteral("collectionUrl")).toString(), other.value(QStringLiteral("code")).toString(),
+            QStringLiteral("phone-not-mine"), QStringLiteral("KNOWN-PHONE-1"));
+        QCOMPARE(notMine.exitCode, 1);
+        QVERIFY2(notMine.err.contains("device-not-allowed"), notMine.err.constData());
+        restrictMobileProfile(admin, QStringLiteral("any"));
+    }
+
     void cleanupTestCase()
     {
         // Stopped by its PID; SIGTERM must end it cleanly.
-        m_server.terminate();
-        QVERIFY(m_server.waitForFinished(30000));
-        QCOMPARE(m_server.exitStatus(), QProcess::NormalExit);
-        QCOMPARE(m_server.exitCode(), 0);
+        QVERIFY(m_server.stop());
     }
 };
 

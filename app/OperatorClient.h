@@ -1,0 +1,81 @@
+#pragma once
+
+#include "ConnectionDialog.h"
+#include "LogonDialog.h"
+#include "MainWindow.h"
+#include "core/Error.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+namespace lanyard {
+
+class Engine;
+class EngineLauncher;
+class OperatorSessionController;
+class RemoteEngine;
+
+// The operator client from start to log-off: opens the chosen engine (embedded, or a server),
+// takes up a remembered session, shows the logon dialog, then the main window. With a server
+// it asks for a new logon over the open window when the session ends, shows when the server
+// is away, and files or forgets the token in the system keychain.
+class OperatorClient : public QObject {
+    Q_OBJECT
+public:
+    struct Options {
+        ConnectionSettings connection;
+        bool demo = false; // embedded: demo data in a new database, and log on as the demo operator
+        bool forceKeyFile = false;
+        bool chooseConnection = false; // open the connection dialog first
+        QString settingsFile; // the desktop's settings; empty: the platform's place
+        QString keychainService = QStringLiteral("Lanyard");
+    };
+
+    explicit OperatorClient(Options options, QObject* parent = nullptr);
+    ~OperatorClient() override;
+
+    void start();
+
+    Engine* engine() const;
+    RemoteEngine* remoteEngine() const { return m_remote.get(); }
+    MainWindow* window() const { return m_window.get(); }
+    LogonDialog* logonDialog() const { return m_logon.data(); }
+    ConnectionDialog* connectionDialog() const { return m_connection.data(); }
+    const ConnectionSettings& connection() const { return m_options.connection; }
+
+Q_SIGNALS:
+    // Lines for the terminal.
+    void message(const QString& text);
+    void windowShown(lanyard::MainWindow* window);
+    // The client is done: the operator closed the logon dialog, or the engine failed to open.
+    void finished(int exitCode);
+
+private:
+    void openEngine();
+    void openEmbedded();
+    void openRemote();
+    void engineReady();
+    void showLogon(const QString& message = {});
+    void showConnectionDialog();
+    void onLoggedOn();
+    void onSessionRejected(const Error& error);
+    void logOff();
+    void closeEngine();
+    void dismissLogon();
+    QString engineDescription() const;
+
+    Options m_options;
+    std::unique_ptr<EngineLauncher> m_launcher;
+    std::unique_ptr<Engine> m_embedded;
+    std::unique_ptr<RemoteEngine> m_remote;
+    std::unique_ptr<OperatorSessionController> m_session;
+    std::unique_ptr<MainWindow> m_window;
+    QPointer<LogonDialog> m_logon;
+    QPointer<ConnectionDialog> m_connection;
+    qint64 m_windowPerson = 0;
+    bool m_relogon = false; // the logon dialog stands over an open window
+};
+
+} // namespace lanyard

@@ -1,0 +1,507 @@
+#include "RemoteEngine.h"
+
+#include "JsonCodec.h"
+
+#include <QFile>
+#include <QFutureInterface>
+#include <QHostAddress>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSslConfiguration>
+
+namespace lanyard {
+
+namespace {
+template <typename T>
+std::shared_ptr<QFutureInterface<Result<T>>> startedPromise()
+{
+    auto promise = std::make_shared<QFutureInterface<Result<T>>>();
+    promise->reportStarted();
+    return promise;
+}
+
+template <typename T>
+void settle(const std::shared_ptr<QFutureInterface<Result<T>>>& promise, Result<T> result)
+{
+    promise->reportAndMoveResult(std::move(result));
+    promise->reportFinished();
+}
+
+template <typename T>
+QFuture<Result<T>> settled(Result<T> result)
+{
+    auto promise = startedPromise<T>();
+    settle(promise, std::move(result));
+    return promise->future();
+}
+
+bool isLoopback(const QString& host)
+{
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+// A list under one key, each item through its reader.
+template <typename T>
+std::function<Result<QList<T>>(const QJsonObject&)> listUnder(const QString& key, Result<T> (*read)(const QJsonObject&))
+{
+    return [key, read](const QJsonObject& o) { return json::list<T>(o, key, read); };
+}
+
+Result<qint64> idOf(const QJsonObject& o)
+{
+    return o.value(QStringLiteral("id")).toInteger();
+}
+
+Result<void> nothing(const QJsonObject&)
+{
+    return {};
+}
+
+QJsonObject ids(std::initializer_list<std::pair<const char*, qint64>> values)
+{
+    QJsonObject o;
+    for (const auto& [name, value] : values)
+        o.insert(QLatin1String(name), value);
+    return o;
+}
+} // namespace
+
+Result<QList<QSslCertificate>> RemoteEngine::checkOptions(const RemoteEngineOptions& options)
+{
+    const QUrl& url = options.url;
+    const QString shown = url.toString(QUrl::RemoveUserInfo);
+    if (!url.isValid() || url.host().isEmpty())
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("'%1' is not a server address; write it as https://host:port").arg(shown),
+            { { QStringLiteral("problem"), QStringLiteral("server-url") }, { QStringLiteral("url"), shown } });
+    if (url.scheme() != QLatin1String("https") && !(url.scheme() == QLatin1String("http") && isLoopback(url.host())))
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("'%1' does not use https; the operator API is only offered over TLS").arg(shown),
+            { { QStringLiteral("problem"), QStringLiteral("server-url") }, { QStringLiteral("url"), shown } });
+    QList<QSslCertificate> cas;
+    if (!options.caFile.isEmpty()) {
+        QFile file(options.caFile);
+        if (!file.open(QIODevice::ReadOnly))
+            return Error(ErrorCode::InvalidArgument, QStringLiteral("cannot read the CA file %1: %2").arg(options.caFile, file.errorString()),
+                { { QStringLiteral("problem"), QStringLiteral("ca-file") }, { QStringLiteral("path"), options.caFile } });
+        cas = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
+        if (cas.isEmpty())
+            return Error(ErrorCode::InvalidArgument, QStringLiteral("the CA file %1 holds no PEM certificate").arg(options.caFile),
+                { { QStringLiteral("problem"), QStringLiteral("ca-file") }, { QStringLiteral("path"), options.caFile } });
+    }
+    return cas;
+}
+
+Result<std::unique_ptr<RemoteEngine>> RemoteEngine::create(const RemoteEngineOptions& options, QObject* parent)
+{
+    auto cas = checkOptions(options);
+    if (!cas)
+        return cas.error();
+    return std::unique_ptr<RemoteEngine>(new RemoteEngine(options, *cas, parent));
+}
+
+RemoteEngine::RemoteEngine(const RemoteEngineOptions& options, QList<QSslCertificate> extraCas, QObject* parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_network(new QNetworkAccessManager(this))
+    , m_trusted(QSslConfiguration::systemCaCertificates() + extraCas)
+{
+    m_info.remote = true;
+    m_info.location = options.url.toString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);
+    m_reconnect.setInterval(options.reconnectIntervalMs);
+    connect(&m_reconnect, &QTimer::timeout, this, &RemoteEngine::probe);
+}
+
+RemoteEngine::~RemoteEngine() = default;
+
+QNetworkReply* RemoteEngine::send(const QString& path, const QByteArray* body)
+{
+    QUrl url = m_options.url;
+    url.setPath(url.path(QUrl::FullyDecoded).chopped(url.path().endsWith(QLatin1Char('/')) ? 1 : 0) + path);
+    QNetworkRequest request(url);
+    request.setTransferTimeout(m_options.timeoutMs);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    if (!m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates(m_trusted);
+    tls.setProtocol(QSsl::TlsV1_2OrLater);
+    request.setSslConfiguration(tls);
+    return body ? m_network->post(request, *body) : m_network->get(request);
+}
+
+Result<QByteArray> RemoteEngine::outcome(QNetworkReply* reply, const QStringList& sslErrors)
+{
+    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (!status.isValid()) {
+        // No HTTP answer at all: the server is away, or its certificate was refused.
+        const bool trust = reply->error() == QNetworkReply::SslHandshakeFailedError || !sslErrors.isEmpty();
+        Error e = trust ? Error(ErrorCode::TrustFailure, sslErrors.isEmpty() ? reply->errorString() : sslErrors.join(QStringLiteral("; ")),
+                              { { QStringLiteral("url"), m_info.location } })
+                        : Error(ErrorCode::NetworkFailure, reply->errorString(), { { QStringLiteral("url"), m_info.location } });
+        if (!trust)
+            setReachable(false, e);
+        return e;
+    }
+    setReachable(true, {});
+    const QByteArray body = reply->readAll();
+    const int code = status.toInt();
+    if (code == 200)
+        return body;
+    const QJsonObject o = QJsonDocument::fromJson(body).object();
+    if (!o.contains(QStringLiteral("error")))
+        return Error(ErrorCode::NetworkFailure, QStringLiteral("the server answered HTTP %1 without an error description").arg(code),
+            { { QStringLiteral("url"), m_info.location }, { QStringLiteral("status"), code } });
+    Error e = json::toError(o.value(QStringLiteral("error")).toObject(), code);
+    if (code == 503 && !e.args.contains(QStringLiteral("retryAfter")) && reply->hasRawHeader("Retry-After"))
+        e.args.insert(QStringLiteral("retryAfter"), reply->rawHeader("Retry-After").toInt());
+    if (e.code == ErrorCode::NotAuthenticated && !m_token.isEmpty())
+        Q_EMIT sessionRejected(e);
+    return e;
+}
+
+void RemoteEngine::post(const QString& path, const QJsonObject& body, Decode onAnswer)
+{
+    const QByteArray payload = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    QNetworkReply* reply = send(path, &payload);
+    auto sslErrors = std::make_shared<QStringList>();
+    connect(reply, &QNetworkReply::sslErrors, this, [sslErrors](const QList<QSslError>& errors) {
+        for (const QSslError& e : errors)
+            *sslErrors << e.errorString();
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, reply, sslErrors, onAnswer = std::move(onAnswer)] {
+        reply->deleteLater();
+        auto body = outcome(reply, *sslErrors);
+        if (!body)
+            return onAnswer(body.error());
+        QJsonParseError parse;
+        const QJsonDocument doc = QJsonDocument::fromJson(*body, &parse);
+        if (!doc.isObject())
+            return onAnswer(Error(ErrorCode::NetworkFailure, QStringLiteral("the server's answer is not JSON: %1").arg(parse.errorString()),
+                { { QStringLiteral("url"), m_info.location } }));
+        onAnswer(doc.object());
+    });
+}
+
+void RemoteEngine::get(const QString& path, std::function<void(const Result<QByteArray>&)> onAnswer)
+{
+    QNetworkReply* reply = send(path, nullptr);
+    auto sslErrors = std::make_shared<QStringList>();
+    connect(reply, &QNetworkReply::sslErrors, this, [sslErrors](const QList<QSslError>& errors) {
+        for (const QSslError& e : errors)
+            *sslErrors << e.errorString();
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, reply, sslErrors, onAnswer = std::move(onAnswer)] {
+        reply->deleteLater();
+        onAnswer(outcome(reply, *sslErrors));
+    });
+}
+
+template <typename T>
+QFuture<Result<T>> RemoteEngine::call(const QString& method, const QJsonObject& args, std::function<Result<T>(const QJsonObject&)> decode)
+{
+    auto promise = startedPromise<T>();
+    if (m_token.isEmpty()) {
+        settle<T>(promise, Error(ErrorCode::NotAuthenticated, QStringLiteral("not logged on to %1").arg(m_info.location)));
+        return promise->future();
+    }
+    post(QStringLiteral("/api/v1/operator/") + method, args, [promise, decode = std::move(decode)](const Result<QJsonObject>& answer) {
+        settle<T>(promise, answer ? decode(*answer) : Result<T>(answer.error()));
+    });
+    return promise->future();
+}
+
+void RemoteEngine::setReachable(bool reachable, const Error& error)
+{
+    if (reachable == m_reachable)
+        return;
+    m_reachable = reachable;
+    // Kept-alive connections to a server that went away are dead; a POST sent on one would
+    // fail once more after the server is back, and Qt does not resend a POST.
+    m_network->clearConnectionCache();
+    if (reachable)
+        m_reconnect.stop();
+    else
+        m_reconnect.start();
+    Q_EMIT reachabilityChanged(reachable, error);
+}
+
+void RemoteEngine::probe()
+{
+    get(QStringLiteral("/health"), [](const Result<QByteArray>&) {}); // outcome() tracks reachability
+}
+
+void RemoteEngine::retryNow()
+{
+    probe();
+}
+
+QFuture<Result<EngineInfo>> RemoteEngine::connectToServer()
+{
+    auto promise = startedPromise<EngineInfo>();
+    get(QStringLiteral("/health"), [this, promise](const Result<QByteArray>& body) {
+        if (!body)
+            return settle<EngineInfo>(promise, body.error());
+        const QJsonObject health = QJsonDocument::fromJson(*body).object();
+        if (health.value(QStringLiteral("status")).toString() != QLatin1String("ok"))
+            return settle<EngineInfo>(promise, Error(ErrorCode::NetworkFailure, QStringLiteral("%1 does not answer like a Lanyard server").arg(m_info.location),
+                                                   { { QStringLiteral("url"), m_info.location } }));
+        m_info.schemaVersion = health.value(QStringLiteral("schema")).toInt();
+        settle<EngineInfo>(promise, m_info);
+    });
+    return promise->future();
+}
+
+QFuture<Result<OperatorSession>> RemoteEngine::logon(const QString& logonName, const QString& password)
+{
+    auto promise = startedPromise<OperatorSession>();
+    const QString previous = m_token;
+    m_token.clear(); // a failed logon must not read as an expired session
+    post(QStringLiteral("/api/v1/logon"), { { QStringLiteral("logonName"), logonName }, { QStringLiteral("password"), password } },
+        [this, promise, previous](const Result<QJsonObject>& answer) {
+            if (!answer) {
+                m_token = previous;
+                return settle<OperatorSession>(promise, answer.error());
+            }
+            auto session = json::toSession(answer->value(QStringLiteral("operator")).toObject());
+            if (!session) {
+                m_token = previous;
+                return settle<OperatorSession>(promise, session.error());
+            }
+            m_token = answer->value(QStringLiteral("token")).toString();
+            session.value().token = m_token;
+            settle<OperatorSession>(promise, session);
+        });
+    return promise->future();
+}
+
+QFuture<Result<OperatorSession>> RemoteEngine::resume(const QString& token)
+{
+    m_token = token;
+    return call<OperatorSession>(QStringLiteral("session"), {}, [this](const QJsonObject& o) -> Result<OperatorSession> {
+        auto session = json::toSession(o.value(QStringLiteral("operator")).toObject());
+        if (session)
+            session.value().token = m_token;
+        return session;
+    });
+}
+
+QFuture<Result<void>> RemoteEngine::logoff(const OperatorSession&)
+{
+    auto promise = startedPromise<void>();
+    if (m_token.isEmpty()) {
+        settle<void>(promise, {});
+        return promise->future();
+    }
+    post(QStringLiteral("/api/v1/logoff"), {}, [promise](const Result<QJsonObject>& answer) {
+        settle<void>(promise, answer ? Result<void>() : Result<void>(answer.error()));
+    });
+    m_token.clear(); // the request above already carries it
+    return promise->future();
+}
+
+QFuture<Result<QList<Workflow>>> RemoteEngine::workflows(const OperatorSession&)
+{
+    return call<QList<Workflow>>(QStringLiteral("workflows"), {}, json::toWorkflows);
+}
+
+QFuture<Result<PersonPage>> RemoteEngine::findPeople(const OperatorSession&, const PersonQuery& query)
+{
+    return call<PersonPage>(QStringLiteral("findPeople"), json::fromPersonQuery(query), json::toPersonPage);
+}
+
+QFuture<Result<Person>> RemoteEngine::person(const OperatorSession&, qint64 personId)
+{
+    return call<Person>(QStringLiteral("person"), ids({ { "personId", personId } }), json::toPerson);
+}
+
+QFuture<Result<QList<Device>>> RemoteEngine::devicesOf(const OperatorSession&, qint64 personId)
+{
+    return call<QList<Device>>(QStringLiteral("devicesOf"), ids({ { "personId", personId } }), listUnder<Device>(QStringLiteral("devices"), json::toDevice));
+}
+
+QFuture<Result<Device>> RemoteEngine::device(const OperatorSession&, qint64 deviceId)
+{
+    return call<Device>(QStringLiteral("device"), ids({ { "deviceId", deviceId } }), json::toDevice);
+}
+
+QFuture<Result<QList<CertificateRecord>>> RemoteEngine::certificatesOf(const OperatorSession&, qint64 deviceId)
+{
+    return call<QList<CertificateRecord>>(QStringLiteral("certificatesOf"), ids({ { "deviceId", deviceId } }),
+        listUnder<CertificateRecord>(QStringLiteral("certificates"), json::toCertificate));
+}
+
+QFuture<Result<QList<Job>>> RemoteEngine::jobsOf(const OperatorSession&, qint64 personId)
+{
+    return call<QList<Job>>(QStringLiteral("jobsOf"), ids({ { "personId", personId } }), listUnder<Job>(QStringLiteral("jobs"), json::toJob));
+}
+
+QFuture<Result<QList<Device>>> RemoteEngine::findDevices(const OperatorSession&, const QString& text)
+{
+    return call<QList<Device>>(QStringLiteral("findDevices"), { { QStringLiteral("text"), text } }, listUnder<Device>(QStringLiteral("devices"), json::toDevice));
+}
+
+QFuture<Result<QList<Job>>> RemoteEngine::findJobs(const OperatorSession&, const JobQuery& query)
+{
+    return call<QList<Job>>(QStringLiteral("findJobs"), json::fromJobQuery(query), listUnder<Job>(QStringLiteral("jobs"), json::toJob));
+}
+
+QFuture<Result<Job>> RemoteEngine::cancelJob(const OperatorSession&, qint64 jobId, const QString& reason)
+{
+    QJsonObject args = ids({ { "jobId", jobId } });
+    args.insert(QStringLiteral("reason"), reason);
+    return call<Job>(QStringLiteral("cancelJob"), args, json::toJob);
+}
+
+QFuture<Result<QList<CredentialProfile>>> RemoteEngine::requestableProfiles(const OperatorSession&, qint64 personId)
+{
+    return call<QList<CredentialProfile>>(QStringLiteral("requestableProfiles"), ids({ { "personId", personId } }),
+        listUnder<CredentialProfile>(QStringLiteral("profiles"), json::toCredentialProfile));
+}
+
+QFuture<Result<IssuedRequest>> RemoteEngine::requestCredential(const OperatorSession&, qint64 personId, qint64 profileId, bool showCode)
+{
+    QJsonObject args = ids({ { "personId", personId }, { "profileId", profileId } });
+    args.insert(QStringLiteral("showCode"), showCode);
+    return call<IssuedRequest>(QStringLiteral("requestCredential"), args, json::toIssuedRequest);
+}
+
+QFuture<Result<IssuedRequest>> RemoteEngine::validateRequest(const OperatorSession&, qint64 jobId, bool approve, bool showCode)
+{
+    QJsonObject args = ids({ { "jobId", jobId } });
+    args.insert(QStringLiteral("approve"), approve);
+    args.insert(QStringLiteral("showCode"), showCode);
+    return call<IssuedRequest>(QStringLiteral("validateRequest"), args, json::toIssuedRequest);
+}
+
+QFuture<Result<IssuedRequest>> RemoteEngine::regenerateCode(const OperatorSession&, qint64 jobId, bool showCode)
+{
+    QJsonObject args = ids({ { "jobId", jobId } });
+    args.insert(QStringLiteral("showCode"), showCode);
+    return call<IssuedRequest>(QStringLiteral("regenerateCode"), args, json::toIssuedRequest);
+}
+
+QFuture<Result<Device>> RemoteEngine::changeDevice(const OperatorSession&, qint64 deviceId, const DeviceAction& action)
+{
+    QJsonObject args = ids({ { "deviceId", deviceId } });
+    args.insert(QStringLiteral("action"), json::fromDeviceAction(action));
+    return call<Device>(QStringLiteral("changeDevice"), args, json::toDevice);
+}
+
+QFuture<Result<QString>> RemoteEngine::unlockCode(const OperatorSession&, qint64 deviceId, const QString& challenge)
+{
+    QJsonObject args = ids({ { "deviceId", deviceId } });
+    args.insert(QStringLiteral("challenge"), challenge);
+    return call<QString>(QStringLiteral("unlockCode"), args, [](const QJsonObject& o) -> Result<QString> { return o.value(QStringLiteral("code")).toString(); });
+}
+
+QFuture<Result<QList<RegisteredHardware>>> RemoteEngine::hardware(const OperatorSession&)
+{
+    return call<QList<RegisteredHardware>>(QStringLiteral("hardware"), {}, listUnder<RegisteredHardware>(QStringLiteral("hardware"), json::toHardware));
+}
+
+QFuture<Result<qint64>> RemoteEngine::addHardware(const OperatorSession&, const RegisteredHardware& hardware)
+{
+    return call<qint64>(QStringLiteral("addHardware"), { { QStringLiteral("hardware"), json::fromHardware(hardware) } }, idOf);
+}
+
+QFuture<Result<void>> RemoteEngine::deactivateHardware(const OperatorSession&, qint64 id)
+{
+    return call<void>(QStringLiteral("deactivateHardware"), ids({ { "id", id } }), nothing);
+}
+
+QFuture<Result<QList<Role>>> RemoteEngine::roles(const OperatorSession&)
+{
+    return call<QList<Role>>(QStringLiteral("roles"), {}, listUnder<Role>(QStringLiteral("roles"), json::toRole));
+}
+
+QFuture<Result<qint64>> RemoteEngine::saveRole(const OperatorSession&, const Role& role)
+{
+    return call<qint64>(QStringLiteral("saveRole"), { { QStringLiteral("role"), json::fromRole(role) } }, idOf);
+}
+
+QFuture<Result<QList<CredentialProfile>>> RemoteEngine::credentialProfiles(const OperatorSession&)
+{
+    return call<QList<CredentialProfile>>(QStringLiteral("credentialProfiles"), {}, listUnder<CredentialProfile>(QStringLiteral("profiles"), json::toCredentialProfile));
+}
+
+QFuture<Result<QList<CredentialProfile>>> RemoteEngine::profileVersions(const OperatorSession&, qint64 lineage)
+{
+    return call<QList<CredentialProfile>>(QStringLiteral("profileVersions"), ids({ { "lineage", lineage } }),
+        listUnder<CredentialProfile>(QStringLiteral("profiles"), json::toCredentialProfile));
+}
+
+QFuture<Result<QList<CertificatePolicy>>> RemoteEngine::certificatePolicies(const OperatorSession&)
+{
+    return call<QList<CertificatePolicy>>(QStringLiteral("certificatePolicies"), {}, listUnder<CertificatePolicy>(QStringLiteral("policies"), json::toCertificatePolicy));
+}
+
+QFuture<Result<qint64>> RemoteEngine::saveCredentialProfile(const OperatorSession&, const CredentialProfile& profile)
+{
+    return call<qint64>(QStringLiteral("saveCredentialProfile"), { { QStringLiteral("profile"), json::fromCredentialProfile(profile) } }, idOf);
+}
+
+QFuture<Result<QList<Notification>>> RemoteEngine::notificationsOf(const OperatorSession&, qint64 jobId)
+{
+    return call<QList<Notification>>(QStringLiteral("notificationsOf"), ids({ { "jobId", jobId } }),
+        listUnder<Notification>(QStringLiteral("notifications"), json::toNotification));
+}
+
+QFuture<Result<Notification>> RemoteEngine::resendNotification(const OperatorSession&, qint64 notificationId)
+{
+    return call<Notification>(QStringLiteral("resendNotification"), ids({ { "notificationId", notificationId } }), json::toNotification);
+}
+
+QFuture<Result<QList<MessageTemplate>>> RemoteEngine::messageTemplates(const OperatorSession&)
+{
+    return call<QList<MessageTemplate>>(QStringLiteral("messageTemplates"), {}, listUnder<MessageTemplate>(QStringLiteral("templates"), json::toMessageTemplate));
+}
+
+QFuture<Result<void>> RemoteEngine::saveMessageTemplate(const OperatorSession&, const MessageTemplate& messageTemplate)
+{
+    return call<void>(QStringLiteral("saveMessageTemplate"), { { QStringLiteral("template"), json::fromMessageTemplate(messageTemplate) } }, nothing);
+}
+
+QFuture<Result<DeliveryReport>> RemoteEngine::deliverNotifications()
+{
+    // The server runs its own delivery worker; a desk has nothing to deliver.
+    return settled<DeliveryReport>(DeliveryReport {});
+}
+
+QFuture<Result<Settings>> RemoteEngine::settings(const OperatorSession&)
+{
+    return call<Settings>(QStringLiteral("settings"), {}, json::toSettings);
+}
+
+QFuture<Result<void>> RemoteEngine::saveSettings(const OperatorSession&, const Settings& settings)
+{
+    return call<void>(QStringLiteral("saveSettings"), { { QStringLiteral("settings"), json::fromSettings(settings) } }, nothing);
+}
+
+QFuture<Result<QList<AuditEvent>>> RemoteEngine::audit(const OperatorSession&, const AuditQuery& query)
+{
+    return call<QList<AuditEvent>>(QStringLiteral("audit"), json::fromAuditQuery(query), listUnder<AuditEvent>(QStringLiteral("events"), json::toAuditEvent));
+}
+
+QFuture<Result<AuditVerification>> RemoteEngine::verifyAudit(const OperatorSession&)
+{
+    return call<AuditVerification>(QStringLiteral("verifyAudit"), {}, json::toAuditVerification);
+}
+
+QFuture<Result<QByteArray>> RemoteEngine::certificateRevocationList()
+{
+    auto promise = startedPromise<QByteArray>();
+    get(QStringLiteral("/api/v1/crl"), [promise](const Result<QByteArray>& body) { settle<QByteArray>(promise, body); });
+    return promise->future();
+}
+
+QFuture<Result<QByteArray>> RemoteEngine::caCertificate()
+{
+    auto promise = startedPromise<QByteArray>();
+    get(QStringLiteral("/api/v1/ca"), [promise](const Result<QByteArray>& body) { settle<QByteArray>(promise, body); });
+    return promise->future();
+}
+
+} // namespace lanyard

@@ -1,0 +1,122 @@
+#pragma once
+
+#include "engine/Engine.h"
+
+#include <QList>
+#include <QObject>
+#include <QSslCertificate>
+#include <QTimer>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace lanyard {
+
+struct RemoteEngineOptions {
+    QUrl url; // https://host:port of a lanyard-server
+    QString caFile; // PEM file of CAs to trust besides the system store; empty: system store only
+    int timeoutMs = 30000;
+    int reconnectIntervalMs = 5000; // how often to look for the server again while it is away
+};
+
+// The credential engine on a lanyard-server, behind the same Engine interface as the embedded
+// one, so the models and screens do not know the difference. Every call is one HTTPS request
+// answered on this object's thread; nothing blocks. Lives on the GUI thread and is called
+// from it.
+//
+// The bearer token belongs to this object, not to the OperatorSession copies that pages keep:
+// after the operator logs on again (their token expired), every open page goes on working.
+class RemoteEngine : public QObject, public Engine {
+    Q_OBJECT
+public:
+    // Refuses a URL that is not https (plain http only to a loopback address, for development)
+    // and a CA file that cannot be read or holds no certificate.
+    static Result<std::unique_ptr<RemoteEngine>> create(const RemoteEngineOptions& options, QObject* parent = nullptr);
+    // The same checks without a connection (for a settings form): the extra CAs, or the error.
+    static Result<QList<QSslCertificate>> checkOptions(const RemoteEngineOptions& options);
+    ~RemoteEngine() override;
+
+    // Asks the server's health check: reachable, trusted, and which schema it runs.
+    QFuture<Result<EngineInfo>> connectToServer();
+    // Takes up a token from an earlier logon ("remember me"); fails when it has expired.
+    QFuture<Result<OperatorSession>> resume(const QString& token);
+    QString token() const { return m_token; }
+    bool isReachable() const { return m_reachable; }
+    // Looks for the server now instead of at the next interval.
+    void retryNow();
+
+    EngineInfo info() const override { return m_info; }
+    QFuture<Result<OperatorSession>> logon(const QString& logonName, const QString& password) override;
+    QFuture<Result<void>> logoff(const OperatorSession& session) override;
+    QFuture<Result<QList<Workflow>>> workflows(const OperatorSession& session) override;
+    QFuture<Result<PersonPage>> findPeople(const OperatorSession& session, const PersonQuery& query) override;
+    QFuture<Result<Person>> person(const OperatorSession& session, qint64 personId) override;
+    QFuture<Result<QList<Device>>> devicesOf(const OperatorSession& session, qint64 personId) override;
+    QFuture<Result<Device>> device(const OperatorSession& session, qint64 deviceId) override;
+    QFuture<Result<QList<CertificateRecord>>> certificatesOf(const OperatorSession& session, qint64 deviceId) override;
+    QFuture<Result<QList<Job>>> jobsOf(const OperatorSession& session, qint64 personId) override;
+    QFuture<Result<QList<Device>>> findDevices(const OperatorSession& session, const QString& text) override;
+    QFuture<Result<QList<Job>>> findJobs(const OperatorSession& session, const JobQuery& query) override;
+    QFuture<Result<Job>> cancelJob(const OperatorSession& session, qint64 jobId, const QString& reason) override;
+    QFuture<Result<QList<CredentialProfile>>> requestableProfiles(const OperatorSession& session, qint64 personId) override;
+    QFuture<Result<IssuedRequest>> requestCredential(const OperatorSession& session, qint64 personId, qint64 profileId, bool showCode) override;
+    QFuture<Result<IssuedRequest>> validateRequest(const OperatorSession& session, qint64 jobId, bool approve, bool showCode) override;
+    QFuture<Result<IssuedRequest>> regenerateCode(const OperatorSession& session, qint64 jobId, bool showCode) override;
+    QFuture<Result<Device>> changeDevice(const OperatorSession& session, qint64 deviceId, const DeviceAction& action) override;
+    QFuture<Result<QString>> unlockCode(const OperatorSession& session, qint64 deviceId, const QString& challenge) override;
+    QFuture<Result<QList<RegisteredHardware>>> hardware(const OperatorSession& session) override;
+    QFuture<Result<qint64>> addHardware(const OperatorSession& session, const RegisteredHardware& hardware) override;
+    QFuture<Result<void>> deactivateHardware(const OperatorSession& session, qint64 id) override;
+    QFuture<Result<QList<Role>>> roles(const OperatorSession& session) override;
+    QFuture<Result<qint64>> saveRole(const OperatorSession& session, const Role& role) override;
+    QFuture<Result<QList<CredentialProfile>>> credentialProfiles(const OperatorSession& session) override;
+    QFuture<Result<QList<CredentialProfile>>> profileVersions(const OperatorSession& session, qint64 lineage) override;
+    QFuture<Result<QList<CertificatePolicy>>> certificatePolicies(const OperatorSession& session) override;
+    QFuture<Result<qint64>> saveCredentialProfile(const OperatorSession& session, const CredentialProfile& profile) override;
+    QFuture<Result<QList<Notification>>> notificationsOf(const OperatorSession& session, qint64 jobId) override;
+    QFuture<Result<Notification>> resendNotification(const OperatorSession& session, qint64 notificationId) override;
+    QFuture<Result<QList<MessageTemplate>>> messageTemplates(const OperatorSession& session) override;
+    QFuture<Result<void>> saveMessageTemplate(const OperatorSession& session, const MessageTemplate& messageTemplate) override;
+    QFuture<Result<DeliveryReport>> deliverNotifications() override;
+    QFuture<Result<Settings>> settings(const OperatorSession& session) override;
+    QFuture<Result<void>> saveSettings(const OperatorSession& session, const Settings& settings) override;
+    QFuture<Result<QList<AuditEvent>>> audit(const OperatorSession& session, const AuditQuery& query) override;
+    QFuture<Result<AuditVerification>> verifyAudit(const OperatorSession& session) override;
+    QFuture<Result<QByteArray>> certificateRevocationList() override;
+    QFuture<Result<QByteArray>> caCertificate() override;
+
+Q_SIGNALS:
+    // The server refused the token (expired, revoked, or the operator was disabled): the
+    // operator must log on again. What they typed stays where it is.
+    void sessionRejected(const lanyard::Error& error);
+    // The server went away (reachable false, with why) or came back.
+    void reachabilityChanged(bool reachable, const lanyard::Error& error);
+
+private:
+    RemoteEngine(const RemoteEngineOptions& options, QList<QSslCertificate> extraCas, QObject* parent);
+
+    using Decode = std::function<void(const Result<QJsonObject>&)>;
+    void post(const QString& path, const QJsonObject& body, Decode onAnswer);
+    void get(const QString& path, std::function<void(const Result<QByteArray>&)> onAnswer);
+    QNetworkReply* send(const QString& path, const QByteArray* body);
+    // The outcome of one reply: its body, or the error it stands for. Tracks reachability.
+    Result<QByteArray> outcome(QNetworkReply* reply, const QStringList& sslErrors);
+    template <typename T>
+    QFuture<Result<T>> call(const QString& method, const QJsonObject& args, std::function<Result<T>(const QJsonObject&)> decode);
+    void setReachable(bool reachable, const Error& error);
+    void probe();
+
+    RemoteEngineOptions m_options;
+    EngineInfo m_info;
+    QNetworkAccessManager* m_network = nullptr;
+    QList<QSslCertificate> m_trusted;
+    QString m_token;
+    bool m_reachable = true;
+    QTimer m_reconnect;
+};
+
+} // namespace lanyard

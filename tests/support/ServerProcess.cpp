@@ -1,0 +1,173 @@
+#include "ServerProcess.h"
+
+#include "TestSupport.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QSslConfiguration>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+namespace lanyard::test {
+
+ServerProcess::ServerProcess(QString dir)
+    : m_dir(std::move(dir))
+{
+    const QString pg = qEnvironmentVariable("LANYARD_TEST_PG_URL");
+    m_db = pg.isEmpty() ? QStringLiteral("sqlite:") + path(QStringLiteral("engine.db")) : pg;
+    if (!pg.isEmpty())
+        m_keyArgs = { QStringLiteral("--key-file"), path(QStringLiteral("master.key")) };
+}
+
+ServerProcess::~ServerProcess()
+{
+    if (isRunning())
+        stop();
+}
+
+QString ServerProcess::tool(const char* name)
+{
+    return QCoreApplication::applicationDirPath() + QStringLiteral("/../app/") + QLatin1String(name);
+}
+
+QString ServerProcess::path(const QString& name) const
+{
+    return QDir(m_dir).filePath(name);
+}
+
+QJsonObject ServerProcess::Reply::json() const
+{
+    return QJsonDocument::fromJson(body).object();
+}
+
+QString ServerProcess::prepare()
+{
+    const ProcessOutput cert = run(QStringLiteral("openssl"),
+        { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"),
+            QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+            QStringLiteral("subjectAltName=IP:127.0.0.1"), QStringLiteral("-keyout"), path(QStringLiteral("tls.key")), QStringLiteral("-out"), tlsCertificate() });
+    if (cert.exitCode != 0)
+        return QStringLiteral("openssl req: ") + QString::fromLocal8Bit(cert.err);
+    const ProcessOutput init = run(tool("lanyard-server"), QStringList { QStringLiteral("init"), QStringLiteral("--db"), m_db, QStringLiteral("--demo") } + m_keyArgs, {}, 300000);
+    if (init.exitCode != 0)
+        return QStringLiteral("init: ") + QString::fromLocal8Bit(init.err);
+    const struct {
+        const char* logon;
+        const char* name;
+        QStringList roles;
+        const char* password;
+    } operators[] = { { "helpdesk", "Hal Helpdesk", { QStringLiteral("Helpdesk Operator") }, kHelpdeskPassword },
+        { "admin", "Ada Admin", { QStringLiteral("Administrator"), QStringLiteral("Helpdesk Operator") }, kAdminPassword } };
+    for (const auto& op : operators) {
+        QStringList args { QStringLiteral("create-operator"), QStringLiteral("--db"), m_db, QStringLiteral("--logon"), QLatin1String(op.logon), QStringLiteral("--name"),
+            QLatin1String(op.name) };
+        for (const QString& role : op.roles)
+            args << QStringLiteral("--role") << role;
+        const ProcessOutput created = run(tool("lanyard-server"), args + m_keyArgs,
+            QByteArray(op.password) + '\n');
+        if (created.exitCode != 0)
+            return QStringLiteral("create-operator: ") + QString::fromLocal8Bit(created.err);
+    }
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    m_port = probe.serverPort();
+    probe.close();
+    return {};
+}
+
+QString ServerProcess::start()
+{
+    m_process.setStandardOutputFile(path(QStringLiteral("server.out")), QIODevice::Append);
+    m_process.setStandardErrorFile(logFile(), QIODevice::Append);
+    m_process.start(tool("lanyard-server"),
+        QStringList { QStringLiteral("serve"), QStringLiteral("--db"), m_db, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(m_port), QStringLiteral("--tls-cert"),
+            tlsCertificate(), QStringLiteral("--tls-key"), path(QStringLiteral("tls.key")), QStringLiteral("--delivery-interval"), QStringLiteral("2") }
+            + m_keyArgs);
+    if (!m_process.waitForStarted(10000))
+        return QStringLiteral("the server did not start: ") + m_process.errorString();
+    // Ready when the port accepts and the health check answers.
+    QDeadlineTimer deadline(60000);
+    while (!deadline.hasExpired()) {
+        if (m_process.state() == QProcess::NotRunning) {
+            QFile log(logFile());
+            log.open(QIODevice::ReadOnly);
+            return QStringLiteral("the server exited early: %1").arg(QString::fromUtf8(log.readAll().right(2000)));
+        }
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, quint16(m_port));
+        if (s.waitForConnected(200) && http(QStringLiteral("GET"), QStringLiteral("/health")).status == 200)
+            break;
+        QTest::qWait(100);
+    }
+    if (deadline.hasExpired())
+        return QStringLiteral("the server did not answer its health check");
+    const Reply ca = http(QStringLiteral("GET"), QStringLiteral("/api/v1/ca"));
+    QFile caFile(caCertificate());
+    if (ca.status != 200 || !caFile.open(QIODevice::WriteOnly))
+        return QStringLiteral("no CA certificate from the server");
+    caFile.write(ca.body);
+    return {};
+}
+
+bool ServerProcess::stop()
+{
+    m_process.terminate();
+    if (!m_process.waitForFinished(30000)) {
+        m_process.kill();
+        m_process.waitForFinished(5000);
+        return false;
+    }
+    return m_process.exitStatus() == QProcess::NormalExit && m_process.exitCode() == 0;
+}
+
+ServerProcess::Reply ServerProcess::http(const QString& verb, const QString& route, const QJsonObject& body, const QString& token)
+{
+    QNetworkRequest request(QUrl(url() + route));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates(QSslCertificate::fromPath(tlsCertificate()));
+    request.setSslConfiguration(tls);
+    QNetworkReply* reply = verb == QLatin1String("GET") ? m_net.get(request) : m_net.post(request, QJsonDocument(body).toJson());
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    if (!reply->isFinished() && !done.wait(60000))
+        qFatal("no answer from %s", qPrintable(route));
+    Reply r { reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll() };
+    reply->deleteLater();
+    return r;
+}
+
+QString ServerProcess::logon(const QString& logonName, const QString& password)
+{
+    const Reply r = http(QStringLiteral("POST"), QStringLiteral("/api/v1/logon"), { { QStringLiteral("logonName"), logonName }, { QStringLiteral("password"), password } });
+    return r.status == 200 ? r.json().value(QStringLiteral("token")).toString() : QString();
+}
+
+QString ServerProcess::setSettings(const QMap<QString, QString>& values)
+{
+    const QString token = logon(QStringLiteral("admin"), QLatin1String(kAdminPassword));
+    if (token.isEmpty())
+        return QStringLiteral("the administrator cannot log on");
+    const Reply current = http(QStringLiteral("POST"), QStringLiteral("/api/v1/operator/settings"), {}, token);
+    if (current.status != 200)
+        return QStringLiteral("settings: HTTP %1 %2").arg(current.status).arg(QString::fromUtf8(current.body));
+    QJsonObject settings = current.json();
+    QJsonObject v = settings.value(QStringLiteral("values")).toObject();
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        v.insert(it.key(), it.value());
+    settings.insert(QStringLiteral("values"), v);
+    const Reply saved = http(QStringLiteral("POST"), QStringLiteral("/api/v1/operator/saveSettings"), { { QStringLiteral("settings"), settings } }, token);
+    http(QStringLiteral("POST"), QStringLiteral("/api/v1/logoff"), {}, token);
+    if (saved.status != 200)
+        return QStringLiteral("saveSettings: HTTP %1 %2").arg(saved.status).arg(QString::fromUtf8(saved.body));
+    return {};
+}
+
+} // namespace lanyard::test

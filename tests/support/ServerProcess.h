@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QString>
+
+namespace lanyard::test {
+
+// A real lanyard-server for a test: a TLS certificate for 127.0.0.1, a database made with
+// `init --demo` (SQLite in the folder, or PostgreSQL when LANYARD_TEST_PG_URL is set), the
+// operators "helpdesk" (Helpdesk Operator) and "admin" (Administrator and Helpdesk
+// Operator), a free loopback port.
+// Started and waited for by polling its health check; stopped by its PID with SIGTERM.
+class ServerProcess {
+public:
+    static constexpr const char* kHelpdeskPassword = "correct horse battery";
+    static constexpr const char* kAdminPassword = "admin horse battery";
+
+    explicit ServerProcess(QString dir);
+    ~ServerProcess();
+
+    static QString tool(const char* name);
+    // Creates certificate, database and operators; the error text on failure.
+    QString prepare();
+    QString start();
+    // SIGTERM; true when the server ended cleanly with exit code 0.
+    bool stop();
+    bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
+
+    int port() const { return m_port; }
+    QString url() const { return QStringLiteral("https://127.0.0.1:%1").arg(m_port); }
+    QString tlsCertificate() const { return path(QStringLiteral("tls.crt")); }
+    QString caCertificate() const { return path(QStringLiteral("ca.pem")); } // the engine's CA, after start()
+    QString databaseArgument() const { return m_db; }
+    QString logFile() const { return path(QStringLiteral("server.log")); }
+    QString path(const QString& name) const;
+    bool isPostgres() const { return m_db.startsWith(QLatin1String("postgres")); }
+
+    struct Reply {
+        int status = 0;
+        QByteArray body;
+        QJsonObject json() const;
+    };
+    Reply http(const QString& verb, const QString& route, const QJsonObject& body = {}, const QString& token = {});
+    // A bearer token for this operator, or an empty string.
+    QString logon(const QString& logonName, const QString& password);
+    // Changes operation settings through the API as the administrator would.
+    QString setSettings(const QMap<QString, QString>& values);
+
+private:
+    QString m_dir;
+    QString m_db;
+    QStringList m_keyArgs;
+    int m_port = 0;
+    QProcess m_process;
+    QNetworkAccessManager m_net;
+};
+
+} // namespace lanyard::test
