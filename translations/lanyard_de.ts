@@ -514,57 +514,67 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="63"/>
+        <location filename="../ui/ErrorText.cpp" line="54"/>
+        <source>&apos;%1&apos; is not a server address Lanyard can use. Write it as https://host:port; plain http is only accepted for this computer (localhost).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="56"/>
+        <source>The CA file %1 cannot be used: it is missing, unreadable or holds no PEM certificate. Choose the PEM file of the CA that signs the server&apos;s certificate, or leave the field empty to trust the system&apos;s CAs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="67"/>
         <source>The request was not accepted: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="65"/>
+        <location filename="../ui/ErrorText.cpp" line="69"/>
         <source>The %1 could not be found. It may have been removed, or it is outside your scope.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="66"/>
+        <location filename="../ui/ErrorText.cpp" line="70"/>
         <source>record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="69"/>
+        <location filename="../ui/ErrorText.cpp" line="73"/>
         <source>You requested this yourself, so another operator must validate it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="70"/>
+        <location filename="../ui/ErrorText.cpp" line="74"/>
         <source>Your roles do not allow this (%1). Ask an administrator to grant it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="72"/>
+        <location filename="../ui/ErrorText.cpp" line="76"/>
         <source>This person is outside the scope of your roles (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="74"/>
+        <location filename="../ui/ErrorText.cpp" line="78"/>
         <source>This cannot be done now: &apos;%1&apos; is not allowed while the item is &apos;%2&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="76"/>
+        <location filename="../ui/ErrorText.cpp" line="80"/>
         <source>You are not logged on, or your session has ended. Log on again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="78"/>
+        <location filename="../ui/ErrorText.cpp" line="82"/>
         <source>The logon name or password is wrong. Check both and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="80"/>
+        <location filename="../ui/ErrorText.cpp" line="84"/>
         <source>This account is disabled. Ask an administrator to enable it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ErrorText.cpp" line="82"/>
+        <location filename="../ui/ErrorText.cpp" line="86"/>
         <source>The code is wrong. %n attempt(s) left.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -572,170 +582,170 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="84"/>
+        <location filename="../ui/ErrorText.cpp" line="88"/>
         <source>The code has expired. Ask the helpdesk for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="86"/>
+        <location filename="../ui/ErrorText.cpp" line="90"/>
         <source>The code has already been used. Ask the helpdesk for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="88"/>
+        <location filename="../ui/ErrorText.cpp" line="92"/>
         <source>Too many wrong codes: the request is locked. The helpdesk can issue a new code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="90"/>
+        <location filename="../ui/ErrorText.cpp" line="94"/>
         <source>The code complexity &apos;%1&apos; is not valid. Use mm-nn followed by classes, e.g. 04-08N.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="92"/>
+        <location filename="../ui/ErrorText.cpp" line="96"/>
         <source>The subject name template is not valid: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="94"/>
+        <location filename="../ui/ErrorText.cpp" line="98"/>
         <source>The certificate request could not be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="96"/>
+        <location filename="../ui/ErrorText.cpp" line="100"/>
         <source>The certificate request&apos;s signature does not verify; it may have been altered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="98"/>
+        <location filename="../ui/ErrorText.cpp" line="102"/>
         <source>The key type %1 is not allowed by the certificate policy (allowed: %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="100"/>
+        <location filename="../ui/ErrorText.cpp" line="104"/>
         <source>A cryptographic operation failed. Details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="102"/>
+        <location filename="../ui/ErrorText.cpp" line="106"/>
         <source>The database could not complete the operation. Details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="104"/>
+        <location filename="../ui/ErrorText.cpp" line="108"/>
         <source>The database is busy. Nothing was changed; try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="106"/>
+        <location filename="../ui/ErrorText.cpp" line="110"/>
         <source>The database is read-only. Check the file&apos;s permissions and free disk space.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="108"/>
+        <location filename="../ui/ErrorText.cpp" line="112"/>
         <source>This database was created by a newer Lanyard (schema %1; this version reads up to %2). Update Lanyard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="111"/>
+        <location filename="../ui/ErrorText.cpp" line="115"/>
         <source>The setting &apos;%1&apos; is not valid: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="113"/>
+        <location filename="../ui/ErrorText.cpp" line="117"/>
         <source>The credential profile &apos;%1&apos; cannot be requested for this person by you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="115"/>
+        <location filename="../ui/ErrorText.cpp" line="119"/>
         <source>The audit trail does not verify: it has been altered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="117"/>
+        <location filename="../ui/ErrorText.cpp" line="121"/>
         <source>The master key could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="119"/>
+        <location filename="../ui/ErrorText.cpp" line="123"/>
         <source>The master key does not belong to this database. Use the key file or keychain entry created with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="121"/>
+        <location filename="../ui/ErrorText.cpp" line="125"/>
         <source>This request must be validated by a second operator first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="123"/>
+        <location filename="../ui/ErrorText.cpp" line="127"/>
         <source>This person has no mobile number, so the code cannot be sent by SMS. Show the code on screen instead, or add a number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="124"/>
+        <location filename="../ui/ErrorText.cpp" line="128"/>
         <source>This person has no email address, so nothing can be sent. Show the code on screen instead, or add an address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="126"/>
+        <location filename="../ui/ErrorText.cpp" line="130"/>
         <source>The change conflicts with existing data: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="128"/>
+        <location filename="../ui/ErrorText.cpp" line="132"/>
         <source>The message could not be delivered: %1. Check the email and SMS settings, then re-send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ErrorText.cpp" line="130"/>
-        <source>The server is busy with other collections. Nothing was lost; try again in %n second(s).</source>
+        <location filename="../ui/ErrorText.cpp" line="134"/>
+        <source>The server is busy. Nothing was lost; try again in %n second(s).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="133"/>
+        <location filename="../ui/ErrorText.cpp" line="137"/>
         <source>This phone is not registered to this person, and the credential profile only allows the person&apos;s own registered phones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="134"/>
+        <location filename="../ui/ErrorText.cpp" line="138"/>
         <source>This phone is not registered, and the credential profile only allows registered phones. Register it under Registered hardware first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="136"/>
+        <location filename="../ui/ErrorText.cpp" line="140"/>
         <source>Biometric checks on update or unlock are switched on, and mobile identities cannot perform them. Switch both off in the Operation Settings to issue to phones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="138"/>
+        <location filename="../ui/ErrorText.cpp" line="142"/>
         <source>Mobile issuance is switched off (the maximum session count is 0). Raise it in the Operation Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="140"/>
+        <location filename="../ui/ErrorText.cpp" line="144"/>
         <source>The collection took too long and was stopped. Nothing was issued; start the collection again with the same code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="142"/>
+        <location filename="../ui/ErrorText.cpp" line="146"/>
         <source>The server&apos;s certificate is not trusted: %1. Check the CA file in the connection settings, or ask the administrator which CA signs the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="144"/>
+        <location filename="../ui/ErrorText.cpp" line="148"/>
         <source>The server could not be reached: %1. Check the address and your network, then try again; nothing you typed was lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="147"/>
+        <location filename="../ui/ErrorText.cpp" line="151"/>
         <source>The profile&apos;s notification scheme sends the code by SMS, but SMS notifications are switched off in the Operation Settings. Switch them on, or show the code on screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="148"/>
+        <location filename="../ui/ErrorText.cpp" line="152"/>
         <source>The profile&apos;s notification scheme sends email, but email notifications are switched off in the Operation Settings. Switch them on, or show the code on screen.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1320,12 +1330,12 @@
 <context>
     <name>lanyard::CollectionAgent</name>
     <message>
-        <location filename="../services/agent/CollectionAgent.cpp" line="84"/>
+        <location filename="../services/agent/CollectionAgent.cpp" line="92"/>
         <source>Starting the collection (attempt %1)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../services/agent/CollectionAgent.cpp" line="90"/>
+        <location filename="../services/agent/CollectionAgent.cpp" line="98"/>
         <source>The server is busy; trying again in %n second(s).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1333,7 +1343,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../services/agent/CollectionAgent.cpp" line="105"/>
+        <location filename="../services/agent/CollectionAgent.cpp" line="113"/>
         <source>Making %n key(s)…</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1341,8 +1351,71 @@
         </translation>
     </message>
     <message>
-        <location filename="../services/agent/CollectionAgent.cpp" line="208"/>
+        <location filename="../services/agent/CollectionAgent.cpp" line="216"/>
         <source>Stored; confirming…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanyard::ConnectionDialog</name>
+    <message>
+        <location filename="../ui/ConnectionDialog.cpp" line="22"/>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectionDialog.cpp" line="24"/>
+        <source>&amp;This computer (embedded engine)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectionDialog.cpp" line="28"/>
+        <source>Default database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectionDialog.cpp" line="29"/>
+        <source>A Lanyard &amp;server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectionDialog.cpp" line="36"/>
+        <source>System CAs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectionDialog.cpp" line="37"/>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectionDialog.cpp" line="42"/>
+        <source>&amp;Database file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectionDialog.cpp" line="46"/>
+        <source>Server &amp;address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectionDialog.cpp" line="50"/>
+        <source>Trusted &amp;CA file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectionDialog.cpp" line="57"/>
+        <source>C&amp;onnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectionDialog.cpp" line="78"/>
+        <source>Trusted CA file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectionDialog.cpp" line="78"/>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1640,32 +1713,47 @@
 <context>
     <name>lanyard::LogonDialog</name>
     <message>
-        <location filename="../ui/LogonDialog.cpp" line="19"/>
+        <location filename="../ui/LogonDialog.cpp" line="21"/>
         <source>Log on to Lanyard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/LogonDialog.cpp" line="33"/>
+        <location filename="../ui/LogonDialog.cpp" line="40"/>
         <source>&amp;Logon name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/LogonDialog.cpp" line="34"/>
+        <location filename="../ui/LogonDialog.cpp" line="41"/>
         <source>&amp;Password:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/LogonDialog.cpp" line="41"/>
+        <location filename="../ui/LogonDialog.cpp" line="42"/>
+        <source>&amp;Remember me on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/LogonDialog.cpp" line="44"/>
+        <source>Keeps your session in the system keychain, so the next start skips this dialog until the session expires or you log off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/LogonDialog.cpp" line="53"/>
+        <source>&amp;Connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/LogonDialog.cpp" line="56"/>
         <source>Log &amp;on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/LogonDialog.cpp" line="49"/>
+        <location filename="../ui/LogonDialog.cpp" line="65"/>
         <source>Checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/LogonDialog.cpp" line="58"/>
+        <location filename="../ui/LogonDialog.cpp" line="103"/>
         <source>Enter your logon name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1673,113 +1761,131 @@
 <context>
     <name>lanyard::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="42"/>
+        <location filename="../ui/MainWindow.cpp" line="43"/>
         <source>Search people by name, logon name or email (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="65"/>
+        <location filename="../ui/MainWindow.cpp" line="66"/>
         <source>Find Person</source>
         <translation>Person suchen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="68"/>
+        <location filename="../ui/MainWindow.cpp" line="69"/>
         <source>Find Device</source>
         <translation>Gerät suchen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="71"/>
+        <location filename="../ui/MainWindow.cpp" line="72"/>
         <source>Requests</source>
         <translation>Anträge</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="73"/>
+        <location filename="../ui/MainWindow.cpp" line="74"/>
         <source>Audit</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="76"/>
+        <location filename="../ui/MainWindow.cpp" line="77"/>
         <source>Configuration</source>
         <translation>Konfiguration</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="77"/>
+        <location filename="../ui/MainWindow.cpp" line="78"/>
         <source>Message templates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="80"/>
+        <location filename="../ui/MainWindow.cpp" line="81"/>
         <source>Credential Profiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="82"/>
+        <location filename="../ui/MainWindow.cpp" line="83"/>
         <source>Roles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="84"/>
+        <location filename="../ui/MainWindow.cpp" line="85"/>
         <source>Registered hardware</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="91"/>
+        <location filename="../ui/MainWindow.cpp" line="92"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="92"/>
+        <location filename="../ui/MainWindow.cpp" line="93"/>
         <source>&amp;Log off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="93"/>
+        <location filename="../ui/MainWindow.cpp" line="94"/>
         <source>Ctrl+Shift+L</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="94"/>
+        <location filename="../ui/MainWindow.cpp" line="95"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="183"/>
-        <source>Server %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="183"/>
-        <source>Embedded engine: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="184"/>
-        <source>Lanyard — %1 — %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="185"/>
-        <source>Logged on as %1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="186"/>
-        <source>connected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="188"/>
-        <source>⚠ Master key in a key file (no system keychain)</source>
+        <location filename="../ui/MainWindow.cpp" line="111"/>
+        <source>&amp;Retry now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="189"/>
-        <source>The master key protecting the CA key is stored in %1. Keep that file private and backed up.</source>
+        <location filename="../ui/MainWindow.cpp" line="206"/>
+        <source>Server %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="189"/>
+        <location filename="../ui/MainWindow.cpp" line="206"/>
+        <source>Embedded engine: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="190"/>
+        <source>Lanyard — %1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="191"/>
+        <source>Logged on as %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="192"/>
+        <location filename="../ui/MainWindow.cpp" line="207"/>
+        <source>connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="194"/>
+        <source>Keys and CA on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="196"/>
+        <source>⚠ Master key in a key file (no system keychain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="197"/>
+        <source>The master key protecting the CA key is stored in %1. Keep that file private and backed up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="199"/>
         <source>Master key in the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="207"/>
+        <source>unreachable, trying again every few seconds</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1890,6 +1996,80 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>lanyard::OperatorClient</name>
+    <message>
+        <location filename="../app/OperatorClient.cpp" line="76"/>
+        <source>Lanyard could not open its engine: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/OperatorClient.cpp" line="81"/>
+        <source>Connection — the engine could not be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/OperatorClient.cpp" line="87"/>
+        <source>Database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/OperatorClient.cpp" line="88"/>
+        <source>Master key: %1 (no system keychain available)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/OperatorClient.cpp" line="89"/>
+        <source>Master key: system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/OperatorClient.cpp" line="107"/>
+        <source>The server %1 answers again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/OperatorClient.cpp" line="121"/>
+        <location filename="../app/OperatorClient.cpp" line="161"/>
+        <source>Server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/OperatorClient.cpp" line="130"/>
+        <source>Your saved session has ended. Log on again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/OperatorClient.cpp" line="147"/>
+        <source>Log on as &apos;%1&apos; with the password &apos;%2&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/OperatorClient.cpp" line="161"/>
+        <source>This computer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/OperatorClient.cpp" line="167"/>
+        <source>Demo: log on as &apos;%1&apos; with the password &apos;%2&apos; (or &apos;%3&apos; to validate requests).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/OperatorClient.cpp" line="219"/>
+        <source>Logged on as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/OperatorClient.cpp" line="226"/>
+        <source>Your session could not be remembered: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/OperatorClient.cpp" line="257"/>
+        <source>Your session on the server has ended. Log on again to carry on; everything you typed stays as it is.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

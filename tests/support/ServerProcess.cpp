@@ -33,7 +33,7 @@ ServerProcess::~ServerProcess()
 
 QString ServerProcess::tool(const char* name)
 {
-    return QCoreApplication::applicationDirPath() + QStringLiteral("/../app/") + QLatin1String(name);
+    return QStringLiteral(LANYARD_APP_BINARY_DIR "/") + QLatin1String(name);
 }
 
 QString ServerProcess::path(const QString& name) const
