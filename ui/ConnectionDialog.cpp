@@ -20,6 +20,7 @@ ConnectionDialog::ConnectionDialog(const ConnectionSettings& current, QWidget* p
 {
     setObjectName(QStringLiteral("connectionDialog"));
     setWindowTitle(tr("Connection"));
+    setMinimumWidth(520);
     auto* layout = new QVBoxLayout(this);
     m_embedded = new QRadioButton(tr("&This computer (embedded engine)"), this);
     m_embedded->setObjectName(QStringLiteral("embeddedEngine"));
@@ -99,6 +100,7 @@ void ConnectionDialog::accept()
         auto checked = RemoteEngine::checkOptions({ s.serverAddress(), s.caFile });
         if (!checked) {
             m_message->setText(ErrorText::describe(checked.error()));
+            adjustSize(); // room for the whole reason
             (checked.error().args.value(QStringLiteral("problem")) == QLatin1String("ca-file") ? m_caFile : m_url)->setFocus();
             return;
         }

@@ -389,6 +389,43 @@ private Q_SLOTS:
         restrictMobileProfile(admin, QStringLiteral("any"));
     }
 
+    void twoServersShareOnePostgresDatabase()
+    {
+        if (!m_server.isPostgres())
+            QSKIP("only with PostgreSQL: SQLite serves one process");
+        QTemporaryDir secondDir;
+        ServerProcess second(secondDir.path());
+        QString error = second.prepareSharing(m_server);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        error = second.start();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        // A token from one server works on the other: tokens live in the database.
+        QCOMPARE(second.http(QStringLiteral("POST"), QStringLiteral("/api/v1/operator/workflows"), {}, m_token).status, 200);
+
+        // A phone collecting at one server holds the job: the same code at the other is refused.
+        const QJsonObject issued = requestMobile(8);
+        const QJsonObject start { { QStringLiteral("token"), issued.value(QStringLiteral("job")).toObject().value(QStringLiteral("collectionToken")) },
+            { QStringLiteral("code"), issued.value(QStringLiteral("code")) } };
+        const Reply atFirst = http(QStringLiteral("POST"), QStringLiteral("/api/v1/collect/start"), start);
+        const Reply atSecond = second.http(QStringLiteral("POST"), QStringLiteral("/api/v1/collect/start"), start);
+        QCOMPARE(QList<int>({ atFirst.status, atSecond.status }).count(200), 1);
+        const Reply& winner = atFirst.status == 200 ? atFirst : atSecond;
+        const Reply& loser = atFirst.status == 200 ? atSecond : atFirst;
+        QCOMPARE(loser.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("code-used"));
+
+        // The session started at one server is finished at the other.
+        QJsonArray requests;
+        for (int i = 0; i < winner.json().value(QStringLiteral("certificates")).toArray().size(); ++i)
+            requests.append(QString::fromLatin1(makeCsr(KeyAlgorithm::EcP256).toBase64()));
+        const QString session = winner.json().value(QStringLiteral("session")).toString();
+        QCOMPARE(second.http(QStringLiteral("POST"), QStringLiteral("/api/v1/collect/submit"), { { QStringLiteral("session"), session }, { QStringLiteral("requests"), requests } })
+                     .status,
+            200);
+        QCOMPARE(http(QStringLiteral("POST"), QStringLiteral("/api/v1/collect/confirm"), { { QStringLiteral("session"), session } }).status, 200);
+        QVERIFY(deviceOfJob(issued.value(QStringLiteral("job")).toObject().value(QStringLiteral("id")).toInteger()) > 0);
+        QVERIFY(second.stop());
+    }
+
     void cleanupTestCase()
     {
         // Stopped by its PID; SIGTERM must end it cleanly.

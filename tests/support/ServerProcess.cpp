@@ -81,6 +81,20 @@ QString ServerProcess::prepare()
     return {};
 }
 
+QString ServerProcess::prepareSharing(const ServerProcess& other)
+{
+    m_db = other.m_db;
+    m_keyArgs = other.m_keyArgs;
+    for (const char* name : { "tls.crt", "tls.key" })
+        if (!QFile::copy(other.path(QLatin1String(name)), path(QLatin1String(name))))
+            return QStringLiteral("cannot copy %1").arg(QLatin1String(name));
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    m_port = probe.serverPort();
+    probe.close();
+    return {};
+}
+
 QString ServerProcess::start()
 {
     m_process.setStandardOutputFile(path(QStringLiteral("server.out")), QIODevice::Append);

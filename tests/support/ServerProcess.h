@@ -23,6 +23,9 @@ public:
     static QString tool(const char* name);
     // Creates certificate, database and operators; the error text on failure.
     QString prepare();
+    // Instead of prepare(): a second server on the database, key and certificate of another
+    // (several processes sharing one PostgreSQL database).
+    QString prepareSharing(const ServerProcess& other);
     QString start();
     // SIGTERM; true when the server ended cleanly with exit code 0.
     bool stop();
