@@ -75,6 +75,36 @@ void OperatorActions::unlockCode(qint64 deviceId, const QString& challenge)
     call(m_engine.unlockCode(m_session, deviceId, challenge), [this](const QString& code) { Q_EMIT unlockCodeReady(code); });
 }
 
+void OperatorActions::loadLockJobs(qint64 deviceId)
+{
+    call(m_engine.lockJobs(m_session, deviceId), [this](const QList<Job>& jobs) { Q_EMIT lockJobsLoaded(jobs); });
+}
+
+void OperatorActions::loadTimezones()
+{
+    call(m_engine.timezones(m_session), [this](const QList<Timezone>& zones) { Q_EMIT timezonesLoaded(zones); });
+}
+
+void OperatorActions::requestPinLock(qint64 deviceId, const LockSchedule& when, const QString& reason)
+{
+    call(m_engine.requestPinLock(m_session, deviceId, when, reason), [this](const Job& job) { Q_EMIT lockJobChanged(job); });
+}
+
+void OperatorActions::updatePinLock(qint64 deviceId, const LockSchedule& when, const QString& reason)
+{
+    call(m_engine.updatePinLock(m_session, deviceId, when, reason), [this](const Job& job) { Q_EMIT lockJobChanged(job); });
+}
+
+void OperatorActions::cancelPinLock(qint64 deviceId, const QString& reason)
+{
+    call(m_engine.cancelPinLock(m_session, deviceId, reason), [this](const Job& job) { Q_EMIT lockJobChanged(job); });
+}
+
+void OperatorActions::temporaryUnlock(qint64 deviceId, const QString& challenge, int hours, const QString& reason)
+{
+    call(m_engine.temporaryUnlock(m_session, deviceId, challenge, hours, reason), [this](const TemporaryAccess& a) { Q_EMIT temporaryAccessGranted(a); });
+}
+
 void OperatorActions::addHardware(const RegisteredHardware& hardware)
 {
     call(m_engine.addHardware(m_session, hardware), [this](qint64) { Q_EMIT hardwareChanged(); });

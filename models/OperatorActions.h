@@ -29,6 +29,12 @@ public:
     void changeDevice(qint64 deviceId, const DeviceAction& action);
     void verifyAudit();
     void unlockCode(qint64 deviceId, const QString& challenge);
+    void loadLockJobs(qint64 deviceId);
+    void loadTimezones();
+    void requestPinLock(qint64 deviceId, const LockSchedule& when, const QString& reason);
+    void updatePinLock(qint64 deviceId, const LockSchedule& when, const QString& reason);
+    void cancelPinLock(qint64 deviceId, const QString& reason);
+    void temporaryUnlock(qint64 deviceId, const QString& challenge, int hours, const QString& reason);
     void addHardware(const RegisteredHardware& hardware);
     void deactivateHardware(qint64 id);
     void loadSettings();
@@ -54,6 +60,10 @@ Q_SIGNALS:
     void deviceChanged(const lanyard::Device& device);
     void auditVerified(const lanyard::AuditVerification& verification);
     void unlockCodeReady(const QString& code);
+    void lockJobsLoaded(const QList<lanyard::Job>& jobs);
+    void timezonesLoaded(const QList<lanyard::Timezone>& timezones);
+    void lockJobChanged(const lanyard::Job& job);
+    void temporaryAccessGranted(const lanyard::TemporaryAccess& access);
     void settingsLoaded(const lanyard::Settings& settings);
     void settingsSaved();
     void hardwareChanged();

@@ -515,66 +515,106 @@
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="54"/>
-        <source>&apos;%1&apos; is not a server address Lanyard can use. Write it as https://host:port; plain http is only accepted for this computer (localhost).</source>
+        <source>Enter a reason: it is kept in the audit trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="56"/>
-        <source>The CA file %1 cannot be used: it is missing, unreadable or holds no PEM certificate. Choose the PEM file of the CA that signs the server&apos;s certificate, or leave the field empty to trust the system&apos;s CAs.</source>
+        <source>The challenge is 8 digits, as the locked app shows it (spaces are fine). Ask the user to read it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="67"/>
-        <source>The request was not accepted: %1</source>
+        <location filename="../ui/ErrorText.cpp" line="58"/>
+        <source>The challenge is 16 hexadecimal characters (0–9, A–F) as Windows shows it; spaces and lower case are fine. Ask the user to read it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="69"/>
-        <source>The %1 could not be found. It may have been removed, or it is outside your scope.</source>
+        <location filename="../ui/ErrorText.cpp" line="60"/>
+        <source>Choose one of the offered durations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="62"/>
+        <source>This card already has a pending PIN lock. Update or cancel that one instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="64"/>
+        <source>Choose the date and time of the lock, or lock at the next Self-Service run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="66"/>
+        <source>The chosen timezone is no longer in the list. Pick one from the list again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="68"/>
+        <source>A timezone in the list has an offset that is not a number of hours. Correct it in Configuration.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="70"/>
+        <source>&apos;%1&apos; is not a server address Lanyard can use. Write it as https://host:port; plain http is only accepted for this computer (localhost).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="72"/>
+        <source>The CA file %1 cannot be used: it is missing, unreadable or holds no PEM certificate. Choose the PEM file of the CA that signs the server&apos;s certificate, or leave the field empty to trust the system&apos;s CAs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="83"/>
+        <source>The request was not accepted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="85"/>
+        <source>The %1 could not be found. It may have been removed, or it is outside your scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="86"/>
         <source>record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="73"/>
+        <location filename="../ui/ErrorText.cpp" line="89"/>
         <source>You requested this yourself, so another operator must validate it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="74"/>
+        <location filename="../ui/ErrorText.cpp" line="90"/>
         <source>Your roles do not allow this (%1). Ask an administrator to grant it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="76"/>
+        <location filename="../ui/ErrorText.cpp" line="92"/>
         <source>This person is outside the scope of your roles (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="78"/>
+        <location filename="../ui/ErrorText.cpp" line="94"/>
         <source>This cannot be done now: &apos;%1&apos; is not allowed while the item is &apos;%2&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="80"/>
+        <location filename="../ui/ErrorText.cpp" line="96"/>
         <source>You are not logged on, or your session has ended. Log on again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="82"/>
+        <location filename="../ui/ErrorText.cpp" line="98"/>
         <source>The logon name or password is wrong. Check both and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="84"/>
+        <location filename="../ui/ErrorText.cpp" line="100"/>
         <source>This account is disabled. Ask an administrator to enable it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ErrorText.cpp" line="86"/>
+        <location filename="../ui/ErrorText.cpp" line="102"/>
         <source>The code is wrong. %n attempt(s) left.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -582,122 +622,122 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="88"/>
+        <location filename="../ui/ErrorText.cpp" line="104"/>
         <source>The code has expired. Ask the helpdesk for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="90"/>
+        <location filename="../ui/ErrorText.cpp" line="106"/>
         <source>The code has already been used. Ask the helpdesk for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="92"/>
+        <location filename="../ui/ErrorText.cpp" line="108"/>
         <source>Too many wrong codes: the request is locked. The helpdesk can issue a new code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="94"/>
+        <location filename="../ui/ErrorText.cpp" line="110"/>
         <source>The code complexity &apos;%1&apos; is not valid. Use mm-nn followed by classes, e.g. 04-08N.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="96"/>
+        <location filename="../ui/ErrorText.cpp" line="112"/>
         <source>The subject name template is not valid: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="98"/>
+        <location filename="../ui/ErrorText.cpp" line="114"/>
         <source>The certificate request could not be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="100"/>
+        <location filename="../ui/ErrorText.cpp" line="116"/>
         <source>The certificate request&apos;s signature does not verify; it may have been altered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="102"/>
+        <location filename="../ui/ErrorText.cpp" line="118"/>
         <source>The key type %1 is not allowed by the certificate policy (allowed: %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="104"/>
+        <location filename="../ui/ErrorText.cpp" line="120"/>
         <source>A cryptographic operation failed. Details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="106"/>
+        <location filename="../ui/ErrorText.cpp" line="122"/>
         <source>The database could not complete the operation. Details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="108"/>
+        <location filename="../ui/ErrorText.cpp" line="124"/>
         <source>The database is busy. Nothing was changed; try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="110"/>
+        <location filename="../ui/ErrorText.cpp" line="126"/>
         <source>The database is read-only. Check the file&apos;s permissions and free disk space.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="112"/>
+        <location filename="../ui/ErrorText.cpp" line="128"/>
         <source>This database was created by a newer Lanyard (schema %1; this version reads up to %2). Update Lanyard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="115"/>
+        <location filename="../ui/ErrorText.cpp" line="131"/>
         <source>The setting &apos;%1&apos; is not valid: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="117"/>
+        <location filename="../ui/ErrorText.cpp" line="133"/>
         <source>The credential profile &apos;%1&apos; cannot be requested for this person by you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="119"/>
+        <location filename="../ui/ErrorText.cpp" line="135"/>
         <source>The audit trail does not verify: it has been altered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="121"/>
+        <location filename="../ui/ErrorText.cpp" line="137"/>
         <source>The master key could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="123"/>
+        <location filename="../ui/ErrorText.cpp" line="139"/>
         <source>The master key does not belong to this database. Use the key file or keychain entry created with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="125"/>
+        <location filename="../ui/ErrorText.cpp" line="141"/>
         <source>This request must be validated by a second operator first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="127"/>
+        <location filename="../ui/ErrorText.cpp" line="143"/>
         <source>This person has no mobile number, so the code cannot be sent by SMS. Show the code on screen instead, or add a number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="128"/>
+        <location filename="../ui/ErrorText.cpp" line="144"/>
         <source>This person has no email address, so nothing can be sent. Show the code on screen instead, or add an address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="130"/>
+        <location filename="../ui/ErrorText.cpp" line="146"/>
         <source>The change conflicts with existing data: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="132"/>
+        <location filename="../ui/ErrorText.cpp" line="148"/>
         <source>The message could not be delivered: %1. Check the email and SMS settings, then re-send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ErrorText.cpp" line="134"/>
+        <location filename="../ui/ErrorText.cpp" line="150"/>
         <source>The server is busy. Nothing was lost; try again in %n second(s).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -705,47 +745,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="137"/>
+        <location filename="../ui/ErrorText.cpp" line="153"/>
         <source>This phone is not registered to this person, and the credential profile only allows the person&apos;s own registered phones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="138"/>
+        <location filename="../ui/ErrorText.cpp" line="154"/>
         <source>This phone is not registered, and the credential profile only allows registered phones. Register it under Registered hardware first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="140"/>
+        <location filename="../ui/ErrorText.cpp" line="156"/>
         <source>Biometric checks on update or unlock are switched on, and mobile identities cannot perform them. Switch both off in the Operation Settings to issue to phones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="142"/>
+        <location filename="../ui/ErrorText.cpp" line="158"/>
         <source>Mobile issuance is switched off (the maximum session count is 0). Raise it in the Operation Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="144"/>
+        <location filename="../ui/ErrorText.cpp" line="160"/>
         <source>The collection took too long and was stopped. Nothing was issued; start the collection again with the same code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="146"/>
+        <location filename="../ui/ErrorText.cpp" line="162"/>
         <source>The server&apos;s certificate is not trusted: %1. Check the CA file in the connection settings, or ask the administrator which CA signs the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="148"/>
+        <location filename="../ui/ErrorText.cpp" line="164"/>
         <source>The server could not be reached: %1. Check the address and your network, then try again; nothing you typed was lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="151"/>
+        <location filename="../ui/ErrorText.cpp" line="167"/>
         <source>The profile&apos;s notification scheme sends the code by SMS, but SMS notifications are switched off in the Operation Settings. Switch them on, or show the code on screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="152"/>
+        <location filename="../ui/ErrorText.cpp" line="168"/>
         <source>The profile&apos;s notification scheme sends email, but email notifications are switched off in the Operation Settings. Switch them on, or show the code on screen.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1364,57 +1404,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ConnectionDialog.cpp" line="24"/>
+        <location filename="../ui/ConnectionDialog.cpp" line="25"/>
         <source>&amp;This computer (embedded engine)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ConnectionDialog.cpp" line="28"/>
+        <location filename="../ui/ConnectionDialog.cpp" line="29"/>
         <source>Default database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ConnectionDialog.cpp" line="29"/>
+        <location filename="../ui/ConnectionDialog.cpp" line="30"/>
         <source>A Lanyard &amp;server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ConnectionDialog.cpp" line="36"/>
+        <location filename="../ui/ConnectionDialog.cpp" line="37"/>
         <source>System CAs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ConnectionDialog.cpp" line="37"/>
+        <location filename="../ui/ConnectionDialog.cpp" line="38"/>
         <source>&amp;Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ConnectionDialog.cpp" line="42"/>
+        <location filename="../ui/ConnectionDialog.cpp" line="43"/>
         <source>&amp;Database file:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ConnectionDialog.cpp" line="46"/>
+        <location filename="../ui/ConnectionDialog.cpp" line="47"/>
         <source>Server &amp;address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ConnectionDialog.cpp" line="50"/>
+        <location filename="../ui/ConnectionDialog.cpp" line="51"/>
         <source>Trusted &amp;CA file:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ConnectionDialog.cpp" line="57"/>
+        <location filename="../ui/ConnectionDialog.cpp" line="58"/>
         <source>C&amp;onnect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ConnectionDialog.cpp" line="78"/>
+        <location filename="../ui/ConnectionDialog.cpp" line="79"/>
         <source>Trusted CA file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ConnectionDialog.cpp" line="78"/>
+        <location filename="../ui/ConnectionDialog.cpp" line="79"/>
         <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1511,72 +1551,82 @@
 <context>
     <name>lanyard::DeviceViewPage</name>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="38"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="40"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="53"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="55"/>
         <source>&amp;Unlock Credential…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="69"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="65"/>
+        <source>Manage VSC &amp;Access…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/DeviceViewPage.cpp" line="75"/>
+        <source>Unlock VSC &amp;Temporary Access…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/DeviceViewPage.cpp" line="91"/>
         <source>&amp;Certificates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="70"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="92"/>
         <source>&amp;Jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="74"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="96"/>
         <source>De&amp;tails</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="79"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="101"/>
         <source>Done: the device is now %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="103"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="125"/>
         <source>&lt;h2&gt;%1 %2&lt;/h2&gt;Owner: %3 · State: &lt;b&gt;%4&lt;/b&gt; · Expires %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="111"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="135"/>
         <source>Serial</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="112"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="136"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="112"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="136"/>
         <source>%1 (version %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="113"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="137"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="114"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="138"/>
         <source>Phone serial</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="115"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="139"/>
         <source>DNS name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="147"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="171"/>
         <source>Working…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1886,6 +1936,121 @@
     <message>
         <location filename="../ui/MainWindow.cpp" line="207"/>
         <source>unreachable, trying again every few seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanyard::ManageVscAccessDialog</name>
+    <message>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="29"/>
+        <source>Manage VSC Access — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="31"/>
+        <source>Owner: %1 · Expires: %2 · Computer: %3 · Profile: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="32"/>
+        <source>(any)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="41"/>
+        <source>Requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="41"/>
+        <source>Requested by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="41"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="41"/>
+        <source>Lock at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="48"/>
+        <source>At the &amp;next Self-Service run on the computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="51"/>
+        <source>At a &amp;date and time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="65"/>
+        <source>Lock:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="69"/>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="77"/>
+        <source>Request PIN &amp;Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="79"/>
+        <source>&amp;Update PIN Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="81"/>
+        <source>&amp;Cancel PIN Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="89"/>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="158"/>
+        <source>Enter a reason: it is kept in the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="92"/>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="166"/>
+        <source>Working…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="111"/>
+        <source>The PIN lock is cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="111"/>
+        <source>The PIN lock is scheduled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="138"/>
+        <source>next Self-Service run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="140"/>
+        <source>%1 (chosen in %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="147"/>
+        <source>No PIN lock is pending for this card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="147"/>
+        <source>A PIN lock is pending: %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2842,6 +3007,115 @@
     <message>
         <location filename="../ui/UnlockCredentialDialog.cpp" line="62"/>
         <source>Read the code out to the user. It works for this challenge only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanyard::VscUnlockDialog</name>
+    <message>
+        <location filename="../ui/VscUnlockDialog.cpp" line="25"/>
+        <source>Unlock VSC Temporary Access — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/VscUnlockDialog.cpp" line="27"/>
+        <source>Ask %1 to read out the challenge Windows shows for the locked card on %2, type it here and read back the response.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/VscUnlockDialog.cpp" line="28"/>
+        <source>their computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/VscUnlockDialog.cpp" line="36"/>
+        <source>Unrestricted access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/VscUnlockDialog.cpp" line="36"/>
+        <source>%n hour(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/VscUnlockDialog.cpp" line="36"/>
+        <source>%n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/VscUnlockDialog.cpp" line="39"/>
+        <source>&amp;Unlocked for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/VscUnlockDialog.cpp" line="42"/>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/VscUnlockDialog.cpp" line="45"/>
+        <source>e.g. A892 D756 0161 7C5D</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/VscUnlockDialog.cpp" line="46"/>
+        <source>&amp;Challenge:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/VscUnlockDialog.cpp" line="54"/>
+        <source>Response:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/VscUnlockDialog.cpp" line="61"/>
+        <source>Yes, it &amp;unlocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/VscUnlockDialog.cpp" line="63"/>
+        <source>&amp;No, try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/VscUnlockDialog.cpp" line="65"/>
+        <source>Did the card unlock?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/VscUnlockDialog.cpp" line="74"/>
+        <source>&amp;Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/VscUnlockDialog.cpp" line="88"/>
+        <source>Ask for the challenge Windows shows now (it changes with each attempt) and generate again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/VscUnlockDialog.cpp" line="92"/>
+        <source>Read the response out. The card locks again at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/VscUnlockDialog.cpp" line="93"/>
+        <source>Read the response out. The card stays unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/VscUnlockDialog.cpp" line="104"/>
+        <source>Enter a reason: it is kept in the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/VscUnlockDialog.cpp" line="108"/>
+        <source>Working…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

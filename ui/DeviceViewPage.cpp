@@ -5,7 +5,9 @@
 #include "ErrorText.h"
 #include "OperatorActions.h"
 #include "RecordTable.h"
+#include "ManageVscAccessDialog.h"
 #include "UnlockCredentialDialog.h"
+#include "VscUnlockDialog.h"
 
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -60,6 +62,26 @@ DeviceViewPage::DeviceViewPage(const OperatorActions& actions, const QList<Workf
         dialog->open();
     });
     bar->addWidget(m_unlock, 2, 0);
+    m_manageVsc = new QPushButton(tr("Manage VSC &Access…"), this);
+    m_manageVsc->setObjectName(QStringLiteral("manageVscAccess"));
+    m_manageVsc->setVisible(m_allowed.contains(Workflow::ManageVscAccess));
+    m_manageVsc->setEnabled(false);
+    connect(m_manageVsc, &QPushButton::clicked, this, [this] {
+        auto* dialog = new ManageVscAccessDialog(*m_actions, m_device, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    bar->addWidget(m_manageVsc, 2, 1);
+    m_unlockVsc = new QPushButton(tr("Unlock VSC &Temporary Access…"), this);
+    m_unlockVsc->setObjectName(QStringLiteral("unlockVsc"));
+    m_unlockVsc->setVisible(m_allowed.contains(Workflow::UnlockVscTemporaryAccess));
+    m_unlockVsc->setEnabled(false);
+    connect(m_unlockVsc, &QPushButton::clicked, this, [this] {
+        auto* dialog = new VscUnlockDialog(*m_actions, m_device, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    bar->addWidget(m_unlockVsc, 2, 2);
     layout->addLayout(bar);
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("deviceMessage"));
@@ -106,6 +128,8 @@ void DeviceViewPage::showDevice(const Device& d)
     for (auto it = m_buttons.cbegin(); it != m_buttons.cend(); ++it)
         it.value()->setEnabled(DeviceLifecycle::allows(d.state, it.key()));
     m_unlock->setEnabled(d.state == DeviceState::Active && (d.type == CardEncoding::IdentityAgent || d.type == CardEncoding::DerivedCredential));
+    m_manageVsc->setEnabled(d.state == DeviceState::Active && d.type == CardEncoding::VirtualSmartCard);
+    m_unlockVsc->setEnabled(d.state == DeviceState::Active && d.type == CardEncoding::VirtualSmartCard);
     QString html = QStringLiteral("<table cellspacing=6>");
     const QString row = QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>");
     html += row.arg(tr("Serial"), d.serial.toHtmlEscaped());

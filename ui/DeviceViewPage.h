@@ -49,6 +49,8 @@ private:
     QLabel* m_details = nullptr;
     QMap<DeviceOperation, QPushButton*> m_buttons;
     QPushButton* m_unlock = nullptr;
+    QPushButton* m_manageVsc = nullptr;
+    QPushButton* m_unlockVsc = nullptr;
     CertificateListModel* m_certificates = nullptr;
     JobListModel* m_jobs = nullptr;
 };

@@ -50,6 +50,22 @@ QString ErrorText::problem(const Error& e)
         return tr("Enter the computer's full DNS name, such as pc01.example.org.");
     if (id == QLatin1String("identifier-missing"))
         return tr("Enter the phone's serial number or the computer's DNS name.");
+    if (id == QLatin1String("reason-required"))
+        return tr("Enter a reason: it is kept in the audit trail.");
+    if (id == QLatin1String("challenge-format") || id == QLatin1String("challenge-length"))
+        return tr("The challenge is 8 digits, as the locked app shows it (spaces are fine). Ask the user to read it again.");
+    if (id == QLatin1String("vsc-challenge"))
+        return tr("The challenge is 16 hexadecimal characters (0–9, A–F) as Windows shows it; spaces and lower case are fine. Ask the user to read it again.");
+    if (id == QLatin1String("unlock-duration"))
+        return tr("Choose one of the offered durations.");
+    if (id == QLatin1String("lock-exists"))
+        return tr("This card already has a pending PIN lock. Update or cancel that one instead.");
+    if (id == QLatin1String("lock-when"))
+        return tr("Choose the date and time of the lock, or lock at the next Self-Service run.");
+    if (id == QLatin1String("lock-timezone"))
+        return tr("The chosen timezone is no longer in the list. Pick one from the list again.");
+    if (id == QLatin1String("timezone-offset"))
+        return tr("A timezone in the list has an offset that is not a number of hours. Correct it in Configuration.");
     if (id == QLatin1String("server-url"))
         return tr("'%1' is not a server address Lanyard can use. Write it as https://host:port; plain http is only accepted for this computer (localhost).").arg(arg("url"));
     if (id == QLatin1String("ca-file"))

@@ -293,6 +293,7 @@ Result<CollectionBundle> CollectionService::submit(const CollectionSubmission& s
     qint64 deviceId = 0;
     QString serial;
     QByteArray unlockKey;
+    QByteArray vscAdminKey;
     if (collectsIntoExistingDevice(*job)) {
         auto device = DeviceService(m_ctx, m_db).load(job->deviceId);
         if (!device)
@@ -327,6 +328,16 @@ Result<CollectionBundle> CollectionService::submit(const CollectionSubmission& s
         if (!ins)
             return ins.error();
         deviceId = ins->at(0).toLongLong();
+        if (profile->encoding == CardEncoding::VirtualSmartCard) {
+            // The card's administrator key: the computer sets it when it creates the VSC, the
+            // engine keeps it wrapped to answer challenges (Unlock VSC Temporary Access).
+            vscAdminKey = secureRandomBytes(24);
+            auto adminWrapped = m_ctx.keyWrapper->wrap(vscAdminKey, "vsc-admin-key");
+            if (!adminWrapped)
+                return adminWrapped.error();
+            if (auto r = exec(m_db, QStringLiteral("UPDATE devices SET admin_key_wrapped = ? WHERE id = ?"), { *adminWrapped, deviceId }); !r)
+                return r.error();
+        }
     }
 
     CertificateService certs(m_ctx, m_db);
@@ -441,6 +452,7 @@ Result<CollectionBundle> CollectionService::submit(const CollectionSubmission& s
                 { QStringLiteral("retryAttempts"), settings->integer(SettingKey::AgentRetryAttempts) },
                 { QStringLiteral("retryDelaySeconds"), settings->integer(SettingKey::AgentRetryDelaySeconds) } } },
         { QStringLiteral("unlockKey"), QString::fromLatin1(unlockKey.toBase64()) },
+        { QStringLiteral("vscAdminKey"), QString::fromLatin1(vscAdminKey.toBase64()) },
         { QStringLiteral("badgeLayout"), profile->badgeLayout },
     };
     auto signedData = SignedBundle::sign(QJsonDocument(payload).toJson(QJsonDocument::Compact), m_ctx.contentSigningCertificate, m_ctx.contentSigningKey,

@@ -7,6 +7,7 @@
 #include "DeviceService.h"
 #include "HardwareService.h"
 #include "RoleService.h"
+#include "VscAccessService.h"
 #include "notify/NotificationDelivery.h"
 #include "notify/Outbox.h"
 #include "notify/TemplateStore.h"
@@ -591,6 +592,48 @@ QFuture<Result<QString>> EmbeddedEngine::unlockCode(const OperatorSession& sessi
 {
     return operatorCall<QString>(session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
         return DeviceService(ctx, db).unlockCode(ac, deviceId, challenge);
+    });
+}
+
+QFuture<Result<QList<Job>>> EmbeddedEngine::lockJobs(const OperatorSession& session, qint64 deviceId)
+{
+    return operatorCall<QList<Job>>(session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return VscAccessService(ctx, db).lockJobs(ac, deviceId);
+    });
+}
+
+QFuture<Result<QList<Timezone>>> EmbeddedEngine::timezones(const OperatorSession& session)
+{
+    return operatorCall<QList<Timezone>>(session, [](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return VscAccessService(ctx, db).timezones(ac);
+    });
+}
+
+QFuture<Result<Job>> EmbeddedEngine::requestPinLock(const OperatorSession& session, qint64 deviceId, const LockSchedule& when, const QString& reason)
+{
+    return operatorCall<Job>(session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return VscAccessService(ctx, db).requestPinLock(ac, deviceId, when, reason);
+    });
+}
+
+QFuture<Result<Job>> EmbeddedEngine::updatePinLock(const OperatorSession& session, qint64 deviceId, const LockSchedule& when, const QString& reason)
+{
+    return operatorCall<Job>(session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return VscAccessService(ctx, db).updatePinLock(ac, deviceId, when, reason);
+    });
+}
+
+QFuture<Result<Job>> EmbeddedEngine::cancelPinLock(const OperatorSession& session, qint64 deviceId, const QString& reason)
+{
+    return operatorCall<Job>(session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return VscAccessService(ctx, db).cancelPinLock(ac, deviceId, reason);
+    });
+}
+
+QFuture<Result<TemporaryAccess>> EmbeddedEngine::temporaryUnlock(const OperatorSession& session, qint64 deviceId, const QString& challenge, int hours, const QString& reason)
+{
+    return operatorCall<TemporaryAccess>(session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return VscAccessService(ctx, db).temporaryUnlock(ac, deviceId, challenge, hours, reason);
     });
 }
 

@@ -14,6 +14,7 @@
 #include "RegisteredHardware.h"
 #include "Role.h"
 #include "Settings.h"
+#include "VscAccess.h"
 #include "Workflow.h"
 #include "core/Result.h"
 #include "notify/MessageTemplate.h"
@@ -53,6 +54,15 @@ public:
     virtual QFuture<Result<IssuedRequest>> regenerateCode(const OperatorSession& session, qint64 jobId, bool showCode) = 0;
     virtual QFuture<Result<Device>> changeDevice(const OperatorSession& session, qint64 deviceId, const DeviceAction& action) = 0;
     virtual QFuture<Result<QString>> unlockCode(const OperatorSession& session, qint64 deviceId, const QString& challenge) = 0;
+
+    // Manage VSC Access and Unlock VSC Temporary Access (virtual smart cards).
+    virtual QFuture<Result<QList<Job>>> lockJobs(const OperatorSession& session, qint64 deviceId) = 0;
+    // The configured timezone list, for scheduling a lock.
+    virtual QFuture<Result<QList<Timezone>>> timezones(const OperatorSession& session) = 0;
+    virtual QFuture<Result<Job>> requestPinLock(const OperatorSession& session, qint64 deviceId, const LockSchedule& when, const QString& reason) = 0;
+    virtual QFuture<Result<Job>> updatePinLock(const OperatorSession& session, qint64 deviceId, const LockSchedule& when, const QString& reason) = 0;
+    virtual QFuture<Result<Job>> cancelPinLock(const OperatorSession& session, qint64 deviceId, const QString& reason) = 0;
+    virtual QFuture<Result<TemporaryAccess>> temporaryUnlock(const OperatorSession& session, qint64 deviceId, const QString& challenge, int hours, const QString& reason) = 0;
 
     virtual QFuture<Result<QList<RegisteredHardware>>> hardware(const OperatorSession& session) = 0;
     virtual QFuture<Result<qint64>> addHardware(const OperatorSession& session, const RegisteredHardware& hardware) = 0;

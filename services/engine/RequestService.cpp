@@ -123,6 +123,23 @@ Result<Job> RequestService::loadInScope(const AccessControl& ac, qint64 jobId, W
     return job;
 }
 
+Result<QList<Job>> RequestService::forDevice(qint64 deviceId, const QList<JobType>& types)
+{
+    QVariantList binds { deviceId };
+    QStringList marks;
+    for (JobType t : types) {
+        marks << QStringLiteral("?");
+        binds << jobTypeId(t);
+    }
+    auto q = exec(m_db, kJobSelect + QStringLiteral("WHERE j.device_id = ? AND j.job_type IN (%1) ORDER BY j.id DESC").arg(marks.join(QLatin1Char(','))), binds);
+    if (!q)
+        return q.error();
+    QList<Job> out;
+    while (q->next())
+        out << readJob(*q);
+    return out;
+}
+
 Result<QList<Job>> RequestService::forPerson(const AccessControl& ac, qint64 personId)
 {
     auto person = PeopleService(m_ctx, m_db).get(ac, personId);
@@ -144,6 +161,9 @@ Result<QList<Job>> RequestService::find(const AccessControl& ac, const JobQuery&
     const Workflow scopeWorkflow = ac.allows(Workflow::ManageJobs) ? Workflow::ManageJobs : Workflow::ValidateRequest;
     QVariantList binds;
     QString where = ac.scopeCondition(scopeWorkflow, &binds);
+    // VSC lock jobs belong to Manage VSC Access, not to the job list.
+    where += QStringLiteral(" AND j.job_type NOT IN (?, ?)");
+    binds << jobTypeId(JobType::PinLock) << jobTypeId(JobType::TemporaryUnlock);
     if (!query.statuses.isEmpty()) {
         QStringList marks;
         for (JobStatus s : query.statuses) {

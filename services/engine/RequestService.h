@@ -25,6 +25,8 @@ public:
     // The job, once the operator may act with the workflow on the person it is for.
     Result<Job> loadInScope(const AccessControl& ac, qint64 jobId, Workflow workflow);
     Result<QList<Job>> forPerson(const AccessControl& ac, qint64 personId);
+    // A device's jobs of these types, newest first (no scope check: the caller made it).
+    Result<QList<Job>> forDevice(qint64 deviceId, const QList<JobType>& types);
     Result<QList<Job>> find(const AccessControl& ac, const JobQuery& query);
     // Cancels a job that has not completed; its code stops working at once.
     Result<Job> cancel(const AccessControl& ac, qint64 jobId, const QString& reason);

@@ -172,7 +172,8 @@ QStringList ApiServer::operatorMethods()
         QStringLiteral("deactivateHardware"), QStringLiteral("roles"), QStringLiteral("saveRole"), QStringLiteral("credentialProfiles"),
         QStringLiteral("profileVersions"), QStringLiteral("certificatePolicies"), QStringLiteral("saveCredentialProfile"), QStringLiteral("notificationsOf"),
         QStringLiteral("resendNotification"), QStringLiteral("messageTemplates"), QStringLiteral("saveMessageTemplate"), QStringLiteral("settings"),
-        QStringLiteral("saveSettings"), QStringLiteral("audit"), QStringLiteral("verifyAudit") };
+        QStringLiteral("saveSettings"), QStringLiteral("audit"), QStringLiteral("verifyAudit"), QStringLiteral("lockJobs"), QStringLiteral("timezones"), QStringLiteral("requestPinLock"),
+        QStringLiteral("updatePinLock"), QStringLiteral("cancelPinLock"), QStringLiteral("temporaryUnlock") };
 }
 
 void ApiServer::addRoutes()
@@ -311,6 +312,36 @@ void ApiServer::addRoutes()
          } },
         { QStringLiteral("verifyAudit"), [&e, ctx](const OperatorSession& s, const QJsonObject&, const Promise& p) {
              answerInto(ctx, p, e.verifyAudit(s), json::fromAuditVerification);
+         } },
+        { QStringLiteral("lockJobs"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             answerInto(ctx, p, e.lockJobs(s, idArg(a, "deviceId")), listOf(QStringLiteral("jobs"), json::fromJob));
+         } },
+        { QStringLiteral("timezones"), [&e, ctx](const OperatorSession& s, const QJsonObject&, const Promise& p) {
+             answerInto(ctx, p, e.timezones(s), [](const QList<Timezone>& zones) {
+                 Settings only;
+                 only.timezones = zones;
+                 return QJsonObject { { QStringLiteral("timezones"), json::fromSettings(only).value(QStringLiteral("timezones")) } };
+             });
+         } },
+        { QStringLiteral("requestPinLock"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             auto when = json::toLockSchedule(a.value(QStringLiteral("when")).toObject());
+             if (!when)
+                 return fulfil(p, errorResponse(when.error()));
+             answerInto(ctx, p, e.requestPinLock(s, idArg(a, "deviceId"), *when, a.value(QStringLiteral("reason")).toString()), json::fromJob);
+         } },
+        { QStringLiteral("updatePinLock"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             auto when = json::toLockSchedule(a.value(QStringLiteral("when")).toObject());
+             if (!when)
+                 return fulfil(p, errorResponse(when.error()));
+             answerInto(ctx, p, e.updatePinLock(s, idArg(a, "deviceId"), *when, a.value(QStringLiteral("reason")).toString()), json::fromJob);
+         } },
+        { QStringLiteral("cancelPinLock"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             answerInto(ctx, p, e.cancelPinLock(s, idArg(a, "deviceId"), a.value(QStringLiteral("reason")).toString()), json::fromJob);
+         } },
+        { QStringLiteral("temporaryUnlock"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             answerInto(ctx, p,
+                 e.temporaryUnlock(s, idArg(a, "deviceId"), a.value(QStringLiteral("challenge")).toString(), int(idArg(a, "hours")), a.value(QStringLiteral("reason")).toString()),
+                 json::fromTemporaryAccess);
          } },
         { QStringLiteral("unlockCode"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
              answerInto(ctx, p, e.unlockCode(s, idArg(a, "deviceId"), a.value(QStringLiteral("challenge")).toString()),

@@ -385,7 +385,7 @@ Result<CollectionStart> toCollectionStart(const QJsonObject& o)
         return device.error();
     const QJsonObject d = device->toObject();
     for (const auto& [name, target] : { std::pair { QStringLiteral("serial"), &s.device.hardwareSerial }, std::pair { QStringLiteral("platform"), &s.device.platform },
-             std::pair { QStringLiteral("model"), &s.device.model } }) {
+             std::pair { QStringLiteral("model"), &s.device.model }, std::pair { QStringLiteral("dnsName"), &s.device.dnsName } }) {
         auto v = text(d, name);
         if (!v)
             return v.error();
@@ -399,7 +399,7 @@ QJsonObject fromCollectionStart(const CollectionStart& s)
     return { { QStringLiteral("token"), s.token }, { QStringLiteral("code"), s.code },
         { QStringLiteral("device"),
             QJsonObject { { QStringLiteral("serial"), s.device.hardwareSerial }, { QStringLiteral("platform"), s.device.platform },
-                { QStringLiteral("model"), s.device.model } } } };
+                { QStringLiteral("model"), s.device.model }, { QStringLiteral("dnsName"), s.device.dnsName } } } };
 }
 
 Result<CollectionSubmission> toCollectionSubmission(const QJsonObject& o)

@@ -15,6 +15,7 @@
 #include "engine/RegisteredHardware.h"
 #include "engine/Role.h"
 #include "engine/Settings.h"
+#include "engine/VscAccess.h"
 #include "engine/Workflow.h"
 #include "notify/MessageTemplate.h"
 
@@ -74,6 +75,10 @@ QJsonObject fromAuditQuery(const AuditQuery& q);
 Result<AuditQuery> toAuditQuery(const QJsonObject& o);
 QJsonObject fromAuditVerification(const AuditVerification& v);
 Result<AuditVerification> toAuditVerification(const QJsonObject& o);
+QJsonObject fromLockSchedule(const LockSchedule& s);
+Result<LockSchedule> toLockSchedule(const QJsonObject& o);
+QJsonObject fromTemporaryAccess(const TemporaryAccess& t);
+Result<TemporaryAccess> toTemporaryAccess(const QJsonObject& o);
 QJsonObject fromDeliveryReport(const DeliveryReport& d);
 Result<DeliveryReport> toDeliveryReport(const QJsonObject& o);
 

@@ -355,6 +355,47 @@ Result<AuditVerification> toAuditVerification(const QJsonObject& o)
     return finish(r, v);
 }
 
+QJsonObject fromLockSchedule(const LockSchedule& s)
+{
+    return { { QStringLiteral("nextRun"), s.nextRun }, { QStringLiteral("date"), s.date.toString(Qt::ISODate) },
+        { QStringLiteral("time"), s.time.toString(QStringLiteral("HH:mm")) }, { QStringLiteral("timezone"), s.timezoneValue } };
+}
+
+Result<LockSchedule> toLockSchedule(const QJsonObject& o)
+{
+    JsonReader r(o);
+    LockSchedule s;
+    s.nextRun = r.has("nextRun") ? r.boolean("nextRun") : true;
+    const QString date = r.text("date", 20), time = r.text("time", 20);
+    s.date = QDate::fromString(date, Qt::ISODate);
+    s.time = QTime::fromString(time, QStringLiteral("HH:mm"));
+    if (!date.isEmpty() && !s.date.isValid())
+        r.fail(QStringLiteral("date"), QStringLiteral("not a date (YYYY-MM-DD)"));
+    if (!time.isEmpty() && !s.time.isValid())
+        r.fail(QStringLiteral("time"), QStringLiteral("not a time (HH:mm)"));
+    s.timezoneValue = r.text("timezone", 20);
+    return finish(r, s);
+}
+
+QJsonObject fromTemporaryAccess(const TemporaryAccess& t)
+{
+    return { { QStringLiteral("response"), t.response }, { QStringLiteral("relockJob"), t.relockJob.id ? fromJob(t.relockJob) : QJsonObject() } };
+}
+
+Result<TemporaryAccess> toTemporaryAccess(const QJsonObject& o)
+{
+    TemporaryAccess t;
+    t.response = o.value(QStringLiteral("response")).toString();
+    const QJsonObject job = o.value(QStringLiteral("relockJob")).toObject();
+    if (!job.isEmpty()) {
+        auto j = toJob(job);
+        if (!j)
+            return j.error();
+        t.relockJob = *j;
+    }
+    return t;
+}
+
 QJsonObject fromDeliveryReport(const DeliveryReport& d)
 {
     return { { QStringLiteral("sent"), d.sent }, { QStringLiteral("retrying"), d.retrying }, { QStringLiteral("failed"), d.failed },

@@ -397,6 +397,52 @@ QFuture<Result<QString>> RemoteEngine::unlockCode(const OperatorSession&, qint64
     return call<QString>(QStringLiteral("unlockCode"), args, [](const QJsonObject& o) -> Result<QString> { return o.value(QStringLiteral("code")).toString(); });
 }
 
+QFuture<Result<QList<Job>>> RemoteEngine::lockJobs(const OperatorSession&, qint64 deviceId)
+{
+    return call<QList<Job>>(QStringLiteral("lockJobs"), ids({ { "deviceId", deviceId } }), listUnder<Job>(QStringLiteral("jobs"), json::toJob));
+}
+
+QFuture<Result<QList<Timezone>>> RemoteEngine::timezones(const OperatorSession&)
+{
+    return call<QList<Timezone>>(QStringLiteral("timezones"), {}, [](const QJsonObject& o) -> Result<QList<Timezone>> {
+        auto settings = json::toSettings(QJsonObject { { QStringLiteral("timezones"), o.value(QStringLiteral("timezones")) } });
+        if (!settings)
+            return settings.error();
+        return settings->timezones;
+    });
+}
+
+QFuture<Result<Job>> RemoteEngine::requestPinLock(const OperatorSession&, qint64 deviceId, const LockSchedule& when, const QString& reason)
+{
+    QJsonObject args = ids({ { "deviceId", deviceId } });
+    args.insert(QStringLiteral("when"), json::fromLockSchedule(when));
+    args.insert(QStringLiteral("reason"), reason);
+    return call<Job>(QStringLiteral("requestPinLock"), args, json::toJob);
+}
+
+QFuture<Result<Job>> RemoteEngine::updatePinLock(const OperatorSession&, qint64 deviceId, const LockSchedule& when, const QString& reason)
+{
+    QJsonObject args = ids({ { "deviceId", deviceId } });
+    args.insert(QStringLiteral("when"), json::fromLockSchedule(when));
+    args.insert(QStringLiteral("reason"), reason);
+    return call<Job>(QStringLiteral("updatePinLock"), args, json::toJob);
+}
+
+QFuture<Result<Job>> RemoteEngine::cancelPinLock(const OperatorSession&, qint64 deviceId, const QString& reason)
+{
+    QJsonObject args = ids({ { "deviceId", deviceId } });
+    args.insert(QStringLiteral("reason"), reason);
+    return call<Job>(QStringLiteral("cancelPinLock"), args, json::toJob);
+}
+
+QFuture<Result<TemporaryAccess>> RemoteEngine::temporaryUnlock(const OperatorSession&, qint64 deviceId, const QString& challenge, int hours, const QString& reason)
+{
+    QJsonObject args = ids({ { "deviceId", deviceId }, { "hours", hours } });
+    args.insert(QStringLiteral("challenge"), challenge);
+    args.insert(QStringLiteral("reason"), reason);
+    return call<TemporaryAccess>(QStringLiteral("temporaryUnlock"), args, json::toTemporaryAccess);
+}
+
 QFuture<Result<QList<RegisteredHardware>>> RemoteEngine::hardware(const OperatorSession&)
 {
     return call<QList<RegisteredHardware>>(QStringLiteral("hardware"), {}, listUnder<RegisteredHardware>(QStringLiteral("hardware"), json::toHardware));

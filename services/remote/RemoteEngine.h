@@ -68,6 +68,12 @@ public:
     QFuture<Result<IssuedRequest>> regenerateCode(const OperatorSession& session, qint64 jobId, bool showCode) override;
     QFuture<Result<Device>> changeDevice(const OperatorSession& session, qint64 deviceId, const DeviceAction& action) override;
     QFuture<Result<QString>> unlockCode(const OperatorSession& session, qint64 deviceId, const QString& challenge) override;
+    QFuture<Result<QList<Job>>> lockJobs(const OperatorSession& session, qint64 deviceId) override;
+    QFuture<Result<QList<Timezone>>> timezones(const OperatorSession& session) override;
+    QFuture<Result<Job>> requestPinLock(const OperatorSession& session, qint64 deviceId, const LockSchedule& when, const QString& reason) override;
+    QFuture<Result<Job>> updatePinLock(const OperatorSession& session, qint64 deviceId, const LockSchedule& when, const QString& reason) override;
+    QFuture<Result<Job>> cancelPinLock(const OperatorSession& session, qint64 deviceId, const QString& reason) override;
+    QFuture<Result<TemporaryAccess>> temporaryUnlock(const OperatorSession& session, qint64 deviceId, const QString& challenge, int hours, const QString& reason) override;
     QFuture<Result<QList<RegisteredHardware>>> hardware(const OperatorSession& session) override;
     QFuture<Result<qint64>> addHardware(const OperatorSession& session, const RegisteredHardware& hardware) override;
     QFuture<Result<void>> deactivateHardware(const OperatorSession& session, qint64 id) override;

@@ -43,6 +43,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     roundTrip(o, toMessageTemplate, fromMessageTemplate);
     roundTrip(o, toSettings, fromSettings);
     roundTrip(o, toAuditQuery, fromAuditQuery);
+    roundTrip(o, toLockSchedule, fromLockSchedule);
     (void)toWorkflows(o);
     (void)toSession(o);
     return 0;

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "AccessControl.h"
+#include "Device.h"
+#include "EngineContext.h"
+#include "Settings.h"
+#include "VscAccess.h"
+
+#include <QSqlDatabase>
+
+namespace lanyard {
+
+// Manage VSC Access and Unlock VSC Temporary Access: PIN-lock jobs for a virtual smart card
+// (one active at a time, due at the next Self-Service run or at an instant), and the
+// challenge/response that opens a locked card for a while, with the job that locks it again.
+class VscAccessService {
+public:
+    VscAccessService(const EngineContext& context, QSqlDatabase db);
+
+    Result<QList<Timezone>> timezones(const AccessControl& ac);
+    // Lock and re-lock jobs of the device, newest first.
+    Result<QList<Job>> lockJobs(const AccessControl& ac, qint64 deviceId);
+    Result<Job> requestPinLock(const AccessControl& ac, qint64 deviceId, const LockSchedule& when, const QString& reason);
+    Result<Job> updatePinLock(const AccessControl& ac, qint64 deviceId, const LockSchedule& when, const QString& reason);
+    Result<Job> cancelPinLock(const AccessControl& ac, qint64 deviceId, const QString& reason);
+    // `hours` from temporaryAccessHours(); 0 for unrestricted access (no re-lock job).
+    Result<TemporaryAccess> temporaryUnlock(const AccessControl& ac, qint64 deviceId, const QString& challenge, int hours, const QString& reason);
+
+    // The UTC instant a schedule stands for, with the timezone's display name.
+    static Result<QPair<QDateTime, QString>> resolve(const LockSchedule& when, const Settings& settings);
+
+private:
+    Result<Device> loadVsc(const AccessControl& ac, qint64 deviceId, Workflow workflow);
+    Result<Job> activeLockJob(qint64 deviceId);
+    Result<Job> schedule(const AccessControl& ac, qint64 deviceId, const LockSchedule& when, const QString& reason, bool update);
+    Result<Job> writeLockJob(const AccessControl& ac, const Device& device, qint64 existingJob, const QDateTime& at, const QString& zone, const QString& reason,
+        const QString& auditDetails);
+
+    const EngineContext& m_ctx;
+    QSqlDatabase m_db;
+};
+
+} // namespace lanyard
