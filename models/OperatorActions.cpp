@@ -45,9 +45,9 @@ void OperatorActions::loadRequestableProfiles(qint64 personId)
     call(m_engine.requestableProfiles(m_session, personId), [this](const QList<CredentialProfile>& p) { Q_EMIT profilesLoaded(p); });
 }
 
-void OperatorActions::requestCredential(qint64 personId, qint64 profileId, bool showCode)
+void OperatorActions::requestCredential(qint64 personId, qint64 profileId, bool showCode, const QString& targetComputer)
 {
-    call(m_engine.requestCredential(m_session, personId, profileId, showCode), [this](const IssuedRequest& r) { Q_EMIT requestIssued(r); });
+    call(m_engine.requestCredential(m_session, personId, profileId, showCode, targetComputer), [this](const IssuedRequest& r) { Q_EMIT requestIssued(r); });
 }
 
 void OperatorActions::validateRequest(qint64 jobId, bool approve)

@@ -22,7 +22,7 @@ public:
     void loadPerson(qint64 personId);
     void loadDevice(qint64 deviceId);
     void loadRequestableProfiles(qint64 personId);
-    void requestCredential(qint64 personId, qint64 profileId, bool showCode);
+    void requestCredential(qint64 personId, qint64 profileId, bool showCode, const QString& targetComputer = {});
     void validateRequest(qint64 jobId, bool approve);
     void regenerateCode(qint64 jobId, bool showCode);
     void cancelJob(qint64 jobId, const QString& reason);

@@ -520,101 +520,106 @@
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="56"/>
-        <source>The challenge is 8 digits, as the locked app shows it (spaces are fine). Ask the user to read it again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/ErrorText.cpp" line="58"/>
         <source>The challenge is 16 hexadecimal characters (0–9, A–F) as Windows shows it; spaces and lower case are fine. Ask the user to read it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="60"/>
+        <location filename="../ui/ErrorText.cpp" line="58"/>
         <source>Choose one of the offered durations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="62"/>
+        <location filename="../ui/ErrorText.cpp" line="60"/>
         <source>This card already has a pending PIN lock. Update or cancel that one instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="64"/>
+        <location filename="../ui/ErrorText.cpp" line="62"/>
         <source>Choose the date and time of the lock, or lock at the next Self-Service run.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="66"/>
+        <location filename="../ui/ErrorText.cpp" line="64"/>
         <source>The chosen timezone is no longer in the list. Pick one from the list again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="68"/>
+        <location filename="../ui/ErrorText.cpp" line="66"/>
         <source>A timezone in the list has an offset that is not a number of hours. Correct it in Configuration.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../ui/ErrorText.cpp" line="68"/>
+        <source>Only a virtual smart card is made for one computer. Clear the computer, or choose a virtual smart card profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../ui/ErrorText.cpp" line="70"/>
-        <source>&apos;%1&apos; is not a server address Lanyard can use. Write it as https://host:port; plain http is only accepted for this computer (localhost).</source>
+        <source>%1 is not a registered computer. Check the full DNS name, or register the computer under Registered hardware first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="72"/>
+        <source>&apos;%1&apos; is not a server address Lanyard can use. Write it as https://host:port; plain http is only accepted for this computer (localhost).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="74"/>
         <source>The CA file %1 cannot be used: it is missing, unreadable or holds no PEM certificate. Choose the PEM file of the CA that signs the server&apos;s certificate, or leave the field empty to trust the system&apos;s CAs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="83"/>
+        <location filename="../ui/ErrorText.cpp" line="85"/>
         <source>The request was not accepted: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="85"/>
+        <location filename="../ui/ErrorText.cpp" line="87"/>
         <source>The %1 could not be found. It may have been removed, or it is outside your scope.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="86"/>
+        <location filename="../ui/ErrorText.cpp" line="88"/>
         <source>record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="89"/>
+        <location filename="../ui/ErrorText.cpp" line="91"/>
         <source>You requested this yourself, so another operator must validate it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="90"/>
+        <location filename="../ui/ErrorText.cpp" line="92"/>
         <source>Your roles do not allow this (%1). Ask an administrator to grant it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="92"/>
+        <location filename="../ui/ErrorText.cpp" line="94"/>
         <source>This person is outside the scope of your roles (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="94"/>
+        <location filename="../ui/ErrorText.cpp" line="96"/>
         <source>This cannot be done now: &apos;%1&apos; is not allowed while the item is &apos;%2&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="96"/>
+        <location filename="../ui/ErrorText.cpp" line="98"/>
         <source>You are not logged on, or your session has ended. Log on again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="98"/>
+        <location filename="../ui/ErrorText.cpp" line="100"/>
         <source>The logon name or password is wrong. Check both and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="100"/>
+        <location filename="../ui/ErrorText.cpp" line="102"/>
         <source>This account is disabled. Ask an administrator to enable it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ErrorText.cpp" line="102"/>
+        <location filename="../ui/ErrorText.cpp" line="104"/>
         <source>The code is wrong. %n attempt(s) left.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -622,122 +627,122 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="104"/>
+        <location filename="../ui/ErrorText.cpp" line="106"/>
         <source>The code has expired. Ask the helpdesk for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="106"/>
+        <location filename="../ui/ErrorText.cpp" line="108"/>
         <source>The code has already been used. Ask the helpdesk for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="108"/>
+        <location filename="../ui/ErrorText.cpp" line="110"/>
         <source>Too many wrong codes: the request is locked. The helpdesk can issue a new code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="110"/>
+        <location filename="../ui/ErrorText.cpp" line="112"/>
         <source>The code complexity &apos;%1&apos; is not valid. Use mm-nn followed by classes, e.g. 04-08N.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="112"/>
+        <location filename="../ui/ErrorText.cpp" line="114"/>
         <source>The subject name template is not valid: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="114"/>
+        <location filename="../ui/ErrorText.cpp" line="116"/>
         <source>The certificate request could not be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="116"/>
+        <location filename="../ui/ErrorText.cpp" line="118"/>
         <source>The certificate request&apos;s signature does not verify; it may have been altered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="118"/>
+        <location filename="../ui/ErrorText.cpp" line="120"/>
         <source>The key type %1 is not allowed by the certificate policy (allowed: %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="120"/>
+        <location filename="../ui/ErrorText.cpp" line="122"/>
         <source>A cryptographic operation failed. Details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="122"/>
+        <location filename="../ui/ErrorText.cpp" line="124"/>
         <source>The database could not complete the operation. Details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="124"/>
+        <location filename="../ui/ErrorText.cpp" line="126"/>
         <source>The database is busy. Nothing was changed; try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="126"/>
+        <location filename="../ui/ErrorText.cpp" line="128"/>
         <source>The database is read-only. Check the file&apos;s permissions and free disk space.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="128"/>
+        <location filename="../ui/ErrorText.cpp" line="130"/>
         <source>This database was created by a newer Lanyard (schema %1; this version reads up to %2). Update Lanyard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="131"/>
+        <location filename="../ui/ErrorText.cpp" line="133"/>
         <source>The setting &apos;%1&apos; is not valid: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="133"/>
+        <location filename="../ui/ErrorText.cpp" line="135"/>
         <source>The credential profile &apos;%1&apos; cannot be requested for this person by you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="135"/>
+        <location filename="../ui/ErrorText.cpp" line="137"/>
         <source>The audit trail does not verify: it has been altered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="137"/>
+        <location filename="../ui/ErrorText.cpp" line="139"/>
         <source>The master key could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="139"/>
+        <location filename="../ui/ErrorText.cpp" line="141"/>
         <source>The master key does not belong to this database. Use the key file or keychain entry created with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="141"/>
+        <location filename="../ui/ErrorText.cpp" line="143"/>
         <source>This request must be validated by a second operator first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="143"/>
+        <location filename="../ui/ErrorText.cpp" line="145"/>
         <source>This person has no mobile number, so the code cannot be sent by SMS. Show the code on screen instead, or add a number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="144"/>
+        <location filename="../ui/ErrorText.cpp" line="146"/>
         <source>This person has no email address, so nothing can be sent. Show the code on screen instead, or add an address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="146"/>
+        <location filename="../ui/ErrorText.cpp" line="148"/>
         <source>The change conflicts with existing data: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="148"/>
+        <location filename="../ui/ErrorText.cpp" line="150"/>
         <source>The message could not be delivered: %1. Check the email and SMS settings, then re-send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ErrorText.cpp" line="150"/>
+        <location filename="../ui/ErrorText.cpp" line="152"/>
         <source>The server is busy. Nothing was lost; try again in %n second(s).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -745,47 +750,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="153"/>
+        <location filename="../ui/ErrorText.cpp" line="155"/>
+        <source>This card was requested for %1 and can only be made there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="157"/>
         <source>This phone is not registered to this person, and the credential profile only allows the person&apos;s own registered phones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="154"/>
+        <location filename="../ui/ErrorText.cpp" line="158"/>
         <source>This phone is not registered, and the credential profile only allows registered phones. Register it under Registered hardware first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="156"/>
+        <location filename="../ui/ErrorText.cpp" line="160"/>
         <source>Biometric checks on update or unlock are switched on, and mobile identities cannot perform them. Switch both off in the Operation Settings to issue to phones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="158"/>
+        <location filename="../ui/ErrorText.cpp" line="162"/>
         <source>Mobile issuance is switched off (the maximum session count is 0). Raise it in the Operation Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="160"/>
+        <location filename="../ui/ErrorText.cpp" line="164"/>
         <source>The collection took too long and was stopped. Nothing was issued; start the collection again with the same code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="162"/>
+        <location filename="../ui/ErrorText.cpp" line="166"/>
         <source>The server&apos;s certificate is not trusted: %1. Check the CA file in the connection settings, or ask the administrator which CA signs the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="164"/>
+        <location filename="../ui/ErrorText.cpp" line="168"/>
         <source>The server could not be reached: %1. Check the address and your network, then try again; nothing you typed was lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="167"/>
+        <location filename="../ui/ErrorText.cpp" line="171"/>
         <source>The profile&apos;s notification scheme sends the code by SMS, but SMS notifications are switched off in the Operation Settings. Switch them on, or show the code on screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="168"/>
+        <location filename="../ui/ErrorText.cpp" line="172"/>
         <source>The profile&apos;s notification scheme sends email, but email notifications are switched off in the Operation Settings. Switch them on, or show the code on screen.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2278,77 +2288,82 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="50"/>
+        <location filename="../ui/PersonViewPage.cpp" line="41"/>
+        <source>Request &amp;Card…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/PersonViewPage.cpp" line="55"/>
         <source>&amp;Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="51"/>
+        <location filename="../ui/PersonViewPage.cpp" line="56"/>
         <source>Re&amp;quests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="56"/>
+        <location filename="../ui/PersonViewPage.cpp" line="61"/>
         <source>De&amp;tails</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="84"/>
+        <location filename="../ui/PersonViewPage.cpp" line="89"/>
         <source>no email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="84"/>
+        <location filename="../ui/PersonViewPage.cpp" line="89"/>
         <source>no mobile number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="87"/>
+        <location filename="../ui/PersonViewPage.cpp" line="92"/>
         <source>Logon name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="88"/>
+        <location filename="../ui/PersonViewPage.cpp" line="93"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="89"/>
+        <location filename="../ui/PersonViewPage.cpp" line="94"/>
         <source>Email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="90"/>
+        <location filename="../ui/PersonViewPage.cpp" line="95"/>
         <source>Mobile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="91"/>
+        <location filename="../ui/PersonViewPage.cpp" line="96"/>
         <source>User principal name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="92"/>
+        <location filename="../ui/PersonViewPage.cpp" line="97"/>
         <source>Group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="93"/>
+        <location filename="../ui/PersonViewPage.cpp" line="98"/>
         <source>Roles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="94"/>
+        <location filename="../ui/PersonViewPage.cpp" line="99"/>
         <source>Account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="94"/>
+        <location filename="../ui/PersonViewPage.cpp" line="99"/>
         <source>Enabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="94"/>
+        <location filename="../ui/PersonViewPage.cpp" line="99"/>
         <source>Disabled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2618,137 +2633,157 @@
 <context>
     <name>lanyard::RequestCredentialDialog</name>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="28"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="31"/>
+        <source>Request Card — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="33"/>
         <source>Request Mobile (View Auth Code) — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="28"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="33"/>
         <source>Request Mobile — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="36"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="41"/>
         <source>Credential &amp;profile:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="40"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="45"/>
+        <source>C&amp;omputer (full DNS name; empty: any computer):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="48"/>
+        <source>e.g. pc01.example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="61"/>
         <source>Loading the profiles you may request for %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="46"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="67"/>
         <source>&amp;Request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="68"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="89"/>
         <source>Authentication code:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="77"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="98"/>
         <source>Collection address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="83"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="104"/>
         <source>&amp;Copy code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="85"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="106"/>
         <source>Copy &amp;QR code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="87"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="108"/>
         <source>&amp;Save QR code…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="89"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="111"/>
         <source>Save QR code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="89"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="111"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="94"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="117"/>
         <source>The QR code could not be saved to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="128"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="155"/>
         <source>%1 (needs validation)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="131"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="158"/>
+        <source>There is no card profile that you may request and that %1 may receive. An administrator decides this in the profile&apos;s role matrix (Can Request, Can Receive).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="160"/>
         <source>There is no mobile profile that you may request and that %1 may receive. An administrator decides this in the profile&apos;s role matrix (Can Request, Can Receive).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="137"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="166"/>
         <source>The code will be shown on this screen for you to read out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="138"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="167"/>
         <source>The collection link and the code are sent to %1 by the profile&apos;s notification scheme.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="150"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="179"/>
         <source>Requesting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="159"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="189"/>
         <source>collection link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="159"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="189"/>
         <source>code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="160"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="190"/>
         <source>SMS to %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="160"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="190"/>
         <source>email to %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="162"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="192"/>
         <source>No message is sent for this request.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="162"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="192"/>
         <source>Queued for delivery: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="164"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="194"/>
         <source>Request %1 was created and awaits validation by a second operator. No code is issued until it is approved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="171"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="201"/>
         <source>Request %1 was created. The collection link and the code travel to the user in separate messages.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="176"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="206"/>
         <source>Request %1 is ready. Read the code out to %2 and let them scan the QR code with the Lanyard app. The code expires at %3.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -52,8 +52,6 @@ QString ErrorText::problem(const Error& e)
         return tr("Enter the phone's serial number or the computer's DNS name.");
     if (id == QLatin1String("reason-required"))
         return tr("Enter a reason: it is kept in the audit trail.");
-    if (id == QLatin1String("challenge-format") || id == QLatin1String("challenge-length"))
-        return tr("The challenge is 8 digits, as the locked app shows it (spaces are fine). Ask the user to read it again.");
     if (id == QLatin1String("vsc-challenge"))
         return tr("The challenge is 16 hexadecimal characters (0–9, A–F) as Windows shows it; spaces and lower case are fine. Ask the user to read it again.");
     if (id == QLatin1String("unlock-duration"))
@@ -66,6 +64,10 @@ QString ErrorText::problem(const Error& e)
         return tr("The chosen timezone is no longer in the list. Pick one from the list again.");
     if (id == QLatin1String("timezone-offset"))
         return tr("A timezone in the list has an offset that is not a number of hours. Correct it in Configuration.");
+    if (id == QLatin1String("target-not-vsc"))
+        return tr("Only a virtual smart card is made for one computer. Clear the computer, or choose a virtual smart card profile.");
+    if (id == QLatin1String("target-unknown"))
+        return tr("%1 is not a registered computer. Check the full DNS name, or register the computer under Registered hardware first.").arg(arg("computer"));
     if (id == QLatin1String("server-url"))
         return tr("'%1' is not a server address Lanyard can use. Write it as https://host:port; plain http is only accepted for this computer (localhost).").arg(arg("url"));
     if (id == QLatin1String("ca-file"))
@@ -149,6 +151,8 @@ QString ErrorText::describe(const Error& e)
     case ErrorCode::ServiceBusy:
         return tr("The server is busy. Nothing was lost; try again in %n second(s).", nullptr, qMax(1, e.args.value(QStringLiteral("retryAfter")).toInt()));
     case ErrorCode::DeviceNotAllowed:
+        if (arg("restriction") == QLatin1String("target-computer"))
+            return tr("This card was requested for %1 and can only be made there.").arg(arg("computer"));
         return arg("restriction") == QLatin1String("my-mobiles-only")
             ? tr("This phone is not registered to this person, and the credential profile only allows the person's own registered phones.")
             : tr("This phone is not registered, and the credential profile only allows registered phones. Register it under Registered hardware first.");

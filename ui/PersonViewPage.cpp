@@ -38,6 +38,11 @@ PersonViewPage::PersonViewPage(const OperatorActions& actions, const QList<Workf
     m_requestMobileCode->setVisible(mayRequest);
     bar->addWidget(m_requestMobile);
     bar->addWidget(m_requestMobileCode);
+    auto* requestCard = new QPushButton(tr("Request &Card…"), this);
+    requestCard->setObjectName(QStringLiteral("requestCard"));
+    requestCard->setVisible(allowed.contains(Workflow::RequestCard));
+    connect(requestCard, &QPushButton::clicked, this, [this] { request(RequestCredentialDialog::Kind::Card, true); });
+    bar->addWidget(requestCard);
     bar->addStretch(1);
     layout->addLayout(bar);
     m_message = new QLabel(this);
@@ -57,8 +62,8 @@ PersonViewPage::PersonViewPage(const OperatorActions& actions, const QList<Workf
     layout->addWidget(tabs, 1);
 
     connect(deviceView, &QTableView::activated, this, [this](const QModelIndex& i) { Q_EMIT openDevice(i.data(DeviceListModel::IdRole).toLongLong()); });
-    connect(m_requestMobile, &QPushButton::clicked, this, [this] { request(false); });
-    connect(m_requestMobileCode, &QPushButton::clicked, this, [this] { request(true); });
+    connect(m_requestMobile, &QPushButton::clicked, this, [this] { request(RequestCredentialDialog::Kind::Mobile, false); });
+    connect(m_requestMobileCode, &QPushButton::clicked, this, [this] { request(RequestCredentialDialog::Kind::Mobile, true); });
     connect(m_actions, &OperatorActions::personLoaded, this, &PersonViewPage::showPerson);
     connect(m_actions, &OperatorActions::failed, this, [this](const Error& e) { m_message->setText(ErrorText::describe(e)); });
     for (AsyncListModel* m : { static_cast<AsyncListModel*>(m_devices), static_cast<AsyncListModel*>(m_jobs) })
@@ -97,11 +102,11 @@ void PersonViewPage::showPerson(const Person& p)
     Q_EMIT loaded();
 }
 
-void PersonViewPage::request(bool showCode)
+void PersonViewPage::request(RequestCredentialDialog::Kind kind, bool showCode)
 {
     if (m_person.id == 0)
         return;
-    auto* dialog = new RequestCredentialDialog(*m_actions, m_person, showCode, this);
+    auto* dialog = new RequestCredentialDialog(*m_actions, m_person, kind, showCode, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::finished, this, [this] { m_jobs->reload(); });
     dialog->open();

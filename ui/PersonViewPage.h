@@ -1,6 +1,7 @@
 #pragma once
 
 #include "RecordModels.h"
+#include "RequestCredentialDialog.h"
 #include "engine/Person.h"
 #include "engine/Workflow.h"
 
@@ -34,7 +35,7 @@ Q_SIGNALS:
 
 private:
     void showPerson(const Person& person);
-    void request(bool showCode);
+    void request(RequestCredentialDialog::Kind kind, bool showCode);
 
     OperatorActions* m_actions;
     qint64 m_personId;

@@ -12,20 +12,25 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace lanyard {
 
-RequestCredentialDialog::RequestCredentialDialog(const OperatorActions& actions, const Person& person, bool showCode, QWidget* parent)
+RequestCredentialDialog::RequestCredentialDialog(const OperatorActions& actions, const Person& person, Kind kind, bool showCode, QWidget* parent)
     : QDialog(parent)
     , m_actions(new OperatorActions(actions.engine(), actions.session(), this))
     , m_person(person)
+    , m_kind(kind)
     , m_showCode(showCode)
 {
     setObjectName(QStringLiteral("requestDialog"));
-    setWindowTitle(showCode ? tr("Request Mobile (View Auth Code) — %1").arg(person.fullName) : tr("Request Mobile — %1").arg(person.fullName));
+    if (kind == Kind::Card)
+        setWindowTitle(tr("Request Card — %1").arg(person.fullName));
+    else
+        setWindowTitle(showCode ? tr("Request Mobile (View Auth Code) — %1").arg(person.fullName) : tr("Request Mobile — %1").arg(person.fullName));
     auto* layout = new QVBoxLayout(this);
     m_steps = new QStackedWidget(this);
     layout->addWidget(m_steps);
@@ -37,6 +42,22 @@ RequestCredentialDialog::RequestCredentialDialog(const OperatorActions& actions,
     m_profile = new QComboBox(choose);
     m_profile->setObjectName(QStringLiteral("profile"));
     chooseLayout->addWidget(m_profile);
+    m_computerLabel = new QLabel(tr("C&omputer (full DNS name; empty: any computer):"), choose);
+    m_computer = new QLineEdit(choose);
+    m_computer->setObjectName(QStringLiteral("targetComputer"));
+    m_computer->setPlaceholderText(tr("e.g. pc01.example.org"));
+    m_computerLabel->setBuddy(m_computer);
+    chooseLayout->addWidget(m_computerLabel);
+    chooseLayout->addWidget(m_computer);
+    auto updateComputer = [this] {
+        const int i = m_profile->currentIndex();
+        const bool vsc = i >= 0 && i < m_profiles.size() && m_profiles.at(i).encoding == CardEncoding::VirtualSmartCard;
+        m_computerLabel->setVisible(vsc);
+        m_computer->setVisible(vsc);
+    };
+    connect(m_profile, &QComboBox::currentIndexChanged, this, updateComputer);
+    m_computerLabel->hide();
+    m_computer->hide();
     m_chooseMessage = new QLabel(tr("Loading the profiles you may request for %1…").arg(person.fullName), choose);
     m_chooseMessage->setObjectName(QStringLiteral("chooseMessage"));
     m_chooseMessage->setWordWrap(true);
@@ -86,12 +107,16 @@ RequestCredentialDialog::RequestCredentialDialog(const OperatorActions& actions,
     connect(copyQr, &QPushButton::clicked, this, [this] { m_qr->copyToClipboard(); });
     auto* save = new QPushButton(tr("&Save QR code…"), m_codeBox);
     connect(save, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Save QR code"), QStringLiteral("lanyard-qr.png"), tr("PNG image (*.png);;SVG image (*.svg)"));
-        if (path.isEmpty())
-            return;
-        const bool ok = path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive) ? m_qr->saveSvg(path) : m_qr->savePng(path);
-        if (!ok)
-            m_resultMessage->setText(tr("The QR code could not be saved to %1.").arg(path));
+        // open(), not the static getter: no nested event loop while the operator chooses.
+        auto* files = new QFileDialog(this, tr("Save QR code"), QStringLiteral("lanyard-qr.png"), tr("PNG image (*.png);;SVG image (*.svg)"));
+        files->setAttribute(Qt::WA_DeleteOnClose);
+        files->setAcceptMode(QFileDialog::AcceptSave);
+        connect(files, &QFileDialog::fileSelected, this, [this](const QString& path) {
+            const bool ok = path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive) ? m_qr->saveSvg(path) : m_qr->savePng(path);
+            if (!ok)
+                m_resultMessage->setText(tr("The QR code could not be saved to %1.").arg(path));
+        });
+        files->open();
     });
     left->addWidget(copyCode);
     left->addWidget(copyQr);
@@ -122,14 +147,18 @@ void RequestCredentialDialog::profilesLoaded(const QList<CredentialProfile>& pro
     m_profiles.clear();
     m_profile->clear();
     for (const CredentialProfile& p : profiles) {
-        if (p.encoding != CardEncoding::IdentityAgent)
-            continue; // this dialog requests mobile identities
+        const bool mobile = p.encoding == CardEncoding::IdentityAgent;
+        const bool card = p.encoding == CardEncoding::VirtualSmartCard;
+        if (m_kind == Kind::Mobile ? !mobile : !card)
+            continue;
         m_profiles.append(p);
         m_profile->addItem(p.requiresValidation ? tr("%1 (needs validation)").arg(p.name) : p.name, p.id);
     }
     if (m_profiles.isEmpty()) {
-        m_chooseMessage->setText(tr("There is no mobile profile that you may request and that %1 may receive. "
-                                    "An administrator decides this in the profile's role matrix (Can Request, Can Receive).")
+        m_chooseMessage->setText((m_kind == Kind::Card ? tr("There is no card profile that you may request and that %1 may receive. "
+                                                            "An administrator decides this in the profile's role matrix (Can Request, Can Receive).")
+                                                       : tr("There is no mobile profile that you may request and that %1 may receive. "
+                                                            "An administrator decides this in the profile's role matrix (Can Request, Can Receive)."))
                                      .arg(m_person.fullName));
         m_request->setEnabled(false);
         return;
@@ -148,7 +177,8 @@ void RequestCredentialDialog::submit()
         return;
     m_request->setEnabled(false);
     m_chooseMessage->setText(tr("Requesting…"));
-    m_actions->requestCredential(m_person.id, m_profiles.at(i).id, m_showCode);
+    const bool vsc = m_profiles.at(i).encoding == CardEncoding::VirtualSmartCard;
+    m_actions->requestCredential(m_person.id, m_profiles.at(i).id, m_showCode, vsc ? m_computer->text().trimmed() : QString());
 }
 
 void RequestCredentialDialog::showResult(const IssuedRequest& request)

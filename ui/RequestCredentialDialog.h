@@ -8,6 +8,7 @@
 
 class QComboBox;
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QStackedWidget;
 
@@ -16,14 +17,16 @@ namespace lanyard {
 class OperatorActions;
 class QrCodeWidget;
 
-// Request Mobile / Request Mobile (View Auth Code): choose a profile the engine offers for
-// this person, confirm, then see the result: the code in large groups, the collection address
-// and the QR code, with Copy and Save; or the validation notice when a second operator must
-// approve first.
+// Request Mobile / Request Mobile (View Auth Code) / Request Card: choose a profile the engine
+// offers for this person (mobile identities, or cards: for a virtual smart card optionally the
+// registered computer it must be made on), confirm, then see the result: the code in large
+// groups, the collection address and the QR code, with Copy and Save; or the validation notice
+// when a second operator must approve first.
 class RequestCredentialDialog : public QDialog {
     Q_OBJECT
 public:
-    RequestCredentialDialog(const OperatorActions& actions, const Person& person, bool showCode, QWidget* parent = nullptr);
+    enum class Kind { Mobile, Card };
+    RequestCredentialDialog(const OperatorActions& actions, const Person& person, Kind kind, bool showCode, QWidget* parent = nullptr);
 
     // Shows the result of a request made elsewhere (new code, validation).
     void showResult(const IssuedRequest& request);
@@ -35,7 +38,10 @@ private:
 
     OperatorActions* m_actions; // its own, so answers to other windows' calls do not land here
     Person m_person;
+    Kind m_kind;
     bool m_showCode;
+    QLineEdit* m_computer = nullptr;
+    QLabel* m_computerLabel = nullptr;
     QList<CredentialProfile> m_profiles;
     QStackedWidget* m_steps = nullptr;
     QComboBox* m_profile = nullptr;

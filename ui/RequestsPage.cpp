@@ -142,7 +142,7 @@ RequestsPage::RequestsPage(const OperatorActions& actions, const QList<Workflow>
         Person person;
         person.id = r.job.personId;
         person.fullName = r.job.personName;
-        auto* dialog = new RequestCredentialDialog(*m_actions, person, true, this);
+        auto* dialog = new RequestCredentialDialog(*m_actions, person, RequestCredentialDialog::Kind::Mobile, true, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->showResult(r);
         dialog->open();

@@ -186,6 +186,10 @@ Result<CollectionSession> CollectionService::start(const CollectionStart& reques
         return profile.error();
     if (auto r = checkDevice(*job, profile->deviceRestriction, request.device); !r)
         return refuse(r.error());
+    if (!job->targetComputer.isEmpty() && request.device.dnsName.trimmed().toLower() != job->targetComputer)
+        return refuse(Error(ErrorCode::DeviceNotAllowed,
+            QStringLiteral("the card was requested for %1, not for '%2'").arg(job->targetComputer, request.device.dnsName.left(100)),
+            { { QStringLiteral("restriction"), QStringLiteral("target-computer") }, { QStringLiteral("computer"), job->targetComputer } }));
 
     // Only one collection of a job at a time, also across server processes.
     auto claim = exec(m_db, QStringLiteral("UPDATE jobs SET status = ?, updated_at = ? WHERE id = ? AND status = ?"),

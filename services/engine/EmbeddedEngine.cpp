@@ -553,11 +553,11 @@ QFuture<Result<QList<CredentialProfile>>> EmbeddedEngine::requestableProfiles(
 }
 
 QFuture<Result<IssuedRequest>> EmbeddedEngine::requestCredential(
-    const OperatorSession& session, qint64 personId, qint64 profileId, bool showCode)
+    const OperatorSession& session, qint64 personId, qint64 profileId, bool showCode, const QString& targetComputer)
 {
     return thenDeliver(operatorCall<IssuedRequest>(
         session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
-            return RequestService(ctx, db).request(ac, personId, profileId, showCode);
+            return RequestService(ctx, db).request(ac, personId, profileId, showCode, targetComputer);
         }));
 }
 

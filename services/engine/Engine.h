@@ -49,7 +49,9 @@ public:
     virtual QFuture<Result<Job>> cancelJob(const OperatorSession& session, qint64 jobId, const QString& reason) = 0;
 
     virtual QFuture<Result<QList<CredentialProfile>>> requestableProfiles(const OperatorSession& session, qint64 personId) = 0;
-    virtual QFuture<Result<IssuedRequest>> requestCredential(const OperatorSession& session, qint64 personId, qint64 profileId, bool showCode) = 0;
+    // `targetComputer`: for a virtual smart card, the registered computer it must be made on.
+    virtual QFuture<Result<IssuedRequest>> requestCredential(const OperatorSession& session, qint64 personId, qint64 profileId, bool showCode,
+        const QString& targetComputer = {}) = 0;
     virtual QFuture<Result<IssuedRequest>> validateRequest(const OperatorSession& session, qint64 jobId, bool approve, bool showCode) = 0;
     virtual QFuture<Result<IssuedRequest>> regenerateCode(const OperatorSession& session, qint64 jobId, bool showCode) = 0;
     virtual QFuture<Result<Device>> changeDevice(const OperatorSession& session, qint64 deviceId, const DeviceAction& action) = 0;

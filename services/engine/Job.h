@@ -40,6 +40,7 @@ struct Job {
     QString collectionToken;
     qint64 relatedJobId = 0;
     qint64 issuedDeviceId = 0;
+    QString targetComputer; // VSC only: the one computer (DNS name) it may be collected on
 };
 
 struct JobQuery {

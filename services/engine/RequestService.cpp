@@ -26,7 +26,7 @@ namespace {
 const QString kJobSelect = QStringLiteral(
     "SELECT j.id, j.job_type, j.status, j.person_id, p.full_name, j.device_id, j.profile_id, COALESCE(pr.name, ''), j.requested_by, "
     "COALESCE(rb.full_name, ''), j.requested_at, j.validated_by, j.validated_at, j.schedule_at, j.schedule_tz, j.reason, j.details, "
-    "j.code_failures, j.code_expires_at, j.collection_token, j.related_job_id, j.issued_device_id, j.code_hash "
+    "j.code_failures, j.code_expires_at, j.collection_token, j.related_job_id, j.issued_device_id, j.code_hash, j.target_dns "
     "FROM jobs j JOIN people p ON p.id = j.person_id LEFT JOIN profiles pr ON pr.id = j.profile_id "
     "LEFT JOIN people rb ON rb.id = j.requested_by ");
 
@@ -62,6 +62,7 @@ Job readJob(const QSqlQuery& q, QString* codeHash = nullptr)
     j.issuedDeviceId = q.value(21).toLongLong();
     if (codeHash)
         *codeHash = q.value(22).toString();
+    j.targetComputer = q.value(23).toString();
     return j;
 }
 
@@ -298,8 +299,9 @@ Result<IssuedRequest> RequestService::issueCode(Job job, bool showCode, const QS
     return out;
 }
 
-Result<IssuedRequest> RequestService::request(const AccessControl& ac, qint64 personId, qint64 profileId, bool showCode)
+Result<IssuedRequest> RequestService::request(const AccessControl& ac, qint64 personId, qint64 profileId, bool showCode, const QString& targetComputer)
 {
+    const QString target = targetComputer.trimmed().toLower();
     Transaction tx(m_db, m_ctx.dialect());
     if (auto r = tx.begin(); !r)
         return r.error();
@@ -322,6 +324,17 @@ Result<IssuedRequest> RequestService::request(const AccessControl& ac, qint64 pe
     if (!offered || !profile->isCurrent)
         return Error(ErrorCode::ProfileNotAvailable, QStringLiteral("profile %1 cannot be requested for %2").arg(profile->name, person->logonName),
             { { QStringLiteral("profile"), profile->name } });
+    if (!target.isEmpty()) {
+        if (profile->encoding != CardEncoding::VirtualSmartCard)
+            return Error(ErrorCode::InvalidArgument, QStringLiteral("only a virtual smart card is made for one computer"),
+                { { QStringLiteral("problem"), QStringLiteral("target-not-vsc") } });
+        auto known = fetchOne(m_db, QStringLiteral("SELECT COUNT(*) FROM registered_hardware WHERE kind = 'computer' AND identifier = ? AND active = 1"), { target });
+        if (!known)
+            return known.error();
+        if (known->value(0).toInt() == 0)
+            return Error(ErrorCode::NotFound, QStringLiteral("%1 is not a registered computer").arg(target),
+                { { QStringLiteral("problem"), QStringLiteral("target-unknown") }, { QStringLiteral("computer"), target } });
+    }
     auto settings = SettingsService(m_ctx, m_db).load();
     if (!settings)
         return settings.error();
@@ -332,9 +345,9 @@ Result<IssuedRequest> RequestService::request(const AccessControl& ac, qint64 pe
         return planned.error();
     const qint64 now = m_ctx.now().toMSecsSinceEpoch();
     const JobStatus status = profile->requiresValidation ? JobStatus::AwaitingValidation : JobStatus::AwaitingIssue;
-    auto q = fetchOne(m_db, QStringLiteral("INSERT INTO jobs (job_type, status, person_id, profile_id, requested_by, requested_at, updated_at) "
-                                       "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-        { jobTypeId(JobType::Issue), jobStatusId(status), personId, profileId, ac.operatorPerson().id, now, now });
+    auto q = fetchOne(m_db, QStringLiteral("INSERT INTO jobs (job_type, status, person_id, profile_id, requested_by, requested_at, updated_at, target_dns) "
+                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+        { jobTypeId(JobType::Issue), jobStatusId(status), personId, profileId, ac.operatorPerson().id, now, now, target });
     if (!q)
         return q.error();
     auto job = load(q->value(0).toLongLong());

@@ -18,7 +18,8 @@ class RequestService {
 public:
     RequestService(const EngineContext& context, QSqlDatabase db);
 
-    Result<IssuedRequest> request(const AccessControl& ac, qint64 personId, qint64 profileId, bool showCode);
+    // `targetComputer`: for a virtual smart card, the registered computer it must be made on.
+    Result<IssuedRequest> request(const AccessControl& ac, qint64 personId, qint64 profileId, bool showCode, const QString& targetComputer = {});
     Result<IssuedRequest> validate(const AccessControl& ac, qint64 jobId, bool approve, bool showCode);
     Result<IssuedRequest> regenerateCode(const AccessControl& ac, qint64 jobId, bool showCode);
     Result<Job> load(qint64 jobId);

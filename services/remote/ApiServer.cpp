@@ -222,7 +222,9 @@ void ApiServer::addRoutes()
              answerInto(ctx, p, e.cancelJob(s, idArg(a, "jobId"), a.value(QStringLiteral("reason")).toString()), json::fromJob);
          } },
         { QStringLiteral("requestCredential"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             answerInto(ctx, p, e.requestCredential(s, idArg(a, "personId"), idArg(a, "profileId"), a.value(QStringLiteral("showCode")).toBool()),
+             answerInto(ctx, p,
+                 e.requestCredential(s, idArg(a, "personId"), idArg(a, "profileId"), a.value(QStringLiteral("showCode")).toBool(),
+                     a.value(QStringLiteral("targetComputer")).toString().left(255)),
                  json::fromIssuedRequest);
          } },
         { QStringLiteral("validateRequest"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {

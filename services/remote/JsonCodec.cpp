@@ -196,7 +196,8 @@ QJsonObject fromJob(const Job& j)
         { QStringLiteral("scheduledAt"), isoTime(j.scheduledAt) }, { QStringLiteral("scheduleTimezone"), j.scheduleTimezone },
         { QStringLiteral("reason"), j.reason }, { QStringLiteral("details"), j.details }, { QStringLiteral("codeFailures"), j.codeFailures },
         { QStringLiteral("codeExpiresAt"), isoTime(j.codeExpiresAt) }, { QStringLiteral("collectionToken"), j.collectionToken },
-        { QStringLiteral("relatedJobId"), j.relatedJobId }, { QStringLiteral("issuedDeviceId"), j.issuedDeviceId } };
+        { QStringLiteral("relatedJobId"), j.relatedJobId }, { QStringLiteral("issuedDeviceId"), j.issuedDeviceId },
+        { QStringLiteral("targetComputer"), j.targetComputer } };
 }
 
 Result<Job> toJob(const QJsonObject& o)
@@ -230,6 +231,7 @@ Result<Job> toJob(const QJsonObject& o)
     j.collectionToken = o.value(QStringLiteral("collectionToken")).toString();
     j.relatedJobId = o.value(QStringLiteral("relatedJobId")).toInteger();
     j.issuedDeviceId = o.value(QStringLiteral("issuedDeviceId")).toInteger();
+    j.targetComputer = o.value(QStringLiteral("targetComputer")).toString();
     return j;
 }
 

@@ -361,10 +361,12 @@ QFuture<Result<QList<CredentialProfile>>> RemoteEngine::requestableProfiles(cons
         listUnder<CredentialProfile>(QStringLiteral("profiles"), json::toCredentialProfile));
 }
 
-QFuture<Result<IssuedRequest>> RemoteEngine::requestCredential(const OperatorSession&, qint64 personId, qint64 profileId, bool showCode)
+QFuture<Result<IssuedRequest>> RemoteEngine::requestCredential(const OperatorSession&, qint64 personId, qint64 profileId, bool showCode,
+    const QString& targetComputer)
 {
     QJsonObject args = ids({ { "personId", personId }, { "profileId", profileId } });
     args.insert(QStringLiteral("showCode"), showCode);
+    args.insert(QStringLiteral("targetComputer"), targetComputer);
     return call<IssuedRequest>(QStringLiteral("requestCredential"), args, json::toIssuedRequest);
 }
 

@@ -63,7 +63,8 @@ public:
     QFuture<Result<QList<Job>>> findJobs(const OperatorSession& session, const JobQuery& query) override;
     QFuture<Result<Job>> cancelJob(const OperatorSession& session, qint64 jobId, const QString& reason) override;
     QFuture<Result<QList<CredentialProfile>>> requestableProfiles(const OperatorSession& session, qint64 personId) override;
-    QFuture<Result<IssuedRequest>> requestCredential(const OperatorSession& session, qint64 personId, qint64 profileId, bool showCode) override;
+    QFuture<Result<IssuedRequest>> requestCredential(const OperatorSession& session, qint64 personId, qint64 profileId, bool showCode,
+        const QString& targetComputer = {}) override;
     QFuture<Result<IssuedRequest>> validateRequest(const OperatorSession& session, qint64 jobId, bool approve, bool showCode) override;
     QFuture<Result<IssuedRequest>> regenerateCode(const OperatorSession& session, qint64 jobId, bool showCode) override;
     QFuture<Result<Device>> changeDevice(const OperatorSession& session, qint64 deviceId, const DeviceAction& action) override;

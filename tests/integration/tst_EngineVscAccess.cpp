@@ -158,9 +158,41 @@ private Q_SLOTS:
         QCOMPARE(await(m_fx.engine().lockJobs(viewer, m_device)).error().code, ErrorCode::PermissionDenied);
     }
 
+    void aCardForOneComputerIsMadeOnlyThere()
+    {
+        const qint64 person = m_fx.scalar(QStringLiteral("SELECT id FROM people WHERE email <> '' AND logon_name NOT IN ('demo', 'validator', 'viewer') ORDER BY id LIMIT 1 OFFSET 2")).toLongLong();
+        const qint64 vsc = m_fx.profileIdByName(QStringLiteral("Virtual Smart Card"));
+        auto unknown = await(m_fx.engine().requestCredential(m_op, person, vsc, true, QStringLiteral("pc-42.corp.example.test")));
+        QVERIFY(!unknown.ok());
+        QCOMPARE(unknown.error().args.value(QStringLiteral("problem")).toString(), QStringLiteral("target-unknown"));
+        auto notVsc = await(m_fx.engine().requestCredential(m_op, person, m_fx.profileIdByName(QStringLiteral("Mobile Identity")), true, QStringLiteral("pc-42.corp.example.test")));
+        QCOMPARE(notVsc.error().args.value(QStringLiteral("problem")).toString(), QStringLiteral("target-not-vsc"));
+
+        m_fx.createOperator(QStringLiteral("hwadmin"), QStringLiteral("Sales"), Scope::All, { Workflow::FindPerson, Workflow::AddEditDevices });
+        RegisteredHardware pc;
+        pc.kind = HardwareKind::Computer;
+        pc.identifier = QStringLiteral("PC-42.corp.example.test");
+        pc.ownerId = person;
+        QVERIFY(await(m_fx.engine().addHardware(m_fx.logon(QStringLiteral("hwadmin")), pc)).ok());
+        auto issued = await(m_fx.engine().requestCredential(m_op, person, vsc, true, QStringLiteral(" pc-42.CORP.example.test ")));
+        QVERIFY2(issued.ok(), issued.ok() ? "" : qPrintable(issued.error().toLogString()));
+        QCOMPARE(issued->job.targetComputer, QStringLiteral("pc-42.corp.example.test"));
+
+        CollectionStart start { issued->job.collectionToken, issued->code, {} };
+        start.device.dnsName = QStringLiteral("pc-43.corp.example.test");
+        auto elsewhere = await(m_fx.engine().startCollection(start));
+        QVERIFY(!elsewhere.ok());
+        QCOMPARE(elsewhere.error().code, ErrorCode::DeviceNotAllowed);
+        QCOMPARE(elsewhere.error().args.value(QStringLiteral("restriction")).toString(), QStringLiteral("target-computer"));
+        // The code still works on the right computer.
+        start.device.dnsName = QStringLiteral("PC-42.corp.example.test");
+        auto there = await(m_fx.engine().startCollection(start));
+        QVERIFY2(there.ok(), there.ok() ? "" : qPrintable(there.error().toLogString()));
+    }
+
     void onlyVirtualSmartCardsTakeLocks()
     {
-        const qint64 person = m_fx.scalar(QStringLiteral("SELECT MAX(id) FROM people WHERE email <> '' AND logon_name NOT IN ('demo', 'validator', 'viewer')")).toLongLong();
+        const qint64 person = m_fx.scalar(QStringLiteral("SELECT MAX(id) FROM people WHERE email <> '' AND logon_name NOT IN ('demo', 'validator', 'viewer', 'hwadmin')")).toLongLong();
         auto issued = await(m_fx.engine().requestCredential(m_op, person, m_fx.profileIdByName(QStringLiteral("Mobile Identity")), true));
         QVERIFY2(issued.ok(), issued.ok() ? "" : qPrintable(issued.error().toLogString()));
         const Device phone = m_fx.collect(*issued);

@@ -1,6 +1,8 @@
 #include "DeviceViewPage.h"
 #include "MainWindow.h"
 #include "ManageVscAccessDialog.h"
+#include "PersonViewPage.h"
+#include "RequestCredentialDialog.h"
 #include "UiTestSupport.h"
 #include "VscUnlockDialog.h"
 
@@ -64,6 +66,43 @@ private Q_SLOTS:
         m_window->resize(1200, 800);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void requestACardForOneComputer()
+    {
+        const qint64 person = m_fx.scalar(QStringLiteral("SELECT id FROM people WHERE email <> '' AND logon_name NOT IN ('demo', 'validator') ORDER BY id LIMIT 1 OFFSET 3")).toLongLong();
+        m_window->openPerson(person);
+        auto* page = qobject_cast<PersonViewPage*>(m_window->currentPage());
+        QVERIFY(page);
+        QTRY_VERIFY_WITH_TIMEOUT(page->person().id == person, 30000);
+        child<QPushButton>(page, "requestCard")->click();
+        auto* dialog = waitForDialog<RequestCredentialDialog>(page);
+        auto* request = child<QPushButton>(dialog, "requestButton");
+        QTRY_VERIFY_WITH_TIMEOUT(request->isEnabled(), 30000);
+        auto* profile = child<QComboBox>(dialog, "profile");
+        QCOMPARE(profile->currentText(), QStringLiteral("Virtual Smart Card")); // cards only
+        auto* computer = child<QLineEdit>(dialog, "targetComputer");
+        QVERIFY(computer->isVisible());
+        QTest::keyClicks(computer, QStringLiteral("pc-77.corp.example.test"));
+        request->click();
+        auto* message = child<QLabel>(dialog, "chooseMessage");
+        QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(QStringLiteral("not a registered computer")), 30000);
+        QCOMPARE(computer->text(), QStringLiteral("pc-77.corp.example.test")); // kept for correction
+
+        // Registered (by someone allowed to), the same request goes through.
+        m_fx.createOperator(QStringLiteral("hwadmin"), QStringLiteral("Sales"), Scope::All, { Workflow::FindPerson, Workflow::AddEditDevices });
+        RegisteredHardware pc;
+        pc.kind = HardwareKind::Computer;
+        pc.identifier = QStringLiteral("pc-77.corp.example.test");
+        pc.ownerId = person;
+        QVERIFY(await(m_fx.engine().addHardware(m_fx.logon(QStringLiteral("hwadmin")), pc)).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(request->isEnabled(), 30000);
+        request->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!child<QLabel>(dialog, "authCode")->text().isEmpty(), 30000);
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT target_dns FROM jobs WHERE person_id = ? ORDER BY id DESC LIMIT 1"), { person }).toString(),
+            QStringLiteral("pc-77.corp.example.test"));
+        saveScreenshot(dialog, QStringLiteral("request-card"));
+        dialog->accept();
     }
 
     void requestAndCancelAPinLock()
