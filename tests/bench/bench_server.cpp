@@ -23,12 +23,6 @@ using namespace lanyard::test;
 
 namespace {
 
-QTextStream& out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-
 double opensslSignsPerSecond(int seconds)
 {
     auto r = run(QStringLiteral("openssl"), { QStringLiteral("speed"), QStringLiteral("-seconds"), QString::number(seconds), QStringLiteral("-mr"), QStringLiteral("ecdsap256") }, {}, 120000);
@@ -165,15 +159,16 @@ int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
     const bool quick = app.arguments().contains(QStringLiteral("--quick"));
+    QTextStream out(stdout);
     const int collections = quick ? 5 : 200;
     const int seconds = quick ? 1 : 10;
 
     const double signs = opensslSignsPerSecond(quick ? 1 : 3);
-    out() << QStringLiteral("reference: openssl speed ecdsap256: %1 signatures/s").arg(signs, 0, 'f', 0) << Qt::endl;
+    out << QStringLiteral("reference: openssl speed ecdsap256: %1 signatures/s").arg(signs, 0, 'f', 0) << Qt::endl;
 
     const double engine = engineCollectionsPerSecond(collections);
     // Tiny ratios read better inverted: one collection takes as long as N raw signatures.
-    out() << QStringLiteral("engine: %1 complete collections/s (%2 collections) = %3 of the openssl signing rate (one collection = %4 signatures' time)")
+    out << QStringLiteral("engine: %1 complete collections/s (%2 collections) = %3 of the openssl signing rate (one collection = %4 signatures' time)")
                  .arg(engine, 0, 'f', 1)
                  .arg(collections)
                  .arg(engine / signs, 0, 'g', 3)
@@ -191,7 +186,7 @@ int main(int argc, char** argv)
     const QString token = server.logon(QStringLiteral("helpdesk"), QLatin1String(ServerProcess::kHelpdeskPassword));
 
     const double https = httpsCollectionsPerSecond(server, token, collections);
-    out() << QStringLiteral("https: %1 complete collections/s, one phone at a time = %2 of the openssl signing rate, %3 of the engine's rate")
+    out << QStringLiteral("https: %1 complete collections/s, one phone at a time = %2 of the openssl signing rate, %3 of the engine's rate")
                  .arg(https, 0, 'f', 1)
                  .arg(https / signs, 0, 'g', 3)
                  .arg(https / engine, 0, 'f', 2)
@@ -204,8 +199,8 @@ int main(int argc, char** argv)
             .arg(token));
     const double trivial = wrk(server.url() + QStringLiteral("/health"), health, seconds);
     const double searches = wrk(server.url() + QStringLiteral("/api/v1/operator/findPeople"), search, seconds);
-    out() << QStringLiteral("reference: wrk GET /health: %1 requests/s").arg(trivial, 0, 'f', 0) << Qt::endl;
-    out() << QStringLiteral("operator search: %1 findPeople requests/s = %2 of the trivial route").arg(searches, 0, 'f', 0).arg(searches / trivial, 0, 'f', 3)
+    out << QStringLiteral("reference: wrk GET /health: %1 requests/s").arg(trivial, 0, 'f', 0) << Qt::endl;
+    out << QStringLiteral("operator search: %1 findPeople requests/s = %2 of the trivial route").arg(searches, 0, 'f', 0).arg(searches / trivial, 0, 'f', 3)
           << Qt::endl;
     return server.stop() ? 0 : 1;
 }
