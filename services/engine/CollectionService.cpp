@@ -9,6 +9,7 @@
 #include "RequestService.h"
 #include "SettingsSchema.h"
 #include "SettingsService.h"
+#include "VscAccessService.h"
 #include "pki/AuthCode.h"
 #include "pki/CertificateRequest.h"
 #include "pki/KeyTransport.h"
@@ -525,6 +526,16 @@ Result<Device> CollectionService::confirm(const QString& sessionId)
                 { deviceStateId(DeviceState::Active), nowMs, session->deviceId, deviceStateId(DeviceState::Issued) });
             !r)
             return r.error();
+        auto issued = DeviceService(m_ctx, m_db).load(session->deviceId);
+        if (!issued)
+            return issued.error();
+        auto profile = ProfileService(m_ctx, m_db).profile(job->profileId);
+        if (!profile)
+            return profile.error();
+        auto family = VscAccessService(m_ctx, m_db).applyParentChildRules(*issued, *profile);
+        if (!family)
+            return family.error();
+        details = *family;
     }
     if (auto r = exec(m_db, QStringLiteral("UPDATE jobs SET status = ?, issued_device_id = ?, code_hash = '', updated_at = ? WHERE id = ?"),
             { jobStatusId(JobStatus::Completed), session->deviceId, nowMs, job->id });

@@ -1,8 +1,10 @@
 #include "VscAccessService.h"
 
 #include "AuditLog.h"
+#include "CertificateService.h"
 #include "DeviceService.h"
 #include "RequestService.h"
+#include "SettingsSchema.h"
 #include "SettingsService.h"
 #include "pki/VscResponse.h"
 #include "storage/Database.h"
@@ -72,6 +74,62 @@ Result<Device> VscAccessService::loadVsc(const AccessControl& ac, qint64 deviceI
         return Error(ErrorCode::InvalidTransition, QStringLiteral("device %1 is %2").arg(device->serial, deviceStateId(device->state)),
             { { QStringLiteral("operation"), workflowId(workflow) }, { QStringLiteral("state"), deviceStateId(device->state) } });
     return device;
+}
+
+Result<QString> VscAccessService::applyParentChildRules(const Device& issued, const CredentialProfile& profile)
+{
+    auto settings = SettingsService(m_ctx, m_db).load();
+    if (!settings)
+        return settings.error();
+    if (!settings->boolean(SettingKey::ParentChildProfiles))
+        return QString();
+    const qint64 now = m_ctx.now().toMSecsSinceEpoch();
+    // A system lock job (no operator): due at the next Self-Service run on the computer.
+    const auto lockAtNextRun = [&](const Device& d, const QString& reason) -> Result<void> {
+        auto active = activeLockJob(d.id);
+        if (!active)
+            return active.error();
+        if (active->id)
+            return {};
+        if (auto r = exec(m_db, QStringLiteral("INSERT INTO jobs (job_type, status, person_id, device_id, profile_id, requested_at, reason, updated_at) "
+                                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                { jobTypeId(JobType::PinLock), jobStatusId(JobStatus::AwaitingIssue), d.ownerId, d.id, d.profileId, now, reason, now });
+            !r)
+            return r.error();
+        return {};
+    };
+    QStringList done;
+    if (profile.parentLineage > 0 && profile.encoding == CardEncoding::VirtualSmartCard) {
+        if (auto r = lockAtNextRun(issued, QStringLiteral("child credential: locked until its parent is unavailable")); !r)
+            return r.error();
+        done << QStringLiteral("child card: PIN lock at the next Self-Service run");
+    }
+    if (profile.isParent) {
+        auto children = exec(m_db, QStringLiteral("SELECT d.id FROM devices d JOIN profiles p ON p.id = d.profile_id "
+                                                  "WHERE d.owner_id = ? AND d.state = ? AND p.parent_lineage = ? AND d.id <> ?"),
+            { issued.ownerId, deviceStateId(DeviceState::Active), profile.lineage, issued.id });
+        if (!children)
+            return children.error();
+        QList<qint64> ids;
+        while (children->next())
+            ids << children->value(0).toLongLong();
+        children->finish();
+        DeviceService devices(m_ctx, m_db);
+        CertificateService certificates(m_ctx, m_db);
+        for (qint64 id : ids) {
+            auto child = devices.load(id);
+            if (!child)
+                return child.error();
+            if (auto r = lockAtNextRun(*child, QStringLiteral("parent credential %1 issued").arg(issued.serial)); !r)
+                return r.error();
+            if (auto r = exec(m_db, QStringLiteral("UPDATE devices SET state = ?, updated_at = ? WHERE id = ?"), { deviceStateId(DeviceState::Disabled), now, id }); !r)
+                return r.error();
+            if (auto r = certificates.applyToDevice(id, CertificateAction::Hold, RevocationReason::CertificateHold); !r)
+                return r.error();
+            done << QStringLiteral("child %1 locked and disabled").arg(child->serial);
+        }
+    }
+    return done.join(QStringLiteral("; "));
 }
 
 Result<QList<Timezone>> VscAccessService::timezones(const AccessControl& ac)

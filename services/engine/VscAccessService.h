@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AccessControl.h"
+#include "CredentialProfile.h"
 #include "Device.h"
 #include "EngineContext.h"
 #include "Settings.h"
@@ -25,6 +26,12 @@ public:
     Result<Job> cancelPinLock(const AccessControl& ac, qint64 deviceId, const QString& reason);
     // `hours` from temporaryAccessHours(); 0 for unrestricted access (no re-lock job).
     Result<TemporaryAccess> temporaryUnlock(const AccessControl& ac, qint64 deviceId, const QString& challenge, int hours, const QString& reason);
+
+    // Parent and child profiles (when the setting allows them), applied when a new device
+    // becomes active: a child VSC starts with a PIN-lock job; a parent credential locks and
+    // disables (certificates on hold) the person's active children. Returns what was done,
+    // for the audit, or an empty text.
+    Result<QString> applyParentChildRules(const Device& issued, const CredentialProfile& profile);
 
     // The UTC instant a schedule stands for, with the timezone's display name.
     static Result<QPair<QDateTime, QString>> resolve(const LockSchedule& when, const Settings& settings);

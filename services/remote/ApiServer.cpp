@@ -6,6 +6,10 @@
 #include "engine/SettingsService.h"
 
 #include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QHttpServerResponder>
+#include <QPointer>
+#include <QTcpSocket>
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
@@ -138,6 +142,15 @@ auto listOf(const QString& key, QJsonObject (*convert)(const T&))
 QJsonObject idObject(qint64 id)
 {
     return { { QStringLiteral("id"), id } };
+}
+
+// One log line per request, never the body (it may hold a code or a password); no caching.
+void finish(QHttpServerResponse& response, const QString& path, const QString& remote)
+{
+    qCInfo(lcApi).noquote() << QJsonDocument(QJsonObject { { QStringLiteral("path"), path }, { QStringLiteral("status"), int(response.statusCode()) },
+                                                 { QStringLiteral("remote"), remote } })
+                                   .toJson(QJsonDocument::Compact);
+    response.addHeader("Cache-Control", "no-store");
 }
 
 qint64 idArg(const QJsonObject& args, const char* name)
@@ -360,64 +373,105 @@ void ApiServer::addRoutes()
         const EngineInfo info = m_engine.info();
         return QHttpServerResponse(QJsonObject { { QStringLiteral("status"), QStringLiteral("ok") }, { QStringLiteral("schema"), info.schemaVersion } });
     });
-    m_http->route(QStringLiteral("/c/<arg>"), QHttpServerRequest::Method::Get, [this](const QString& token) { return collectionPage(token); });
-    m_http->route(QStringLiteral("/api/v1/ca"), QHttpServerRequest::Method::Get, [this] {
-        return answer(this, m_engine.caCertificate(), [](const QByteArray& pem) { return QHttpServerResponse("application/x-pem-file", pem); });
+    m_http->route(QStringLiteral("/c/<arg>"), QHttpServerRequest::Method::Get, [this](const QString& token, const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+        deliver(std::move(responder), request, collectionPage(token));
     });
-    m_http->route(QStringLiteral("/api/v1/crl"), QHttpServerRequest::Method::Get, [this] {
-        return answer(this, m_engine.certificateRevocationList(), [](const QByteArray& der) { return QHttpServerResponse("application/pkix-crl", der); });
+    m_http->route(QStringLiteral("/api/v1/ca"), QHttpServerRequest::Method::Get, [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+        deliver(std::move(responder), request, [&]() -> QFuture<QHttpServerResponse> {
+            return answer(this, m_engine.caCertificate(), [](const QByteArray& pem) { return QHttpServerResponse("application/x-pem-file", pem); });
+        }());
     });
-    m_http->route(QStringLiteral("/api/v1/logon"), QHttpServerRequest::Method::Post, [this](const QHttpServerRequest& request) {
-        auto body = bodyOf(request);
-        if (!body)
-            return ready(errorResponse(body.error()));
-        return answer(this, m_engine.issueToken(body->value(QStringLiteral("logonName")).toString(), body->value(QStringLiteral("password")).toString()),
-            [](const OperatorSession& s) {
-                return QJsonObject { { QStringLiteral("token"), s.token }, { QStringLiteral("operator"), json::fromSession(s) } };
-            });
+    m_http->route(QStringLiteral("/api/v1/crl"), QHttpServerRequest::Method::Get, [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+        deliver(std::move(responder), request, [&]() -> QFuture<QHttpServerResponse> {
+            return answer(this, m_engine.certificateRevocationList(), [](const QByteArray& der) { return QHttpServerResponse("application/pkix-crl", der); });
+        }());
     });
-    m_http->route(QStringLiteral("/api/v1/logoff"), QHttpServerRequest::Method::Post, [this](const QHttpServerRequest& request) {
-        const QByteArray auth = request.value("Authorization");
-        return answer(this, m_engine.revokeToken(QString::fromLatin1(auth.mid(7))), [] { return QJsonObject {}; });
+    m_http->route(QStringLiteral("/api/v1/logon"), QHttpServerRequest::Method::Post, [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+        deliver(std::move(responder), request, [&]() -> QFuture<QHttpServerResponse> {
+            auto body = bodyOf(request);
+            if (!body)
+                return ready(errorResponse(body.error()));
+            return answer(this, m_engine.issueToken(body->value(QStringLiteral("logonName")).toString(), body->value(QStringLiteral("password")).toString()),
+                [](const OperatorSession& s) {
+                    return QJsonObject { { QStringLiteral("token"), s.token }, { QStringLiteral("operator"), json::fromSession(s) } };
+                });
+        }());
+    });
+    m_http->route(QStringLiteral("/api/v1/logoff"), QHttpServerRequest::Method::Post, [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+        deliver(std::move(responder), request, [&]() -> QFuture<QHttpServerResponse> {
+            const QByteArray auth = request.value("Authorization");
+            return answer(this, m_engine.revokeToken(QString::fromLatin1(auth.mid(7))), [] { return QJsonObject {}; });
+        }());
     });
     m_http->route(QStringLiteral("/api/v1/operator/<arg>"), QHttpServerRequest::Method::Post,
-        [this](const QString& method, const QHttpServerRequest& request) { return operatorCall(method, request); });
-    m_http->route(QStringLiteral("/api/v1/collect/start"), QHttpServerRequest::Method::Post, [this](const QHttpServerRequest& request) {
-        auto body = bodyOf(request);
-        if (!body)
-            return ready(errorResponse(body.error()));
-        auto start = json::toCollectionStart(*body);
-        if (!start)
-            return ready(errorResponse(start.error()));
-        return answer(this, m_engine.startCollection(*start), json::fromCollectionSession);
-    });
-    m_http->route(QStringLiteral("/api/v1/collect/submit"), QHttpServerRequest::Method::Post, [this](const QHttpServerRequest& request) {
-        auto body = bodyOf(request);
-        if (!body)
-            return ready(errorResponse(body.error()));
-        auto submission = json::toCollectionSubmission(*body);
-        if (!submission)
-            return ready(errorResponse(submission.error()));
-        return answer(this, m_engine.submitCollection(*submission), [](const CollectionBundle& b) {
-            return QJsonObject { { QStringLiteral("bundle"), QString::fromLatin1(b.signedData.toBase64()) }, { QStringLiteral("device"), b.deviceSerial } };
+        [this](const QString& method, const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+            deliver(std::move(responder), request, operatorCall(method, request));
         });
+    m_http->route(QStringLiteral("/api/v1/collect/start"), QHttpServerRequest::Method::Post, [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+        deliver(std::move(responder), request, [&]() -> QFuture<QHttpServerResponse> {
+            auto body = bodyOf(request);
+            if (!body)
+                return ready(errorResponse(body.error()));
+            auto start = json::toCollectionStart(*body);
+            if (!start)
+                return ready(errorResponse(start.error()));
+            return answer(this, m_engine.startCollection(*start), json::fromCollectionSession);
+        }());
     });
-    m_http->route(QStringLiteral("/api/v1/collect/confirm"), QHttpServerRequest::Method::Post, [this](const QHttpServerRequest& request) {
-        auto body = bodyOf(request);
-        if (!body)
-            return ready(errorResponse(body.error()));
-        return answer(this, m_engine.confirmCollection(body->value(QStringLiteral("session")).toString()),
-            [](const Device& d) { return QJsonObject { { QStringLiteral("device"), d.serial }, { QStringLiteral("state"), deviceStateId(d.state) } }; });
+    m_http->route(QStringLiteral("/api/v1/collect/submit"), QHttpServerRequest::Method::Post, [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+        deliver(std::move(responder), request, [&]() -> QFuture<QHttpServerResponse> {
+            auto body = bodyOf(request);
+            if (!body)
+                return ready(errorResponse(body.error()));
+            auto submission = json::toCollectionSubmission(*body);
+            if (!submission)
+                return ready(errorResponse(submission.error()));
+            return answer(this, m_engine.submitCollection(*submission), [](const CollectionBundle& b) {
+                return QJsonObject { { QStringLiteral("bundle"), QString::fromLatin1(b.signedData.toBase64()) }, { QStringLiteral("device"), b.deviceSerial } };
+            });
+        }());
+    });
+    m_http->route(QStringLiteral("/api/v1/collect/confirm"), QHttpServerRequest::Method::Post, [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+        deliver(std::move(responder), request, [&]() -> QFuture<QHttpServerResponse> {
+            auto body = bodyOf(request);
+            if (!body)
+                return ready(errorResponse(body.error()));
+            return answer(this, m_engine.confirmCollection(body->value(QStringLiteral("session")).toString()),
+                [](const Device& d) { return QJsonObject { { QStringLiteral("device"), d.serial }, { QStringLiteral("state"), deviceStateId(d.state) } }; });
+        }());
     });
     m_http->afterRequest([](QHttpServerResponse&& response, const QHttpServerRequest& request) {
-        // One line per request: never the body, which may hold a code or a password.
-        qCInfo(lcApi).noquote() << QJsonDocument(QJsonObject { { QStringLiteral("path"), request.url().path().left(200) },
-                                                     { QStringLiteral("status"), int(response.statusCode()) },
-                                                     { QStringLiteral("remote"), request.remoteAddress().toString() } })
-                                       .toJson(QJsonDocument::Compact);
-        response.addHeader("Cache-Control", "no-store");
+        finish(response, request.url().path().left(200), request.remoteAddress().toString());
         return std::move(response);
     });
+}
+
+void ApiServer::deliver(QHttpServerResponder&& responder, const QHttpServerRequest& request, QFuture<QHttpServerResponse> future)
+{
+    // Answered through the responder, not by returning the future: Qt 6.4's QHttpServer keeps
+    // a reference to the connection's request in its continuation, and a client that hangs up
+    // before the answer is ready (a timeout, a closed laptop) has its request freed by then.
+    auto pending = std::make_shared<QHttpServerResponder>(std::move(responder));
+    const QPointer<QTcpSocket> socket = pending->socket();
+    const QString path = request.url().path().left(200);
+    const QString remote = request.remoteAddress().toString();
+    auto* watcher = new QFutureWatcher<QHttpServerResponse>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [watcher, pending, socket, path, remote] {
+        watcher->deleteLater();
+        QFuture<QHttpServerResponse> done = watcher->future();
+        if (done.resultCount() == 0)
+            return;
+        QHttpServerResponse response = done.takeResult();
+        if (!socket || socket->state() != QAbstractSocket::ConnectedState) {
+            qCInfo(lcApi).noquote() << QJsonDocument(QJsonObject { { QStringLiteral("path"), path }, { QStringLiteral("status"), int(response.statusCode()) },
+                                                         { QStringLiteral("remote"), remote }, { QStringLiteral("note"), QStringLiteral("client left before the answer") } })
+                                           .toJson(QJsonDocument::Compact);
+            return;
+        }
+        finish(response, path, remote);
+        response.write(std::move(*pending));
+    });
+    watcher->setFuture(std::move(future));
 }
 
 QFuture<QHttpServerResponse> ApiServer::operatorCall(const QString& method, const QHttpServerRequest& request)

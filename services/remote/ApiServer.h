@@ -17,6 +17,7 @@
 class QHttpServer;
 class QHttpServerRequest;
 class QHttpServerResponse;
+class QHttpServerResponder;
 
 namespace lanyard {
 
@@ -44,6 +45,7 @@ public:
 private:
     using Call = std::function<void(const OperatorSession&, const QJsonObject&, const Promise&)>;
     void addRoutes();
+    void deliver(QHttpServerResponder&& responder, const QHttpServerRequest& request, QFuture<QHttpServerResponse> future);
     QFuture<QHttpServerResponse> operatorCall(const QString& method, const QHttpServerRequest& request);
     QFuture<QHttpServerResponse> collectionPage(const QString& token);
 

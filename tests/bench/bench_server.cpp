@@ -202,5 +202,10 @@ int main(int argc, char** argv)
     out << QStringLiteral("reference: wrk GET /health: %1 requests/s").arg(trivial, 0, 'f', 0) << Qt::endl;
     out << QStringLiteral("operator search: %1 findPeople requests/s = %2 of the trivial route").arg(searches, 0, 'f', 0).arg(searches / trivial, 0, 'f', 3)
           << Qt::endl;
-    return server.stop() ? 0 : 1;
+    if (server.stop())
+        return 0;
+    QFile log(server.logFile());
+    log.open(QIODevice::ReadOnly);
+    out << "the server did not stop cleanly:\n" << log.readAll().right(4000) << Qt::endl;
+    return 1;
 }

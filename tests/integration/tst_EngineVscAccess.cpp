@@ -199,6 +199,55 @@ private Q_SLOTS:
         auto refused = await(m_fx.engine().requestPinLock(m_op, phone.id, LockSchedule {}, QStringLiteral("x")));
         QCOMPARE(refused.error().code, ErrorCode::InvalidTransition);
     }
+
+    void aParentCredentialLocksAndDisablesItsChildCard()
+    {
+        m_fx.createOperator(QStringLiteral("profiler"), QStringLiteral("IT"), Scope::All,
+            { Workflow::FindPerson, Workflow::EditConfiguration, Workflow::EditCredentialProfiles });
+        const OperatorSession admin = m_fx.logon(QStringLiteral("profiler"));
+        QString error;
+        QVERIFY2(m_fx.configure(admin, { { QStringLiteral("profiles.allowParentChild"), QStringLiteral("true") } }, &error), qPrintable(error));
+        auto profiles = await(m_fx.engine().credentialProfiles(admin));
+        QVERIFY(profiles.ok());
+        CredentialProfile parent, child;
+        for (const CredentialProfile& p : *profiles) {
+            if (p.name == QLatin1String("Mobile Identity"))
+                parent = p;
+            if (p.name == QLatin1String("Virtual Smart Card"))
+                child = p;
+        }
+        parent.isParent = true;
+        QVERIFY(await(m_fx.engine().saveCredentialProfile(admin, parent)).ok());
+        child.parentLineage = parent.lineage;
+        auto savedChild = await(m_fx.engine().saveCredentialProfile(admin, child));
+        QVERIFY2(savedChild.ok(), savedChild.ok() ? "" : qPrintable(savedChild.error().toLogString()));
+
+        const qint64 person = m_fx.scalar(QStringLiteral("SELECT id FROM people WHERE email <> '' AND logon_name NOT IN ('demo', 'validator') ORDER BY id LIMIT 1 OFFSET 6")).toLongLong();
+        auto childRequest = await(m_fx.engine().requestCredential(m_op, person, m_fx.profileIdByName(QStringLiteral("Virtual Smart Card")), true));
+        QVERIFY2(childRequest.ok(), childRequest.ok() ? "" : qPrintable(childRequest.error().toLogString()));
+        const Device card = m_fx.collect(*childRequest, KeyAlgorithm::Rsa2048);
+        // A child card starts with its PIN lock due at the next Self-Service run.
+        auto jobs = await(m_fx.engine().lockJobs(m_op, card.id));
+        QVERIFY(jobs.ok());
+        QCOMPARE(jobs->size(), 1);
+        QCOMPARE(jobs->first().status, JobStatus::AwaitingIssue);
+        QVERIFY(!jobs->first().scheduledAt.isValid());
+
+        // The parent credential arrives: the child card is disabled, its certificates on hold.
+        auto parentRequest = await(m_fx.engine().requestCredential(m_op, person, m_fx.profileIdByName(QStringLiteral("Mobile Identity")), true));
+        QVERIFY(parentRequest.ok());
+        m_fx.collect(*parentRequest);
+        auto after = await(m_fx.engine().device(m_op, card.id));
+        QVERIFY(after.ok());
+        QCOMPARE(after->state, DeviceState::Disabled);
+        auto certificates = await(m_fx.engine().certificatesOf(m_op, card.id));
+        QVERIFY(certificates.ok() && !certificates->isEmpty());
+        for (const CertificateRecord& c : *certificates)
+            QCOMPARE(c.status, CertificateStatus::OnHold);
+        jobs = await(m_fx.engine().lockJobs(m_op, card.id));
+        QCOMPARE(jobs->size(), 1); // still the one lock job
+        QVERIFY(m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE details LIKE ?"), { QStringLiteral("%child ") + card.serial + QStringLiteral(" locked and disabled%") }).toInt() == 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestEngineVscAccess)

@@ -10,6 +10,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QSslSocket>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTcpServer>
@@ -424,6 +425,29 @@ private Q_SLOTS:
         QCOMPARE(http(QStringLiteral("POST"), QStringLiteral("/api/v1/collect/confirm"), { { QStringLiteral("session"), session } }).status, 200);
         QVERIFY(deviceOfJob(issued.value(QStringLiteral("job")).toObject().value(QStringLiteral("id")).toInteger()) > 0);
         QVERIFY(second.stop());
+    }
+
+    void clientsThatHangUpEarlyDoNotHurtTheServer()
+    {
+        // A logon takes a while (slow password hash): hang up before the answer, many times.
+        const QByteArray body = R"({"logonName":"helpdesk","password":"not the password"})";
+        const QByteArray request = "POST /api/v1/logon HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
+            + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+        for (int i = 0; i < 20; ++i) {
+            QSslSocket socket;
+            QSslConfiguration tls = socket.sslConfiguration();
+            tls.setCaCertificates(QSslCertificate::fromPath(m_server.tlsCertificate()));
+            socket.setSslConfiguration(tls);
+            socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), quint16(m_server.port()));
+            QVERIFY(socket.waitForEncrypted(10000));
+            socket.write(request);
+            QVERIFY(socket.waitForBytesWritten(10000));
+            socket.abort();
+        }
+        QTest::qWait(1500); // the answers come due after the clients left
+        QVERIFY(m_server.isRunning());
+        QCOMPARE(http(QStringLiteral("GET"), QStringLiteral("/health")).status, 200);
+        QCOMPARE(http(QStringLiteral("POST"), QStringLiteral("/api/v1/operator/workflows")).status, 200);
     }
 
     void cleanupTestCase()
