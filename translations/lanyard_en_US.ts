@@ -1566,77 +1566,77 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="55"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="69"/>
         <source>&amp;Unlock Credential…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="65"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="71"/>
         <source>Manage VSC &amp;Access…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="75"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="73"/>
         <source>Unlock VSC &amp;Temporary Access…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="91"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="81"/>
         <source>&amp;Certificates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="92"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="82"/>
         <source>&amp;Jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="96"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="86"/>
         <source>De&amp;tails</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="101"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="91"/>
         <source>Done: the device is now %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="125"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="115"/>
         <source>&lt;h2&gt;%1 %2&lt;/h2&gt;Owner: %3 · State: &lt;b&gt;%4&lt;/b&gt; · Expires %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="135"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="125"/>
         <source>Serial</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="136"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="126"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="136"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="126"/>
         <source>%1 (version %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="137"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="127"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="138"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="128"/>
         <source>Phone serial</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="139"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="129"/>
         <source>DNS name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="171"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="161"/>
         <source>Working…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2022,44 +2022,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ManageVscAccessDialog.cpp" line="89"/>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="88"/>
         <location filename="../ui/ManageVscAccessDialog.cpp" line="158"/>
-        <source>Enter a reason: it is kept in the audit trail.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/ManageVscAccessDialog.cpp" line="92"/>
-        <location filename="../ui/ManageVscAccessDialog.cpp" line="166"/>
         <source>Working…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ManageVscAccessDialog.cpp" line="111"/>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="107"/>
         <source>The PIN lock is cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ManageVscAccessDialog.cpp" line="111"/>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="107"/>
         <source>The PIN lock is scheduled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ManageVscAccessDialog.cpp" line="138"/>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="134"/>
         <source>next Self-Service run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ManageVscAccessDialog.cpp" line="140"/>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="136"/>
         <source>%1 (chosen in %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ManageVscAccessDialog.cpp" line="147"/>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="143"/>
         <source>No PIN lock is pending for this card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ManageVscAccessDialog.cpp" line="147"/>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="143"/>
         <source>A PIN lock is pending: %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3145,11 +3139,6 @@
     </message>
     <message>
         <location filename="../ui/VscUnlockDialog.cpp" line="104"/>
-        <source>Enter a reason: it is kept in the audit trail.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/VscUnlockDialog.cpp" line="108"/>
         <source>Working…</source>
         <translation type="unfinished"></translation>
     </message>

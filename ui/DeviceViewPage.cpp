@@ -52,36 +52,26 @@ DeviceViewPage::DeviceViewPage(const OperatorActions& actions, const QList<Workf
         m_buttons.insert(op, button);
         ++column;
     }
-    m_unlock = new QPushButton(tr("&Unlock Credential…"), this);
-    m_unlock->setObjectName(QStringLiteral("unlockCredential"));
-    m_unlock->setVisible(m_allowed.contains(Workflow::UnlockCredential));
-    m_unlock->setEnabled(false);
-    connect(m_unlock, &QPushButton::clicked, this, [this] {
-        auto* dialog = new UnlockCredentialDialog(*m_actions, m_device, this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->open();
-    });
-    bar->addWidget(m_unlock, 2, 0);
-    m_manageVsc = new QPushButton(tr("Manage VSC &Access…"), this);
-    m_manageVsc->setObjectName(QStringLiteral("manageVscAccess"));
-    m_manageVsc->setVisible(m_allowed.contains(Workflow::ManageVscAccess));
-    m_manageVsc->setEnabled(false);
-    connect(m_manageVsc, &QPushButton::clicked, this, [this] {
-        auto* dialog = new ManageVscAccessDialog(*m_actions, m_device, this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->open();
-    });
-    bar->addWidget(m_manageVsc, 2, 1);
-    m_unlockVsc = new QPushButton(tr("Unlock VSC &Temporary Access…"), this);
-    m_unlockVsc->setObjectName(QStringLiteral("unlockVsc"));
-    m_unlockVsc->setVisible(m_allowed.contains(Workflow::UnlockVscTemporaryAccess));
-    m_unlockVsc->setEnabled(false);
-    connect(m_unlockVsc, &QPushButton::clicked, this, [this] {
-        auto* dialog = new VscUnlockDialog(*m_actions, m_device, this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->open();
-    });
-    bar->addWidget(m_unlockVsc, 2, 2);
+    // Buttons that open a workflow dialog on this device; enabled once the device suits it.
+    const auto dialogButton = [this, bar](const QString& text, const char* name, Workflow workflow, int column, auto makeDialog) {
+        auto* button = new QPushButton(text, this);
+        button->setObjectName(QLatin1String(name));
+        button->setVisible(m_allowed.contains(workflow));
+        button->setEnabled(false);
+        connect(button, &QPushButton::clicked, this, [this, makeDialog] {
+            QDialog* dialog = makeDialog();
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->open();
+        });
+        bar->addWidget(button, 2, column);
+        return button;
+    };
+    m_unlock = dialogButton(tr("&Unlock Credential…"), "unlockCredential", Workflow::UnlockCredential, 0,
+        [this] { return new UnlockCredentialDialog(*m_actions, m_device, this); });
+    m_manageVsc = dialogButton(tr("Manage VSC &Access…"), "manageVscAccess", Workflow::ManageVscAccess, 1,
+        [this] { return new ManageVscAccessDialog(*m_actions, m_device, this); });
+    m_unlockVsc = dialogButton(tr("Unlock VSC &Temporary Access…"), "unlockVsc", Workflow::UnlockVscTemporaryAccess, 2,
+        [this] { return new VscUnlockDialog(*m_actions, m_device, this); });
     layout->addLayout(bar);
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("deviceMessage"));

@@ -85,10 +85,6 @@ ManageVscAccessDialog::ManageVscAccessDialog(const OperatorActions& actions, con
     connect(m_request, &QPushButton::clicked, this, [this] { submit(false); });
     connect(m_update, &QPushButton::clicked, this, [this] { submit(true); });
     connect(m_cancel, &QPushButton::clicked, this, [this] {
-        if (m_reason->text().trimmed().isEmpty()) {
-            m_message->setText(tr("Enter a reason: it is kept in the audit trail."));
-            return m_reason->setFocus();
-        }
         m_message->setText(tr("Working…"));
         m_actions->cancelPinLock(m_device.id, m_reason->text());
     });
@@ -154,10 +150,6 @@ void ManageVscAccessDialog::showJobs(const QList<Job>& jobs)
 
 void ManageVscAccessDialog::submit(bool update)
 {
-    if (m_reason->text().trimmed().isEmpty()) {
-        m_message->setText(tr("Enter a reason: it is kept in the audit trail."));
-        return m_reason->setFocus();
-    }
     LockSchedule when;
     when.nextRun = m_nextRun->isChecked();
     when.date = m_date->date();

@@ -100,10 +100,6 @@ VscUnlockDialog::VscUnlockDialog(const OperatorActions& actions, const Device& d
 
 void VscUnlockDialog::generate()
 {
-    if (m_reason->text().trimmed().isEmpty()) {
-        m_message->setText(tr("Enter a reason: it is kept in the audit trail."));
-        return m_reason->setFocus();
-    }
     m_response->clear();
     m_message->setText(tr("Working…"));
     m_actions->temporaryUnlock(m_device.id, m_challenge->text(), m_duration->currentData().toInt(), m_reason->text());

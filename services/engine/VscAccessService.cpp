@@ -20,6 +20,11 @@ Error reasonRequired()
     return Error(ErrorCode::InvalidArgument, QStringLiteral("a reason is required"), { { QStringLiteral("problem"), QStringLiteral("reason-required") } });
 }
 
+Error noPendingLock(const Device& device)
+{
+    return Error(ErrorCode::NotFound, QStringLiteral("device %1 has no pending lock job").arg(device.serial), { { QStringLiteral("what"), QStringLiteral("lock job") } });
+}
+
 AuditEvent deviceEvent(const EngineContext& ctx, const AccessControl& ac, Workflow workflow, const Device& device, const QString& details)
 {
     AuditEvent e = AuditLog::event(ctx.now(), &ac, workflowId(workflow), QStringLiteral("device"), QString::number(device.id),
@@ -222,7 +227,7 @@ Result<Job> VscAccessService::schedule(const AccessControl& ac, qint64 deviceId,
         return Error(ErrorCode::Conflict, QStringLiteral("device %1 already has lock job %2").arg(device->serial).arg(active->id),
             { { QStringLiteral("problem"), QStringLiteral("lock-exists") } });
     if (update && !active->id)
-        return Error(ErrorCode::NotFound, QStringLiteral("device %1 has no pending lock job").arg(device->serial), { { QStringLiteral("what"), QStringLiteral("lock job") } });
+        return noPendingLock(*device);
     const QString what = update ? QStringLiteral("PIN lock moved to %1: %2") : QStringLiteral("PIN lock requested for %1: %2");
     auto job = writeLockJob(ac, *device, active->id, at->first, at->second, reason.trimmed(), what.arg(describe(at->first, at->second), reason.trimmed()));
     if (!job)
@@ -246,7 +251,7 @@ Result<Job> VscAccessService::cancelPinLock(const AccessControl& ac, qint64 devi
     if (!active)
         return active.error();
     if (!active->id)
-        return Error(ErrorCode::NotFound, QStringLiteral("device %1 has no pending lock job").arg(device->serial), { { QStringLiteral("what"), QStringLiteral("lock job") } });
+        return noPendingLock(*device);
     if (auto r = exec(m_db, QStringLiteral("UPDATE jobs SET status = ?, reason = ?, updated_at = ? WHERE id = ?"),
             { jobStatusId(JobStatus::Cancelled), reason.trimmed(), m_ctx.now().toMSecsSinceEpoch(), active->id });
         !r)

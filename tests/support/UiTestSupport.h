@@ -3,7 +3,9 @@
 #include "OperatorSessionController.h"
 #include "TestSupport.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
+#include <QTest>
 #include <QSignalSpy>
 #include <QWidget>
 
@@ -29,6 +31,21 @@ inline bool saveScreenshot(QWidget* w, const QString& name)
     const QString dir = QDir::current().filePath(QStringLiteral("screenshots"));
     QDir().mkpath(dir);
     return w->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
+// The first visible child of this type (and name, if given) to appear, such as a dialog a
+// button opened; a test cannot go on without it.
+template <typename T>
+T* waitForVisible(QWidget* parent, const QString& name = {})
+{
+    QDeadlineTimer deadline(30000);
+    while (!deadline.hasExpired()) {
+        for (T* found : parent->findChildren<T*>(name))
+            if (found->isVisible())
+                return found;
+        QTest::qWait(20);
+    }
+    qFatal("no visible %s appeared", T::staticMetaObject.className());
 }
 
 // A named child widget; a test cannot go on without it.

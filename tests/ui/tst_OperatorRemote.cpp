@@ -78,19 +78,6 @@ class TestOperatorRemote : public QObject {
         child<QPushButton>(dialog, "logonButton")->click();
     }
 
-    template <typename T>
-    T* waitForChild(QWidget* parent)
-    {
-        QDeadlineTimer deadline(30000);
-        while (!deadline.hasExpired()) {
-            for (T* found : parent->findChildren<T*>())
-                if (found->isVisible())
-                    return found;
-            QTest::qWait(20);
-        }
-        qFatal("no visible %s appeared", T::staticMetaObject.className());
-    }
-
     QByteArray remembered()
     {
         auto token = await(Keychain(QLatin1String(kKeychain)).read(options({}).connection.tokenKey()));
@@ -191,7 +178,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(person->person().id > 0, 30000);
 
         child<QPushButton>(person, "requestMobileCode")->click();
-        auto* dialog = waitForChild<RequestCredentialDialog>(person);
+        auto* dialog = waitForVisible<RequestCredentialDialog>(person);
         auto* request = child<QPushButton>(dialog, "requestButton");
         QTRY_VERIFY_WITH_TIMEOUT(request->isEnabled(), 30000);
         auto* profile = child<QComboBox>(dialog, "profile");
@@ -227,7 +214,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(disable->isEnabled(), 30000);
         QSignalSpy finished(page, &DeviceViewPage::actionFinished);
         disable->click();
-        auto* action = waitForChild<DeviceActionDialog>(page);
+        auto* action = waitForVisible<DeviceActionDialog>(page);
         QTest::keyClicks(action->findChild<QLineEdit*>(QStringLiteral("reason")), QStringLiteral("lost phone"));
         child<QPushButton>(action, "confirm")->click();
         QVERIFY(finished.wait(30000));

@@ -50,26 +50,13 @@ class TestOperatorWorkflows : public QObject {
 
     std::unique_ptr<OperatorSessionController> logon(const QString& name, const QString& password) { return logOn(m_fx.engine(), name, password); }
 
-    template <typename T>
-    T* waitForChild(QWidget* parent, const QString& name = {})
-    {
-        QDeadlineTimer deadline(30000);
-        while (!deadline.hasExpired()) {
-            T* found = parent->findChild<T*>(name);
-            if (found && found->isVisible())
-                return found;
-            QTest::qWait(20);
-        }
-        qFatal("no visible %s appeared", T::staticMetaObject.className());
-    }
-
     void act(DeviceViewPage* page, DeviceOperation op, const QString& reason, DeviceState expected)
     {
         QPushButton* button = page->actionButton(op);
         QTRY_VERIFY_WITH_TIMEOUT(button->isEnabled(), 30000);
         QSignalSpy finished(page, &DeviceViewPage::actionFinished);
         button->click();
-        auto* dialog = waitForChild<DeviceActionDialog>(page);
+        auto* dialog = waitForVisible<DeviceActionDialog>(page);
         if (!reason.isEmpty())
             QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("reason")), reason);
         dialog->findChild<QPlainTextEdit*>(QStringLiteral("details"))->setPlainText(QStringLiteral("ui test"));
@@ -111,7 +98,7 @@ private Q_SLOTS:
         QVERIFY(person->findChild<QLabel*>(QStringLiteral("personDetails"))->text().contains(QStringLiteral("Mobile")));
 
         person->findChild<QPushButton*>(QStringLiteral("requestMobileCode"))->click();
-        auto* dialog = waitForChild<RequestCredentialDialog>(person);
+        auto* dialog = waitForVisible<RequestCredentialDialog>(person);
         auto* request = dialog->findChild<QPushButton*>(QStringLiteral("requestButton"));
         QTRY_VERIFY_WITH_TIMEOUT(request->isEnabled(), 30000);
         auto* profile = dialog->findChild<QComboBox*>(QStringLiteral("profile"));
@@ -160,7 +147,7 @@ private Q_SLOTS:
         // Unlock Credential: bad challenge refused clearly, good one answered.
         QTRY_VERIFY_WITH_TIMEOUT(page->unlockButton()->isEnabled(), 30000);
         page->unlockButton()->click();
-        auto* unlock = waitForChild<UnlockCredentialDialog>(page);
+        auto* unlock = waitForVisible<UnlockCredentialDialog>(page);
         auto* challenge = unlock->findChild<QLineEdit*>(QStringLiteral("challenge"));
         auto* message = unlock->findChild<QLabel*>(QStringLiteral("unlockMessage"));
         auto* response = unlock->findChild<QLabel*>(QStringLiteral("unlockResponse"));
@@ -179,7 +166,7 @@ private Q_SLOTS:
 
         // A reason is required for Disable: the dialog says so and stays open.
         page->actionButton(DeviceOperation::Disable)->click();
-        auto* dialog = waitForChild<DeviceActionDialog>(page);
+        auto* dialog = waitForVisible<DeviceActionDialog>(page);
         dialog->findChild<QPushButton*>(QStringLiteral("confirm"))->click();
         QVERIFY(dialog->isVisible());
         dialog->reject();
@@ -254,7 +241,7 @@ private Q_SLOTS:
         QVERIFY(approve->isVisible() && approve->isEnabled());
         QVERIFY(!requests->findChild<QPushButton*>(QStringLiteral("cancelJob"))->isVisible());
         approve->click();
-        auto* dialog = waitForChild<RequestCredentialDialog>(requests);
+        auto* dialog = waitForVisible<RequestCredentialDialog>(requests);
         auto* code = dialog->findChild<QLabel*>(QStringLiteral("authCode"));
         QTRY_VERIFY_WITH_TIMEOUT(!code->text().isEmpty(), 30000);
         QCOMPARE(m_fx.scalar(QStringLiteral("SELECT status FROM jobs WHERE id = ?"), { issued->job.id }).toString(), QStringLiteral("awaiting-issue"));
