@@ -9,7 +9,7 @@ libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev
 libssl-dev openssl libqrencode-dev libpcsclite-dev libcurl4-openssl-dev
 xvfb xauth imagemagick fonts-dejavu-core
 pcscd vsmartcard-vpcd pcsc-tools opensc
-dbus gnome-keyring libsecret-tools postgresql
+dbus gnome-keyring libsecret-tools postgresql iproute2
 python3-aiosmtpd zbar-tools libzbar-dev libpng-dev wrk hyperfine sqlite3"
 
 missing=""

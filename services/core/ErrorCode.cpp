@@ -46,6 +46,16 @@ constexpr std::array kIds {
     std::pair { ErrorCode::SessionExpired, "session-expired" },
     std::pair { ErrorCode::TrustFailure, "trust-failure" },
     std::pair { ErrorCode::NetworkFailure, "network-failure" },
+    std::pair { ErrorCode::PcscUnavailable, "pcsc-unavailable" },
+    std::pair { ErrorCode::NoCard, "no-card" },
+    std::pair { ErrorCode::CardError, "card-error" },
+    std::pair { ErrorCode::WrongPin, "wrong-pin" },
+    std::pair { ErrorCode::PinBlocked, "pin-blocked" },
+    std::pair { ErrorCode::CertificateExpired, "certificate-expired" },
+    std::pair { ErrorCode::CertificateUntrusted, "certificate-untrusted" },
+    std::pair { ErrorCode::CertificateRevoked, "certificate-revoked" },
+    std::pair { ErrorCode::PossessionFailed, "possession-failed" },
+    std::pair { ErrorCode::NoMatchingPerson, "no-matching-person" },
 };
 } // namespace
 

@@ -46,6 +46,16 @@ enum class ErrorCode {
     SessionExpired, // a collection session that timed out or was replaced
     TrustFailure, // a server's or bundle's certificate is not trusted
     NetworkFailure, // the server could not be reached
+    PcscUnavailable, // the smart card service (pcscd) is not running
+    NoCard, // no card in the reader, or the card was removed mid-operation
+    CardError, // the card refused a command or answered something unreadable
+    WrongPin, // args: triesLeft, reference ("pin" or "puk")
+    PinBlocked, // args: reference
+    CertificateExpired, // a card's certificate is outside its validity
+    CertificateUntrusted, // no path to a configured trust anchor
+    CertificateRevoked, // listed on the issuer's CRL
+    PossessionFailed, // the card's signature over the challenge did not verify
+    NoMatchingPerson, // no person matches the card's identifiers
 };
 
 // A lower-case, dash-separated identifier, e.g. "invalid-transition".

@@ -2,6 +2,7 @@
 
 #include "OpenSslError.h"
 #include "OpenSslPtr.h"
+#include "PrivateKey.h"
 
 #include <openssl/pem.h>
 
@@ -139,6 +140,61 @@ Result<void> Certificate::verifiedBy(const QList<Certificate>& trusted, const QD
         clearOpenSslErrors();
         return Error(ErrorCode::TrustFailure, QString::fromLatin1(X509_verify_cert_error_string(err)));
     }
+    return {};
+}
+
+QString Certificate::userPrincipalName() const
+{
+    if (!m_cert)
+        return {};
+    ossl::GeneralNames names(static_cast<GENERAL_NAMES*>(X509_get_ext_d2i(m_cert.get(), NID_subject_alt_name, nullptr, nullptr)));
+    if (!names)
+        return {};
+    for (int i = 0; i < sk_GENERAL_NAME_num(names.get()); ++i) {
+        const GENERAL_NAME* gn = sk_GENERAL_NAME_value(names.get(), i);
+        if (gn->type != GEN_OTHERNAME || OBJ_obj2nid(gn->d.otherName->type_id) != NID_ms_upn)
+            continue;
+        const ASN1_TYPE* value = gn->d.otherName->value;
+        if (value && value->type == V_ASN1_UTF8STRING)
+            return QString::fromUtf8(reinterpret_cast<const char*>(ASN1_STRING_get0_data(value->value.utf8string)),
+                ASN1_STRING_length(value->value.utf8string));
+    }
+    return {};
+}
+
+Result<KeyAlgorithm> Certificate::publicKeyAlgorithm() const
+{
+    if (!m_cert)
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("no certificate"));
+    return keyAlgorithmOf(X509_get0_pubkey(m_cert.get()));
+}
+
+QByteArray Certificate::sha256Fingerprint() const
+{
+    if (!m_cert)
+        return {};
+    QByteArray out(EVP_MAX_MD_SIZE, '\0');
+    unsigned int n = 0;
+    X509_digest(m_cert.get(), EVP_sha256(), reinterpret_cast<unsigned char*>(out.data()), &n);
+    out.resize(int(n));
+    return out;
+}
+
+Result<void> Certificate::verifySignature(const QByteArray& message, const QByteArray& signature) const
+{
+    if (!m_cert)
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("no certificate"));
+    EVP_PKEY* key = X509_get0_pubkey(m_cert.get());
+    ossl::MdCtx ctx(EVP_MD_CTX_new());
+    if (!key || !ctx || EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key) != 1) {
+        clearOpenSslErrors();
+        return Error(ErrorCode::CryptoFailure, QStringLiteral("cannot verify with this certificate's key"));
+    }
+    const int ok = EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char*>(signature.constData()), size_t(signature.size()),
+        reinterpret_cast<const unsigned char*>(message.constData()), size_t(message.size()));
+    clearOpenSslErrors();
+    if (ok != 1)
+        return Error(ErrorCode::PossessionFailed, QStringLiteral("the signature does not verify with the certificate's public key"));
     return {};
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "KeyAlgorithm.h"
 #include "core/Result.h"
 
 #include <QByteArray>
@@ -29,6 +30,12 @@ public:
     QDateTime notBefore() const;
     QDateTime notAfter() const;
     QStringList emailAddresses() const; // from the subjectAltName
+    QString userPrincipalName() const; // the Microsoft UPN otherName of the subjectAltName, or empty
+    Result<KeyAlgorithm> publicKeyAlgorithm() const;
+    QByteArray sha256Fingerprint() const;
+    // Checks a SHA-256 signature (PKCS#1 v1.5 or DER ECDSA) over `message` with this
+    // certificate's public key.
+    Result<void> verifySignature(const QByteArray& message, const QByteArray& signature) const;
     // OpenSSL path validation to one of `trusted` (at `at`, default now).
     Result<void> verifiedBy(const QList<Certificate>& trusted, const QDateTime& at = {}) const;
 

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "cards/Chuid.h"
+#include "pki/CertificateAuthority.h"
+
+#include <QProcess>
+#include <QString>
+
+namespace lanyard::test {
+
+// The test's own pcscd (run the test under with-pcsc-namespace.sh so it cannot meet the
+// machine's). Started in the foreground and waited for by polling until its virtual readers
+// are listed; stopped by its PID. It never touches a pcscd it did not start.
+class PcscDaemon {
+public:
+    static constexpr const char* kReader0 = "Virtual PCD 00 00";
+    static constexpr const char* kReader1 = "Virtual PCD 00 01";
+
+    explicit PcscDaemon(QString logFile);
+    ~PcscDaemon();
+    QString start(); // the error text, or empty
+    void stop();
+    bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
+
+private:
+    QString m_log;
+    QProcess m_process;
+};
+
+// A PIV card issued by a throwaway test CA, as files a virtual card process can load.
+struct TestPivCard {
+    QString configPath;
+    Certificate certificate; // PIV Authentication (9A)
+    Chuid chuid;
+    QString statePath;
+};
+
+// A test CA that makes PIV cards and CRLs for them.
+class TestCardIssuer {
+public:
+    explicit TestCardIssuer(QString dir, const QString& name = QStringLiteral("Lanyard Test PIV CA"));
+    const CertificateAuthority& ca() const { return m_ca; }
+    QString caPem() const; // path of the CA certificate
+    // A card whose 9A key is `alg`, for `upn`, with person identifier and GUID in its CHUID.
+    // `validFrom`/`validDays` let a test make an expired certificate.
+    TestPivCard makeCard(const QString& name, KeyAlgorithm alg, const QString& upn, const QString& personIdentifier,
+        QDateTime validFrom = {}, int validDays = 365, const QStringList& corruptTags = {}) const;
+    // Writes a CRL listing these certificates; returns its path.
+    QString writeCrl(const QList<Certificate>& revoked, const QString& fileName = QStringLiteral("piv-ca.crl"), int nextUpdateDays = 7) const;
+
+private:
+    QString m_dir;
+    CertificateAuthority m_ca;
+};
+
+// One run of lanyard-virtual-piv: the card is in the reader while the process runs.
+class VirtualCardProcess {
+public:
+    VirtualCardProcess() = default;
+    ~VirtualCardProcess();
+    // Starts the card in reader 0 (port 35963) or 1 (35964) and waits until pcscd reports it.
+    QString insert(const TestPivCard& card, int readerIndex = 0);
+    void remove(); // kills the process; waits until the reader is empty
+    bool isInserted() const { return m_process.state() != QProcess::NotRunning; }
+
+    static bool waitForCard(const QString& reader, bool present, int timeoutMs = 10000);
+
+private:
+    QProcess m_process;
+    QString m_reader;
+};
+
+} // namespace lanyard::test
