@@ -185,6 +185,8 @@ QString DomainText::workflow(Workflow w)
         return tr("Register hardware");
     case Workflow::ManageJobs:
         return tr("Manage requests");
+    case Workflow::IssueDerivedCredential:
+        return tr("Derived credential kiosk");
     }
     return {};
 }

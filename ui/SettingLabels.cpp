@@ -52,6 +52,10 @@ QString SettingLabels::label(const QString& key)
     if (key == NotifyMaxAttempts) return tr("Delivery attempts per message");
     if (key == NotifyRetryDelaySeconds) return tr("First retry delay (seconds, doubles each time)");
     if (key == RenewalReminderDays) return tr("Renewal reminder (days before expiry, 0 off)");
+    if (key == DerivedTrustAnchorFiles) return tr("PIV card trust anchors (files)");
+    if (key == DerivedCrlFiles) return tr("PIV card revocation lists (files)");
+    if (key == DerivedProfile) return tr("Derived credential profile");
+    if (key == KioskIdleSeconds) return tr("Kiosk idle timeout (seconds)");
     if (key == QLatin1String("timezones")) return tr("Timezone list");
     return key;
 }
@@ -59,6 +63,9 @@ QString SettingLabels::label(const QString& key)
 QString SettingLabels::help(const QString& key)
 {
     using namespace SettingKey;
+    if (key == DerivedTrustAnchorFiles) return tr("PEM files with the CA certificates that PIV cards must chain to, separated by ';'. Paths on the engine's machine.");
+    if (key == DerivedCrlFiles) return tr("CRL files (PEM or DER) of those CAs, separated by ';'. A card whose revocation cannot be checked is refused.");
+    if (key == DerivedProfile) return tr("The derived-credential profile the kiosk issues. Empty: the first current one.");
     if (key == CodeComplexity) return tr("mm-nn then classes: U upper case, L lower case, S symbols, N digits; capital = must contain, small = may. Example: 04-08N.");
     if (key == BiometricOnUpdate || key == BiometricOnUnlock) return tr("Phones cannot do this: must be off to issue mobile identities.");
     if (key == DefaultDn) return tr("Appended to every certificate policy's subject, e.g. O=Example Ltd,C=GB.");

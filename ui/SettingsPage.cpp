@@ -53,6 +53,8 @@ SettingsPage::SettingsPage(const OperatorActions& actions, QWidget* parent)
         case SettingsSchema::Type::Url:
         case SettingsSchema::Type::Complexity:
         case SettingsSchema::Type::DistinguishedName:
+        case SettingsSchema::Type::CertificateFiles:
+        case SettingsSchema::Type::CrlFiles:
             editor = new QLineEdit(body);
             break;
         case SettingsSchema::Type::Secret: {

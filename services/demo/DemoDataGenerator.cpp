@@ -64,7 +64,7 @@ Result<DemoSummary> DemoDataGenerator::generate(const DemoOptions& options)
     DemoSummary summary;
     PeopleService people(m_ctx, m_db);
     ProfileService profiles(m_ctx, m_db);
-    qint64 operatorRole = 0, validatorRole = 0, adminRole = 0, userRole = 0, demoOperator = 0, validator = 0;
+    qint64 operatorRole = 0, validatorRole = 0, adminRole = 0, userRole = 0, kioskRole = 0, demoOperator = 0, validator = 0, kiosk = 0;
     {
         Transaction tx(m_db, m_ctx.dialect());
         if (auto r = tx.begin(); !r)
@@ -77,7 +77,8 @@ Result<DemoSummary> DemoDataGenerator::generate(const DemoOptions& options)
         auto adm = role(people, QStringLiteral("Administrator"), Scope::All,
             { Workflow::FindPerson, Workflow::EditConfiguration, Workflow::EditRoles, Workflow::EditCredentialProfiles, Workflow::AddEditDevices, Workflow::ViewAudit });
         auto usr = role(people, QStringLiteral("End User"), Scope::Self, { Workflow::RequestMyId });
-        for (const auto* r : { &op, &val, &adm, &usr }) {
+        auto ksk = role(people, QStringLiteral("Derived Credential Kiosk"), Scope::All, { Workflow::IssueDerivedCredential, Workflow::RequestMobile });
+        for (const auto* r : { &op, &val, &adm, &usr, &ksk }) {
             if (!*r)
                 return r->error();
         }
@@ -85,6 +86,7 @@ Result<DemoSummary> DemoDataGenerator::generate(const DemoOptions& options)
         validatorRole = *val;
         adminRole = *adm;
         userRole = *usr;
+        kioskRole = *ksk;
 
         CertificatePolicy auth;
         auth.name = QStringLiteral("Mobile Authentication");
@@ -139,6 +141,8 @@ Result<DemoSummary> DemoDataGenerator::generate(const DemoOptions& options)
         derivedProfile.encoding = CardEncoding::DerivedCredential;
         derivedProfile.notificationScheme = NotificationScheme::None;
         derivedProfile.policies = { { policyIds[3], {}, KeyRecovery::IssueNew } };
+        // Only the kiosk issues derived credentials: it needs the card in front of it.
+        derivedProfile.roleRights = { { kioskRole, {}, true, false, false, false, false }, { userRole, {}, false, true, true, false, false } };
         for (const CredentialProfile& p : { mobile, validated, vscProfile, derivedProfile }) {
             if (auto id = profiles.saveProfile(nullptr, p); !id)
                 return id.error();
@@ -163,8 +167,17 @@ Result<DemoSummary> DemoDataGenerator::generate(const DemoOptions& options)
         if (!v)
             return v.error();
         validator = *v;
+        Person kioskAccount;
+        kioskAccount.logonName = QString::fromLatin1(kKioskLogon);
+        kioskAccount.fullName = QStringLiteral("Lobby Kiosk");
+        kioskAccount.group = QStringLiteral("Kiosks");
+        auto k = people.createPerson(kioskAccount, QString::fromLatin1(kOperatorPassword));
+        if (!k)
+            return k.error();
+        kiosk = *k;
         for (const auto& [person, r] : { std::pair { demoOperator, operatorRole }, std::pair { demoOperator, adminRole },
-                 std::pair { demoOperator, userRole }, std::pair { validator, validatorRole }, std::pair { validator, userRole } }) {
+                 std::pair { demoOperator, userRole }, std::pair { validator, validatorRole }, std::pair { validator, userRole },
+                 std::pair { kiosk, kioskRole } }) {
             if (auto a = people.assignRole(person, r); !a)
                 return a.error();
         }

@@ -32,6 +32,8 @@ public:
     static constexpr const char* kOperatorLogon = "demo";
     static constexpr const char* kOperatorPassword = "lanyard-demo";
     static constexpr const char* kValidatorLogon = "validator";
+    // The account a derived-credential kiosk logs on with (same demo password).
+    static constexpr const char* kKioskLogon = "kiosk";
 
     DemoDataGenerator(const EngineContext& context, QSqlDatabase db);
     Result<DemoSummary> generate(const DemoOptions& options);

@@ -294,7 +294,9 @@ Result<CollectionBundle> CollectionService::submit(const CollectionSubmission& s
     int lifetime = profile->lifetimeDays;
     if (job->type == JobType::TemporaryReplacement)
         lifetime = qMin(lifetime, settings->integer(SettingKey::TemporaryReplacementDays));
-    const QDateTime expires = now.addDays(lifetime);
+    QDateTime expires = now.addDays(lifetime);
+    if (job->validUntil.isValid() && job->validUntil < expires)
+        expires = job->validUntil; // a derived credential never outlives its parent card
     qint64 deviceId = 0;
     QString serial;
     QByteArray unlockKey;

@@ -4,6 +4,7 @@
 #include "CertificateService.h"
 #include "CollectionService.h"
 #include "OperatorTokens.h"
+#include "DerivedCredentialService.h"
 #include "DeviceService.h"
 #include "HardwareService.h"
 #include "RoleService.h"
@@ -627,6 +628,28 @@ QFuture<Result<Job>> EmbeddedEngine::cancelPinLock(const OperatorSession& sessio
 {
     return operatorCall<Job>(session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
         return VscAccessService(ctx, db).cancelPinLock(ac, deviceId, reason);
+    });
+}
+
+QFuture<Result<ParentCardCheck>> EmbeddedEngine::checkParentCard(const OperatorSession& session, const ParentCard& card)
+{
+    return operatorCall<ParentCardCheck>(session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return DerivedCredentialService(ctx, db).check(ac, card);
+    });
+}
+
+QFuture<Result<IssuedRequest>> EmbeddedEngine::requestDerivedCredential(const OperatorSession& session, const ParentCard& card, const QByteArray& challenge,
+    const QByteArray& signature)
+{
+    return operatorCall<IssuedRequest>(session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return DerivedCredentialService(ctx, db).request(ac, card, challenge, signature);
+    });
+}
+
+QFuture<Result<ParentTrustReport>> EmbeddedEngine::endParentCardTrust(const OperatorSession& session, const ParentTrustEnd& what)
+{
+    return operatorCall<ParentTrustReport>(session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return DerivedCredentialService(ctx, db).endTrust(ac, what);
     });
 }
 

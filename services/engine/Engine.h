@@ -4,6 +4,7 @@
 #include "CertificatePolicy.h"
 #include "CertificateRecord.h"
 #include "CredentialProfile.h"
+#include "DerivedCredential.h"
 #include "Device.h"
 #include "DeviceAction.h"
 #include "EngineInfo.h"
@@ -65,6 +66,14 @@ public:
     virtual QFuture<Result<Job>> updatePinLock(const OperatorSession& session, qint64 deviceId, const LockSchedule& when, const QString& reason) = 0;
     virtual QFuture<Result<Job>> cancelPinLock(const OperatorSession& session, qint64 deviceId, const QString& reason) = 0;
     virtual QFuture<Result<TemporaryAccess>> temporaryUnlock(const OperatorSession& session, qint64 deviceId, const QString& challenge, int hours, const QString& reason) = 0;
+
+    // The derived-credential kiosk (NIST SP 800-157): validate a PIV card and get a challenge
+    // for its key, then request the derived credential with the card's signature over it.
+    virtual QFuture<Result<ParentCardCheck>> checkParentCard(const OperatorSession& session, const ParentCard& card) = 0;
+    virtual QFuture<Result<IssuedRequest>> requestDerivedCredential(const OperatorSession& session, const ParentCard& card, const QByteArray& challenge,
+        const QByteArray& signature) = 0;
+    // A parent card's trust ended: cancel what was derived from it, and say why.
+    virtual QFuture<Result<ParentTrustReport>> endParentCardTrust(const OperatorSession& session, const ParentTrustEnd& what) = 0;
 
     virtual QFuture<Result<QList<RegisteredHardware>>> hardware(const OperatorSession& session) = 0;
     virtual QFuture<Result<qint64>> addHardware(const OperatorSession& session, const RegisteredHardware& hardware) = 0;

@@ -41,6 +41,15 @@ struct Job {
     qint64 relatedJobId = 0;
     qint64 issuedDeviceId = 0;
     QString targetComputer; // VSC only: the one computer (DNS name) it may be collected on
+    QString parentFingerprint; // derived credential: SHA-256 (hex) of the parent PIV card's certificate
+    QDateTime validUntil; // derived credential: never valid beyond its parent card
+};
+
+// The PIV card a derived credential is issued on.
+struct ParentBinding {
+    QByteArray certificatePem;
+    QString fingerprint;
+    QDateTime validUntil;
 };
 
 struct JobQuery {

@@ -26,7 +26,7 @@ namespace {
 const QString kJobSelect = QStringLiteral(
     "SELECT j.id, j.job_type, j.status, j.person_id, p.full_name, j.device_id, j.profile_id, COALESCE(pr.name, ''), j.requested_by, "
     "COALESCE(rb.full_name, ''), j.requested_at, j.validated_by, j.validated_at, j.schedule_at, j.schedule_tz, j.reason, j.details, "
-    "j.code_failures, j.code_expires_at, j.collection_token, j.related_job_id, j.issued_device_id, j.code_hash, j.target_dns "
+    "j.code_failures, j.code_expires_at, j.collection_token, j.related_job_id, j.issued_device_id, j.code_hash, j.target_dns, j.parent_fingerprint, j.valid_until "
     "FROM jobs j JOIN people p ON p.id = j.person_id LEFT JOIN profiles pr ON pr.id = j.profile_id "
     "LEFT JOIN people rb ON rb.id = j.requested_by ");
 
@@ -63,6 +63,8 @@ Job readJob(const QSqlQuery& q, QString* codeHash = nullptr)
     if (codeHash)
         *codeHash = q.value(22).toString();
     j.targetComputer = q.value(23).toString();
+    j.parentFingerprint = q.value(24).toString();
+    j.validUntil = optionalTime(q.value(25));
     return j;
 }
 
@@ -299,7 +301,8 @@ Result<IssuedRequest> RequestService::issueCode(Job job, bool showCode, const QS
     return out;
 }
 
-Result<IssuedRequest> RequestService::request(const AccessControl& ac, qint64 personId, qint64 profileId, bool showCode, const QString& targetComputer)
+Result<IssuedRequest> RequestService::request(const AccessControl& ac, qint64 personId, qint64 profileId, bool showCode, const QString& targetComputer,
+    const ParentBinding* parent)
 {
     const QString target = targetComputer.trimmed().toLower();
     Transaction tx(m_db, m_ctx.dialect());
@@ -345,9 +348,15 @@ Result<IssuedRequest> RequestService::request(const AccessControl& ac, qint64 pe
         return planned.error();
     const qint64 now = m_ctx.now().toMSecsSinceEpoch();
     const JobStatus status = profile->requiresValidation ? JobStatus::AwaitingValidation : JobStatus::AwaitingIssue;
-    auto q = fetchOne(m_db, QStringLiteral("INSERT INTO jobs (job_type, status, person_id, profile_id, requested_by, requested_at, updated_at, target_dns) "
-                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-        { jobTypeId(JobType::Issue), jobStatusId(status), personId, profileId, ac.operatorPerson().id, now, now, target });
+    if (parent && profile->encoding != CardEncoding::DerivedCredential)
+        return Error(ErrorCode::ProfileNotAvailable, QStringLiteral("%1 is not a derived-credential profile").arg(profile->name),
+            { { QStringLiteral("profile"), profile->name } });
+    auto q = fetchOne(m_db,
+        QStringLiteral("INSERT INTO jobs (job_type, status, person_id, profile_id, requested_by, requested_at, updated_at, target_dns, "
+                       "parent_certificate, parent_fingerprint, valid_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+        { jobTypeId(JobType::Issue), jobStatusId(status), personId, profileId, ac.operatorPerson().id, now, now, target,
+            parent ? QString::fromLatin1(parent->certificatePem) : QString(), parent ? parent->fingerprint : QString(),
+            parent ? QVariant(parent->validUntil.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong)) });
     if (!q)
         return q.error();
     auto job = load(q->value(0).toLongLong());

@@ -19,7 +19,9 @@ public:
     RequestService(const EngineContext& context, QSqlDatabase db);
 
     // `targetComputer`: for a virtual smart card, the registered computer it must be made on.
-    Result<IssuedRequest> request(const AccessControl& ac, qint64 personId, qint64 profileId, bool showCode, const QString& targetComputer = {});
+    // `parent`: the PIV card a derived credential is bound to (the kiosk).
+    Result<IssuedRequest> request(const AccessControl& ac, qint64 personId, qint64 profileId, bool showCode, const QString& targetComputer = {},
+        const ParentBinding* parent = nullptr);
     Result<IssuedRequest> validate(const AccessControl& ac, qint64 jobId, bool approve, bool showCode);
     Result<IssuedRequest> regenerateCode(const AccessControl& ac, qint64 jobId, bool showCode);
     Result<Job> load(qint64 jobId);

@@ -4,6 +4,8 @@
 #include "pki/DnTemplate.h"
 
 #include <QSet>
+#include "pki/CertificateValidator.h"
+
 #include <QUrl>
 
 namespace lanyard {
@@ -67,8 +69,22 @@ const QList<SettingsSchema::Entry>& SettingsSchema::entries()
         { SettingKey::NotifyMaxAttempts, T::Integer, QStringLiteral("5"), 1, 50 },
         { SettingKey::NotifyRetryDelaySeconds, T::Integer, QStringLiteral("60"), 1, 86400 },
         { SettingKey::RenewalReminderDays, T::Integer, QStringLiteral("30"), 0, 365 },
+        { SettingKey::DerivedTrustAnchorFiles, T::CertificateFiles, QString(), 0, 0, {}, true },
+        { SettingKey::DerivedCrlFiles, T::CrlFiles, QString(), 0, 0, {}, true },
+        { SettingKey::DerivedProfile, T::Text, QString(), 0, 0, {}, true },
+        { SettingKey::KioskIdleSeconds, T::Integer, QStringLiteral("60"), 15, 600 },
     };
     return list;
+}
+
+QStringList SettingsSchema::fileList(const QString& value)
+{
+    QStringList out;
+    for (const QString& part : value.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+        if (!part.trimmed().isEmpty())
+            out.append(part.trimmed());
+    }
+    return out;
 }
 
 bool SettingsSchema::isSecret(const QString& key)
@@ -157,6 +173,14 @@ Result<void> SettingsSchema::validate(const Settings& settings)
         case Type::DistinguishedName:
             if (auto r = DnTemplate::parseDn(v); !r)
                 return invalid(e.key, QStringLiteral("dn"), r.error().detail);
+            break;
+        case Type::CertificateFiles:
+            if (auto r = CertificateValidator::readAnchors(fileList(v)); !r)
+                return invalid(e.key, QStringLiteral("file"), r.error().detail);
+            break;
+        case Type::CrlFiles:
+            if (auto r = CertificateValidator::readCrls(fileList(v)); !r)
+                return invalid(e.key, QStringLiteral("file"), r.error().detail);
             break;
         }
     }

@@ -55,13 +55,20 @@ inline const QString SmsHttpPassword = QStringLiteral("sms.httpPassword");
 inline const QString NotifyMaxAttempts = QStringLiteral("notify.maxAttempts");
 inline const QString NotifyRetryDelaySeconds = QStringLiteral("notify.retryDelaySeconds");
 inline const QString RenewalReminderDays = QStringLiteral("notify.renewalReminderDays");
+inline const QString DerivedTrustAnchorFiles = QStringLiteral("derived.trustAnchorFiles");
+inline const QString DerivedCrlFiles = QStringLiteral("derived.crlFiles");
+inline const QString DerivedProfile = QStringLiteral("derived.profile");
+inline const QString KioskIdleSeconds = QStringLiteral("kiosk.idleSeconds");
 } // namespace SettingKey
 
 // Every setting: its type, default, bounds, and validation. Validation happens when settings
 // are saved, so a bad value is refused at the desk, not discovered when a user collects.
 class SettingsSchema {
 public:
-    enum class Type { Boolean, Integer, Text, Url, Choice, Complexity, DistinguishedName, Secret };
+        // CertificateFiles / CrlFiles: paths on the engine's machine, separated by ';', each read
+    // when the settings are saved.
+    enum class Type { Boolean, Integer, Text, Url, Choice, Complexity, DistinguishedName, Secret, CertificateFiles, CrlFiles };
+    static QStringList fileList(const QString& value);
     // What an operator reads in place of a stored secret; saving it back keeps the secret.
     static QString secretPlaceholder() { return QStringLiteral("\u2022\u2022\u2022\u2022\u2022\u2022\u2022\u2022"); }
     static bool isSecret(const QString& key);

@@ -26,6 +26,7 @@ enum class Workflow {
     EditCredentialProfiles,
     AddEditDevices,
     ManageJobs,
+    IssueDerivedCredential, // the kiosk: a PIV card holder gets a derived credential
 };
 
 QString workflowId(Workflow w);

@@ -186,7 +186,8 @@ QStringList ApiServer::operatorMethods()
         QStringLiteral("profileVersions"), QStringLiteral("certificatePolicies"), QStringLiteral("saveCredentialProfile"), QStringLiteral("notificationsOf"),
         QStringLiteral("resendNotification"), QStringLiteral("messageTemplates"), QStringLiteral("saveMessageTemplate"), QStringLiteral("settings"),
         QStringLiteral("saveSettings"), QStringLiteral("audit"), QStringLiteral("verifyAudit"), QStringLiteral("lockJobs"), QStringLiteral("timezones"), QStringLiteral("requestPinLock"),
-        QStringLiteral("updatePinLock"), QStringLiteral("cancelPinLock"), QStringLiteral("temporaryUnlock") };
+        QStringLiteral("updatePinLock"), QStringLiteral("cancelPinLock"), QStringLiteral("temporaryUnlock"), QStringLiteral("checkParentCard"),
+        QStringLiteral("requestDerivedCredential"), QStringLiteral("endParentCardTrust") };
 }
 
 void ApiServer::addRoutes()
@@ -357,6 +358,29 @@ void ApiServer::addRoutes()
              answerInto(ctx, p,
                  e.temporaryUnlock(s, idArg(a, "deviceId"), a.value(QStringLiteral("challenge")).toString(), int(idArg(a, "hours")), a.value(QStringLiteral("reason")).toString()),
                  json::fromTemporaryAccess);
+         } },
+        { QStringLiteral("checkParentCard"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             auto card = json::toParentCard(a.value(QStringLiteral("card")).toObject());
+             if (!card)
+                 return fulfil(p, errorResponse(card.error()));
+             answerInto(ctx, p, e.checkParentCard(s, *card), json::fromParentCardCheck);
+         } },
+        { QStringLiteral("requestDerivedCredential"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             auto card = json::toParentCard(a.value(QStringLiteral("card")).toObject());
+             if (!card)
+                 return fulfil(p, errorResponse(card.error()));
+             const auto challenge = QByteArray::fromBase64Encoding(a.value(QStringLiteral("challenge")).toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+             const auto signature = QByteArray::fromBase64Encoding(a.value(QStringLiteral("signature")).toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+             if (!challenge || !signature)
+                 return fulfil(p, errorResponse(Error(ErrorCode::InvalidArgument, QStringLiteral("challenge and signature are base64"),
+                                      { { QStringLiteral("field"), QStringLiteral("signature") } })));
+             answerInto(ctx, p, e.requestDerivedCredential(s, *card, *challenge, *signature), json::fromIssuedRequest);
+         } },
+        { QStringLiteral("endParentCardTrust"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             auto what = json::toParentTrustEnd(a);
+             if (!what)
+                 return fulfil(p, errorResponse(what.error()));
+             answerInto(ctx, p, e.endParentCardTrust(s, *what), json::fromParentTrustReport);
          } },
         { QStringLiteral("unlockCode"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
              answerInto(ctx, p, e.unlockCode(s, idArg(a, "deviceId"), a.value(QStringLiteral("challenge")).toString()),

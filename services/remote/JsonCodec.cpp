@@ -197,7 +197,8 @@ QJsonObject fromJob(const Job& j)
         { QStringLiteral("reason"), j.reason }, { QStringLiteral("details"), j.details }, { QStringLiteral("codeFailures"), j.codeFailures },
         { QStringLiteral("codeExpiresAt"), isoTime(j.codeExpiresAt) }, { QStringLiteral("collectionToken"), j.collectionToken },
         { QStringLiteral("relatedJobId"), j.relatedJobId }, { QStringLiteral("issuedDeviceId"), j.issuedDeviceId },
-        { QStringLiteral("targetComputer"), j.targetComputer } };
+        { QStringLiteral("targetComputer"), j.targetComputer }, { QStringLiteral("parentFingerprint"), j.parentFingerprint },
+        { QStringLiteral("validUntil"), isoTime(j.validUntil) } };
 }
 
 Result<Job> toJob(const QJsonObject& o)
@@ -230,6 +231,8 @@ Result<Job> toJob(const QJsonObject& o)
     j.codeExpiresAt = toTime(o.value(QStringLiteral("codeExpiresAt")));
     j.collectionToken = o.value(QStringLiteral("collectionToken")).toString();
     j.relatedJobId = o.value(QStringLiteral("relatedJobId")).toInteger();
+    j.parentFingerprint = o.value(QStringLiteral("parentFingerprint")).toString();
+    j.validUntil = toTime(o.value(QStringLiteral("validUntil")));
     j.issuedDeviceId = o.value(QStringLiteral("issuedDeviceId")).toInteger();
     j.targetComputer = o.value(QStringLiteral("targetComputer")).toString();
     return j;

@@ -3,6 +3,7 @@
 #include "core/Error.h"
 #include "engine/Collection.h"
 #include "engine/CertificateRecord.h"
+#include "engine/DerivedCredential.h"
 #include "engine/Device.h"
 #include "engine/DeviceAction.h"
 #include "engine/Job.h"
@@ -77,6 +78,14 @@ QJsonObject fromAuditVerification(const AuditVerification& v);
 Result<AuditVerification> toAuditVerification(const QJsonObject& o);
 QJsonObject fromLockSchedule(const LockSchedule& s);
 Result<LockSchedule> toLockSchedule(const QJsonObject& o);
+QJsonObject fromParentCard(const ParentCard& c);
+Result<ParentCard> toParentCard(const QJsonObject& o);
+QJsonObject fromParentCardCheck(const ParentCardCheck& c);
+Result<ParentCardCheck> toParentCardCheck(const QJsonObject& o);
+QJsonObject fromParentTrustEnd(const ParentTrustEnd& t);
+Result<ParentTrustEnd> toParentTrustEnd(const QJsonObject& o);
+QJsonObject fromParentTrustReport(const ParentTrustReport& t);
+Result<ParentTrustReport> toParentTrustReport(const QJsonObject& o);
 QJsonObject fromTemporaryAccess(const TemporaryAccess& t);
 Result<TemporaryAccess> toTemporaryAccess(const QJsonObject& o);
 QJsonObject fromDeliveryReport(const DeliveryReport& d);

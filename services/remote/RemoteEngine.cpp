@@ -445,6 +445,24 @@ QFuture<Result<TemporaryAccess>> RemoteEngine::temporaryUnlock(const OperatorSes
     return call<TemporaryAccess>(QStringLiteral("temporaryUnlock"), args, json::toTemporaryAccess);
 }
 
+QFuture<Result<ParentCardCheck>> RemoteEngine::checkParentCard(const OperatorSession&, const ParentCard& card)
+{
+    return call<ParentCardCheck>(QStringLiteral("checkParentCard"), { { QStringLiteral("card"), json::fromParentCard(card) } }, json::toParentCardCheck);
+}
+
+QFuture<Result<IssuedRequest>> RemoteEngine::requestDerivedCredential(const OperatorSession&, const ParentCard& card, const QByteArray& challenge,
+    const QByteArray& signature)
+{
+    const QJsonObject args { { QStringLiteral("card"), json::fromParentCard(card) }, { QStringLiteral("challenge"), QString::fromLatin1(challenge.toBase64()) },
+        { QStringLiteral("signature"), QString::fromLatin1(signature.toBase64()) } };
+    return call<IssuedRequest>(QStringLiteral("requestDerivedCredential"), args, json::toIssuedRequest);
+}
+
+QFuture<Result<ParentTrustReport>> RemoteEngine::endParentCardTrust(const OperatorSession&, const ParentTrustEnd& what)
+{
+    return call<ParentTrustReport>(QStringLiteral("endParentCardTrust"), json::fromParentTrustEnd(what), json::toParentTrustReport);
+}
+
 QFuture<Result<QList<RegisteredHardware>>> RemoteEngine::hardware(const OperatorSession&)
 {
     return call<QList<RegisteredHardware>>(QStringLiteral("hardware"), {}, listUnder<RegisteredHardware>(QStringLiteral("hardware"), json::toHardware));

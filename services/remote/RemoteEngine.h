@@ -75,6 +75,10 @@ public:
     QFuture<Result<Job>> updatePinLock(const OperatorSession& session, qint64 deviceId, const LockSchedule& when, const QString& reason) override;
     QFuture<Result<Job>> cancelPinLock(const OperatorSession& session, qint64 deviceId, const QString& reason) override;
     QFuture<Result<TemporaryAccess>> temporaryUnlock(const OperatorSession& session, qint64 deviceId, const QString& challenge, int hours, const QString& reason) override;
+    QFuture<Result<ParentCardCheck>> checkParentCard(const OperatorSession& session, const ParentCard& card) override;
+    QFuture<Result<IssuedRequest>> requestDerivedCredential(const OperatorSession& session, const ParentCard& card, const QByteArray& challenge,
+        const QByteArray& signature) override;
+    QFuture<Result<ParentTrustReport>> endParentCardTrust(const OperatorSession& session, const ParentTrustEnd& what) override;
     QFuture<Result<QList<RegisteredHardware>>> hardware(const OperatorSession& session) override;
     QFuture<Result<qint64>> addHardware(const OperatorSession& session, const RegisteredHardware& hardware) override;
     QFuture<Result<void>> deactivateHardware(const OperatorSession& session, qint64 id) override;

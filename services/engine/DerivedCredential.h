@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+namespace lanyard {
+
+// What the kiosk read from a PIV card: the PIV Authentication certificate and the CHUID's
+// identifiers. The engine trusts none of it until the certificate validates and the card
+// has signed a challenge with the certificate's key.
+struct ParentCard {
+    QByteArray certificateDer;
+    QString fascn; // 32 digits, or empty
+    QString cardGuid; // {…} form, or empty
+    QString cardholderUuid;
+};
+
+// A card that passed the certificate checks and belongs to a person: the challenge its key
+// must sign next (within `challengeExpires`).
+struct ParentCardCheck {
+    qint64 personId = 0;
+    QString personName;
+    QString profileName;
+    QByteArray challenge;
+    QDateTime challengeExpires;
+    QDateTime certificateExpires;
+};
+
+// Ends the derived credentials issued on a parent card: by the card's certificate
+// fingerprint (the API's cessation-of-trust notice), by one derived device (the operator's
+// action), or, with both empty, for every parent card the configured CRLs list as revoked.
+struct ParentTrustEnd {
+    QString fingerprint; // SHA-256 of the parent certificate, hex
+    qint64 deviceId = 0;
+    QString reason;
+};
+
+struct ParentTrustReport {
+    int devicesCancelled = 0;
+    int requestsCancelled = 0;
+    QStringList parents; // fingerprints handled
+};
+
+} // namespace lanyard

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "AccessControl.h"
+#include "CredentialProfile.h"
+#include "DerivedCredential.h"
+#include "EngineContext.h"
+#include "Job.h"
+#include "pki/Certificate.h"
+
+#include <QSqlDatabase>
+
+namespace lanyard {
+
+class CertificateValidator;
+
+// Derived PIV credentials (NIST SP 800-157) for the kiosk: a PIV card's certificate is
+// validated against the configured anchors and CRLs, its holder found, possession proven by
+// a signature over a one-time challenge, and the issue request bound to the card. When the
+// card's trust ends, the credentials derived from it end too.
+class DerivedCredentialService {
+public:
+    DerivedCredentialService(const EngineContext& context, QSqlDatabase db);
+
+    static constexpr int kChallengeSeconds = 120;
+
+    Result<ParentCardCheck> check(const AccessControl& ac, const ParentCard& card);
+    Result<IssuedRequest> request(const AccessControl& ac, const ParentCard& card, const QByteArray& challenge, const QByteArray& signature);
+    Result<ParentTrustReport> endTrust(const AccessControl& ac, const ParentTrustEnd& what);
+
+private:
+    struct Verified {
+        Certificate certificate;
+        QString fingerprint;
+        Person person;
+        CredentialProfile profile;
+    };
+    Result<Verified> verify(const AccessControl& ac, const ParentCard& card);
+    Result<CertificateValidator> validator();
+    Result<Person> findPerson(const ParentCard& card, const Certificate& certificate);
+    Result<CredentialProfile> derivedProfile(const AccessControl& ac, qint64 personId);
+    Result<ParentTrustReport> endOne(const AccessControl& ac, const QString& fingerprint, const QString& reason);
+
+    EngineContext m_ctx;
+    QSqlDatabase m_db;
+};
+
+} // namespace lanyard

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "Certificate.h"
+
+#include <QList>
+
+namespace lanyard {
+
+// Validates a certificate someone else issued (a PIV card's) against trust anchors and the
+// anchors' CRLs, and says which of the failures it is, because each calls for different
+// advice: CertificateExpired, CertificateUntrusted (args "problem": "no-anchors",
+// "crl-missing", "crl-stale" or the OpenSSL reason in "reason"), CertificateRevoked.
+// A revocation status that cannot be established is a refusal, never a pass.
+class CertificateValidator {
+public:
+    CertificateValidator(QList<Certificate> anchors, QList<QByteArray> crls)
+        : m_anchors(std::move(anchors))
+        , m_crls(std::move(crls))
+    {
+    }
+
+    // Reads PEM files (several certificates each) and CRL files (PEM or DER).
+    static Result<QList<Certificate>> readAnchors(const QStringList& paths);
+    static Result<QList<QByteArray>> readCrls(const QStringList& paths);
+
+    Result<void> validate(const Certificate& leaf, const QDateTime& at) const;
+    // Whether `leaf` is listed on a CRL from its issuer (no path validation).
+    bool isRevoked(const Certificate& leaf) const;
+
+private:
+    QList<Certificate> m_anchors;
+    QList<QByteArray> m_crls; // DER
+};
+
+} // namespace lanyard
