@@ -150,7 +150,8 @@ void OperatorClient::engineReady()
         disconnect(*demoFailed);
         showLogon(ErrorText::describe(e));
     });
-    m_session->logon(QLatin1String(DemoDataGenerator::kOperatorLogon), QLatin1String(DemoDataGenerator::kOperatorPassword));
+    m_session->logon(QLatin1String(m_options.kiosk ? DemoDataGenerator::kKioskLogon : DemoDataGenerator::kOperatorLogon),
+        QLatin1String(DemoDataGenerator::kOperatorPassword));
 }
 
 QString OperatorClient::engineDescription() const
@@ -234,6 +235,8 @@ void OperatorClient::onLoggedOn()
     m_relogon = false;
     if (samePerson)
         return; // the window, and everything typed in it, carries on
+    if (m_options.kiosk)
+        return openKiosk();
     m_window.reset();
     m_window = std::make_unique<MainWindow>(*m_session);
     m_windowPerson = s.personId;
@@ -244,6 +247,16 @@ void OperatorClient::onLoggedOn()
     }
     m_window->show();
     Q_EMIT windowShown(m_window.get());
+}
+
+void OperatorClient::openKiosk()
+{
+    m_kiosk.reset();
+    m_kioskController = std::make_unique<KioskController>(*engine(), m_session->session());
+    m_kiosk = std::make_unique<KioskWindow>(*m_kioskController);
+    m_kioskController->start();
+    m_kiosk->showKiosk();
+    Q_EMIT kioskShown(m_kiosk.get());
 }
 
 void OperatorClient::onSessionRejected(const Error& error)
@@ -285,6 +298,8 @@ void OperatorClient::closeEngine()
 {
     dismissLogon();
     m_window.reset();
+    m_kiosk.reset();
+    m_kioskController.reset();
     m_relogon = false;
     m_session.reset();
     m_remote.reset();

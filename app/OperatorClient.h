@@ -2,6 +2,7 @@
 
 #include "ConnectionDialog.h"
 #include "LogonDialog.h"
+#include "KioskWindow.h"
 #include "MainWindow.h"
 #include "core/Error.h"
 
@@ -20,7 +21,8 @@ class RemoteEngine;
 // The operator client from start to log-off: opens the chosen engine (embedded, or a server),
 // takes up a remembered session, shows the logon dialog, then the main window. With a server
 // it asks for a new logon over the open window when the session ends, shows when the server
-// is away, and files or forgets the token in the system keychain.
+// is away, and files or forgets the token in the system keychain. As the kiosk, it logs on
+// with the kiosk's account and opens the full-screen kiosk instead of the main window.
 class OperatorClient : public QObject {
     Q_OBJECT
 public:
@@ -31,6 +33,7 @@ public:
         bool chooseConnection = false; // open the connection dialog first
         QString settingsFile; // the desktop's settings; empty: the platform's place
         QString keychainService = QStringLiteral("Lanyard");
+        bool kiosk = false; // the derived-credential kiosk instead of the operator window
     };
 
     explicit OperatorClient(Options options, QObject* parent = nullptr);
@@ -41,6 +44,8 @@ public:
     Engine* engine() const;
     RemoteEngine* remoteEngine() const { return m_remote.get(); }
     MainWindow* window() const { return m_window.get(); }
+    KioskWindow* kioskWindow() const { return m_kiosk.get(); }
+    KioskController* kioskController() const { return m_kioskController.get(); }
     LogonDialog* logonDialog() const { return m_logon.data(); }
     ConnectionDialog* connectionDialog() const { return m_connection.data(); }
     const ConnectionSettings& connection() const { return m_options.connection; }
@@ -49,6 +54,7 @@ Q_SIGNALS:
     // Lines for the terminal.
     void message(const QString& text);
     void windowShown(lanyard::MainWindow* window);
+    void kioskShown(lanyard::KioskWindow* window);
     // The client is done: the operator closed the logon dialog, or the engine failed to open.
     void finished(int exitCode);
 
@@ -60,6 +66,7 @@ private:
     void showLogon(const QString& message = {});
     void showConnectionDialog();
     void onLoggedOn();
+    void openKiosk();
     void onSessionRejected(const Error& error);
     void logOff();
     void closeEngine();
@@ -72,6 +79,8 @@ private:
     std::unique_ptr<RemoteEngine> m_remote;
     std::unique_ptr<OperatorSessionController> m_session;
     std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<KioskController> m_kioskController;
+    std::unique_ptr<KioskWindow> m_kiosk;
     QPointer<LogonDialog> m_logon;
     QPointer<ConnectionDialog> m_connection;
     qint64 m_windowPerson = 0;

@@ -18,6 +18,7 @@
 
 #include <cstring>
 #include <memory>
+#include <vector>
 
 using namespace lanyard;
 
@@ -175,6 +176,21 @@ int main(int argc, char** argv)
     if (argc > 1 && std::strcmp(argv[1], "demo-data") == 0)
         return runDemoData(argc, argv);
 
+    // "lanyard /dc" is the kiosk's Windows-style switch; QCommandLineParser knows only dashes.
+    std::vector<char*> args(argv, argv + argc);
+    bool kiosk = false;
+    for (auto it = args.begin() + 1; it != args.end();) {
+        if (std::strcmp(*it, "/dc") == 0 || std::strcmp(*it, "--kiosk=dc") == 0) {
+            kiosk = true;
+            it = args.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    argc = int(args.size());
+    args.push_back(nullptr);
+    argv = args.data();
+
     const bool display = hasDisplay();
     std::unique_ptr<QCoreApplication> app(display ? new QApplication(argc, argv) : new QCoreApplication(argc, argv));
     QCoreApplication::setOrganizationName(QStringLiteral("Lanyard"));
@@ -189,6 +205,8 @@ int main(int argc, char** argv)
     parser.addOption({ QStringLiteral("engine"), t("Work on a lanyard-server instead of the embedded engine."), t("https://host:port") });
     parser.addOption({ QStringLiteral("ca-file"), t("With --engine: trust the CA certificates in this PEM file besides the system's."), t("path") });
     parser.addOption({ QStringLiteral("connect"), t("Choose the engine in the connection dialog first.") });
+    parser.addOption({ QStringLiteral("kiosk"), t("Run as a full-screen kiosk; 'dc' (also '/dc'): the derived-credential kiosk, which logs on with a kiosk account."),
+        t("dc") });
     QCommandLineOption firstPaint(QStringLiteral("exit-after-first-paint"), t("Print the time to the first painted main window, then quit."));
     firstPaint.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(firstPaint);
@@ -207,6 +225,11 @@ int main(int argc, char** argv)
     options.demo = parser.isSet(QStringLiteral("demo"));
     options.forceKeyFile = parser.isSet(QStringLiteral("key-file"));
     options.chooseConnection = parser.isSet(QStringLiteral("connect"));
+    if (parser.isSet(QStringLiteral("kiosk")) && parser.value(QStringLiteral("kiosk")) != QLatin1String("dc")) {
+        complain(t("Unknown kiosk '%1': the only kiosk is 'dc' (derived credentials).").arg(parser.value(QStringLiteral("kiosk"))));
+        return 2;
+    }
+    options.kiosk = kiosk || parser.isSet(QStringLiteral("kiosk"));
 
     if (!display) {
         if (options.connection.isServer()) {

@@ -2,6 +2,9 @@
 
 #include "SettingLabels.h"
 
+#include <QDateTime>
+#include <QLocale>
+
 namespace lanyard {
 
 QString ErrorText::problem(const Error& e)
@@ -166,6 +169,48 @@ QString ErrorText::describe(const Error& e)
         return tr("The server's certificate is not trusted: %1. Check the CA file in the connection settings, or ask the administrator which CA signs the server.").arg(e.detail);
     case ErrorCode::NetworkFailure:
         return tr("The server could not be reached: %1. Check the address and your network, then try again; nothing you typed was lost.").arg(e.detail);
+    case ErrorCode::PcscUnavailable:
+        return tr("The smart card service is not running, so no card can be read. Start it (pcscd) or ask IT; Lanyard notices by itself when it is back.");
+    case ErrorCode::NoCard:
+        return tr("The card was removed or cannot be reached. Insert it again and keep it in the reader until you are done.");
+    case ErrorCode::CardError:
+        if (arg("problem") == QLatin1String("not-piv"))
+            return tr("This card is not a PIV card. Use your PIV smart card.");
+        if (arg("problem") == QLatin1String("no-authentication-certificate"))
+            return tr("This card holds no PIV Authentication certificate, so it cannot be used here. Ask the helpdesk.");
+        if (arg("problem") == QLatin1String("certificate-unreadable"))
+            return tr("The certificate on this card cannot be read. The card may be damaged; ask the helpdesk.");
+        if (arg("problem") == QLatin1String("card-in-use"))
+            return tr("Another program is using the card. Close it, or remove the card and insert it again.");
+        return tr("The card did not answer as expected. Remove it, insert it again and retry; if it happens again, ask the helpdesk.");
+    case ErrorCode::WrongPin:
+        if (arg("reference") == QLatin1String("puk"))
+            return tr("The unblock code (PUK) is wrong. %n attempt(s) left before it is blocked too.", nullptr, e.args.value(QStringLiteral("triesLeft")).toInt());
+        return tr("The PIN is wrong. %n attempt(s) left before the card is blocked.", nullptr, e.args.value(QStringLiteral("triesLeft")).toInt());
+    case ErrorCode::PinBlocked:
+        if (arg("reference") == QLatin1String("puk"))
+            return tr("The card's unblock code (PUK) is blocked: the card cannot be unblocked any more. Ask the helpdesk for a new card.");
+        return tr("The card's PIN is blocked after too many wrong attempts. The helpdesk can unblock it (Self-Service: Unblock PIN).");
+    case ErrorCode::CertificateExpired:
+        return tr("The certificate on this card is not valid now (valid from %1 until %2). Ask the helpdesk for a new card.")
+            .arg(QLocale().toString(e.args.value(QStringLiteral("notBefore")).toDateTime().toLocalTime(), QLocale::ShortFormat),
+                QLocale().toString(e.args.value(QStringLiteral("notAfter")).toDateTime().toLocalTime(), QLocale::ShortFormat));
+    case ErrorCode::CertificateUntrusted:
+        if (arg("problem") == QLatin1String("no-anchors"))
+            return tr("No trusted issuers of PIV cards are configured, so no card can be accepted. An administrator sets them in the Operation Settings.");
+        if (arg("problem") == QLatin1String("crl-missing"))
+            return tr("Whether this card has been revoked cannot be checked: there is no revocation list for its issuer. An administrator adds it in the Operation Settings.");
+        if (arg("problem") == QLatin1String("crl-stale"))
+            return tr("Whether this card has been revoked cannot be checked: the revocation list is out of date. An administrator must update it.");
+        return tr("This card was not issued by a trusted issuer (%1). Use a card from your organisation.").arg(e.detail);
+    case ErrorCode::CertificateRevoked:
+        return tr("This card has been revoked by its issuer and cannot be used. Ask the helpdesk.");
+    case ErrorCode::PossessionFailed:
+        if (arg("problem") == QLatin1String("challenge-expired"))
+            return tr("This took too long. Remove your card and start again.");
+        return tr("The card could not prove that it holds the certificate's key. Remove it and start again; if it happens again, ask the helpdesk.");
+    case ErrorCode::NoMatchingPerson:
+        return tr("This card does not belong to anyone Lanyard knows. Ask the helpdesk to link the card to your record.");
     case ErrorCode::ChannelDisabled:
         return arg("channel") == QLatin1String("sms")
             ? tr("The profile's notification scheme sends the code by SMS, but SMS notifications are switched off in the Operation Settings. Switch them on, or show the code on screen.")

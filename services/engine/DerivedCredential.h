@@ -26,6 +26,11 @@ struct ParentCardCheck {
     QByteArray challenge;
     QDateTime challengeExpires;
     QDateTime certificateExpires;
+    // What the kiosk shows and how long it waits (from the settings, which a kiosk account
+    // may not read itself).
+    QString androidAppUrl;
+    QString iosAppUrl;
+    int idleSeconds = 60;
 };
 
 // Ends the derived credentials issued on a parent card: by the card's certificate

@@ -139,6 +139,12 @@ Result<ParentCardCheck> DerivedCredentialService::check(const AccessControl& ac,
     out.challenge = challenge;
     out.challengeExpires = expires;
     out.certificateExpires = verified->certificate.notAfter();
+    auto settings = SettingsService(m_ctx, m_db).load();
+    if (!settings)
+        return settings.error();
+    out.androidAppUrl = settings->value(SettingKey::AndroidAppUrl);
+    out.iosAppUrl = settings->value(SettingKey::IosAppUrl);
+    out.idleSeconds = settings->integer(SettingKey::KioskIdleSeconds);
     return out;
 }
 

@@ -41,7 +41,8 @@ QJsonObject fromParentCardCheck(const ParentCardCheck& c)
 {
     return { { QStringLiteral("personId"), c.personId }, { QStringLiteral("personName"), c.personName },
         { QStringLiteral("profileName"), c.profileName }, { QStringLiteral("challenge"), base64(c.challenge) },
-        { QStringLiteral("challengeExpires"), isoTime(c.challengeExpires) }, { QStringLiteral("certificateExpires"), isoTime(c.certificateExpires) } };
+        { QStringLiteral("challengeExpires"), isoTime(c.challengeExpires) }, { QStringLiteral("certificateExpires"), isoTime(c.certificateExpires) },
+        { QStringLiteral("androidAppUrl"), c.androidAppUrl }, { QStringLiteral("iosAppUrl"), c.iosAppUrl }, { QStringLiteral("idleSeconds"), c.idleSeconds } };
 }
 
 Result<ParentCardCheck> toParentCardCheck(const QJsonObject& o)
@@ -54,6 +55,9 @@ Result<ParentCardCheck> toParentCardCheck(const QJsonObject& o)
     c.challenge = fromBase64(r, "challenge", 1024);
     c.challengeExpires = r.time("challengeExpires");
     c.certificateExpires = r.time("certificateExpires");
+    c.androidAppUrl = r.text("androidAppUrl", 2000);
+    c.iosAppUrl = r.text("iosAppUrl", 2000);
+    c.idleSeconds = r.numberOr("idleSeconds", 60, 15, 600);
     return finish(r, c);
 }
 
