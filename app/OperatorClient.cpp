@@ -237,6 +237,12 @@ void OperatorClient::onLoggedOn()
         return; // the window, and everything typed in it, carries on
     if (m_options.kiosk)
         return openKiosk();
+    if (m_options.selfService) {
+        m_selfService = std::make_unique<SelfServiceWindow>(*m_session);
+        connect(m_selfService.get(), &SelfServiceWindow::logOffRequested, this, &OperatorClient::logOff);
+        m_selfService->show();
+        return;
+    }
     m_window.reset();
     m_window = std::make_unique<MainWindow>(*m_session);
     m_windowPerson = s.personId;
@@ -278,6 +284,10 @@ void OperatorClient::logOff()
         m_window->hide();
         m_window.release()->deleteLater(); // we may be inside one of its signals
     }
+    if (m_selfService) {
+        m_selfService->hide();
+        m_selfService.release()->deleteLater();
+    }
     if (m_remote)
         Keychain(m_options.keychainService).remove(m_options.connection.tokenKey());
     m_session->logoff();
@@ -300,6 +310,7 @@ void OperatorClient::closeEngine()
     m_window.reset();
     m_kiosk.reset();
     m_kioskController.reset();
+    m_selfService.reset();
     m_relogon = false;
     m_session.reset();
     m_remote.reset();

@@ -4,6 +4,7 @@
 #include "LogonDialog.h"
 #include "KioskWindow.h"
 #include "MainWindow.h"
+#include "SelfServiceWindow.h"
 #include "core/Error.h"
 
 #include <QObject>
@@ -34,6 +35,7 @@ public:
         QString settingsFile; // the desktop's settings; empty: the platform's place
         QString keychainService = QStringLiteral("Lanyard");
         bool kiosk = false; // the derived-credential kiosk instead of the operator window
+        bool selfService = false; // the Self-Service window instead of the operator window
     };
 
     explicit OperatorClient(Options options, QObject* parent = nullptr);
@@ -46,6 +48,7 @@ public:
     MainWindow* window() const { return m_window.get(); }
     KioskWindow* kioskWindow() const { return m_kiosk.get(); }
     KioskController* kioskController() const { return m_kioskController.get(); }
+    SelfServiceWindow* selfServiceWindow() const { return m_selfService.get(); }
     LogonDialog* logonDialog() const { return m_logon.data(); }
     ConnectionDialog* connectionDialog() const { return m_connection.data(); }
     const ConnectionSettings& connection() const { return m_options.connection; }
@@ -81,6 +84,7 @@ private:
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<KioskController> m_kioskController;
     std::unique_ptr<KioskWindow> m_kiosk;
+    std::unique_ptr<SelfServiceWindow> m_selfService;
     QPointer<LogonDialog> m_logon;
     QPointer<ConnectionDialog> m_connection;
     qint64 m_windowPerson = 0;

@@ -205,6 +205,7 @@ int main(int argc, char** argv)
     parser.addOption({ QStringLiteral("engine"), t("Work on a lanyard-server instead of the embedded engine."), t("https://host:port") });
     parser.addOption({ QStringLiteral("ca-file"), t("With --engine: trust the CA certificates in this PEM file besides the system's."), t("path") });
     parser.addOption({ QStringLiteral("connect"), t("Choose the engine in the connection dialog first.") });
+    parser.addOption({ QStringLiteral("self-service"), t("Self-Service: request your own ID, follow your requests, change or unblock your card's PIN.") });
     parser.addOption({ QStringLiteral("kiosk"), t("Run as a full-screen kiosk; 'dc' (also '/dc'): the derived-credential kiosk, which logs on with a kiosk account."),
         t("dc") });
     QCommandLineOption firstPaint(QStringLiteral("exit-after-first-paint"), t("Print the time to the first painted main window, then quit."));
@@ -230,6 +231,7 @@ int main(int argc, char** argv)
         return 2;
     }
     options.kiosk = kiosk || parser.isSet(QStringLiteral("kiosk"));
+    options.selfService = parser.isSet(QStringLiteral("self-service"));
 
     if (!display) {
         if (options.connection.isServer()) {

@@ -5,7 +5,7 @@
     <name>DomainText</name>
     <message>
         <location filename="../models/DomainText.cpp" line="11"/>
-        <location filename="../models/DomainText.cpp" line="209"/>
+        <location filename="../models/DomainText.cpp" line="211"/>
         <source>Active</source>
         <translation type="unfinished"></translation>
     </message>
@@ -96,7 +96,7 @@
     </message>
     <message>
         <location filename="../models/DomainText.cpp" line="61"/>
-        <location filename="../models/DomainText.cpp" line="236"/>
+        <location filename="../models/DomainText.cpp" line="238"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -311,102 +311,107 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="196"/>
-        <source>Only themself</source>
+        <location filename="../models/DomainText.cpp" line="189"/>
+        <source>Derived credential kiosk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../models/DomainText.cpp" line="198"/>
-        <source>Their group</source>
+        <source>Only themself</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../models/DomainText.cpp" line="200"/>
+        <source>Their group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="202"/>
         <source>Everyone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="211"/>
+        <location filename="../models/DomainText.cpp" line="213"/>
         <source>On hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="213"/>
+        <location filename="../models/DomainText.cpp" line="215"/>
         <source>Revoked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="213"/>
+        <location filename="../models/DomainText.cpp" line="215"/>
         <source>Revoked (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="221"/>
+        <location filename="../models/DomainText.cpp" line="223"/>
         <source>Email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="223"/>
+        <location filename="../models/DomainText.cpp" line="225"/>
         <source>SMS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="230"/>
+        <location filename="../models/DomainText.cpp" line="232"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="232"/>
+        <location filename="../models/DomainText.cpp" line="234"/>
         <source>Sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="234"/>
+        <location filename="../models/DomainText.cpp" line="236"/>
         <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="238"/>
+        <location filename="../models/DomainText.cpp" line="240"/>
         <source>Replaced by a newer code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="245"/>
+        <location filename="../models/DomainText.cpp" line="247"/>
         <source>Collection link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="247"/>
+        <location filename="../models/DomainText.cpp" line="249"/>
         <source>Authentication code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="249"/>
+        <location filename="../models/DomainText.cpp" line="251"/>
         <source>Renewal reminder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="256"/>
+        <location filename="../models/DomainText.cpp" line="258"/>
         <source>Collection link (email)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="258"/>
+        <location filename="../models/DomainText.cpp" line="260"/>
         <source>Authentication code (email)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="260"/>
+        <location filename="../models/DomainText.cpp" line="262"/>
         <source>Authentication code (SMS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="262"/>
+        <location filename="../models/DomainText.cpp" line="264"/>
         <source>Renewal reminder (email)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="264"/>
+        <location filename="../models/DomainText.cpp" line="266"/>
         <source>Renewal reminder (SMS)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -414,212 +419,227 @@
 <context>
     <name>ErrorText</name>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="12"/>
+        <location filename="../ui/ErrorText.cpp" line="15"/>
         <source>Give the credential profile a name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="14"/>
+        <location filename="../ui/ErrorText.cpp" line="17"/>
         <source>The lifetime must be between 1 and 3650 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="16"/>
+        <location filename="../ui/ErrorText.cpp" line="19"/>
         <source>Tick at least one certificate for the profile to issue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="18"/>
+        <location filename="../ui/ErrorText.cpp" line="21"/>
         <source>The PIN length must lie between %1 and %2 characters for this card encoding, and the minimum may not exceed the maximum.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="21"/>
+        <location filename="../ui/ErrorText.cpp" line="24"/>
         <source>Allow at least one class of characters in the PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="23"/>
+        <location filename="../ui/ErrorText.cpp" line="26"/>
         <source>Parent and child profiles are switched off in the Operation Settings. Switch them on first, or clear the parent settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="25"/>
+        <location filename="../ui/ErrorText.cpp" line="28"/>
         <source>Only a virtual smart card profile can be the child of another profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="27"/>
+        <location filename="../ui/ErrorText.cpp" line="30"/>
         <source>Someone saved version %1 of &apos;%2&apos; while you were editing. Select the profile again to see their change, then make yours.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="30"/>
+        <location filename="../ui/ErrorText.cpp" line="33"/>
         <source>Give the role a name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="32"/>
+        <location filename="../ui/ErrorText.cpp" line="35"/>
         <source>A role name may have at most 100 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="34"/>
+        <location filename="../ui/ErrorText.cpp" line="37"/>
         <source>A role named &apos;%1&apos; already exists. Choose another name, or edit that role.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="36"/>
+        <location filename="../ui/ErrorText.cpp" line="39"/>
         <source>This would take &apos;Edit roles&apos; away from you: no other role of yours grants it. Ask another administrator to make this change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="38"/>
+        <location filename="../ui/ErrorText.cpp" line="41"/>
         <source>The message text is empty. Write the message, or reset the template to its default.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="40"/>
+        <location filename="../ui/ErrorText.cpp" line="43"/>
         <source>An email needs a subject.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="42"/>
+        <location filename="../ui/ErrorText.cpp" line="45"/>
         <source>The message must contain {{%1}}: without it the person cannot collect.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="44"/>
+        <location filename="../ui/ErrorText.cpp" line="47"/>
         <source>{{%1}} belongs in the other message. The collection link and the code travel separately, so that one intercepted message is not enough.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="46"/>
+        <location filename="../ui/ErrorText.cpp" line="49"/>
         <source>{{%1}} is not a field this message can use. Use the buttons under the text to insert one that is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="48"/>
+        <location filename="../ui/ErrorText.cpp" line="51"/>
         <source>There is no message template named &apos;%1&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="50"/>
+        <location filename="../ui/ErrorText.cpp" line="53"/>
         <source>Enter the computer&apos;s full DNS name, such as pc01.example.org.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="52"/>
+        <location filename="../ui/ErrorText.cpp" line="55"/>
         <source>Enter the phone&apos;s serial number or the computer&apos;s DNS name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="54"/>
+        <location filename="../ui/ErrorText.cpp" line="57"/>
+        <source>A PIN has 6 to 8 digits. Nothing was sent to the card, so no attempt was used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="59"/>
+        <source>The unblock code (PUK) has 8 characters. Nothing was sent to the card, so no attempt was used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="61"/>
+        <source>This device was not issued from a PIV card, so it has no parent card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="63"/>
         <source>Enter a reason: it is kept in the audit trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="56"/>
+        <location filename="../ui/ErrorText.cpp" line="65"/>
         <source>The challenge is 16 hexadecimal characters (0–9, A–F) as Windows shows it; spaces and lower case are fine. Ask the user to read it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="58"/>
+        <location filename="../ui/ErrorText.cpp" line="67"/>
         <source>Choose one of the offered durations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="60"/>
+        <location filename="../ui/ErrorText.cpp" line="69"/>
         <source>This card already has a pending PIN lock. Update or cancel that one instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="62"/>
+        <location filename="../ui/ErrorText.cpp" line="71"/>
         <source>Choose the date and time of the lock, or lock at the next Self-Service run.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="64"/>
+        <location filename="../ui/ErrorText.cpp" line="73"/>
         <source>The chosen timezone is no longer in the list. Pick one from the list again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="66"/>
+        <location filename="../ui/ErrorText.cpp" line="75"/>
         <source>A timezone in the list has an offset that is not a number of hours. Correct it in Configuration.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="68"/>
+        <location filename="../ui/ErrorText.cpp" line="77"/>
         <source>Only a virtual smart card is made for one computer. Clear the computer, or choose a virtual smart card profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="70"/>
+        <location filename="../ui/ErrorText.cpp" line="79"/>
         <source>%1 is not a registered computer. Check the full DNS name, or register the computer under Registered hardware first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="72"/>
+        <location filename="../ui/ErrorText.cpp" line="81"/>
         <source>&apos;%1&apos; is not a server address Lanyard can use. Write it as https://host:port; plain http is only accepted for this computer (localhost).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="74"/>
+        <location filename="../ui/ErrorText.cpp" line="83"/>
         <source>The CA file %1 cannot be used: it is missing, unreadable or holds no PEM certificate. Choose the PEM file of the CA that signs the server&apos;s certificate, or leave the field empty to trust the system&apos;s CAs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="85"/>
+        <location filename="../ui/ErrorText.cpp" line="94"/>
         <source>The request was not accepted: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="87"/>
+        <location filename="../ui/ErrorText.cpp" line="96"/>
         <source>The %1 could not be found. It may have been removed, or it is outside your scope.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="88"/>
+        <location filename="../ui/ErrorText.cpp" line="97"/>
         <source>record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="91"/>
+        <location filename="../ui/ErrorText.cpp" line="100"/>
         <source>You requested this yourself, so another operator must validate it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="92"/>
+        <location filename="../ui/ErrorText.cpp" line="101"/>
         <source>Your roles do not allow this (%1). Ask an administrator to grant it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="94"/>
+        <location filename="../ui/ErrorText.cpp" line="103"/>
         <source>This person is outside the scope of your roles (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="96"/>
+        <location filename="../ui/ErrorText.cpp" line="105"/>
         <source>This cannot be done now: &apos;%1&apos; is not allowed while the item is &apos;%2&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="98"/>
+        <location filename="../ui/ErrorText.cpp" line="107"/>
         <source>You are not logged on, or your session has ended. Log on again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="100"/>
+        <location filename="../ui/ErrorText.cpp" line="109"/>
         <source>The logon name or password is wrong. Check both and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="102"/>
+        <location filename="../ui/ErrorText.cpp" line="111"/>
         <source>This account is disabled. Ask an administrator to enable it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ErrorText.cpp" line="104"/>
+        <location filename="../ui/ErrorText.cpp" line="113"/>
         <source>The code is wrong. %n attempt(s) left.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -627,122 +647,122 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="106"/>
+        <location filename="../ui/ErrorText.cpp" line="115"/>
         <source>The code has expired. Ask the helpdesk for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="108"/>
+        <location filename="../ui/ErrorText.cpp" line="117"/>
         <source>The code has already been used. Ask the helpdesk for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="110"/>
+        <location filename="../ui/ErrorText.cpp" line="119"/>
         <source>Too many wrong codes: the request is locked. The helpdesk can issue a new code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="112"/>
+        <location filename="../ui/ErrorText.cpp" line="121"/>
         <source>The code complexity &apos;%1&apos; is not valid. Use mm-nn followed by classes, e.g. 04-08N.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="114"/>
+        <location filename="../ui/ErrorText.cpp" line="123"/>
         <source>The subject name template is not valid: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="116"/>
+        <location filename="../ui/ErrorText.cpp" line="125"/>
         <source>The certificate request could not be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="118"/>
+        <location filename="../ui/ErrorText.cpp" line="127"/>
         <source>The certificate request&apos;s signature does not verify; it may have been altered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="120"/>
+        <location filename="../ui/ErrorText.cpp" line="129"/>
         <source>The key type %1 is not allowed by the certificate policy (allowed: %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="122"/>
+        <location filename="../ui/ErrorText.cpp" line="131"/>
         <source>A cryptographic operation failed. Details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="124"/>
+        <location filename="../ui/ErrorText.cpp" line="133"/>
         <source>The database could not complete the operation. Details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="126"/>
+        <location filename="../ui/ErrorText.cpp" line="135"/>
         <source>The database is busy. Nothing was changed; try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="128"/>
+        <location filename="../ui/ErrorText.cpp" line="137"/>
         <source>The database is read-only. Check the file&apos;s permissions and free disk space.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="130"/>
+        <location filename="../ui/ErrorText.cpp" line="139"/>
         <source>This database was created by a newer Lanyard (schema %1; this version reads up to %2). Update Lanyard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="133"/>
+        <location filename="../ui/ErrorText.cpp" line="142"/>
         <source>The setting &apos;%1&apos; is not valid: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="135"/>
+        <location filename="../ui/ErrorText.cpp" line="144"/>
         <source>The credential profile &apos;%1&apos; cannot be requested for this person by you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="137"/>
+        <location filename="../ui/ErrorText.cpp" line="146"/>
         <source>The audit trail does not verify: it has been altered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="139"/>
+        <location filename="../ui/ErrorText.cpp" line="148"/>
         <source>The master key could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="141"/>
+        <location filename="../ui/ErrorText.cpp" line="150"/>
         <source>The master key does not belong to this database. Use the key file or keychain entry created with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="143"/>
+        <location filename="../ui/ErrorText.cpp" line="152"/>
         <source>This request must be validated by a second operator first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="145"/>
+        <location filename="../ui/ErrorText.cpp" line="154"/>
         <source>This person has no mobile number, so the code cannot be sent by SMS. Show the code on screen instead, or add a number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="146"/>
+        <location filename="../ui/ErrorText.cpp" line="155"/>
         <source>This person has no email address, so nothing can be sent. Show the code on screen instead, or add an address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="148"/>
+        <location filename="../ui/ErrorText.cpp" line="157"/>
         <source>The change conflicts with existing data: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="150"/>
+        <location filename="../ui/ErrorText.cpp" line="159"/>
         <source>The message could not be delivered: %1. Check the email and SMS settings, then re-send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ErrorText.cpp" line="152"/>
+        <location filename="../ui/ErrorText.cpp" line="161"/>
         <source>The server is busy. Nothing was lost; try again in %n second(s).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -750,52 +770,158 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="155"/>
+        <location filename="../ui/ErrorText.cpp" line="164"/>
         <source>This card was requested for %1 and can only be made there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="157"/>
+        <location filename="../ui/ErrorText.cpp" line="166"/>
         <source>This phone is not registered to this person, and the credential profile only allows the person&apos;s own registered phones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="158"/>
+        <location filename="../ui/ErrorText.cpp" line="167"/>
         <source>This phone is not registered, and the credential profile only allows registered phones. Register it under Registered hardware first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="160"/>
+        <location filename="../ui/ErrorText.cpp" line="169"/>
         <source>Biometric checks on update or unlock are switched on, and mobile identities cannot perform them. Switch both off in the Operation Settings to issue to phones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="162"/>
+        <location filename="../ui/ErrorText.cpp" line="171"/>
         <source>Mobile issuance is switched off (the maximum session count is 0). Raise it in the Operation Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="164"/>
+        <location filename="../ui/ErrorText.cpp" line="173"/>
         <source>The collection took too long and was stopped. Nothing was issued; start the collection again with the same code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="166"/>
+        <location filename="../ui/ErrorText.cpp" line="175"/>
         <source>The server&apos;s certificate is not trusted: %1. Check the CA file in the connection settings, or ask the administrator which CA signs the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="168"/>
+        <location filename="../ui/ErrorText.cpp" line="177"/>
         <source>The server could not be reached: %1. Check the address and your network, then try again; nothing you typed was lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="171"/>
+        <location filename="../ui/ErrorText.cpp" line="179"/>
+        <source>The smart card service is not running, so no card can be read. Start it (pcscd) or ask IT; Lanyard notices by itself when it is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="181"/>
+        <source>The card was removed or cannot be reached. Insert it again and keep it in the reader until you are done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="184"/>
+        <source>This card is not a PIV card. Use your PIV smart card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="186"/>
+        <source>This card holds no PIV Authentication certificate, so it cannot be used here. Ask the helpdesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="188"/>
+        <source>The certificate on this card cannot be read. The card may be damaged; ask the helpdesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="190"/>
+        <source>Another program is using the card. Close it, or remove the card and insert it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="191"/>
+        <source>The card did not answer as expected. Remove it, insert it again and retry; if it happens again, ask the helpdesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ErrorText.cpp" line="194"/>
+        <source>The unblock code (PUK) is wrong. %n attempt(s) left before it is blocked too.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ErrorText.cpp" line="195"/>
+        <source>The PIN is wrong. %n attempt(s) left before the card is blocked.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="198"/>
+        <source>The card&apos;s unblock code (PUK) is blocked: the card cannot be unblocked any more. Ask the helpdesk for a new card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="199"/>
+        <source>The card&apos;s PIN is blocked after too many wrong attempts. The helpdesk can unblock it (Self-Service: Unblock PIN).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="201"/>
+        <source>The certificate on this card is not valid now (valid from %1 until %2). Ask the helpdesk for a new card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="206"/>
+        <source>No trusted issuers of PIV cards are configured, so no card can be accepted. An administrator sets them in the Operation Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="208"/>
+        <source>Whether this card has been revoked cannot be checked: there is no revocation list for its issuer. An administrator adds it in the Operation Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="210"/>
+        <source>Whether this card has been revoked cannot be checked: the revocation list is out of date. An administrator must update it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="211"/>
+        <source>This card was not issued by a trusted issuer (%1). Use a card from your organisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="213"/>
+        <source>This card has been revoked by its issuer and cannot be used. Ask the helpdesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="216"/>
+        <source>This took too long. Remove your card and start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="217"/>
+        <source>The card could not prove that it holds the certificate&apos;s key. Remove it and start again; if it happens again, ask the helpdesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="219"/>
+        <source>This card does not belong to anyone Lanyard knows. Ask the helpdesk to link the card to your record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="222"/>
         <source>The profile&apos;s notification scheme sends the code by SMS, but SMS notifications are switched off in the Operation Settings. Switch them on, or show the code on screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="172"/>
+        <location filename="../ui/ErrorText.cpp" line="223"/>
         <source>The profile&apos;s notification scheme sends email, but email notifications are switched off in the Operation Settings. Switch them on, or show the code on screen.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1272,56 +1398,91 @@
     </message>
     <message>
         <location filename="../ui/SettingLabels.cpp" line="55"/>
+        <source>PIV card trust anchors (files)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="56"/>
+        <source>PIV card revocation lists (files)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="57"/>
+        <source>Derived credential profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="58"/>
+        <source>Kiosk idle timeout (seconds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="59"/>
         <source>Timezone list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingLabels.cpp" line="62"/>
-        <source>mm-nn then classes: U upper case, L lower case, S symbols, N digits; capital = must contain, small = may. Example: 04-08N.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/SettingLabels.cpp" line="63"/>
-        <source>Phones cannot do this: must be off to issue mobile identities.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/SettingLabels.cpp" line="64"/>
-        <source>Appended to every certificate policy&apos;s subject, e.g. O=Example Ltd,C=GB.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/SettingLabels.cpp" line="65"/>
-        <source>Needs the collection link to go by email.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../ui/SettingLabels.cpp" line="66"/>
-        <source>Leave empty until a server is known: messages wait in the outbox and go once it is set.</source>
+        <source>PEM files with the CA certificates that PIV cards must chain to, separated by &apos;;&apos;. Paths on the engine&apos;s machine.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/SettingLabels.cpp" line="67"/>
-        <source>Email-to-SMS gateway domain: messages go to &lt;mobile number&gt;@&lt;gateway&gt;.</source>
+        <source>CRL files (PEM or DER) of those CAs, separated by &apos;;&apos;. A card whose revocation cannot be checked is refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/SettingLabels.cpp" line="68"/>
-        <source>email-gateway: through the SMTP server to the gateway; http: the HTTP gateway below.</source>
+        <source>The derived-credential profile the kiosk issues. Empty: the first current one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/SettingLabels.cpp" line="69"/>
-        <source>{{Number}} and {{Message}} are filled in (encoded for the address or the body).</source>
+        <source>mm-nn then classes: U upper case, L lower case, S symbols, N digits; capital = must contain, small = may. Example: 04-08N.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/SettingLabels.cpp" line="70"/>
-        <source>PEM file of the CA that signed the SMTP server&apos;s certificate; empty: the system&apos;s CAs.</source>
+        <source>Phones cannot do this: must be off to issue mobile identities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/SettingLabels.cpp" line="71"/>
+        <source>Appended to every certificate policy&apos;s subject, e.g. O=Example Ltd,C=GB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="72"/>
+        <source>Needs the collection link to go by email.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="73"/>
+        <source>Leave empty until a server is known: messages wait in the outbox and go once it is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="74"/>
+        <source>Email-to-SMS gateway domain: messages go to &lt;mobile number&gt;@&lt;gateway&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="75"/>
+        <source>email-gateway: through the SMTP server to the gateway; http: the HTTP gateway below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="76"/>
+        <source>{{Number}} and {{Message}} are filled in (encoded for the address or the body).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="77"/>
+        <source>PEM file of the CA that signed the SMTP server&apos;s certificate; empty: the system&apos;s CAs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="78"/>
         <source>Stored encrypted; shown as dots. Leave the dots to keep it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1771,6 +1932,112 @@
     </message>
 </context>
 <context>
+    <name>lanyard::KioskWindow</name>
+    <message>
+        <location filename="../ui/KioskWindow.cpp" line="46"/>
+        <source>Lanyard: derived credential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/KioskWindow.cpp" line="70"/>
+        <source>&amp;Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/KioskWindow.cpp" line="98"/>
+        <source>2. In the app, scan this code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/KioskWindow.cpp" line="99"/>
+        <source>1. Get the app: Android</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/KioskWindow.cpp" line="100"/>
+        <source>1. Get the app: iPhone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/KioskWindow.cpp" line="115"/>
+        <source>3. Type this code in the app when it asks. Then remove your card: the screen clears.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/KioskWindow.cpp" line="174"/>
+        <source>Out of service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/KioskWindow.cpp" line="177"/>
+        <source>Please remove your card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/KioskWindow.cpp" line="178"/>
+        <source>Then insert it again to start over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/KioskWindow.cpp" line="180"/>
+        <source>Insert your PIV card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/KioskWindow.cpp" line="181"/>
+        <source>Get a derived credential on your phone: insert your card, enter its PIN, and scan a code with the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/KioskWindow.cpp" line="190"/>
+        <source>1 Insert card  ·  2 PIN  ·  3 Phone   (step %1 of 3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/KioskWindow.cpp" line="200"/>
+        <source>Reading your card…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/KioskWindow.cpp" line="204"/>
+        <source>Checking your PIN and card…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/KioskWindow.cpp" line="208"/>
+        <source>Hello %1. Enter your card&apos;s PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/KioskWindow.cpp" line="210"/>
+        <source>Your derived credential (%1) will be linked to this card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/KioskWindow.cpp" line="211"/>
+        <source>%n attempt(s) left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/KioskWindow.cpp" line="216"/>
+        <source>This card cannot be used here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/KioskWindow.cpp" line="217"/>
+        <source>Remove your card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/KioskWindow.cpp" line="222"/>
+        <source>Your derived credential is ready to collect</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lanyard::LogonDialog</name>
     <message>
         <location filename="../ui/LogonDialog.cpp" line="21"/>
@@ -2201,7 +2468,7 @@
     </message>
     <message>
         <location filename="../app/OperatorClient.cpp" line="121"/>
-        <location filename="../app/OperatorClient.cpp" line="161"/>
+        <location filename="../app/OperatorClient.cpp" line="162"/>
         <source>Server: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2216,27 +2483,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/OperatorClient.cpp" line="161"/>
+        <location filename="../app/OperatorClient.cpp" line="162"/>
         <source>This computer: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/OperatorClient.cpp" line="167"/>
+        <location filename="../app/OperatorClient.cpp" line="168"/>
         <source>Demo: log on as &apos;%1&apos; with the password &apos;%2&apos; (or &apos;%3&apos; to validate requests).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/OperatorClient.cpp" line="219"/>
+        <location filename="../app/OperatorClient.cpp" line="220"/>
         <source>Logged on as %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/OperatorClient.cpp" line="226"/>
+        <location filename="../app/OperatorClient.cpp" line="227"/>
         <source>Your session could not be remembered: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/OperatorClient.cpp" line="257"/>
+        <location filename="../app/OperatorClient.cpp" line="276"/>
         <source>Your session on the server has ended. Log on again to carry on; everything you typed stays as it is.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2944,6 +3211,217 @@
     </message>
 </context>
 <context>
+    <name>lanyard::SelfServiceWindow</name>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="49"/>
+        <source>Lanyard Self-Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="57"/>
+        <source>Hello %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="63"/>
+        <source>&amp;Request My ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="64"/>
+        <source>&amp;My requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="65"/>
+        <source>&amp;Change PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="66"/>
+        <source>&amp;Unblock PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="67"/>
+        <source>&amp;Log off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="91"/>
+        <source>Your PIN is unblocked and set to the new PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="91"/>
+        <source>Your PIN has been changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="107"/>
+        <source>Request an identity for your phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="112"/>
+        <source>&amp;Identity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="116"/>
+        <source>&amp;Show the QR code here instead of sending it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="119"/>
+        <source>Re&amp;quest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="172"/>
+        <source>There is no identity you can request for yourself. Ask the helpdesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="192"/>
+        <source>The helpdesk must approve this identity first and then sends you the code, but you have no email address or mobile number on record. Ask the helpdesk to add one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="197"/>
+        <source>The helpdesk must approve this identity first. You will get the code once it is approved, so no QR code can be shown here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="201"/>
+        <source>You have no email address or mobile number on record, so the code is shown here. Have your phone ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="204"/>
+        <source>The code will be sent to your mobile number %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="205"/>
+        <source>The code will be sent to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="217"/>
+        <source>Requesting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="228"/>
+        <source>Your request is waiting for the helpdesk&apos;s approval. You will be told when you can collect it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="232"/>
+        <source>Open the app on your phone, scan the QR code, and type this code when it asks:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SelfServiceWindow.cpp" line="240"/>
+        <source>Done: %n message(s) with the link and the code are on their way to you.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="251"/>
+        <source>Identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="251"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="251"/>
+        <source>Requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="251"/>
+        <source>Code valid until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="305"/>
+        <source>&amp;New PIN (6–8 digits):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="306"/>
+        <source>Con&amp;firm new PIN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="331"/>
+        <source>Unblock your card&apos;s PIN with the unblock code (PUK)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="331"/>
+        <source>Change your card&apos;s PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="332"/>
+        <source>&amp;Unblock code (PUK):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="332"/>
+        <source>C&amp;urrent PIN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="337"/>
+        <source>Insert your card into the reader.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="339"/>
+        <source>Card found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="344"/>
+        <source>The PIN is blocked: unblock it with your unblock code (PUK).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="346"/>
+        <source>PIN attempts left: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="347"/>
+        <source>Un&amp;block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="347"/>
+        <source>C&amp;hange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="354"/>
+        <source>The new PIN and its confirmation differ. Type them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="357"/>
+        <source>Working with your card…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lanyard::SettingsPage</name>
     <message>
         <location filename="../ui/SettingsPage.cpp" line="29"/>
@@ -2951,47 +3429,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsPage.cpp" line="72"/>
+        <location filename="../ui/SettingsPage.cpp" line="74"/>
         <source>Display name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsPage.cpp" line="72"/>
+        <location filename="../ui/SettingsPage.cpp" line="74"/>
         <source>UTC offset (hours)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsPage.cpp" line="76"/>
+        <location filename="../ui/SettingsPage.cpp" line="78"/>
         <source>&amp;Add timezone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsPage.cpp" line="77"/>
+        <location filename="../ui/SettingsPage.cpp" line="79"/>
         <source>&amp;Remove timezone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsPage.cpp" line="92"/>
+        <location filename="../ui/SettingsPage.cpp" line="94"/>
         <source>Re&amp;vert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsPage.cpp" line="93"/>
+        <location filename="../ui/SettingsPage.cpp" line="95"/>
         <source>&amp;Save changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsPage.cpp" line="114"/>
+        <location filename="../ui/SettingsPage.cpp" line="116"/>
         <source>Saved. New requests use these settings at once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsPage.cpp" line="131"/>
+        <location filename="../ui/SettingsPage.cpp" line="133"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsPage.cpp" line="182"/>
+        <location filename="../ui/SettingsPage.cpp" line="184"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>

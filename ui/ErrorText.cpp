@@ -53,6 +53,12 @@ QString ErrorText::problem(const Error& e)
         return tr("Enter the computer's full DNS name, such as pc01.example.org.");
     if (id == QLatin1String("identifier-missing"))
         return tr("Enter the phone's serial number or the computer's DNS name.");
+    if (id == QLatin1String("pin-format"))
+        return tr("A PIN has 6 to 8 digits. Nothing was sent to the card, so no attempt was used.");
+    if (id == QLatin1String("puk-format"))
+        return tr("The unblock code (PUK) has 8 characters. Nothing was sent to the card, so no attempt was used.");
+    if (id == QLatin1String("not-derived"))
+        return tr("This device was not issued from a PIV card, so it has no parent card.");
     if (id == QLatin1String("reason-required"))
         return tr("Enter a reason: it is kept in the audit trail.");
     if (id == QLatin1String("vsc-challenge"))

@@ -146,6 +146,9 @@ Result<Person> PeopleService::get(const AccessControl& ac, qint64 id)
     auto p = load(id);
     if (!p)
         return p;
+    // Everyone may read their own record (Self-Service); anyone else needs Find Person.
+    if (p->id == ac.operatorPerson().id)
+        return p;
     if (auto r = ac.requireTarget(Workflow::FindPerson, *p); !r) {
         // Out of scope looks the same as absent: the operator learns nothing about the person.
         if (r.error().code == ErrorCode::OutOfScope)

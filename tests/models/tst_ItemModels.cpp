@@ -134,7 +134,7 @@ private Q_SLOTS:
         QSignalSpy r(roles.get(), &AsyncListModel::loaded);
         roles->setLoader([&engine, op] { return engine.roles(op); });
         QVERIFY(r.wait(30000));
-        QCOMPARE(roles->rowCount(), 4);
+        QCOMPARE(roles->rowCount(), 5);
 
         // A request's messages: the demo's open requests queued theirs.
         const qint64 job = m_fx.scalar(QStringLiteral("SELECT job_id FROM notifications WHERE job_id IS NOT NULL ORDER BY id LIMIT 1")).toLongLong();
@@ -150,7 +150,7 @@ private Q_SLOTS:
         ProfileRightsModel rights;
         QAbstractItemModelTester t4(&rights, QAbstractItemModelTester::FailureReportingMode::QtTest);
         rights.setRights(roles->rows(), mobile.roleRights);
-        QCOMPARE(rights.rowCount(), 4);
+        QCOMPARE(rights.rowCount(), 5);
         QCOMPARE(rights.rights().size(), mobile.roleRights.size());
         // Tick Can Unlock for a role with no rights: it joins the matrix.
         int empty = -1;

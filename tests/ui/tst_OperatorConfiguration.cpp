@@ -61,7 +61,7 @@ private Q_SLOTS:
         m_window->showPage(QStringLiteral("profiles"));
         auto* page = qobject_cast<ProfilesPage*>(m_window->currentPage());
         QVERIFY(page);
-        QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowCount() == 4 && page->rights()->rowCount() == 4 && page->policies()->rowCount() == 4, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowCount() == 4 && page->rights()->rowCount() == 5 && page->policies()->rowCount() == 4, 30000);
         auto* list = child<QTableView>(page, "profileList");
         const int row = rowWhere<ProfileListModel>(page->model(), [](const CredentialProfile& p) { return p.name == QStringLiteral("Mobile Identity"); });
         QVERIFY(row >= 0);
@@ -148,7 +148,7 @@ private Q_SLOTS:
         m_window->showPage(QStringLiteral("roles"));
         auto* page = qobject_cast<RolesPage*>(m_window->currentPage());
         QVERIFY(page);
-        QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 4, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 5, 30000);
         page->newRole();
         QTest::keyClicks(child<QLineEdit>(page, "roleName"), QStringLiteral("Night Desk"));
         auto* scope = child<QComboBox>(page, "roleScope");

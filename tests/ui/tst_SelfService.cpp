@@ -1,0 +1,183 @@
+// Self-Service driven through its window (offscreen) on the embedded engine, and through the
+// real pcscd with the virtual PIV card for the PIN: Request My ID with the QR code shown when
+// the user has no contact details (zbarimg reads it), never for a profile that needs
+// validation; My requests; Change PIN with tries left after a wrong PIN; a PIN of the wrong
+// shape refused before it reaches the card; Unblock PIN with the PUK.
+// Runs under with-pcsc-namespace.sh.
+#include "PcscHarness.h"
+#include "QrCodeWidget.h"
+#include "DomainText.h"
+#include "SelfServiceWindow.h"
+#include "UiTestSupport.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTest>
+
+using namespace lanyard;
+using namespace lanyard::test;
+
+class TestSelfService : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<PcscDaemon> m_daemon;
+    std::unique_ptr<EngineFixture> m_fx;
+    std::unique_ptr<TestCardIssuer> m_issuer;
+    std::unique_ptr<OperatorSessionController> m_session;
+    std::unique_ptr<SelfServiceWindow> m_window;
+
+    template <typename T>
+    T* child(const char* name) const
+    {
+        auto* w = m_window->findChild<T*>(QLatin1String(name));
+        if (!w)
+            qFatal("no %s in the Self-Service window", name);
+        return w;
+    }
+    QString text(const char* name) const { return child<QLabel>(name)->text(); }
+    void chooseProfile(const QString& name)
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(child<QComboBox>("profile")->findText(name) >= 0, 10000);
+        child<QComboBox>("profile")->setCurrentIndex(child<QComboBox>("profile")->findText(name));
+    }
+    void enterPins(const QString& current, const QString& fresh, const QString& confirm)
+    {
+        child<QLineEdit>("current")->setText(current);
+        child<QLineEdit>("newPin")->setText(fresh);
+        child<QLineEdit>("confirmPin")->setText(confirm);
+        QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>("pinSubmit")->isEnabled(), 10000);
+        QTest::mouseClick(child<QPushButton>("pinSubmit"), Qt::LeftButton);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_daemon = std::make_unique<PcscDaemon>(m_dir.filePath(QStringLiteral("pcscd.log")));
+        const QString started = m_daemon->start();
+        QVERIFY2(started.isEmpty(), qPrintable(started));
+        m_issuer = std::make_unique<TestCardIssuer>(m_dir.path());
+        m_fx = std::make_unique<EngineFixture>();
+        m_fx->open();
+        m_fx->seedDemo(20, 1);
+        // Sam may only request for himself (the demo's End User role) and has no email or mobile.
+        const qint64 sam = m_fx->createOperator(QStringLiteral("sam"), QStringLiteral("Sales"), Scope::Self, { Workflow::RequestMyId });
+        m_fx->execSql(QStringLiteral("INSERT INTO person_roles (person_id, role_id) SELECT ?, id FROM roles WHERE name = 'End User'"), { sam });
+        m_fx->execSql(QStringLiteral("UPDATE people SET email = '', mobile = '' WHERE id = ?"), { sam });
+        m_session = logOn(m_fx->engine(), QStringLiteral("sam"), QStringLiteral("pw"));
+        m_window = std::make_unique<SelfServiceWindow>(*m_session);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void cleanupTestCase()
+    {
+        m_window.reset();
+        m_daemon->stop();
+    }
+
+    void requestMyIdShowsTheQrCodeWithoutContactDetails()
+    {
+        QTest::mouseClick(child<QPushButton>("requestMyId"), Qt::LeftButton);
+        chooseProfile(QStringLiteral("Mobile Identity"));
+        QTRY_VERIFY_WITH_TIMEOUT(text("requestHint").contains(QLatin1String("no email address or mobile number")), 10000);
+        QVERIFY(child<QCheckBox>("showQr")->isChecked());
+        QVERIFY(!child<QCheckBox>("showQr")->isEnabled());
+        QTest::mouseClick(child<QPushButton>("request"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!text("code").isEmpty(), 30000);
+        auto* qr = child<QrCodeWidget>("qr");
+        QVERIFY(qr->isVisible());
+        saveScreenshot(m_window.get(), QStringLiteral("self-service-request"));
+        const QString png = m_dir.filePath(QStringLiteral("self-qr.png"));
+        QVERIFY(qr->grab().save(png));
+        auto scan = run(QStringLiteral("zbarimg"), { QStringLiteral("--raw"), QStringLiteral("-q"), png });
+        QVERIFY2(QString::fromUtf8(scan.out).trimmed().contains(QLatin1String("/c/")), scan.out.constData());
+
+        QTest::mouseClick(child<QPushButton>("myRequests"), Qt::LeftButton);
+        auto* table = child<QTableWidget>("requests");
+        QTRY_VERIFY_WITH_TIMEOUT(table->rowCount() >= 1, 10000);
+        QCOMPARE(table->item(0, 0)->text(), QStringLiteral("Mobile Identity"));
+        QCOMPARE(table->item(0, 1)->text(), DomainText::jobStatus(JobStatus::AwaitingIssue));
+    }
+
+    void validatedProfileNeverShowsAQrCode()
+    {
+        QTest::mouseClick(child<QPushButton>("requestMyId"), Qt::LeftButton);
+        chooseProfile(QStringLiteral("Mobile Identity (validated)"));
+        // Without contact details the code could never reach Sam after approval.
+        QTRY_VERIFY_WITH_TIMEOUT(text("requestHint").contains(QLatin1String("no email address or mobile number")), 10000);
+        QVERIFY(!child<QPushButton>("request")->isEnabled());
+        m_fx->execSql(QStringLiteral("UPDATE people SET email = 'sam@example.test' WHERE logon_name = 'sam'"));
+        QTest::mouseClick(child<QPushButton>("myRequests"), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>("requestMyId"), Qt::LeftButton);
+        chooseProfile(QStringLiteral("Mobile Identity (validated)"));
+        QTRY_VERIFY2_WITH_TIMEOUT(text("requestHint").contains(QLatin1String("approve")) && child<QPushButton>("request")->isEnabled(), qPrintable(text("requestHint")), 10000);
+        QVERIFY(!child<QCheckBox>("showQr")->isEnabled());
+        QVERIFY(!child<QCheckBox>("showQr")->isChecked());
+        QTest::mouseClick(child<QPushButton>("request"), Qt::LeftButton);
+        QTRY_VERIFY2_WITH_TIMEOUT(text("requestResult").contains(QLatin1String("approval")), qPrintable(text("requestResult")), 30000);
+        QVERIFY(!child<QrCodeWidget>("qr")->isVisible());
+        QVERIFY(text("code").isEmpty());
+    }
+
+    void changePinShowsTriesLeft()
+    {
+        const TestPivCard card = m_issuer->makeCard(QStringLiteral("sam"), KeyAlgorithm::EcP256, QStringLiteral("sam@example.test"), QStringLiteral("0000077777"));
+        VirtualCardProcess inserted;
+        QVERIFY(inserted.insert(card).isEmpty());
+        QTest::mouseClick(child<QPushButton>("changePin"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(text("tries"), QStringLiteral("PIN attempts left: 3"), 10000);
+
+        enterPins(QStringLiteral("654321"), QStringLiteral("11223344"), QStringLiteral("11223344"));
+        QTRY_VERIFY2_WITH_TIMEOUT(text("pinResult").contains(QLatin1String("PIN is wrong")), qPrintable(text("pinResult")), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(text("tries"), QStringLiteral("PIN attempts left: 2"), 10000);
+
+        // Not a PIN: refused before the card sees it, so the count stays.
+        enterPins(QStringLiteral("123456"), QStringLiteral("12ab"), QStringLiteral("12ab"));
+        QTRY_VERIFY_WITH_TIMEOUT(text("pinResult").contains(QLatin1String("6 to 8 digits")), 10000);
+        QCOMPARE(text("tries"), QStringLiteral("PIN attempts left: 2"));
+        enterPins(QStringLiteral("123456"), QStringLiteral("11223344"), QStringLiteral("11223355"));
+        QVERIFY(text("pinResult").contains(QLatin1String("differ")));
+
+        enterPins(QStringLiteral("123456"), QStringLiteral("11223344"), QStringLiteral("11223344"));
+        QTRY_VERIFY_WITH_TIMEOUT(text("pinResult").contains(QLatin1String("changed")), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(text("tries"), QStringLiteral("PIN attempts left: 3"), 10000);
+        QFile state(card.statePath);
+        QVERIFY(state.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(state.readAll()).object().value(QStringLiteral("pin")).toString(), QStringLiteral("11223344"));
+        inserted.remove();
+        QTRY_VERIFY_WITH_TIMEOUT(text("cardState").contains(QLatin1String("Insert your card")), 10000);
+    }
+
+    void unblockPinWithThePuk()
+    {
+        TestPivCard card = m_issuer->makeCard(QStringLiteral("blocked"), KeyAlgorithm::EcP256, QStringLiteral("sam@example.test"), QStringLiteral("0000077777"));
+        QFile state(card.statePath);
+        QVERIFY(state.open(QIODevice::WriteOnly));
+        state.write(QJsonDocument(QJsonObject { { QStringLiteral("pinTriesLeft"), 0 } }).toJson());
+        state.close();
+        VirtualCardProcess inserted;
+        QVERIFY(inserted.insert(card).isEmpty());
+        QTest::mouseClick(child<QPushButton>("unblockPin"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(text("tries").contains(QLatin1String("blocked")), 10000);
+        enterPins(QStringLiteral("87654321"), QStringLiteral("24681357"), QStringLiteral("24681357"));
+        QTRY_VERIFY_WITH_TIMEOUT(text("pinResult").contains(QLatin1String("unblock code (PUK) is wrong")), 10000);
+        enterPins(QStringLiteral("12345678"), QStringLiteral("24681357"), QStringLiteral("24681357"));
+        QTRY_VERIFY_WITH_TIMEOUT(text("pinResult").contains(QLatin1String("unblocked")), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(text("tries"), QStringLiteral("PIN attempts left: 3"), 10000);
+        saveScreenshot(m_window.get(), QStringLiteral("self-service-unblock"));
+        inserted.remove();
+        QTRY_VERIFY_WITH_TIMEOUT(text("cardState").contains(QLatin1String("Insert your card")), 10000);
+    }
+};
+
+QTEST_MAIN(TestSelfService)
+#include "tst_SelfService.moc"

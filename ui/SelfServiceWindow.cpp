@@ -1,0 +1,365 @@
+#include "SelfServiceWindow.h"
+
+#include "DomainText.h"
+#include "ErrorText.h"
+#include "QrCodeWidget.h"
+#include "core/WhenFinished.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace lanyard {
+
+namespace {
+QPushButton* bigButton(QWidget* parent, const QString& name, const QString& text)
+{
+    auto* b = new QPushButton(text, parent);
+    b->setObjectName(name);
+    b->setMinimumHeight(56);
+    QFont f = b->font();
+    f.setPointSize(f.pointSize() + 3);
+    b->setFont(f);
+    return b;
+}
+
+QLabel* wrapped(QWidget* parent, const QString& name)
+{
+    auto* l = new QLabel(parent);
+    l->setObjectName(name);
+    l->setWordWrap(true);
+    return l;
+}
+} // namespace
+
+SelfServiceWindow::SelfServiceWindow(OperatorSessionController& session, QWidget* parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_engine(session.engine())
+{
+    setObjectName(QStringLiteral("selfService"));
+    setWindowTitle(tr("Lanyard Self-Service"));
+    resize(780, 560);
+    auto* outer = new QVBoxLayout(this);
+    m_greeting = wrapped(this, QStringLiteral("greeting"));
+    QFont g = m_greeting->font();
+    g.setPointSize(g.pointSize() + 5);
+    g.setBold(true);
+    m_greeting->setFont(g);
+    m_greeting->setText(tr("Hello %1").arg(m_session.session().fullName));
+    outer->addWidget(m_greeting);
+    auto* body = new QHBoxLayout;
+    outer->addLayout(body, 1);
+    auto* buttons = new QVBoxLayout;
+    body->addLayout(buttons);
+    auto* request = bigButton(this, QStringLiteral("requestMyId"), tr("&Request My ID"));
+    auto* requests = bigButton(this, QStringLiteral("myRequests"), tr("&My requests"));
+    auto* change = bigButton(this, QStringLiteral("changePin"), tr("&Change PIN"));
+    auto* unblock = bigButton(this, QStringLiteral("unblockPin"), tr("&Unblock PIN"));
+    auto* logOff = new QPushButton(tr("&Log off"), this);
+    logOff->setObjectName(QStringLiteral("logOff"));
+    for (QPushButton* b : { request, requests, change, unblock })
+        buttons->addWidget(b);
+    buttons->addStretch(1);
+    buttons->addWidget(logOff);
+    m_pages = new QStackedWidget(this);
+    body->addWidget(m_pages, 1);
+    m_pages->addWidget(buildRequestPage());
+    m_pages->addWidget(buildRequestsPage());
+    m_pages->addWidget(buildPinPage());
+    connect(request, &QPushButton::clicked, this, &SelfServiceWindow::showRequestPage);
+    connect(requests, &QPushButton::clicked, this, &SelfServiceWindow::showRequestsPage);
+    connect(change, &QPushButton::clicked, this, [this] { showPinPage(false); });
+    connect(unblock, &QPushButton::clicked, this, [this] { showPinPage(true); });
+    connect(logOff, &QPushButton::clicked, this, &SelfServiceWindow::logOffRequested);
+
+    connect(&m_cards, &CardPinController::cardChanged, this, &SelfServiceWindow::updatePinPage);
+    connect(&m_cards, &CardPinController::statusChanged, this, &SelfServiceWindow::updatePinPage);
+    connect(&m_cards, &CardPinController::failed, this, [this](const Error& e) {
+        m_pinResult->setText(ErrorText::describe(e));
+        updatePinPage();
+    });
+    connect(&m_cards, &CardPinController::succeeded, this, [this](const QString& what) {
+        m_pinResult->setText(what == QLatin1String("unblock-pin") ? tr("Your PIN is unblocked and set to the new PIN.") : tr("Your PIN has been changed."));
+        for (QLineEdit* e : { m_current, m_newPin, m_confirm })
+            e->clear();
+        updatePinPage();
+    });
+    m_cards.start();
+
+    showRequestPage();
+}
+
+QWidget* SelfServiceWindow::buildRequestPage()
+{
+    auto* page = new QWidget(this);
+    page->setObjectName(QStringLiteral("requestPage"));
+    auto* v = new QVBoxLayout(page);
+    auto* heading = wrapped(page, QStringLiteral("requestHeading"));
+    heading->setText(tr("Request an identity for your phone"));
+    v->addWidget(heading);
+    auto* form = new QFormLayout;
+    m_profile = new QComboBox(page);
+    m_profile->setObjectName(QStringLiteral("profile"));
+    form->addRow(tr("&Identity:"), m_profile);
+    v->addLayout(form);
+    m_requestHint = wrapped(page, QStringLiteral("requestHint"));
+    v->addWidget(m_requestHint);
+    m_showQr = new QCheckBox(tr("&Show the QR code here instead of sending it"), page);
+    m_showQr->setObjectName(QStringLiteral("showQr"));
+    v->addWidget(m_showQr);
+    m_requestButton = new QPushButton(tr("Re&quest"), page);
+    m_requestButton->setObjectName(QStringLiteral("request"));
+    v->addWidget(m_requestButton, 0, Qt::AlignLeft);
+    m_requestResult = wrapped(page, QStringLiteral("requestResult"));
+    v->addWidget(m_requestResult);
+    auto* show = new QHBoxLayout;
+    m_code = new QLabel(page);
+    m_code->setObjectName(QStringLiteral("code"));
+    QFont mono(QStringLiteral("monospace"));
+    mono.setStyleHint(QFont::Monospace);
+    mono.setPointSize(26);
+    mono.setBold(true);
+    m_code->setFont(mono);
+    m_code->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_qr = new QrCodeWidget(page);
+    m_qr->setObjectName(QStringLiteral("qr"));
+    m_qr->hide();
+    show->addWidget(m_code);
+    show->addWidget(m_qr);
+    v->addLayout(show);
+    v->addStretch(1);
+    connect(m_profile, &QComboBox::currentIndexChanged, this, &SelfServiceWindow::updateRequestHints);
+    connect(m_requestButton, &QPushButton::clicked, this, &SelfServiceWindow::submitRequest);
+    return page;
+}
+
+void SelfServiceWindow::showRequestPage()
+{
+    m_pages->setCurrentIndex(0);
+    // Contact details decide what can be offered; they may have changed since the last visit.
+    whenFinished(m_engine.person(m_session.session(), m_session.session().personId), this, [this](const Result<Person>& p) {
+        if (p) {
+            m_me = *p;
+            updateRequestHints();
+        }
+    });
+    m_requestButton->setEnabled(false);
+    whenFinished(m_engine.requestableProfiles(m_session.session(), m_session.session().personId), this, [this](const Result<QList<CredentialProfile>>& p) {
+        const QString chosen = m_profile->currentText(); // kept across the reload
+        m_profiles.clear();
+        m_profile->clear();
+        if (!p) {
+            m_requestHint->setText(ErrorText::describe(p.error()));
+            return;
+        }
+        for (const CredentialProfile& profile : *p) {
+            // Identities for a phone; cards are issued at the helpdesk or the kiosk.
+            if (profile.encoding != CardEncoding::IdentityAgent)
+                continue;
+            m_profiles.append(profile);
+            m_profile->addItem(profile.name);
+        }
+        if (m_profiles.isEmpty())
+            m_requestHint->setText(tr("There is no identity you can request for yourself. Ask the helpdesk."));
+        if (const int again = m_profile->findText(chosen); again >= 0)
+            m_profile->setCurrentIndex(again);
+        updateRequestHints();
+    });
+}
+
+void SelfServiceWindow::updateRequestHints()
+{
+    const int i = m_profile->currentIndex();
+    m_requestButton->setEnabled(i >= 0 && i < m_profiles.size());
+    if (i < 0 || i >= m_profiles.size())
+        return;
+    const CredentialProfile& p = m_profiles.at(i);
+    const bool noContact = m_me.email.isEmpty() && m_me.mobile.isEmpty();
+    if (p.requiresValidation && noContact) {
+        // Approval comes later, and then the code must reach the user some way.
+        m_showQr->setChecked(false);
+        m_showQr->setEnabled(false);
+        m_requestButton->setEnabled(false);
+        m_requestHint->setText(tr("The helpdesk must approve this identity first and then sends you the code, but you have no email address or mobile number on record. Ask the helpdesk to add one."));
+    } else if (p.requiresValidation) {
+        // A validated request gets its code only after approval, so there is nothing to show yet.
+        m_showQr->setChecked(false);
+        m_showQr->setEnabled(false);
+        m_requestHint->setText(tr("The helpdesk must approve this identity first. You will get the code once it is approved, so no QR code can be shown here."));
+    } else if (noContact) {
+        m_showQr->setChecked(true);
+        m_showQr->setEnabled(false);
+        m_requestHint->setText(tr("You have no email address or mobile number on record, so the code is shown here. Have your phone ready."));
+    } else {
+        m_showQr->setEnabled(true);
+        m_requestHint->setText(m_me.email.isEmpty() ? tr("The code will be sent to your mobile number %1.").arg(m_me.mobile)
+                                                    : tr("The code will be sent to %1.").arg(m_me.email));
+    }
+}
+
+void SelfServiceWindow::submitRequest()
+{
+    const int i = m_profile->currentIndex();
+    if (i < 0 || i >= m_profiles.size())
+        return;
+    const CredentialProfile profile = m_profiles.at(i);
+    const bool showCode = m_showQr->isChecked() && !profile.requiresValidation;
+    m_requestButton->setEnabled(false);
+    m_requestResult->setText(tr("Requesting…"));
+    m_code->clear();
+    m_qr->hide();
+    whenFinished(m_engine.requestCredential(m_session.session(), m_session.session().personId, profile.id, showCode), this,
+        [this](const Result<IssuedRequest>& r) {
+            m_requestButton->setEnabled(true);
+            if (!r) {
+                m_requestResult->setText(ErrorText::describe(r.error()));
+                return;
+            }
+            if (r->job.status == JobStatus::AwaitingValidation) {
+                m_requestResult->setText(tr("Your request is waiting for the helpdesk's approval. You will be told when you can collect it."));
+                return;
+            }
+            if (!r->code.isEmpty()) {
+                m_requestResult->setText(tr("Open the app on your phone, scan the QR code, and type this code when it asks:"));
+                m_code->setText(r->code);
+                if (auto qr = QrCode::encode(r->collectionUrl)) {
+                    m_qr->setCode(*qr);
+                    m_qr->show();
+                }
+                return;
+            }
+            m_requestResult->setText(tr("Done: %n message(s) with the link and the code are on their way to you.", nullptr, int(r->notifications.size())));
+        });
+}
+
+QWidget* SelfServiceWindow::buildRequestsPage()
+{
+    auto* page = new QWidget(this);
+    page->setObjectName(QStringLiteral("requestsPage"));
+    auto* v = new QVBoxLayout(page);
+    m_requests = new QTableWidget(0, 4, page);
+    m_requests->setObjectName(QStringLiteral("requests"));
+    m_requests->setHorizontalHeaderLabels({ tr("Identity"), tr("Status"), tr("Requested"), tr("Code valid until") });
+    m_requests->horizontalHeader()->setStretchLastSection(true);
+    m_requests->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    v->addWidget(m_requests);
+    return page;
+}
+
+void SelfServiceWindow::showRequestsPage()
+{
+    m_pages->setCurrentIndex(1);
+    whenFinished(m_engine.jobsOf(m_session.session(), m_session.session().personId), this, [this](const Result<QList<Job>>& jobs) {
+        m_requests->setRowCount(0);
+        if (!jobs)
+            return;
+        for (const Job& j : *jobs) {
+            if (j.type == JobType::PinLock || j.type == JobType::TemporaryUnlock)
+                continue;
+            const int row = m_requests->rowCount();
+            m_requests->insertRow(row);
+            m_requests->setItem(row, 0, new QTableWidgetItem(j.profileName));
+            m_requests->setItem(row, 1, new QTableWidgetItem(DomainText::jobStatus(j.status)));
+            m_requests->setItem(row, 2, new QTableWidgetItem(DomainText::dateTime(j.requestedAt)));
+            m_requests->setItem(row, 3, new QTableWidgetItem(j.status == JobStatus::AwaitingIssue ? DomainText::dateTime(j.codeExpiresAt) : QString()));
+        }
+    });
+}
+
+QWidget* SelfServiceWindow::buildPinPage()
+{
+    auto* page = new QWidget(this);
+    page->setObjectName(QStringLiteral("pinPage"));
+    auto* v = new QVBoxLayout(page);
+    m_pinHeading = wrapped(page, QStringLiteral("pinHeading"));
+    v->addWidget(m_pinHeading);
+    m_cardState = wrapped(page, QStringLiteral("cardState"));
+    v->addWidget(m_cardState);
+    m_tries = wrapped(page, QStringLiteral("tries"));
+    QFont f = m_tries->font();
+    f.setBold(true);
+    m_tries->setFont(f);
+    v->addWidget(m_tries);
+    auto* form = new QFormLayout;
+    m_current = new QLineEdit(page);
+    m_current->setObjectName(QStringLiteral("current"));
+    m_newPin = new QLineEdit(page);
+    m_newPin->setObjectName(QStringLiteral("newPin"));
+    m_confirm = new QLineEdit(page);
+    m_confirm->setObjectName(QStringLiteral("confirmPin"));
+    for (QLineEdit* e : { m_current, m_newPin, m_confirm }) {
+        e->setEchoMode(QLineEdit::Password);
+        e->setMaxLength(8);
+    }
+    m_currentLabel = new QLabel(page);
+    form->addRow(m_currentLabel, m_current);
+    form->addRow(tr("&New PIN (6–8 digits):"), m_newPin);
+    form->addRow(tr("Con&firm new PIN:"), m_confirm);
+    v->addLayout(form);
+    m_pinButton = new QPushButton(page);
+    m_pinButton->setObjectName(QStringLiteral("pinSubmit"));
+    v->addWidget(m_pinButton, 0, Qt::AlignLeft);
+    m_pinResult = wrapped(page, QStringLiteral("pinResult"));
+    v->addWidget(m_pinResult);
+    v->addStretch(1);
+    connect(m_pinButton, &QPushButton::clicked, this, &SelfServiceWindow::submitPin);
+    connect(m_confirm, &QLineEdit::returnPressed, m_pinButton, &QPushButton::click);
+    return page;
+}
+
+void SelfServiceWindow::showPinPage(bool unblock)
+{
+    m_unblock = unblock;
+    m_pinResult->clear();
+    for (QLineEdit* e : { m_current, m_newPin, m_confirm })
+        e->clear();
+    m_pages->setCurrentIndex(2);
+    updatePinPage();
+}
+
+void SelfServiceWindow::updatePinPage()
+{
+    m_pinHeading->setText(m_unblock ? tr("Unblock your card's PIN with the unblock code (PUK)") : tr("Change your card's PIN"));
+    m_currentLabel->setText(m_unblock ? tr("&Unblock code (PUK):") : tr("C&urrent PIN:"));
+    m_current->setMaxLength(8);
+    if (!m_cards.serviceAvailable())
+        m_cardState->setText(ErrorText::describe(Error(ErrorCode::PcscUnavailable)));
+    else if (!m_cards.hasCard())
+        m_cardState->setText(tr("Insert your card into the reader."));
+    else
+        m_cardState->setText(tr("Card found."));
+    const PinStatus& s = m_cards.pinStatus();
+    if (!m_cards.hasCard() || s.triesLeft < 0)
+        m_tries->clear();
+    else if (s.blocked)
+        m_tries->setText(tr("The PIN is blocked: unblock it with your unblock code (PUK)."));
+    else
+        m_tries->setText(tr("PIN attempts left: %1").arg(s.triesLeft));
+    m_pinButton->setText(m_unblock ? tr("Un&block") : tr("C&hange"));
+    m_pinButton->setEnabled(m_cards.hasCard() && !m_cards.busy());
+}
+
+void SelfServiceWindow::submitPin()
+{
+    if (m_newPin->text() != m_confirm->text()) {
+        m_pinResult->setText(tr("The new PIN and its confirmation differ. Type them again."));
+        return;
+    }
+    m_pinResult->setText(tr("Working with your card…"));
+    m_pinButton->setEnabled(false); // until the card has answered (or the input was refused)
+    if (m_unblock)
+        m_cards.unblockPin(m_current->text(), m_newPin->text());
+    else
+        m_cards.changePin(m_current->text(), m_newPin->text());
+}
+
+} // namespace lanyard

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "CardPinController.h"
+#include "OperatorSessionController.h"
+#include "engine/CredentialProfile.h"
+#include "engine/Person.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QStackedWidget;
+class QTableWidget;
+
+namespace lanyard {
+
+class QrCodeWidget;
+
+// Self-Service: a user, logged on as themself, requests an identity for their phone (Request
+// My ID), follows their requests, and changes or unblocks the PIN of the card in the reader.
+class SelfServiceWindow : public QWidget {
+    Q_OBJECT
+public:
+    explicit SelfServiceWindow(OperatorSessionController& session, QWidget* parent = nullptr);
+
+    CardPinController& cards() { return m_cards; }
+
+Q_SIGNALS:
+    void logOffRequested();
+
+private:
+    QWidget* buildRequestPage();
+    QWidget* buildRequestsPage();
+    QWidget* buildPinPage();
+    void showRequestPage();
+    void showRequestsPage();
+    void showPinPage(bool unblock);
+    void updateRequestHints();
+    void submitRequest();
+    void updatePinPage();
+    void submitPin();
+
+    OperatorSessionController& m_session;
+    Engine& m_engine;
+    CardPinController m_cards;
+    Person m_me;
+    QList<CredentialProfile> m_profiles;
+    bool m_unblock = false;
+
+    QLabel* m_greeting;
+    QStackedWidget* m_pages;
+    // Request My ID
+    QComboBox* m_profile;
+    QLabel* m_requestHint;
+    QCheckBox* m_showQr;
+    QPushButton* m_requestButton;
+    QLabel* m_requestResult;
+    QLabel* m_code;
+    QrCodeWidget* m_qr;
+    // My requests
+    QTableWidget* m_requests;
+    // PIN
+    QLabel* m_pinHeading;
+    QLabel* m_cardState;
+    QLabel* m_tries;
+    QLabel* m_currentLabel;
+    QLineEdit* m_current;
+    QLineEdit* m_newPin;
+    QLineEdit* m_confirm;
+    QPushButton* m_pinButton;
+    QLabel* m_pinResult;
+};
+
+} // namespace lanyard
