@@ -105,6 +105,12 @@ void OperatorActions::temporaryUnlock(qint64 deviceId, const QString& challenge,
     call(m_engine.temporaryUnlock(m_session, deviceId, challenge, hours, reason), [this](const TemporaryAccess& a) { Q_EMIT temporaryAccessGranted(a); });
 }
 
+void OperatorActions::endParentCardTrust(qint64 deviceId, const QString& reason)
+{
+    call(m_engine.endParentCardTrust(m_session, ParentTrustEnd { {}, deviceId, reason }),
+        [this](const ParentTrustReport& report) { Q_EMIT parentTrustEnded(report); });
+}
+
 void OperatorActions::addHardware(const RegisteredHardware& hardware)
 {
     call(m_engine.addHardware(m_session, hardware), [this](qint64) { Q_EMIT hardwareChanged(); });

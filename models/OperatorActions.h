@@ -35,6 +35,8 @@ public:
     void updatePinLock(qint64 deviceId, const LockSchedule& when, const QString& reason);
     void cancelPinLock(qint64 deviceId, const QString& reason);
     void temporaryUnlock(qint64 deviceId, const QString& challenge, int hours, const QString& reason);
+    // The PIV card this derived credential was issued on is no longer trusted.
+    void endParentCardTrust(qint64 deviceId, const QString& reason);
     void addHardware(const RegisteredHardware& hardware);
     void deactivateHardware(qint64 id);
     void loadSettings();
@@ -52,6 +54,7 @@ public:
 Q_SIGNALS:
     void busyChanged(bool busy);
     void failed(const lanyard::Error& error);
+    void parentTrustEnded(const lanyard::ParentTrustReport& report);
     void personLoaded(const lanyard::Person& person);
     void deviceLoaded(const lanyard::Device& device);
     void profilesLoaded(const QList<lanyard::CredentialProfile>& profiles);

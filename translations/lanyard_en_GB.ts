@@ -1722,82 +1722,119 @@
 <context>
     <name>lanyard::DeviceViewPage</name>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="40"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="41"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="69"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="70"/>
         <source>&amp;Unlock Credential…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="71"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="72"/>
         <source>Manage VSC &amp;Access…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="73"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="74"/>
         <source>Unlock VSC &amp;Temporary Access…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../ui/DeviceViewPage.cpp" line="77"/>
+        <source>Parent card &amp;no longer trusted…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/DeviceViewPage.cpp" line="80"/>
+        <source>Parent card no longer trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../ui/DeviceViewPage.cpp" line="81"/>
+        <source>Every credential derived from the PIV card this one was issued on is cancelled and its certificates revoked; open requests on that card are cancelled too. Reason (kept in the audit trail):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/DeviceViewPage.cpp" line="83"/>
+        <source>End trust</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/DeviceViewPage.cpp" line="96"/>
         <source>&amp;Certificates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="82"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="97"/>
         <source>&amp;Jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="86"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="101"/>
         <source>De&amp;tails</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="91"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="106"/>
         <source>Done: the device is now %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/DeviceViewPage.cpp" line="111"/>
+        <source>Done: %n derived credential(s) cancelled</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/DeviceViewPage.cpp" line="112"/>
+        <source>, %n open request(s) cancelled.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="115"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="136"/>
         <source>&lt;h2&gt;%1 %2&lt;/h2&gt;Owner: %3 · State: &lt;b&gt;%4&lt;/b&gt; · Expires %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="125"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="148"/>
         <source>Serial</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="126"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="149"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="126"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="149"/>
         <source>%1 (version %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="127"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="150"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="128"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="151"/>
         <source>Phone serial</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="129"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="152"/>
         <source>DNS name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/DeviceViewPage.cpp" line="161"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="85"/>
+        <location filename="../ui/DeviceViewPage.cpp" line="184"/>
         <source>Working…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -12,6 +12,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QPushButton>
 #include <QTabWidget>
@@ -72,6 +73,20 @@ DeviceViewPage::DeviceViewPage(const OperatorActions& actions, const QList<Workf
         [this] { return new ManageVscAccessDialog(*m_actions, m_device, this); });
     m_unlockVsc = dialogButton(tr("Unlock VSC &Temporary Access…"), "unlockVsc", Workflow::UnlockVscTemporaryAccess, 2,
         [this] { return new VscUnlockDialog(*m_actions, m_device, this); });
+    // A derived credential ends with its parent PIV card: lost, revoked, or no longer trusted.
+    m_parentTrust = dialogButton(tr("Parent card &no longer trusted…"), "endParentTrust", Workflow::CancelDevice, 3, [this] {
+        auto* ask = new QInputDialog(this);
+        ask->setObjectName(QStringLiteral("parentTrustDialog"));
+        ask->setWindowTitle(tr("Parent card no longer trusted"));
+        ask->setLabelText(tr("Every credential derived from the PIV card this one was issued on is cancelled and its certificates revoked; "
+                             "open requests on that card are cancelled too. Reason (kept in the audit trail):"));
+        ask->setOkButtonText(tr("End trust"));
+        connect(ask, &QInputDialog::textValueSelected, this, [this](const QString& reason) {
+            m_message->setText(tr("Working…"));
+            m_actions->endParentCardTrust(m_deviceId, reason);
+        });
+        return ask;
+    });
     layout->addLayout(bar);
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("deviceMessage"));
@@ -89,6 +104,12 @@ DeviceViewPage::DeviceViewPage(const OperatorActions& actions, const QList<Workf
     connect(m_actions, &OperatorActions::deviceLoaded, this, &DeviceViewPage::showDevice);
     connect(m_actions, &OperatorActions::deviceChanged, this, [this](const Device& d) {
         m_message->setText(tr("Done: the device is now %1.").arg(DomainText::deviceState(d.state)));
+        reload();
+        Q_EMIT actionFinished(true);
+    });
+    connect(m_actions, &OperatorActions::parentTrustEnded, this, [this](const ParentTrustReport& r) {
+        m_message->setText(tr("Done: %n derived credential(s) cancelled", nullptr, r.devicesCancelled)
+            + tr(", %n open request(s) cancelled.", nullptr, r.requestsCancelled));
         reload();
         Q_EMIT actionFinished(true);
     });
@@ -120,6 +141,8 @@ void DeviceViewPage::showDevice(const Device& d)
     m_unlock->setEnabled(d.state == DeviceState::Active && (d.type == CardEncoding::IdentityAgent || d.type == CardEncoding::DerivedCredential));
     m_manageVsc->setEnabled(d.state == DeviceState::Active && d.type == CardEncoding::VirtualSmartCard);
     m_unlockVsc->setEnabled(d.state == DeviceState::Active && d.type == CardEncoding::VirtualSmartCard);
+    m_parentTrust->setVisible(m_allowed.contains(Workflow::CancelDevice) && d.type == CardEncoding::DerivedCredential);
+    m_parentTrust->setEnabled(d.state != DeviceState::Canceled);
     QString html = QStringLiteral("<table cellspacing=6>");
     const QString row = QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>");
     html += row.arg(tr("Serial"), d.serial.toHtmlEscaped());

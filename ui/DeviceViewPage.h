@@ -50,6 +50,7 @@ private:
     QMap<DeviceOperation, QPushButton*> m_buttons;
     QPushButton* m_unlock = nullptr;
     QPushButton* m_manageVsc = nullptr;
+    QPushButton* m_parentTrust = nullptr;
     QPushButton* m_unlockVsc = nullptr;
     CertificateListModel* m_certificates = nullptr;
     JobListModel* m_jobs = nullptr;

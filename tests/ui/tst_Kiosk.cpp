@@ -4,13 +4,16 @@
 // and the engine's collection takes up; removal mid-flow; blocked PIN; untrusted, revoked
 // and expired cards; the smart card service stopping and coming back; the idle timeout.
 // Runs under with-pcsc-namespace.sh.
+#include "DeviceViewPage.h"
 #include "KioskWindow.h"
+#include "OperatorActions.h"
 #include "PcscHarness.h"
 #include "QrCodeWidget.h"
 #include "UiTestSupport.h"
 #include "engine/SettingsSchema.h"
 
 #include <QFile>
+#include <QInputDialog>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -32,6 +35,7 @@ private:
     OperatorSession m_kiosk;
     OperatorSession m_admin;
     qint64 m_holder = 0;
+    qint64 m_derivedDevice = 0;
     std::unique_ptr<KioskController> m_controller;
     std::unique_ptr<KioskWindow> m_window;
 
@@ -129,12 +133,34 @@ private slots:
         QVERIFY(m_window->findChild<QrCodeWidget*>(QStringLiteral("androidQr"))->isVisible());
         const Device device = m_fx->collect(request);
         QCOMPARE(device.ownerId, m_holder);
+        m_derivedDevice = device.id;
 
         // Pulling the card out clears the screen.
         inserted.remove();
         QVERIFY(waitForStep(Step::InsertCard));
         QVERIFY(text("code").isEmpty());
         QCOMPARE(text("insertPageHeading"), QStringLiteral("Insert your PIV card"));
+    }
+
+    // The operator's side: the derived device's page ends the parent card's trust.
+    void operatorEndsTheParentCardsTrust()
+    {
+        QVERIFY(m_derivedDevice > 0);
+        auto operatorSession = logOn(m_fx->engine(), QString::fromLatin1(DemoDataGenerator::kOperatorLogon), QString::fromLatin1(DemoDataGenerator::kOperatorPassword));
+        OperatorActions actions(m_fx->engine(), operatorSession->session());
+        DeviceViewPage page(actions, operatorSession->workflows(), m_derivedDevice);
+        page.show();
+        auto* button = page.findChild<QPushButton*>(QStringLiteral("endParentTrust"));
+        QVERIFY(button);
+        QTRY_VERIFY_WITH_TIMEOUT(button->isVisible() && button->isEnabled(), 10000);
+        QTest::mouseClick(button, Qt::LeftButton);
+        auto* ask = waitForVisible<QInputDialog>(&page, QStringLiteral("parentTrustDialog"));
+        ask->setTextValue(QStringLiteral("card reported stolen"));
+        ask->accept();
+        auto* message = page.findChild<QLabel*>(QStringLiteral("deviceMessage"));
+        QTRY_VERIFY2_WITH_TIMEOUT(message->text().contains(QLatin1String("1 derived credential(s) cancelled")), qPrintable(message->text()), 10000);
+        QCOMPARE(await(m_fx->engine().device(m_admin, m_derivedDevice))->state, DeviceState::Canceled);
+        QTRY_VERIFY_WITH_TIMEOUT(!button->isEnabled(), 10000);
     }
 
     void removalMidFlowStartsOver()
