@@ -63,7 +63,9 @@ Result<Certificate> build(const PrivateKey& subjectKey, const IssuanceParameters
         return name.error();
     X509_set_subject_name(cert.get(), name->get());
     X509_set_issuer_name(cert.get(), issuerCert ? X509_get_subject_name(issuerCert) : name->get());
-    const QDateTime from = (p.notBefore.isValid() ? p.notBefore : QDateTime::currentDateTimeUtc());
+    // Without a given start, five minutes back: a verifier whose clock runs a little behind
+    // (a phone, a test clock, a VM after a time sync) must not see "not yet valid".
+    const QDateTime from = (p.notBefore.isValid() ? p.notBefore : QDateTime::currentDateTimeUtc().addSecs(-300));
     const QDateTime until = from.addDays(p.validityDays);
     ASN1_TIME_set(X509_getm_notBefore(cert.get()), time_t(from.toSecsSinceEpoch()));
     ASN1_TIME_set(X509_getm_notAfter(cert.get()), time_t(until.toSecsSinceEpoch()));

@@ -91,8 +91,9 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(text("requestHint").contains(QLatin1String("no email address or mobile number")), 10000);
         QVERIFY(child<QCheckBox>("showQr")->isChecked());
         QVERIFY(!child<QCheckBox>("showQr")->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>("request")->isEnabled(), 10000); // profiles (re)loaded
         QTest::mouseClick(child<QPushButton>("request"), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(!text("code").isEmpty(), 30000);
+        QTRY_VERIFY2_WITH_TIMEOUT(!text("code").isEmpty(), qPrintable(text("requestResult")), 30000);
         auto* qr = child<QrCodeWidget>("qr");
         QVERIFY(qr->isVisible());
         saveScreenshot(m_window.get(), QStringLiteral("self-service-request"));
