@@ -82,15 +82,11 @@ void CardPinController::runOnCard(std::function<Result<void>(PivClient&)> work, 
 
 void CardPinController::changePin(const QString& current, const QString& replacement)
 {
-    if (auto f = PivClient::checkPinFormat(PinReference::Pin, replacement); !f)
-        return Q_EMIT failed(f.error());
     runOnCard([current, replacement](PivClient& piv) { return piv.changeReference(PinReference::Pin, current, replacement); }, QStringLiteral("change-pin"));
 }
 
 void CardPinController::unblockPin(const QString& puk, const QString& replacement)
 {
-    if (auto f = PivClient::checkPinFormat(PinReference::Pin, replacement); !f)
-        return Q_EMIT failed(f.error());
     runOnCard([puk, replacement](PivClient& piv) { return piv.resetRetryCounter(puk, replacement); }, QStringLiteral("unblock-pin"));
 }
 

@@ -72,7 +72,6 @@ void KioskController::startOver()
     m_request = {};
     m_problem = {};
     m_triesLeft = -1;
-    m_waitForRemoval = !m_reader.isEmpty();
     setStep(Step::InsertCard);
 }
 
@@ -92,7 +91,6 @@ void KioskController::onReaders(const QList<ReaderState>& readers)
         qCInfo(lcKiosk) << "card removed from" << m_reader;
         m_reader.clear();
         startOver();
-        m_waitForRemoval = false;
     }
     if (m_step != Step::InsertCard)
         return;
@@ -105,7 +103,6 @@ void KioskController::onReaders(const QList<ReaderState>& readers)
 void KioskController::begin(const QString& reader)
 {
     m_reader = reader;
-    m_waitForRemoval = false;
     const quint64 generation = ++m_generation;
     setStep(Step::Reading);
     auto read = m_cards.run<CardRead>(reader, [](PivClient& piv) -> Result<CardRead> {

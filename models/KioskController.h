@@ -27,7 +27,8 @@ public:
 
     Step step() const { return m_step; }
     bool serviceAvailable() const { return m_serviceAvailable; }
-    bool waitingForRemoval() const { return m_waitForRemoval; } // a card is in, but its turn is over
+    // A card is in, but its turn is over (timed out or refused): it must come out first.
+    bool waitingForRemoval() const { return m_step == Step::InsertCard && !m_reader.isEmpty(); }
     const Error& problem() const { return m_problem; }
     int triesLeft() const { return m_triesLeft; }
     const ParentCardCheck& holder() const { return m_check; }
@@ -65,7 +66,6 @@ private:
     QTimer m_idle;
     Step m_step = Step::InsertCard;
     bool m_serviceAvailable = true;
-    bool m_waitForRemoval = false;
     quint64 m_generation = 0; // answers for an earlier card are dropped
     QString m_reader;
     ParentCard m_card;

@@ -3296,7 +3296,7 @@
     </message>
     <message>
         <location filename="../ui/SelfServiceWindow.cpp" line="107"/>
-        <source>Request an identity for your phone</source>
+        <source>Request an identity for yourself</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3315,52 +3315,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="172"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="169"/>
         <source>There is no identity you can request for yourself. Ask the helpdesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="192"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="189"/>
         <source>The helpdesk must approve this identity first and then sends you the code, but you have no email address or mobile number on record. Ask the helpdesk to add one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="197"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="194"/>
         <source>The helpdesk must approve this identity first. You will get the code once it is approved, so no QR code can be shown here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="201"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="198"/>
         <source>You have no email address or mobile number on record, so the code is shown here. Have your phone ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="204"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="201"/>
         <source>The code will be sent to your mobile number %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="205"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="202"/>
         <source>The code will be sent to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="217"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="214"/>
         <source>Requesting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="228"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="225"/>
         <source>Your request is waiting for the helpdesk&apos;s approval. You will be told when you can collect it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="232"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="229"/>
         <source>Open the app on your phone, scan the QR code, and type this code when it asks:</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SelfServiceWindow.cpp" line="240"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="237"/>
         <source>Done: %n message(s) with the link and the code are on their way to you.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -3368,92 +3368,92 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="251"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="248"/>
         <source>Identity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="251"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="248"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="251"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="248"/>
         <source>Requested</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="251"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="248"/>
         <source>Code valid until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="305"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="302"/>
         <source>&amp;New PIN (6–8 digits):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="306"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="303"/>
         <source>Con&amp;firm new PIN:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="331"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="328"/>
         <source>Unblock your card&apos;s PIN with the unblock code (PUK)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="331"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="328"/>
         <source>Change your card&apos;s PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="332"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="329"/>
         <source>&amp;Unblock code (PUK):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="332"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="329"/>
         <source>C&amp;urrent PIN:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="337"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="334"/>
         <source>Insert your card into the reader.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="339"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="336"/>
         <source>Card found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="344"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="341"/>
         <source>The PIN is blocked: unblock it with your unblock code (PUK).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="346"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="343"/>
         <source>PIN attempts left: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="347"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="344"/>
         <source>Un&amp;block</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="347"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="344"/>
         <source>C&amp;hange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="354"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="351"/>
         <source>The new PIN and its confirmation differ. Type them again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="357"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="354"/>
         <source>Working with your card…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -104,7 +104,7 @@ QWidget* SelfServiceWindow::buildRequestPage()
     page->setObjectName(QStringLiteral("requestPage"));
     auto* v = new QVBoxLayout(page);
     auto* heading = wrapped(page, QStringLiteral("requestHeading"));
-    heading->setText(tr("Request an identity for your phone"));
+    heading->setText(tr("Request an identity for yourself"));
     v->addWidget(heading);
     auto* form = new QFormLayout;
     m_profile = new QComboBox(page);
@@ -162,9 +162,6 @@ void SelfServiceWindow::showRequestPage()
             return;
         }
         for (const CredentialProfile& profile : *p) {
-            // Identities for a phone; cards are issued at the helpdesk or the kiosk.
-            if (profile.encoding != CardEncoding::IdentityAgent)
-                continue;
             m_profiles.append(profile);
             m_profile->addItem(profile.name);
         }

@@ -58,12 +58,13 @@ bool ReaderMonitor::sleepUnlessStopping(int ms)
 
 void ReaderMonitor::publish(bool available, const QList<ReaderState>& readers)
 {
+    const bool first = m_lastAvailable == -1;
     if (int(available) != m_lastAvailable) {
         m_lastAvailable = int(available);
         qCInfo(lcReaders) << "smart card service" << (available ? "available" : "not available");
         emit serviceAvailableChanged(available);
     }
-    if (readers != m_lastReaders || m_lastAvailable == -1) {
+    if (first || readers != m_lastReaders) {
         m_lastReaders = readers;
         emit readersChanged(readers);
     }
@@ -71,15 +72,10 @@ void ReaderMonitor::publish(bool available, const QList<ReaderState>& readers)
 
 void ReaderMonitor::run()
 {
-    bool firstPicture = true;
     while (!m_stopping) {
         auto context = PcscContext::establish();
         if (!context) {
             publish(false, {});
-            if (firstPicture) {
-                emit readersChanged({});
-                firstPicture = false;
-            }
             sleepUnlessStopping(kServiceRetryMs);
             continue;
         }
@@ -117,7 +113,6 @@ void ReaderMonitor::run()
                 continue;
             }
             publish(true, states);
-            firstPicture = false;
             auto changed = context->waitForChange(states, kWaitMs);
             if (!changed) {
                 serviceGone = changed.error().code == ErrorCode::PcscUnavailable;

@@ -157,6 +157,17 @@ Result<QList<Job>> VscAccessService::lockJobs(const AccessControl& ac, qint64 de
     return RequestService(m_ctx, m_db).forDevice(deviceId, { JobType::PinLock });
 }
 
+Result<std::pair<Device, Job>> VscAccessService::cardWithLock(const AccessControl& ac, qint64 deviceId)
+{
+    auto device = loadVsc(ac, deviceId, Workflow::ManageVscAccess);
+    if (!device)
+        return device.error();
+    auto active = activeLockJob(deviceId);
+    if (!active)
+        return active.error();
+    return std::pair { *device, *active };
+}
+
 Result<Job> VscAccessService::activeLockJob(qint64 deviceId)
 {
     auto jobs = RequestService(m_ctx, m_db).forDevice(deviceId, { JobType::PinLock });
@@ -216,20 +227,18 @@ Result<Job> VscAccessService::schedule(const AccessControl& ac, qint64 deviceId,
     Transaction tx(m_db, m_ctx.dialect());
     if (auto r = tx.begin(); !r)
         return r.error();
-    auto device = loadVsc(ac, deviceId, Workflow::ManageVscAccess);
-    if (!device)
-        return device.error();
-    auto active = activeLockJob(deviceId);
-    if (!active)
-        return active.error();
+    auto card = cardWithLock(ac, deviceId);
+    if (!card)
+        return card.error();
+    const auto& [device, active] = *card;
     // One active lock job per card: a new one only when none is pending, an update only of it.
-    if (!update && active->id)
-        return Error(ErrorCode::Conflict, QStringLiteral("device %1 already has lock job %2").arg(device->serial).arg(active->id),
+    if (!update && active.id)
+        return Error(ErrorCode::Conflict, QStringLiteral("device %1 already has lock job %2").arg(device.serial).arg(active.id),
             { { QStringLiteral("problem"), QStringLiteral("lock-exists") } });
-    if (update && !active->id)
-        return noPendingLock(*device);
+    if (update && !active.id)
+        return noPendingLock(device);
     const QString what = update ? QStringLiteral("PIN lock moved to %1: %2") : QStringLiteral("PIN lock requested for %1: %2");
-    auto job = writeLockJob(ac, *device, active->id, at->first, at->second, reason.trimmed(), what.arg(describe(at->first, at->second), reason.trimmed()));
+    auto job = writeLockJob(ac, device, active.id, at->first, at->second, reason.trimmed(), what.arg(describe(at->first, at->second), reason.trimmed()));
     if (!job)
         return job;
     if (auto r = tx.commit(); !r)
@@ -244,22 +253,20 @@ Result<Job> VscAccessService::cancelPinLock(const AccessControl& ac, qint64 devi
     Transaction tx(m_db, m_ctx.dialect());
     if (auto r = tx.begin(); !r)
         return r.error();
-    auto device = loadVsc(ac, deviceId, Workflow::ManageVscAccess);
-    if (!device)
-        return device.error();
-    auto active = activeLockJob(deviceId);
-    if (!active)
-        return active.error();
-    if (!active->id)
-        return noPendingLock(*device);
+    auto card = cardWithLock(ac, deviceId);
+    if (!card)
+        return card.error();
+    const auto& [device, active] = *card;
+    if (!active.id)
+        return noPendingLock(device);
     if (auto r = exec(m_db, QStringLiteral("UPDATE jobs SET status = ?, reason = ?, updated_at = ? WHERE id = ?"),
-            { jobStatusId(JobStatus::Cancelled), reason.trimmed(), m_ctx.now().toMSecsSinceEpoch(), active->id });
+            { jobStatusId(JobStatus::Cancelled), reason.trimmed(), m_ctx.now().toMSecsSinceEpoch(), active.id });
         !r)
         return r.error();
-    if (auto r = AuditLog(m_db, m_ctx.dialect()).append(deviceEvent(m_ctx, ac, Workflow::ManageVscAccess, *device, QStringLiteral("PIN lock cancelled: ") + reason.trimmed()));
+    if (auto r = AuditLog(m_db, m_ctx.dialect()).append(deviceEvent(m_ctx, ac, Workflow::ManageVscAccess, device, QStringLiteral("PIN lock cancelled: ") + reason.trimmed()));
         !r)
         return r.error();
-    auto job = RequestService(m_ctx, m_db).load(active->id);
+    auto job = RequestService(m_ctx, m_db).load(active.id);
     if (!job)
         return job;
     if (auto r = tx.commit(); !r)

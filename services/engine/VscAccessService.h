@@ -39,6 +39,8 @@ public:
 private:
     Result<Device> loadVsc(const AccessControl& ac, qint64 deviceId, Workflow workflow);
     Result<Job> activeLockJob(qint64 deviceId);
+    // Manage VSC Access on one card: the card and its pending lock job (id 0 when none).
+    Result<std::pair<Device, Job>> cardWithLock(const AccessControl& ac, qint64 deviceId);
     Result<Job> schedule(const AccessControl& ac, qint64 deviceId, const LockSchedule& when, const QString& reason, bool update);
     Result<Job> writeLockJob(const AccessControl& ac, const Device& device, qint64 existingJob, const QDateTime& at, const QString& zone, const QString& reason,
         const QString& auditDetails);

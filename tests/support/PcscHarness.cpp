@@ -103,9 +103,7 @@ TestPivCard TestCardIssuer::makeCard(const QString& name, KeyAlgorithm alg, cons
     p.subject.append({ QStringLiteral("CN"), name });
     p.sanUpn = upn;
     p.validityDays = validDays;
-    // Back-dated an hour by default: an engine under test may run on a clock that started
-    // before this card was made.
-    p.notBefore = validFrom.isValid() ? validFrom : QDateTime::currentDateTimeUtc().addSecs(-3600);
+    p.notBefore = validFrom;
     p.keyUsage = QStringLiteral("digitalSignature");
     p.extendedKeyUsage = QStringLiteral("clientAuth");
     auto cert = m_ca.issueForKey(*key, p);
