@@ -1,5 +1,6 @@
 // lanyard: the operator client (and, with "demo-data", the demo database tool).
 
+#include "AutomationRun.h"
 #include "EngineLauncher.h"
 #include "ErrorText.h"
 #include "MainWindow.h"
@@ -208,6 +209,11 @@ int main(int argc, char** argv)
     parser.addOption({ QStringLiteral("self-service"), t("Self-Service: request your own ID, follow your requests, change or unblock your card's PIN.") });
     parser.addOption({ QStringLiteral("kiosk"), t("Run as a full-screen kiosk; 'dc' (also '/dc'): the derived-credential kiosk, which logs on with a kiosk account."),
         t("dc") });
+    parser.addOption({ QStringLiteral("automation"),
+        t("With --self-service: no window; apply the PIN locks due on this computer and report them (for a logon script or a timer). "
+          "Logs on with the remembered Self-Service session, or LANYARD_LOGON and LANYARD_PASSWORD.") });
+    parser.addOption({ QStringLiteral("dns-name"), t("With --automation: this computer's full DNS name (default: the system's)."), t("name") });
+    parser.addOption({ QStringLiteral("reader"), t("With --automation: only the card in this reader."), t("name") });
     QCommandLineOption firstPaint(QStringLiteral("exit-after-first-paint"), t("Print the time to the first painted main window, then quit."));
     firstPaint.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(firstPaint);
@@ -232,6 +238,30 @@ int main(int argc, char** argv)
     }
     options.kiosk = kiosk || parser.isSet(QStringLiteral("kiosk"));
     options.selfService = parser.isSet(QStringLiteral("self-service"));
+
+    if (parser.isSet(QStringLiteral("automation"))) {
+        if (!options.selfService) {
+            complain(t("--automation belongs to Self-Service: use --self-service --automation."));
+            return 2;
+        }
+        AutomationRun::Options automation;
+        automation.connection = options.connection;
+        automation.forceKeyFile = options.forceKeyFile;
+        automation.logonName = qEnvironmentVariable("LANYARD_LOGON");
+        automation.password = qEnvironmentVariable("LANYARD_PASSWORD");
+        automation.dnsName = parser.value(QStringLiteral("dns-name"));
+        automation.reader = parser.value(QStringLiteral("reader"));
+        AutomationRun run(automation);
+        int exitCode = 0;
+        QObject::connect(&run, &AutomationRun::message, app.get(), [](const QString& text) { say(text); });
+        QObject::connect(&run, &AutomationRun::finished, app.get(), [&](int code) {
+            exitCode = code;
+            app->quit();
+        });
+        QTimer::singleShot(0, &run, &AutomationRun::start);
+        app->exec();
+        return exitCode;
+    }
 
     if (!display) {
         if (options.connection.isServer()) {

@@ -111,6 +111,17 @@ void OperatorActions::endParentCardTrust(qint64 deviceId, const QString& reason)
         [this](const ParentTrustReport& report) { Q_EMIT parentTrustEnded(report); });
 }
 
+void OperatorActions::loadComputers()
+{
+    call(m_engine.hardware(m_session), [this](const QList<RegisteredHardware>& hardware) {
+        QStringList names;
+        for (const RegisteredHardware& h : hardware)
+            if (h.kind == HardwareKind::Computer && h.active)
+                names << h.identifier;
+        Q_EMIT computersLoaded(names);
+    });
+}
+
 void OperatorActions::addHardware(const RegisteredHardware& hardware)
 {
     call(m_engine.addHardware(m_session, hardware), [this](qint64) { Q_EMIT hardwareChanged(); });

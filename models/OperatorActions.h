@@ -38,6 +38,8 @@ public:
     // The PIV card this derived credential was issued on is no longer trusted.
     void endParentCardTrust(qint64 deviceId, const QString& reason);
     void addHardware(const RegisteredHardware& hardware);
+    // Active registered computers (full DNS names), for the target of a virtual smart card.
+    void loadComputers();
     void deactivateHardware(qint64 id);
     void loadSettings();
     void saveSettings(const Settings& settings);
@@ -70,6 +72,7 @@ Q_SIGNALS:
     void settingsLoaded(const lanyard::Settings& settings);
     void settingsSaved();
     void hardwareChanged();
+    void computersLoaded(const QStringList& dnsNames);
     void rolesLoaded(const QList<lanyard::Role>& roles);
     void roleSaved(qint64 roleId);
     void credentialProfilesLoaded(const QList<lanyard::CredentialProfile>& profiles);

@@ -43,9 +43,19 @@ RequestCredentialDialog::RequestCredentialDialog(const OperatorActions& actions,
     m_profile->setObjectName(QStringLiteral("profile"));
     chooseLayout->addWidget(m_profile);
     m_computerLabel = new QLabel(tr("C&omputer (full DNS name; empty: any computer):"), choose);
-    m_computer = new QLineEdit(choose);
+    m_computer = new QComboBox(choose);
     m_computer->setObjectName(QStringLiteral("targetComputer"));
-    m_computer->setPlaceholderText(tr("e.g. pc01.example.org"));
+    m_computer->setEditable(true);
+    m_computer->setInsertPolicy(QComboBox::NoInsert);
+    m_computer->addItem(QString());
+    m_computer->lineEdit()->setPlaceholderText(tr("any computer, or pick or type e.g. pc01.example.org"));
+    connect(m_actions, &OperatorActions::computersLoaded, this, [this](const QStringList& names) {
+        const QString typed = m_computer->currentText();
+        m_computer->clear();
+        m_computer->addItem(QString());
+        m_computer->addItems(names);
+        m_computer->setEditText(typed);
+    });
     m_computerLabel->setBuddy(m_computer);
     chooseLayout->addWidget(m_computerLabel);
     chooseLayout->addWidget(m_computer);
@@ -54,6 +64,8 @@ RequestCredentialDialog::RequestCredentialDialog(const OperatorActions& actions,
         const bool vsc = i >= 0 && i < m_profiles.size() && m_profiles.at(i).encoding == CardEncoding::VirtualSmartCard;
         m_computerLabel->setVisible(vsc);
         m_computer->setVisible(vsc);
+        if (vsc && m_computer->count() <= 1)
+            m_actions->loadComputers();
     };
     connect(m_profile, &QComboBox::currentIndexChanged, this, updateComputer);
     m_computerLabel->hide();
@@ -178,7 +190,7 @@ void RequestCredentialDialog::submit()
     m_request->setEnabled(false);
     m_chooseMessage->setText(tr("Requesting…"));
     const bool vsc = m_profiles.at(i).encoding == CardEncoding::VirtualSmartCard;
-    m_actions->requestCredential(m_person.id, m_profiles.at(i).id, m_showCode, vsc ? m_computer->text().trimmed() : QString());
+    m_actions->requestCredential(m_person.id, m_profiles.at(i).id, m_showCode, vsc ? m_computer->currentText().trimmed() : QString());
 }
 
 void RequestCredentialDialog::showResult(const IssuedRequest& request)

@@ -40,7 +40,7 @@ private:
     Person m_person;
     Kind m_kind;
     bool m_showCode;
-    QLineEdit* m_computer = nullptr;
+    QComboBox* m_computer = nullptr; // registered computers; a name may also be typed
     QLabel* m_computerLabel = nullptr;
     QList<CredentialProfile> m_profiles;
     QStackedWidget* m_steps = nullptr;

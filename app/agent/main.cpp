@@ -7,6 +7,8 @@
 
 #include "agent/AgentWallet.h"
 #include "agent/CollectionAgent.h"
+#include "vsc/PivCardVscBackend.h"
+#include "vsc/VscAutomation.h"
 #include "qr/QrImageReader.h"
 
 #include <QCommandLineParser>
@@ -88,7 +90,10 @@ int main(int argc, char* argv[])
     const QCommandLineOption serial(QStringLiteral("serial"), QStringLiteral("This phone's serial number"), QStringLiteral("serial"), QStringLiteral("AGENT-0001"));
     const QCommandLineOption platform(QStringLiteral("platform"), QStringLiteral("Platform"), QStringLiteral("name"), QStringLiteral("Linux"));
     const QCommandLineOption retries(QStringLiteral("retries"), QStringLiteral("Attempts while the server is busy"), QStringLiteral("n"), QStringLiteral("5"));
-    parser.addOptions({ code, store, trust, tlsCa, pin, serial, platform, retries });
+    const QCommandLineOption vsc(QStringLiteral("vsc"), QStringLiteral("Collect a virtual smart card into the blank PIV card in a local reader"));
+    const QCommandLineOption reader(QStringLiteral("reader"), QStringLiteral("With --vsc: the reader (default: the first holding a card)"), QStringLiteral("name"));
+    const QCommandLineOption dnsName(QStringLiteral("dns-name"), QStringLiteral("This computer's full DNS name"), QStringLiteral("name"));
+    parser.addOptions({ code, store, trust, tlsCa, pin, serial, platform, retries, vsc, reader, dnsName });
     parser.process(app);
     const QStringList args = parser.positionalArguments();
     const QString command = args.value(0);
@@ -115,6 +120,15 @@ int main(int argc, char* argv[])
     options.device.hardwareSerial = parser.value(serial);
     options.device.platform = parser.value(platform);
     options.device.model = QStringLiteral("lanyard-agent");
+    if (parser.isSet(dnsName))
+        options.device.dnsName = parser.value(dnsName);
+    else if (parser.isSet(vsc))
+        options.device.dnsName = VscAutomation::localDnsName();
+    if (parser.isSet(vsc)) {
+        PivCardVscBackend::Options card;
+        card.reader = parser.value(reader);
+        options.vsc = std::make_shared<PivCardVscBackend>(card);
+    }
     options.retryAttempts = qBound(1, parser.value(retries).toInt(), 1000);
     QFile trusted(parser.value(trust));
     if (!trusted.open(QIODevice::ReadOnly))

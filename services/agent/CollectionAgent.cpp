@@ -1,5 +1,7 @@
 #include "CollectionAgent.h"
 
+#include "vsc/LocalVscBackend.h"
+
 #include "pki/CertificateRequest.h"
 #include "pki/KeyTransport.h"
 #include "pki/Pkcs12.h"
@@ -114,7 +116,16 @@ void CollectionAgent::submit(const CollectionSession& session)
     CollectionSubmission submission;
     submission.sessionId = session.id;
     m_keys.clear();
-    for (const RequestedCertificate& c : session.certificates) {
+    if (m_options.vsc) {
+        Q_EMIT progress(tr("Making the keys on the card (%1)…").arg(m_options.vsc->name()));
+        auto requests = m_options.vsc->createKeys(session.certificates, m_options.device.dnsName.isEmpty() ? m_options.device.hardwareSerial : m_options.device.dnsName);
+        if (!requests)
+            return fail(requests.error());
+        submission.requests = *requests;
+        for (int i = 0; i < requests->size(); ++i)
+            m_keys << PrivateKey();
+    }
+    for (const RequestedCertificate& c : m_options.vsc ? QList<RequestedCertificate>() : session.certificates) {
         if (c.serverKey) {
             m_keys << PrivateKey();
             submission.requests << QByteArray();
@@ -172,6 +183,8 @@ void CollectionAgent::store(const CollectionSession& session, const QByteArray& 
         m_outcome.files << f.fileName();
         return {};
     };
+    VscPersonalisation card { {}, QByteArray::fromBase64(content.value(QStringLiteral("vscAdminKey")).toString().toLatin1()),
+        content.value(QStringLiteral("vscPuk")).toString(), QString::fromUtf8(m_options.pin) };
     for (const QJsonValue& v : content.value(QStringLiteral("certificates")).toArray()) {
         const QJsonObject entry = v.toObject();
         const int index = entry.value(QStringLiteral("index")).toInt();
@@ -180,6 +193,14 @@ void CollectionAgent::store(const CollectionSession& session, const QByteArray& 
             return fail(cert.error());
         if (auto r = cert->verifiedBy(m_options.trustedCas); !r)
             return fail(r.error());
+        if (m_options.vsc) {
+            if (index != card.certificates.size())
+                return fail(Error(ErrorCode::InvalidArgument, QStringLiteral("the bundle's certificates are out of order")));
+            card.certificates << cert->toDer();
+            if (auto r = write(QStringLiteral("certificate-%1.pem").arg(index + 1), cert->toPem(), false); !r)
+                return fail(r.error());
+            continue;
+        }
         PrivateKey key = m_keys.value(index);
         if (entry.contains(QStringLiteral("sealedKey"))) {
             const QJsonObject sealedJson = entry.value(QStringLiteral("sealedKey")).toObject();
@@ -200,6 +221,13 @@ void CollectionAgent::store(const CollectionSession& session, const QByteArray& 
         if (!p12)
             return fail(p12.error());
         if (auto r = write(stem + QStringLiteral(".p12"), *p12, true); !r)
+            return fail(r.error());
+    }
+    if (m_options.vsc) {
+        if (card.puk.isEmpty() || card.adminKey.isEmpty())
+            return fail(Error(ErrorCode::InvalidArgument, QStringLiteral("the bundle is not for a virtual smart card: it brings no administrator key or PUK")));
+        Q_EMIT progress(tr("Writing the certificates to the card…"));
+        if (auto r = m_options.vsc->personalise(card); !r)
             return fail(r.error());
     }
     QByteArray chainPem;

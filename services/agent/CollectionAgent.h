@@ -10,8 +10,11 @@
 #include <QSslCertificate>
 
 #include <functional>
+#include <memory>
 
 namespace lanyard {
+
+class LocalVscBackend;
 
 struct CollectionOutcome {
     QString deviceSerial;
@@ -34,6 +37,10 @@ public:
         DeviceFacts device;
         int retryAttempts = 5; // until the bundle brings the server's policy
         int retryDelaySeconds = 10;
+        // A virtual smart card on this computer: keys are made inside it and it receives the
+        // certificates, the engine's administrator key and PUK, and `pin`. Its calls block the
+        // agent's thread while the card works, which a command-line agent can afford.
+        std::shared_ptr<LocalVscBackend> vsc;
     };
     explicit CollectionAgent(Options options, QObject* parent = nullptr);
 

@@ -22,6 +22,9 @@ public:
     {
     }
 
+    // For commands beyond the PIN's, on the same card and transaction (PivCardManagement).
+    ApduTransport& transport() const { return m_transport; }
+
     Result<void> select();
     // The content of a data object's 53 container (Discovery: of its 7E template).
     // A missing object is NotFound.

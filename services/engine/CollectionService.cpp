@@ -44,8 +44,8 @@ struct SessionRow {
 
 Result<SessionRow> loadSession(const QSqlDatabase& db, const QString& id)
 {
-    auto row = fetchOne(db, QStringLiteral("SELECT id, job_id, state, hardware_serial, platform, model, device_id, bundle_wrapped, created_at, expires_at "
-                                           "FROM collection_sessions WHERE id = ?"),
+    auto row = fetchOne(db, QStringLiteral("SELECT id, job_id, state, hardware_serial, platform, model, device_id, bundle_wrapped, created_at, expires_at, "
+                                           "dns_name FROM collection_sessions WHERE id = ?"),
         { id });
     if (!row)
         return row.error();
@@ -62,6 +62,7 @@ Result<SessionRow> loadSession(const QSqlDatabase& db, const QString& id)
     s.bundleWrapped = row->at(7).toByteArray();
     s.createdAt = QDateTime::fromMSecsSinceEpoch(row->at(8).toLongLong(), Qt::UTC);
     s.expiresAt = QDateTime::fromMSecsSinceEpoch(row->at(9).toLongLong(), Qt::UTC);
+    s.facts.dnsName = row->at(10).toString();
     return s;
 }
 
@@ -219,9 +220,9 @@ Result<CollectionSession> CollectionService::start(const CollectionStart& reques
         session.needsTransportKey = session.needsTransportKey || c.serverKey || profile->policies.at(i).recovery == KeyRecovery::HistoricOnly;
         session.certificates.append(c);
     }
-    if (auto r = exec(m_db, QStringLiteral("INSERT INTO collection_sessions (id, job_id, state, hardware_serial, platform, model, created_at, expires_at, updated_at) "
-                                           "VALUES (?,?,?,?,?,?,?,?,?)"),
-            { session.id, job->id, kOpen, request.device.hardwareSerial, request.device.platform, request.device.model, now.toMSecsSinceEpoch(),
+    if (auto r = exec(m_db, QStringLiteral("INSERT INTO collection_sessions (id, job_id, state, hardware_serial, platform, model, dns_name, created_at, expires_at, "
+                                           "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)"),
+            { session.id, job->id, kOpen, request.device.hardwareSerial, request.device.platform, request.device.model, request.device.dnsName.trimmed(), now.toMSecsSinceEpoch(),
                 session.expiresAt.toMSecsSinceEpoch(), now.toMSecsSinceEpoch() });
         !r)
         return r.error();
@@ -301,6 +302,7 @@ Result<CollectionBundle> CollectionService::submit(const CollectionSubmission& s
     QString serial;
     QByteArray unlockKey;
     QByteArray vscAdminKey;
+    QString vscPuk;
     if (collectsIntoExistingDevice(*job)) {
         auto device = DeviceService(m_ctx, m_db).load(job->deviceId);
         if (!device)
@@ -342,7 +344,15 @@ Result<CollectionBundle> CollectionService::submit(const CollectionSubmission& s
             auto adminWrapped = m_ctx.keyWrapper->wrap(vscAdminKey, "vsc-admin-key");
             if (!adminWrapped)
                 return adminWrapped.error();
-            if (auto r = exec(m_db, QStringLiteral("UPDATE devices SET admin_key_wrapped = ? WHERE id = ?"), { *adminWrapped, deviceId }); !r)
+            // And its PUK: a lock resets the PIN with it, and the holder unblocks only through
+            // the helpdesk. Nobody is shown it.
+            for (int i = 0; i < 8; ++i)
+                vscPuk.append(QChar(u'0' + int(secureRandomBelow(10))));
+            auto pukWrapped = m_ctx.keyWrapper->wrap(vscPuk.toLatin1(), "vsc-puk");
+            if (!pukWrapped)
+                return pukWrapped.error();
+            if (auto r = exec(m_db, QStringLiteral("UPDATE devices SET admin_key_wrapped = ?, puk_wrapped = ? WHERE id = ?"), { *adminWrapped, *pukWrapped, deviceId });
+                !r)
                 return r.error();
         }
     }
@@ -460,6 +470,7 @@ Result<CollectionBundle> CollectionService::submit(const CollectionSubmission& s
                 { QStringLiteral("retryDelaySeconds"), settings->integer(SettingKey::AgentRetryDelaySeconds) } } },
         { QStringLiteral("unlockKey"), QString::fromLatin1(unlockKey.toBase64()) },
         { QStringLiteral("vscAdminKey"), QString::fromLatin1(vscAdminKey.toBase64()) },
+        { QStringLiteral("vscPuk"), vscPuk },
         { QStringLiteral("badgeLayout"), profile->badgeLayout },
     };
     auto signedData = SignedBundle::sign(QJsonDocument(payload).toJson(QJsonDocument::Compact), m_ctx.contentSigningCertificate, m_ctx.contentSigningKey,

@@ -9,6 +9,7 @@
 #include "HardwareService.h"
 #include "RoleService.h"
 #include "VscAccessService.h"
+#include "VscHolderService.h"
 #include "notify/NotificationDelivery.h"
 #include "notify/Outbox.h"
 #include "notify/TemplateStore.h"
@@ -628,6 +629,34 @@ QFuture<Result<Job>> EmbeddedEngine::cancelPinLock(const OperatorSession& sessio
 {
     return operatorCall<Job>(session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
         return VscAccessService(ctx, db).cancelPinLock(ac, deviceId, reason);
+    });
+}
+
+QFuture<Result<QList<VscLockTask>>> EmbeddedEngine::dueLockJobs(const OperatorSession& session, const QString& dnsName)
+{
+    return operatorCall<QList<VscLockTask>>(session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return VscHolderService(ctx, db).dueLocks(ac, dnsName);
+    });
+}
+
+QFuture<Result<Job>> EmbeddedEngine::reportLockJob(const OperatorSession& session, const VscLockOutcome& outcome)
+{
+    return operatorCall<Job>(session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return VscHolderService(ctx, db).reportLock(ac, outcome);
+    });
+}
+
+QFuture<Result<VscUnblockChallenge>> EmbeddedEngine::vscUnblockChallenge(const OperatorSession& session, const QByteArray& cardCertificate)
+{
+    return operatorCall<VscUnblockChallenge>(session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return VscHolderService(ctx, db).unblockChallenge(ac, cardCertificate);
+    });
+}
+
+QFuture<Result<QString>> EmbeddedEngine::releaseHeldPuk(const OperatorSession& session, qint64 deviceId, const QString& response)
+{
+    return operatorCall<QString>(session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return VscHolderService(ctx, db).releasePuk(ac, deviceId, response);
     });
 }
 

@@ -67,6 +67,14 @@ public:
     virtual QFuture<Result<Job>> cancelPinLock(const OperatorSession& session, qint64 deviceId, const QString& reason) = 0;
     virtual QFuture<Result<TemporaryAccess>> temporaryUnlock(const OperatorSession& session, qint64 deviceId, const QString& challenge, int hours, const QString& reason) = 0;
 
+    // Self-Service on the card holder's own computer: the PIN locks due there (by its full DNS
+    // name) and how each went, and unblocking a card Lanyard issued with the PUK the engine
+    // holds, released once against the helpdesk's answer to the challenge.
+    virtual QFuture<Result<QList<VscLockTask>>> dueLockJobs(const OperatorSession& session, const QString& dnsName) = 0;
+    virtual QFuture<Result<Job>> reportLockJob(const OperatorSession& session, const VscLockOutcome& outcome) = 0;
+    virtual QFuture<Result<VscUnblockChallenge>> vscUnblockChallenge(const OperatorSession& session, const QByteArray& cardCertificate) = 0;
+    virtual QFuture<Result<QString>> releaseHeldPuk(const OperatorSession& session, qint64 deviceId, const QString& response) = 0;
+
     // The derived-credential kiosk (NIST SP 800-157): validate a PIV card and get a challenge
     // for its key, then request the derived credential with the card's signature over it.
     virtual QFuture<Result<ParentCardCheck>> checkParentCard(const OperatorSession& session, const ParentCard& card) = 0;

@@ -108,11 +108,18 @@ Result<void> HardwareService::deactivate(const AccessControl& ac, qint64 id)
 
 Result<QList<RegisteredHardware>> HardwareService::list(const AccessControl& ac, bool activeOnly)
 {
-    if (auto r = ac.require(Workflow::AddEditDevices); !r)
-        return r.error();
+    // Who may request a card sees the computers it can be made on, to pick the target from.
+    const bool computersOnly = !ac.allows(Workflow::AddEditDevices) && ac.allows(Workflow::RequestCard);
+    if (!computersOnly) {
+        if (auto r = ac.require(Workflow::AddEditDevices); !r)
+            return r.error();
+    }
+    QString where = activeOnly || computersOnly ? QStringLiteral("WHERE h.active = 1") : QString();
+    if (computersOnly)
+        where += QStringLiteral(" AND h.kind = 'computer'");
     auto q = exec(m_db, QStringLiteral("SELECT h.id, h.kind, h.identifier, COALESCE(h.owner_id, 0), h.description, h.active, COALESCE(p.logon_name, '') "
                                        "FROM registered_hardware h LEFT JOIN people p ON p.id = h.owner_id %1 ORDER BY h.kind, h.identifier")
-                            .arg(activeOnly ? QStringLiteral("WHERE h.active = 1") : QString()));
+                            .arg(where));
     if (!q)
         return q.error();
     QList<RegisteredHardware> out;

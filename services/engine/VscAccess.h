@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Device.h"
 #include "Job.h"
 
 #include <QDateTime>
@@ -30,5 +31,31 @@ inline QList<int> temporaryAccessHours()
 {
     return { 8, 12, 24, 48, 72, 96, 120, 144, 168, 0 };
 }
+
+// A PIN lock that is due on the computer asking, with what its card backend needs: the
+// device's certificates (to find the card) and the PUK the engine holds for the cards it
+// issued (empty for others).
+struct VscLockTask {
+    Job job;
+    Device device;
+    QList<QByteArray> certificates; // DER
+    QString puk;
+};
+
+// What the computer reports after trying a lock.
+struct VscLockOutcome {
+    qint64 jobId = 0;
+    bool applied = false;
+    QString reason; // why it failed
+};
+
+// The challenge the holder of a locked or blocked card reads to the helpdesk; the helpdesk's
+// answer (Unlock VSC Temporary Access) releases the held PUK once.
+struct VscUnblockChallenge {
+    qint64 deviceId = 0;
+    QString deviceSerial;
+    QString challenge; // grouped hex, as the helpdesk types it
+    QDateTime expiresAt;
+};
 
 } // namespace lanyard

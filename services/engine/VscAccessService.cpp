@@ -46,6 +46,19 @@ VscAccessService::VscAccessService(const EngineContext& context, QSqlDatabase db
 {
 }
 
+Result<QByteArray> VscAccessService::adminResponse(const EngineContext& context, const QSqlDatabase& db, const Device& device, const QByteArray& challenge)
+{
+    auto wrapped = fetchOne(db, QStringLiteral("SELECT admin_key_wrapped FROM devices WHERE id = ?"), { device.id });
+    if (!wrapped)
+        return wrapped.error();
+    if (wrapped->isEmpty() || wrapped->value(0).isNull())
+        return Error(ErrorCode::NotFound, QStringLiteral("device %1 has no administrator key").arg(device.serial), { { QStringLiteral("what"), QStringLiteral("admin key") } });
+    auto key = context.keyWrapper->unwrap(wrapped->value(0).toByteArray(), kAdminKeyPurpose);
+    if (!key)
+        return key.error();
+    return VscResponse::response(*key, challenge);
+}
+
 Result<QPair<QDateTime, QString>> VscAccessService::resolve(const LockSchedule& when, const Settings& settings)
 {
     if (when.nextRun)
@@ -290,15 +303,7 @@ Result<TemporaryAccess> VscAccessService::temporaryUnlock(const AccessControl& a
     auto device = loadVsc(ac, deviceId, Workflow::UnlockVscTemporaryAccess);
     if (!device)
         return device.error();
-    auto wrapped = fetchOne(m_db, QStringLiteral("SELECT admin_key_wrapped FROM devices WHERE id = ?"), { deviceId });
-    if (!wrapped)
-        return wrapped.error();
-    if (wrapped->value(0).isNull())
-        return Error(ErrorCode::NotFound, QStringLiteral("device %1 has no administrator key").arg(device->serial), { { QStringLiteral("what"), QStringLiteral("admin key") } });
-    auto key = m_ctx.keyWrapper->unwrap(wrapped->value(0).toByteArray(), kAdminKeyPurpose);
-    if (!key)
-        return key.error();
-    auto response = VscResponse::response(*key, *bytes);
+    auto response = adminResponse(m_ctx, m_db, *device, *bytes);
     if (!response)
         return response.error();
 

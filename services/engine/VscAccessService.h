@@ -33,6 +33,9 @@ public:
     // for the audit, or an empty text.
     Result<QString> applyParentChildRules(const Device& issued, const CredentialProfile& profile);
 
+    // The response to `challenge` under the device's wrapped administrator key.
+    static Result<QByteArray> adminResponse(const EngineContext& context, const QSqlDatabase& db, const Device& device, const QByteArray& challenge);
+
     // The UTC instant a schedule stands for, with the timezone's display name.
     static Result<QPair<QDateTime, QString>> resolve(const LockSchedule& when, const Settings& settings);
 

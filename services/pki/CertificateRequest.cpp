@@ -47,4 +47,47 @@ Result<QByteArray> CertificateRequest::create(const PrivateKey& key, const QStri
     return der;
 }
 
+Result<QByteArray> CertificateRequest::create(const PrivateKey& publicKey, const QString& commonName, const ExternalSigner& sign)
+{
+    clearOpenSslErrors();
+    auto algorithm = publicKey.algorithm();
+    if (!algorithm)
+        return algorithm.error();
+    ossl::X509Req req(X509_REQ_new());
+    X509_REQ_set_version(req.get(), 0);
+    X509_NAME* name = X509_REQ_get_subject_name(req.get());
+    const QByteArray cn = commonName.toUtf8();
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>(cn.constData()), -1, -1, 0);
+    if (X509_REQ_set_pubkey(req.get(), publicKey.native()) != 1)
+        return openSslError(ErrorCode::CryptoFailure, QStringLiteral("building the request"));
+    const bool ec = *algorithm == KeyAlgorithm::EcP256;
+    X509_ALGOR* alg = X509_ALGOR_new();
+    X509_ALGOR_set0(alg, OBJ_nid2obj(ec ? NID_ecdsa_with_SHA256 : NID_sha256WithRSAEncryption), ec ? V_ASN1_UNDEF : V_ASN1_NULL, nullptr);
+    const int algSet = X509_REQ_set1_signature_algo(req.get(), alg);
+    X509_ALGOR_free(alg);
+    if (algSet != 1)
+        return openSslError(ErrorCode::CryptoFailure, QStringLiteral("building the request"));
+    const int tbsLength = i2d_re_X509_REQ_tbs(req.get(), nullptr);
+    if (tbsLength <= 0)
+        return openSslError(ErrorCode::CryptoFailure, QStringLiteral("encoding the request"));
+    QByteArray tbs(tbsLength, Qt::Uninitialized);
+    auto* t = reinterpret_cast<unsigned char*>(tbs.data());
+    i2d_re_X509_REQ_tbs(req.get(), &t);
+    auto signature = sign(tbs);
+    if (!signature)
+        return signature.error();
+    ASN1_BIT_STRING* bits = ASN1_BIT_STRING_new();
+    ASN1_BIT_STRING_set(bits, reinterpret_cast<unsigned char*>(signature->data()), int(signature->size()));
+    bits->flags &= ~(ASN1_STRING_FLAG_BITS_LEFT | 0x07);
+    bits->flags |= ASN1_STRING_FLAG_BITS_LEFT;
+    X509_REQ_set0_signature(req.get(), bits);
+    const int n = i2d_X509_REQ(req.get(), nullptr);
+    QByteArray der(n, Qt::Uninitialized);
+    auto* p = reinterpret_cast<unsigned char*>(der.data());
+    i2d_X509_REQ(req.get(), &p);
+    if (auto checked = fromBytes(der); !checked)
+        return checked.error();
+    return der;
+}
+
 } // namespace lanyard

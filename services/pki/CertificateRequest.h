@@ -5,6 +5,8 @@
 
 #include <QByteArray>
 
+#include <functional>
+
 #include <memory>
 
 typedef struct X509_req_st X509_REQ;
@@ -18,6 +20,11 @@ public:
     static Result<CertificateRequest> fromBytes(const QByteArray& derOrPem);
     // Makes a request for tests, the demo generator and the reference agent.
     static Result<QByteArray> create(const PrivateKey& key, const QString& commonName);
+    // The same for a key that stays elsewhere (on a card): `sign` gets the DER to be signed and
+    // returns a SHA-256 signature (PKCS#1 v1.5 or DER ECDSA). The result is checked like
+    // any request before it is returned.
+    using ExternalSigner = std::function<Result<QByteArray>(const QByteArray& toBeSigned)>;
+    static Result<QByteArray> create(const PrivateKey& publicKey, const QString& commonName, const ExternalSigner& sign);
 
     PrivateKey publicKey() const { return m_publicKey; }
     Result<KeyAlgorithm> algorithm() const { return m_publicKey.algorithm(); }

@@ -4,6 +4,7 @@
 #include "OpenSslPtr.h"
 
 #include <openssl/core_names.h>
+#include <openssl/param_build.h>
 #include <openssl/pem.h>
 
 namespace lanyard {
@@ -13,6 +14,40 @@ PrivateKey PrivateKey::adopt(EVP_PKEY* key)
     PrivateKey k;
     k.m_key = std::shared_ptr<EVP_PKEY>(key, EVP_PKEY_free);
     return k;
+}
+
+namespace {
+Result<PrivateKey> publicFromParams(const char* type, OSSL_PARAM_BLD* build)
+{
+    std::unique_ptr<OSSL_PARAM, decltype(&OSSL_PARAM_free)> params(OSSL_PARAM_BLD_to_param(build), OSSL_PARAM_free);
+    ossl::PKeyCtx ctx(EVP_PKEY_CTX_new_from_name(nullptr, type, nullptr));
+    EVP_PKEY* key = nullptr;
+    if (!params || !ctx || EVP_PKEY_fromdata_init(ctx.get()) != 1 || EVP_PKEY_fromdata(ctx.get(), &key, EVP_PKEY_PUBLIC_KEY, params.get()) != 1)
+        return openSslError(ErrorCode::CryptoFailure, QStringLiteral("the card's public key is not usable"));
+    return PrivateKey::adopt(key);
+}
+} // namespace
+
+Result<PrivateKey> PrivateKey::rsaPublic(const QByteArray& modulus, const QByteArray& exponent)
+{
+    clearOpenSslErrors();
+    ossl::BigNum n(BN_bin2bn(reinterpret_cast<const unsigned char*>(modulus.constData()), int(modulus.size()), nullptr));
+    ossl::BigNum e(BN_bin2bn(reinterpret_cast<const unsigned char*>(exponent.constData()), int(exponent.size()), nullptr));
+    std::unique_ptr<OSSL_PARAM_BLD, decltype(&OSSL_PARAM_BLD_free)> build(OSSL_PARAM_BLD_new(), OSSL_PARAM_BLD_free);
+    if (!n || !e || !build || OSSL_PARAM_BLD_push_BN(build.get(), OSSL_PKEY_PARAM_RSA_N, n.get()) != 1
+        || OSSL_PARAM_BLD_push_BN(build.get(), OSSL_PKEY_PARAM_RSA_E, e.get()) != 1)
+        return openSslError(ErrorCode::CryptoFailure, QStringLiteral("the card's RSA key is not usable"));
+    return publicFromParams("RSA", build.get());
+}
+
+Result<PrivateKey> PrivateKey::p256Public(const QByteArray& point)
+{
+    clearOpenSslErrors();
+    std::unique_ptr<OSSL_PARAM_BLD, decltype(&OSSL_PARAM_BLD_free)> build(OSSL_PARAM_BLD_new(), OSSL_PARAM_BLD_free);
+    if (!build || OSSL_PARAM_BLD_push_utf8_string(build.get(), OSSL_PKEY_PARAM_GROUP_NAME, "prime256v1", 0) != 1
+        || OSSL_PARAM_BLD_push_octet_string(build.get(), OSSL_PKEY_PARAM_PUB_KEY, point.constData(), size_t(point.size())) != 1)
+        return openSslError(ErrorCode::CryptoFailure, QStringLiteral("the card's EC key is not usable"));
+    return publicFromParams("EC", build.get());
 }
 
 Result<PrivateKey> PrivateKey::generate(KeyAlgorithm alg)

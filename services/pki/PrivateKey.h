@@ -18,6 +18,10 @@ public:
 
     static Result<PrivateKey> generate(KeyAlgorithm alg);
     static Result<PrivateKey> fromPem(const QByteArray& pem);
+    // Public keys as a card hands them out: RSA modulus and exponent (big-endian), or an
+    // uncompressed P-256 point (04‖X‖Y).
+    static Result<PrivateKey> rsaPublic(const QByteArray& modulus, const QByteArray& exponent);
+    static Result<PrivateKey> p256Public(const QByteArray& point);
     // Takes ownership of a reference to `key`.
     static PrivateKey adopt(EVP_PKEY* key);
 

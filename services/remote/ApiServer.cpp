@@ -187,7 +187,8 @@ QStringList ApiServer::operatorMethods()
         QStringLiteral("resendNotification"), QStringLiteral("messageTemplates"), QStringLiteral("saveMessageTemplate"), QStringLiteral("settings"),
         QStringLiteral("saveSettings"), QStringLiteral("audit"), QStringLiteral("verifyAudit"), QStringLiteral("lockJobs"), QStringLiteral("timezones"), QStringLiteral("requestPinLock"),
         QStringLiteral("updatePinLock"), QStringLiteral("cancelPinLock"), QStringLiteral("temporaryUnlock"), QStringLiteral("checkParentCard"),
-        QStringLiteral("requestDerivedCredential"), QStringLiteral("endParentCardTrust") };
+        QStringLiteral("requestDerivedCredential"), QStringLiteral("endParentCardTrust"), QStringLiteral("dueLockJobs"), QStringLiteral("reportLockJob"),
+        QStringLiteral("vscUnblockChallenge"), QStringLiteral("releaseHeldPuk") };
 }
 
 void ApiServer::addRoutes()
@@ -358,6 +359,25 @@ void ApiServer::addRoutes()
              answerInto(ctx, p,
                  e.temporaryUnlock(s, idArg(a, "deviceId"), a.value(QStringLiteral("challenge")).toString(), int(idArg(a, "hours")), a.value(QStringLiteral("reason")).toString()),
                  json::fromTemporaryAccess);
+         } },
+        { QStringLiteral("dueLockJobs"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             answerInto(ctx, p, e.dueLockJobs(s, a.value(QStringLiteral("dnsName")).toString()), listOf(QStringLiteral("tasks"), json::fromVscLockTask));
+         } },
+        { QStringLiteral("reportLockJob"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             auto outcome = json::toVscLockOutcome(a.value(QStringLiteral("outcome")).toObject());
+             if (!outcome)
+                 return fulfil(p, errorResponse(outcome.error()));
+             answerInto(ctx, p, e.reportLockJob(s, *outcome), json::fromJob);
+         } },
+        { QStringLiteral("vscUnblockChallenge"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             const auto der = QByteArray::fromBase64Encoding(a.value(QStringLiteral("certificate")).toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+             if (!der)
+                 return fulfil(p, errorResponse(Error(ErrorCode::InvalidArgument, QStringLiteral("certificate: not base64"))));
+             answerInto(ctx, p, e.vscUnblockChallenge(s, *der), json::fromVscUnblockChallenge);
+         } },
+        { QStringLiteral("releaseHeldPuk"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             answerInto(ctx, p, e.releaseHeldPuk(s, idArg(a, "deviceId"), a.value(QStringLiteral("response")).toString()),
+                 [](const QString& puk) { return QJsonObject { { QStringLiteral("puk"), puk } }; });
          } },
         { QStringLiteral("checkParentCard"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
              auto card = json::toParentCard(a.value(QStringLiteral("card")).toObject());

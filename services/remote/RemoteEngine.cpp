@@ -445,6 +445,31 @@ QFuture<Result<TemporaryAccess>> RemoteEngine::temporaryUnlock(const OperatorSes
     return call<TemporaryAccess>(QStringLiteral("temporaryUnlock"), args, json::toTemporaryAccess);
 }
 
+QFuture<Result<QList<VscLockTask>>> RemoteEngine::dueLockJobs(const OperatorSession&, const QString& dnsName)
+{
+    return call<QList<VscLockTask>>(QStringLiteral("dueLockJobs"), { { QStringLiteral("dnsName"), dnsName } }, listUnder<VscLockTask>(QStringLiteral("tasks"), json::toVscLockTask));
+}
+
+QFuture<Result<Job>> RemoteEngine::reportLockJob(const OperatorSession&, const VscLockOutcome& outcome)
+{
+    return call<Job>(QStringLiteral("reportLockJob"), { { QStringLiteral("outcome"), json::fromVscLockOutcome(outcome) } }, json::toJob);
+}
+
+QFuture<Result<VscUnblockChallenge>> RemoteEngine::vscUnblockChallenge(const OperatorSession&, const QByteArray& cardCertificate)
+{
+    return call<VscUnblockChallenge>(QStringLiteral("vscUnblockChallenge"), { { QStringLiteral("certificate"), QString::fromLatin1(cardCertificate.toBase64()) } },
+        json::toVscUnblockChallenge);
+}
+
+QFuture<Result<QString>> RemoteEngine::releaseHeldPuk(const OperatorSession&, qint64 deviceId, const QString& response)
+{
+    QJsonObject args = ids({ { "deviceId", deviceId } });
+    args.insert(QStringLiteral("response"), response);
+    return call<QString>(QStringLiteral("releaseHeldPuk"), args, [](const QJsonObject& o) -> Result<QString> {
+        return o.value(QStringLiteral("puk")).toString();
+    });
+}
+
 QFuture<Result<ParentCardCheck>> RemoteEngine::checkParentCard(const OperatorSession&, const ParentCard& card)
 {
     return call<ParentCardCheck>(QStringLiteral("checkParentCard"), { { QStringLiteral("card"), json::fromParentCard(card) } }, json::toParentCardCheck);

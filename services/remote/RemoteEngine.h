@@ -75,6 +75,10 @@ public:
     QFuture<Result<Job>> updatePinLock(const OperatorSession& session, qint64 deviceId, const LockSchedule& when, const QString& reason) override;
     QFuture<Result<Job>> cancelPinLock(const OperatorSession& session, qint64 deviceId, const QString& reason) override;
     QFuture<Result<TemporaryAccess>> temporaryUnlock(const OperatorSession& session, qint64 deviceId, const QString& challenge, int hours, const QString& reason) override;
+    QFuture<Result<QList<VscLockTask>>> dueLockJobs(const OperatorSession& session, const QString& dnsName) override;
+    QFuture<Result<Job>> reportLockJob(const OperatorSession& session, const VscLockOutcome& outcome) override;
+    QFuture<Result<VscUnblockChallenge>> vscUnblockChallenge(const OperatorSession& session, const QByteArray& cardCertificate) override;
+    QFuture<Result<QString>> releaseHeldPuk(const OperatorSession& session, qint64 deviceId, const QString& response) override;
     QFuture<Result<ParentCardCheck>> checkParentCard(const OperatorSession& session, const ParentCard& card) override;
     QFuture<Result<IssuedRequest>> requestDerivedCredential(const OperatorSession& session, const ParentCard& card, const QByteArray& challenge,
         const QByteArray& signature) override;

@@ -147,6 +147,17 @@ TestPivCard TestCardIssuer::makeCard(const QString& name, KeyAlgorithm alg, cons
     return card;
 }
 
+TestPivCard TestCardIssuer::blankCard(const QString& name) const
+{
+    const QDir dir(m_dir);
+    TestPivCard card;
+    card.statePath = dir.filePath(name + QStringLiteral("-secrets.json"));
+    QFile::remove(card.statePath);
+    card.configPath = dir.filePath(name + QStringLiteral("-card.json"));
+    writeFile(card.configPath, QJsonDocument(QJsonObject { { QStringLiteral("state"), card.statePath } }).toJson());
+    return card;
+}
+
 QString TestCardIssuer::writeCrl(const QList<Certificate>& revoked, const QString& fileName, int nextUpdateDays) const
 {
     QList<RevokedEntry> entries;

@@ -45,6 +45,9 @@ public:
     // `validFrom`/`validDays` let a test make an expired certificate.
     TestPivCard makeCard(const QString& name, KeyAlgorithm alg, const QString& upn, const QString& personIdentifier,
         QDateTime validFrom = {}, int validDays = 365, const QStringList& corruptTags = {}) const;
+    // A card straight from the factory: no keys or certificates, default PIN, PUK and
+    // management key (what Lanyard issues a virtual smart card onto).
+    TestPivCard blankCard(const QString& name) const;
     // Writes a CRL listing these certificates; returns its path.
     QString writeCrl(const QList<Certificate>& revoked, const QString& fileName = QStringLiteral("piv-ca.crl"), int nextUpdateDays = 7) const;
 

@@ -46,6 +46,17 @@ QJsonObject ServerProcess::Reply::json() const
     return QJsonDocument::fromJson(body).object();
 }
 
+QString ServerProcess::createOperator(const QString& logon, const QString& name, const QStringList& roles, const QString& password)
+{
+    QStringList args { QStringLiteral("create-operator"), QStringLiteral("--db"), m_db, QStringLiteral("--logon"), logon, QStringLiteral("--name"), name };
+    for (const QString& role : roles)
+        args << QStringLiteral("--role") << role;
+    const ProcessOutput created = run(tool("lanyard-server"), args + m_keyArgs, password.toUtf8() + '\n');
+    if (created.exitCode != 0)
+        return QStringLiteral("create-operator: ") + QString::fromLocal8Bit(created.err);
+    return {};
+}
+
 QString ServerProcess::prepare()
 {
     const ProcessOutput cert = run(QStringLiteral("openssl"),
@@ -65,14 +76,11 @@ QString ServerProcess::prepare()
     } operators[] = { { "helpdesk", "Hal Helpdesk", { QStringLiteral("Helpdesk Operator") }, kHelpdeskPassword },
         { "admin", "Ada Admin", { QStringLiteral("Administrator"), QStringLiteral("Helpdesk Operator") }, kAdminPassword } };
     for (const auto& op : operators) {
-        QStringList args { QStringLiteral("create-operator"), QStringLiteral("--db"), m_db, QStringLiteral("--logon"), QLatin1String(op.logon), QStringLiteral("--name"),
-            QLatin1String(op.name) };
+        QStringList roles;
         for (const QString& role : op.roles)
-            args << QStringLiteral("--role") << role;
-        const ProcessOutput created = run(tool("lanyard-server"), args + m_keyArgs,
-            QByteArray(op.password) + '\n');
-        if (created.exitCode != 0)
-            return QStringLiteral("create-operator: ") + QString::fromLocal8Bit(created.err);
+            roles << role;
+        if (const QString error = createOperator(QLatin1String(op.logon), QLatin1String(op.name), roles, QLatin1String(op.password)); !error.isEmpty())
+            return error;
     }
     QTcpServer probe;
     probe.listen(QHostAddress::LocalHost, 0);

@@ -26,6 +26,8 @@ public:
     // Instead of prepare(): a second server on the database, key and certificate of another
     // (several processes sharing one PostgreSQL database).
     QString prepareSharing(const ServerProcess& other);
+    // Another person who can log on (after prepare()); the error text on failure.
+    QString createOperator(const QString& logon, const QString& name, const QStringList& roles, const QString& password);
     QString start();
     // SIGTERM; true when the server ended cleanly with exit code 0.
     bool stop();

@@ -68,13 +68,13 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(request->isEnabled(), 30000);
         auto* profile = child<QComboBox>(dialog, "profile");
         QCOMPARE(profile->currentText(), QStringLiteral("Virtual Smart Card")); // cards only
-        auto* computer = child<QLineEdit>(dialog, "targetComputer");
+        auto* computer = child<QComboBox>(dialog, "targetComputer");
         QVERIFY(computer->isVisible());
-        QTest::keyClicks(computer, QStringLiteral("pc-77.corp.example.test"));
+        QTest::keyClicks(computer->lineEdit(), QStringLiteral("pc-77.corp.example.test"));
         request->click();
         auto* message = child<QLabel>(dialog, "chooseMessage");
         QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(QStringLiteral("not a registered computer")), 30000);
-        QCOMPARE(computer->text(), QStringLiteral("pc-77.corp.example.test")); // kept for correction
+        QCOMPARE(computer->currentText(), QStringLiteral("pc-77.corp.example.test")); // kept for correction
 
         // Registered (by someone allowed to), the same request goes through.
         m_fx.createOperator(QStringLiteral("hwadmin"), QStringLiteral("Sales"), Scope::All, { Workflow::FindPerson, Workflow::AddEditDevices });
@@ -90,6 +90,15 @@ private Q_SLOTS:
             QStringLiteral("pc-77.corp.example.test"));
         saveScreenshot(dialog, QStringLiteral("request-card"));
         dialog->accept();
+
+        // The next request offers the registered computer to pick.
+        child<QPushButton>(page, "requestCard")->click();
+        auto* again = waitForVisible<RequestCredentialDialog>(page);
+        auto* offered = child<QComboBox>(again, "targetComputer");
+        QTRY_VERIFY_WITH_TIMEOUT(offered->findText(QStringLiteral("pc-77.corp.example.test")) > 0, 30000);
+        offered->setCurrentIndex(offered->findText(QStringLiteral("pc-77.corp.example.test")));
+        QCOMPARE(offered->currentText(), QStringLiteral("pc-77.corp.example.test"));
+        again->reject();
     }
 
     void requestAndCancelAPinLock()

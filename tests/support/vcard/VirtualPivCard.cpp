@@ -4,6 +4,7 @@
 #include <openssl/ec.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
+#include <openssl/rand.h>
 #include <openssl/rsa.h>
 
 namespace lanyard::test {
@@ -120,6 +121,8 @@ QByteArray VirtualPivCard::atr() const
 void VirtualPivCard::powerOn()
 {
     m_pinVerified = false;
+    m_adminVerified = false;
+    m_witness.clear();
     m_pending.clear();
     m_chain.clear();
 }
@@ -201,6 +204,12 @@ QByteArray VirtualPivCard::handle(quint8 ins, quint8 p1, quint8 p2, const QByteA
         return resetRetryCounter(p2, data);
     case 0x87:
         return generalAuthenticate(p1, p2, data);
+    case 0x47:
+        return p1 == 0x00 ? generateKey(p2, data) : respond({}, kWrongP1P2);
+    case 0xDB:
+        return p1 == 0x3F && p2 == 0xFF ? putData(data) : respond({}, kWrongP1P2);
+    case 0xFF:
+        return setManagementKey(p1, p2, data);
     case 0xFD:
         return respond(QByteArray::fromHex("050403"));
     default:
@@ -314,6 +323,8 @@ QByteArray VirtualPivCard::resetRetryCounter(quint8 p2, const QByteArray& data)
 
 QByteArray VirtualPivCard::generalAuthenticate(quint8 alg, quint8 slot, const QByteArray& data)
 {
+    if (slot == 0x9B)
+        return managementAuthenticate(alg, data);
     if (!m_slots.contains(slot) || !m_slots.value(slot).key)
         return respond({}, kWrongP1P2);
     EVP_PKEY* key = m_slots.value(slot).key.get();
@@ -359,6 +370,149 @@ QByteArray VirtualPivCard::generalAuthenticate(quint8 alg, quint8 slot, const QB
         result.resize(qsizetype(n));
     }
     return respond(tlv(0x7C, tlv(0x82, result)));
+}
+
+QByteArray VirtualPivCard::tripleDes(const QByteArray& block) const
+{
+    std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)> ctx(EVP_CIPHER_CTX_new(), EVP_CIPHER_CTX_free);
+    QByteArray out(8, '\0');
+    int n = 0;
+    if (EVP_EncryptInit_ex(ctx.get(), EVP_des_ede3_ecb(), nullptr, reinterpret_cast<const unsigned char*>(m_secrets.managementKey.constData()), nullptr) != 1
+        || EVP_CIPHER_CTX_set_padding(ctx.get(), 0) != 1
+        || EVP_EncryptUpdate(ctx.get(), reinterpret_cast<unsigned char*>(out.data()), &n, reinterpret_cast<const unsigned char*>(block.constData()), 8) != 1)
+        return {};
+    return out;
+}
+
+// The 9B key's two ways in (SP 800-73-4 appendix A): mutual (the card sends E_K(W), the host
+// returns W and its own challenge) and external (the card sends a challenge, the host returns
+// E_K(challenge)) — the second is what an unlock code answers.
+QByteArray VirtualPivCard::managementAuthenticate(quint8 alg, const QByteArray& data)
+{
+    if (alg != 0x03)
+        return respond({}, kWrongP1P2);
+    bool ok = false;
+    const auto outer = simpleTlv(data, &ok);
+    if (!ok || !outer.contains(0x7C))
+        return respond({}, kWrongData);
+    const auto inner = simpleTlv(outer.value(0x7C), &ok);
+    if (!ok)
+        return respond({}, kWrongData);
+    m_adminVerified = false;
+    auto fresh = []() {
+        QByteArray bytes(8, '\0');
+        RAND_bytes(reinterpret_cast<unsigned char*>(bytes.data()), 8);
+        return bytes;
+    };
+    if (inner.contains(0x80) && inner.value(0x80).isEmpty()) {
+        m_witness = fresh();
+        m_witnessIsChallenge = false;
+        return respond(tlv(0x7C, tlv(0x80, tripleDes(m_witness))));
+    }
+    if (inner.contains(0x81) && inner.value(0x81).isEmpty()) {
+        m_witness = fresh();
+        m_witnessIsChallenge = true;
+        return respond(tlv(0x7C, tlv(0x81, m_witness)));
+    }
+    const QByteArray expected = m_witness;
+    const bool wasChallenge = m_witnessIsChallenge;
+    m_witness.clear();
+    if (expected.isEmpty())
+        return respond({}, 0x6985);
+    if (!wasChallenge && inner.contains(0x80) && inner.contains(0x81)) {
+        if (inner.value(0x80) != expected || inner.value(0x81).size() != 8)
+            return respond({}, kSecurityNotSatisfied);
+        m_adminVerified = true;
+        return respond(tlv(0x7C, tlv(0x82, tripleDes(inner.value(0x81)))));
+    }
+    if (wasChallenge && inner.contains(0x82)) {
+        if (inner.value(0x82) != tripleDes(expected))
+            return respond({}, kSecurityNotSatisfied);
+        m_adminVerified = true;
+        return respond({});
+    }
+    return respond({}, kWrongData);
+}
+
+QByteArray VirtualPivCard::generateKey(quint8 slot, const QByteArray& data)
+{
+    if (slot != 0x9A && slot != 0x9C && slot != 0x9D && slot != 0x9E)
+        return respond({}, kWrongP1P2);
+    if (!m_adminVerified)
+        return respond({}, kSecurityNotSatisfied);
+    bool ok = false;
+    const auto outer = simpleTlv(data, &ok);
+    if (!ok || !outer.contains(0xAC))
+        return respond({}, kWrongData);
+    const auto inner = simpleTlv(outer.value(0xAC), &ok);
+    if (!ok || inner.value(0x80).size() != 1)
+        return respond({}, kWrongData);
+    const quint8 alg = quint8(inner.value(0x80).at(0));
+    EVP_PKEY* made = nullptr;
+    if (alg == 0x07)
+        made = EVP_RSA_gen(2048);
+    else if (alg == 0x11)
+        made = EVP_EC_gen("P-256");
+    else
+        return respond({}, kWrongData);
+    if (!made)
+        return respond({}, 0x6F00);
+    std::shared_ptr<EVP_PKEY> key(made, EVP_PKEY_free);
+    QByteArray publicPart;
+    if (alg == 0x07) {
+        BIGNUM* n = nullptr;
+        BIGNUM* e = nullptr;
+        EVP_PKEY_get_bn_param(made, "n", &n);
+        EVP_PKEY_get_bn_param(made, "e", &e);
+        QByteArray nb(BN_num_bytes(n), '\0');
+        QByteArray eb(BN_num_bytes(e), '\0');
+        BN_bn2bin(n, reinterpret_cast<unsigned char*>(nb.data()));
+        BN_bn2bin(e, reinterpret_cast<unsigned char*>(eb.data()));
+        BN_free(n);
+        BN_free(e);
+        publicPart = tlv(0x81, nb) + tlv(0x82, eb);
+    } else {
+        size_t len = 0;
+        EVP_PKEY_get_octet_string_param(made, "encoded-pub-key", nullptr, 0, &len);
+        QByteArray point(qsizetype(len), '\0');
+        EVP_PKEY_get_octet_string_param(made, "encoded-pub-key", reinterpret_cast<unsigned char*>(point.data()), len, &len);
+        publicPart = tlv(0x86, point);
+    }
+    // The new key has no certificate until the host writes one.
+    m_slots.insert(slot, KeySlot { {}, key });
+    return respond(tlv(0x7F49, publicPart));
+}
+
+QByteArray VirtualPivCard::putData(const QByteArray& data)
+{
+    if (!m_adminVerified)
+        return respond({}, kSecurityNotSatisfied);
+    bool ok = false;
+    const auto elements = simpleTlv(data, &ok);
+    if (!ok || !elements.contains(0x5C) || !data.contains(char(0x53)))
+        return respond({}, kWrongData);
+    quint32 tag = 0;
+    for (char c : elements.value(0x5C))
+        tag = (tag << 8) | quint8(c);
+    const qsizetype at = data.indexOf(char(0x53), 2 + elements.value(0x5C).size());
+    if (at < 0)
+        return respond({}, kWrongData);
+    m_objects.insert(tag, data.mid(at));
+    return respond({});
+}
+
+// YubiKey's SET MANAGEMENT KEY (INS FF, P1 FF, P2 FF or FE): 03 9B 18 <24-byte 3DES key>.
+QByteArray VirtualPivCard::setManagementKey(quint8 p1, quint8 p2, const QByteArray& data)
+{
+    if (p1 != 0xFF || (p2 != 0xFF && p2 != 0xFE))
+        return respond({}, kWrongP1P2);
+    if (!m_adminVerified)
+        return respond({}, kSecurityNotSatisfied);
+    if (data.size() != 27 || quint8(data[0]) != 0x03 || quint8(data[1]) != 0x9B || quint8(data[2]) != 24)
+        return respond({}, kWrongData);
+    m_secrets.managementKey = data.mid(3);
+    secretsChanged();
+    return respond({});
 }
 
 } // namespace lanyard::test

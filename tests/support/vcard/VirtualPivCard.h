@@ -13,8 +13,9 @@ typedef struct evp_pkey_st EVP_PKEY;
 namespace lanyard::test {
 
 // A PIV card in software, for tests: what a real card answers to SELECT, GET DATA, VERIFY,
-// CHANGE REFERENCE DATA, RESET RETRY COUNTER, GENERAL AUTHENTICATE and GET VERSION, with
-// GET RESPONSE for long answers and command chaining. Plugged into pcscd by
+// CHANGE REFERENCE DATA, RESET RETRY COUNTER, GENERAL AUTHENTICATE (also the 9B management
+// key's challenges), GENERATE ASYMMETRIC KEY PAIR, PUT DATA, the YubiKey-style SET MANAGEMENT
+// KEY and GET VERSION, with GET RESPONSE for long answers and command chaining. Plugged into pcscd by
 // lanyard-virtual-piv (through vpcd) or driven in-process through process().
 class VirtualPivCard {
 public:
@@ -28,6 +29,7 @@ public:
         QString puk = QStringLiteral("12345678");
         int pinTriesLeft = 3;
         int pukTriesLeft = 3;
+        QByteArray managementKey = QByteArray::fromHex("010203040506070801020304050607080102030405060708");
     };
 
     static constexpr int kMaxPinTries = 3;
@@ -59,6 +61,11 @@ private:
     QByteArray changeReference(quint8 p2, const QByteArray& data);
     QByteArray resetRetryCounter(quint8 p2, const QByteArray& data);
     QByteArray generalAuthenticate(quint8 alg, quint8 slot, const QByteArray& data);
+    QByteArray managementAuthenticate(quint8 alg, const QByteArray& template7c);
+    QByteArray generateKey(quint8 slot, const QByteArray& data);
+    QByteArray putData(const QByteArray& data);
+    QByteArray setManagementKey(quint8 p1, quint8 p2, const QByteArray& data);
+    QByteArray tripleDes(const QByteArray& block) const;
     QByteArray triesStatus(int left) const;
     void secretsChanged();
     static QByteArray wrap(const QByteArray& content);
@@ -69,6 +76,9 @@ private:
     Secrets m_secrets;
     std::function<void(const Secrets&)> m_secretsChanged;
     bool m_pinVerified = false;
+    bool m_adminVerified = false;
+    QByteArray m_witness; // what the host must decrypt, or the challenge it must encrypt
+    bool m_witnessIsChallenge = false;
     QByteArray m_pending; // what GET RESPONSE hands out next
     QByteArray m_chain; // data of chained blocks so far
     quint8 m_chainIns = 0;

@@ -103,7 +103,8 @@ void saveSecrets(const QString& path, const VirtualPivCard::Secrets& s)
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return;
     f.write(QJsonDocument(QJsonObject { { QStringLiteral("pin"), s.pin }, { QStringLiteral("puk"), s.puk },
-                                        { QStringLiteral("pinTriesLeft"), s.pinTriesLeft }, { QStringLiteral("pukTriesLeft"), s.pukTriesLeft } })
+                                        { QStringLiteral("pinTriesLeft"), s.pinTriesLeft }, { QStringLiteral("pukTriesLeft"), s.pukTriesLeft },
+                                        { QStringLiteral("managementKey"), QString::fromLatin1(s.managementKey.toHex()) } })
                 .toJson());
 }
 
@@ -155,6 +156,8 @@ int main(int argc, char** argv)
         secrets.puk = st.value(QStringLiteral("puk")).toString(secrets.puk);
         secrets.pinTriesLeft = st.value(QStringLiteral("pinTriesLeft")).toInt(secrets.pinTriesLeft);
         secrets.pukTriesLeft = st.value(QStringLiteral("pukTriesLeft")).toInt(secrets.pukTriesLeft);
+        if (st.contains(QStringLiteral("managementKey")))
+            secrets.managementKey = QByteArray::fromHex(st.value(QStringLiteral("managementKey")).toString().toLatin1());
     }
     card.setSecrets(secrets);
     card.onSecretsChanged([statePath](const VirtualPivCard::Secrets& s) { saveSecrets(statePath, s); });
