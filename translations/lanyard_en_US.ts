@@ -580,66 +580,96 @@
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="81"/>
-        <source>&apos;%1&apos; is not a server address Lanyard can use. Write it as https://host:port; plain http is only accepted for this computer (localhost).</source>
+        <source>The unlock code from the helpdesk has 16 hexadecimal characters (0–9, A–F); spaces and lower case are fine.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="83"/>
+        <source>This unlock code does not answer the challenge shown. Read the challenge to the helpdesk again and type the code they give you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="85"/>
+        <source>The card does not accept the management key, so Lanyard cannot write to it. Use a blank card, or one Lanyard issued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="87"/>
+        <source>This profile has the engine make and archive a key, which a PIV card cannot take in. Collect it on a phone, or change the profile&apos;s key recovery.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="89"/>
+        <source>The profile allows no key a PIV card can make (RSA-2048 or P-256). Add one of them to its certificate policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="91"/>
+        <source>A PIV card holds at most three certificates from a profile. Issue the others separately.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="93"/>
+        <source>&apos;%1&apos; is not a server address Lanyard can use. Write it as https://host:port; plain http is only accepted for this computer (localhost).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="95"/>
         <source>The CA file %1 cannot be used: it is missing, unreadable or holds no PEM certificate. Choose the PEM file of the CA that signs the server&apos;s certificate, or leave the field empty to trust the system&apos;s CAs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="94"/>
+        <location filename="../ui/ErrorText.cpp" line="106"/>
         <source>The request was not accepted: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="96"/>
+        <location filename="../ui/ErrorText.cpp" line="108"/>
         <source>The %1 could not be found. It may have been removed, or it is outside your scope.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="97"/>
+        <location filename="../ui/ErrorText.cpp" line="109"/>
         <source>record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="100"/>
+        <location filename="../ui/ErrorText.cpp" line="112"/>
         <source>You requested this yourself, so another operator must validate it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="101"/>
+        <location filename="../ui/ErrorText.cpp" line="113"/>
         <source>Your roles do not allow this (%1). Ask an administrator to grant it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="103"/>
+        <location filename="../ui/ErrorText.cpp" line="115"/>
         <source>This person is outside the scope of your roles (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="105"/>
+        <location filename="../ui/ErrorText.cpp" line="117"/>
         <source>This cannot be done now: &apos;%1&apos; is not allowed while the item is &apos;%2&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="107"/>
+        <location filename="../ui/ErrorText.cpp" line="119"/>
         <source>You are not logged on, or your session has ended. Log on again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="109"/>
+        <location filename="../ui/ErrorText.cpp" line="121"/>
         <source>The logon name or password is wrong. Check both and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="111"/>
+        <location filename="../ui/ErrorText.cpp" line="123"/>
         <source>This account is disabled. Ask an administrator to enable it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ErrorText.cpp" line="113"/>
+        <location filename="../ui/ErrorText.cpp" line="125"/>
         <source>The code is wrong. %n attempt(s) left.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -647,122 +677,122 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="115"/>
+        <location filename="../ui/ErrorText.cpp" line="127"/>
         <source>The code has expired. Ask the helpdesk for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="117"/>
+        <location filename="../ui/ErrorText.cpp" line="129"/>
         <source>The code has already been used. Ask the helpdesk for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="119"/>
+        <location filename="../ui/ErrorText.cpp" line="131"/>
         <source>Too many wrong codes: the request is locked. The helpdesk can issue a new code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="121"/>
+        <location filename="../ui/ErrorText.cpp" line="133"/>
         <source>The code complexity &apos;%1&apos; is not valid. Use mm-nn followed by classes, e.g. 04-08N.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="123"/>
+        <location filename="../ui/ErrorText.cpp" line="135"/>
         <source>The subject name template is not valid: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="125"/>
+        <location filename="../ui/ErrorText.cpp" line="137"/>
         <source>The certificate request could not be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="127"/>
+        <location filename="../ui/ErrorText.cpp" line="139"/>
         <source>The certificate request&apos;s signature does not verify; it may have been altered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="129"/>
+        <location filename="../ui/ErrorText.cpp" line="141"/>
         <source>The key type %1 is not allowed by the certificate policy (allowed: %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="131"/>
+        <location filename="../ui/ErrorText.cpp" line="143"/>
         <source>A cryptographic operation failed. Details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="133"/>
+        <location filename="../ui/ErrorText.cpp" line="145"/>
         <source>The database could not complete the operation. Details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="135"/>
+        <location filename="../ui/ErrorText.cpp" line="147"/>
         <source>The database is busy. Nothing was changed; try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="137"/>
+        <location filename="../ui/ErrorText.cpp" line="149"/>
         <source>The database is read-only. Check the file&apos;s permissions and free disk space.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="139"/>
+        <location filename="../ui/ErrorText.cpp" line="151"/>
         <source>This database was created by a newer Lanyard (schema %1; this version reads up to %2). Update Lanyard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="142"/>
+        <location filename="../ui/ErrorText.cpp" line="154"/>
         <source>The setting &apos;%1&apos; is not valid: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="144"/>
+        <location filename="../ui/ErrorText.cpp" line="156"/>
         <source>The credential profile &apos;%1&apos; cannot be requested for this person by you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="146"/>
+        <location filename="../ui/ErrorText.cpp" line="158"/>
         <source>The audit trail does not verify: it has been altered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="148"/>
+        <location filename="../ui/ErrorText.cpp" line="160"/>
         <source>The master key could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="150"/>
+        <location filename="../ui/ErrorText.cpp" line="162"/>
         <source>The master key does not belong to this database. Use the key file or keychain entry created with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="152"/>
+        <location filename="../ui/ErrorText.cpp" line="164"/>
         <source>This request must be validated by a second operator first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="154"/>
+        <location filename="../ui/ErrorText.cpp" line="166"/>
         <source>This person has no mobile number, so the code cannot be sent by SMS. Show the code on screen instead, or add a number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="155"/>
+        <location filename="../ui/ErrorText.cpp" line="167"/>
         <source>This person has no email address, so nothing can be sent. Show the code on screen instead, or add an address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="157"/>
+        <location filename="../ui/ErrorText.cpp" line="169"/>
         <source>The change conflicts with existing data: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="159"/>
+        <location filename="../ui/ErrorText.cpp" line="171"/>
         <source>The message could not be delivered: %1. Check the email and SMS settings, then re-send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ErrorText.cpp" line="161"/>
+        <location filename="../ui/ErrorText.cpp" line="173"/>
         <source>The server is busy. Nothing was lost; try again in %n second(s).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -770,82 +800,82 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="164"/>
+        <location filename="../ui/ErrorText.cpp" line="176"/>
         <source>This card was requested for %1 and can only be made there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="166"/>
+        <location filename="../ui/ErrorText.cpp" line="178"/>
         <source>This phone is not registered to this person, and the credential profile only allows the person&apos;s own registered phones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="167"/>
+        <location filename="../ui/ErrorText.cpp" line="179"/>
         <source>This phone is not registered, and the credential profile only allows registered phones. Register it under Registered hardware first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="169"/>
+        <location filename="../ui/ErrorText.cpp" line="181"/>
         <source>Biometric checks on update or unlock are switched on, and mobile identities cannot perform them. Switch both off in the Operation Settings to issue to phones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="171"/>
+        <location filename="../ui/ErrorText.cpp" line="183"/>
         <source>Mobile issuance is switched off (the maximum session count is 0). Raise it in the Operation Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="173"/>
+        <location filename="../ui/ErrorText.cpp" line="185"/>
         <source>The collection took too long and was stopped. Nothing was issued; start the collection again with the same code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="175"/>
+        <location filename="../ui/ErrorText.cpp" line="187"/>
         <source>The server&apos;s certificate is not trusted: %1. Check the CA file in the connection settings, or ask the administrator which CA signs the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="177"/>
+        <location filename="../ui/ErrorText.cpp" line="189"/>
         <source>The server could not be reached: %1. Check the address and your network, then try again; nothing you typed was lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="179"/>
+        <location filename="../ui/ErrorText.cpp" line="191"/>
         <source>The smart card service is not running, so no card can be read. Start it (pcscd) or ask IT; Lanyard notices by itself when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="181"/>
+        <location filename="../ui/ErrorText.cpp" line="193"/>
         <source>The card was removed or cannot be reached. Insert it again and keep it in the reader until you are done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="184"/>
+        <location filename="../ui/ErrorText.cpp" line="196"/>
         <source>This card is not a PIV card. Use your PIV smart card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="186"/>
+        <location filename="../ui/ErrorText.cpp" line="198"/>
         <source>This card holds no PIV Authentication certificate, so it cannot be used here. Ask the helpdesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="188"/>
+        <location filename="../ui/ErrorText.cpp" line="200"/>
         <source>The certificate on this card cannot be read. The card may be damaged; ask the helpdesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="190"/>
+        <location filename="../ui/ErrorText.cpp" line="202"/>
         <source>Another program is using the card. Close it, or remove the card and insert it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="191"/>
+        <location filename="../ui/ErrorText.cpp" line="203"/>
         <source>The card did not answer as expected. Remove it, insert it again and retry; if it happens again, ask the helpdesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ErrorText.cpp" line="194"/>
+        <location filename="../ui/ErrorText.cpp" line="206"/>
         <source>The unblock code (PUK) is wrong. %n attempt(s) left before it is blocked too.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -853,7 +883,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ErrorText.cpp" line="195"/>
+        <location filename="../ui/ErrorText.cpp" line="207"/>
         <source>The PIN is wrong. %n attempt(s) left before the card is blocked.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -861,67 +891,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="198"/>
+        <location filename="../ui/ErrorText.cpp" line="210"/>
         <source>The card&apos;s unblock code (PUK) is blocked: the card cannot be unblocked any more. Ask the helpdesk for a new card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="199"/>
+        <location filename="../ui/ErrorText.cpp" line="211"/>
         <source>The card&apos;s PIN is blocked after too many wrong attempts. The helpdesk can unblock it (Self-Service: Unblock PIN).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="201"/>
+        <location filename="../ui/ErrorText.cpp" line="213"/>
         <source>The certificate on this card is not valid now (valid from %1 until %2). Ask the helpdesk for a new card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="206"/>
+        <location filename="../ui/ErrorText.cpp" line="218"/>
         <source>No trusted issuers of PIV cards are configured, so no card can be accepted. An administrator sets them in the Operation Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="208"/>
+        <location filename="../ui/ErrorText.cpp" line="220"/>
         <source>Whether this card has been revoked cannot be checked: there is no revocation list for its issuer. An administrator adds it in the Operation Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="210"/>
+        <location filename="../ui/ErrorText.cpp" line="222"/>
         <source>Whether this card has been revoked cannot be checked: the revocation list is out of date. An administrator must update it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="211"/>
+        <location filename="../ui/ErrorText.cpp" line="223"/>
         <source>This card was not issued by a trusted issuer (%1). Use a card from your organisation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="213"/>
+        <location filename="../ui/ErrorText.cpp" line="225"/>
         <source>This card has been revoked by its issuer and cannot be used. Ask the helpdesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="216"/>
+        <location filename="../ui/ErrorText.cpp" line="228"/>
         <source>This took too long. Remove your card and start again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="217"/>
+        <location filename="../ui/ErrorText.cpp" line="229"/>
         <source>The card could not prove that it holds the certificate&apos;s key. Remove it and start again; if it happens again, ask the helpdesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="219"/>
+        <location filename="../ui/ErrorText.cpp" line="231"/>
         <source>This card does not belong to anyone Lanyard knows. Ask the helpdesk to link the card to your record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="222"/>
+        <location filename="../ui/ErrorText.cpp" line="234"/>
         <source>The profile&apos;s notification scheme sends the code by SMS, but SMS notifications are switched off in the Operation Settings. Switch them on, or show the code on screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="223"/>
+        <location filename="../ui/ErrorText.cpp" line="235"/>
         <source>The profile&apos;s notification scheme sends email, but email notifications are switched off in the Operation Settings. Switch them on, or show the code on screen.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1539,14 +1569,52 @@
     </message>
 </context>
 <context>
+    <name>lanyard::AutomationRun</name>
+    <message>
+        <location filename="../app/AutomationRun.cpp" line="84"/>
+        <source>Automation needs to log on: set LANYARD_LOGON and LANYARD_PASSWORD for the embedded engine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/AutomationRun.cpp" line="89"/>
+        <source>No remembered Self-Service session: open Self-Service once and log on, or set LANYARD_LOGON and LANYARD_PASSWORD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/AutomationRun.cpp" line="98"/>
+        <source>Looking for PIN locks due on %1 (%2)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/AutomationRun.cpp" line="111"/>
+        <source>No PIN lock is due on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/AutomationRun.cpp" line="115"/>
+        <source>Lock job %1 on %2: completed; the card is locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/AutomationRun.cpp" line="118"/>
+        <source>Lock job %1 on %2: failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/AutomationRun.cpp" line="121"/>
+        <source>Lock job %1 on %2: waiting for the next run (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lanyard::CollectionAgent</name>
     <message>
-        <location filename="../services/agent/CollectionAgent.cpp" line="92"/>
+        <location filename="../services/agent/CollectionAgent.cpp" line="94"/>
         <source>Starting the collection (attempt %1)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../services/agent/CollectionAgent.cpp" line="98"/>
+        <location filename="../services/agent/CollectionAgent.cpp" line="100"/>
         <source>The server is busy; trying again in %n second(s).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1554,7 +1622,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../services/agent/CollectionAgent.cpp" line="113"/>
+        <location filename="../services/agent/CollectionAgent.cpp" line="115"/>
         <source>Making %n key(s)…</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1562,7 +1630,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../services/agent/CollectionAgent.cpp" line="216"/>
+        <location filename="../services/agent/CollectionAgent.cpp" line="120"/>
+        <source>Making the keys on the card (%1)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../services/agent/CollectionAgent.cpp" line="229"/>
+        <source>Writing the certificates to the card…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../services/agent/CollectionAgent.cpp" line="244"/>
         <source>Stored; confirming…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2125,130 +2203,145 @@
 <context>
     <name>lanyard::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="43"/>
+        <location filename="../ui/MainWindow.cpp" line="47"/>
         <source>Search people by name, logon name or email (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="66"/>
+        <location filename="../ui/MainWindow.cpp" line="70"/>
         <source>Find Person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="69"/>
+        <location filename="../ui/MainWindow.cpp" line="73"/>
         <source>Find Device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="72"/>
+        <location filename="../ui/MainWindow.cpp" line="76"/>
         <source>Requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="74"/>
+        <location filename="../ui/MainWindow.cpp" line="78"/>
         <source>Audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="77"/>
+        <location filename="../ui/MainWindow.cpp" line="81"/>
         <source>Configuration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="78"/>
+        <location filename="../ui/MainWindow.cpp" line="82"/>
         <source>Message templates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="81"/>
+        <location filename="../ui/MainWindow.cpp" line="85"/>
         <source>Credential Profiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="83"/>
+        <location filename="../ui/MainWindow.cpp" line="87"/>
         <source>Roles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="85"/>
+        <location filename="../ui/MainWindow.cpp" line="89"/>
         <source>Registered hardware</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="92"/>
+        <location filename="../ui/MainWindow.cpp" line="96"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="93"/>
+        <location filename="../ui/MainWindow.cpp" line="97"/>
         <source>&amp;Log off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="94"/>
+        <location filename="../ui/MainWindow.cpp" line="98"/>
         <source>Ctrl+Shift+L</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="95"/>
+        <location filename="../ui/MainWindow.cpp" line="99"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="111"/>
+        <location filename="../ui/MainWindow.cpp" line="102"/>
+        <source>&amp;Cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="109"/>
+        <source>&amp;Manage VSC Access…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="110"/>
+        <source>Unlock VSC &amp;Temporary Access…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="125"/>
         <source>&amp;Retry now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="189"/>
-        <location filename="../ui/MainWindow.cpp" line="206"/>
+        <location filename="../ui/MainWindow.cpp" line="216"/>
+        <location filename="../ui/MainWindow.cpp" line="233"/>
         <source>Server %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="189"/>
-        <location filename="../ui/MainWindow.cpp" line="206"/>
+        <location filename="../ui/MainWindow.cpp" line="216"/>
+        <location filename="../ui/MainWindow.cpp" line="233"/>
         <source>Embedded engine: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="190"/>
+        <location filename="../ui/MainWindow.cpp" line="217"/>
         <source>Lanyard — %1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="191"/>
+        <location filename="../ui/MainWindow.cpp" line="218"/>
         <source>Logged on as %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="192"/>
-        <location filename="../ui/MainWindow.cpp" line="207"/>
+        <location filename="../ui/MainWindow.cpp" line="219"/>
+        <location filename="../ui/MainWindow.cpp" line="234"/>
         <source>connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="194"/>
+        <location filename="../ui/MainWindow.cpp" line="221"/>
         <source>Keys and CA on the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="196"/>
+        <location filename="../ui/MainWindow.cpp" line="223"/>
         <source>⚠ Master key in a key file (no system keychain)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="197"/>
+        <location filename="../ui/MainWindow.cpp" line="224"/>
         <source>The master key protecting the CA key is stored in %1. Keep that file private and backed up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="199"/>
+        <location filename="../ui/MainWindow.cpp" line="226"/>
         <source>Master key in the system keychain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="207"/>
+        <location filename="../ui/MainWindow.cpp" line="234"/>
         <source>unreachable, trying again every few seconds</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2956,132 +3049,132 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="48"/>
-        <source>e.g. pc01.example.org</source>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="51"/>
+        <source>any computer, or pick or type e.g. pc01.example.org</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="61"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="73"/>
         <source>Loading the profiles you may request for %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="67"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="79"/>
         <source>&amp;Request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="89"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="101"/>
         <source>Authentication code:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="98"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="110"/>
         <source>Collection address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="104"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="116"/>
         <source>&amp;Copy code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="106"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="118"/>
         <source>Copy &amp;QR code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="108"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="120"/>
         <source>&amp;Save QR code…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="111"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="123"/>
         <source>Save QR code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="111"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="123"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="117"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="129"/>
         <source>The QR code could not be saved to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="155"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="167"/>
         <source>%1 (needs validation)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="158"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="170"/>
         <source>There is no card profile that you may request and that %1 may receive. An administrator decides this in the profile&apos;s role matrix (Can Request, Can Receive).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="160"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="172"/>
         <source>There is no mobile profile that you may request and that %1 may receive. An administrator decides this in the profile&apos;s role matrix (Can Request, Can Receive).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="166"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="178"/>
         <source>The code will be shown on this screen for you to read out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="167"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="179"/>
         <source>The collection link and the code are sent to %1 by the profile&apos;s notification scheme.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="179"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="191"/>
         <source>Requesting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="189"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="201"/>
         <source>collection link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="189"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="201"/>
         <source>code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="190"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="202"/>
         <source>SMS to %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="190"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="202"/>
         <source>email to %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="192"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="204"/>
         <source>No message is sent for this request.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="192"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="204"/>
         <source>Queued for delivery: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="194"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="206"/>
         <source>Request %1 was created and awaits validation by a second operator. No code is issued until it is approved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="201"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="213"/>
         <source>Request %1 was created. The collection link and the code travel to the user in separate messages.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="206"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="218"/>
         <source>Request %1 is ready. Read the code out to %2 and let them scan the QR code with the Lanyard app. The code expires at %3.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3551,6 +3644,34 @@
     <message>
         <location filename="../ui/UnlockCredentialDialog.cpp" line="62"/>
         <source>Read the code out to the user. It works for this challenge only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanyard::VscCardPicker</name>
+    <message>
+        <location filename="../ui/VscCardPicker.cpp" line="22"/>
+        <source>Manage VSC Access — find the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/VscCardPicker.cpp" line="22"/>
+        <source>Unlock VSC Temporary Access — find the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/VscCardPicker.cpp" line="24"/>
+        <source>Type the owner&apos;s name or logon, the card&apos;s serial number or its computer&apos;s DNS name, then open the card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/VscCardPicker.cpp" line="44"/>
+        <source>Opening the card…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/VscCardPicker.cpp" line="49"/>
+        <source>%1 is not a virtual smart card; choose one of type VSC.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -77,6 +77,18 @@ QString ErrorText::problem(const Error& e)
         return tr("Only a virtual smart card is made for one computer. Clear the computer, or choose a virtual smart card profile.");
     if (id == QLatin1String("target-unknown"))
         return tr("%1 is not a registered computer. Check the full DNS name, or register the computer under Registered hardware first.").arg(arg("computer"));
+    if (id == QLatin1String("unlock-response"))
+        return tr("The unlock code from the helpdesk has 16 hexadecimal characters (0–9, A–F); spaces and lower case are fine.");
+    if (id == QLatin1String("unlock-response-wrong"))
+        return tr("This unlock code does not answer the challenge shown. Read the challenge to the helpdesk again and type the code they give you.");
+    if (id == QLatin1String("management-key"))
+        return tr("The card does not accept the management key, so Lanyard cannot write to it. Use a blank card, or one Lanyard issued.");
+    if (id == QLatin1String("card-server-key"))
+        return tr("This profile has the engine make and archive a key, which a PIV card cannot take in. Collect it on a phone, or change the profile's key recovery.");
+    if (id == QLatin1String("card-key-algorithm"))
+        return tr("The profile allows no key a PIV card can make (RSA-2048 or P-256). Add one of them to its certificate policy.");
+    if (id == QLatin1String("card-slots"))
+        return tr("A PIV card holds at most three certificates from a profile. Issue the others separately.");
     if (id == QLatin1String("server-url"))
         return tr("'%1' is not a server address Lanyard can use. Write it as https://host:port; plain http is only accepted for this computer (localhost).").arg(arg("url"));
     if (id == QLatin1String("ca-file"))

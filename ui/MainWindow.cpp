@@ -1,10 +1,12 @@
 #include "MainWindow.h"
 
+
 #include "AuditPage.h"
 #include "DeviceViewPage.h"
 #include "FindDevicePage.h"
 #include "FindPersonPage.h"
 #include "HardwarePage.h"
+#include "ManageVscAccessDialog.h"
 #include "MessageTemplatesPage.h"
 #include "OperatorActions.h"
 #include "OperatorSessionController.h"
@@ -13,6 +15,8 @@
 #include "RequestsPage.h"
 #include "RolesPage.h"
 #include "SettingsPage.h"
+#include "VscCardPicker.h"
+#include "VscUnlockDialog.h"
 
 #include <QAction>
 #include <QFileInfo>
@@ -94,6 +98,16 @@ MainWindow::MainWindow(OperatorSessionController& session, QWidget* parent)
     logOff->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
     auto* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+    // Cards: the VSC workflows without going through a person or device page first.
+    auto* cardsMenu = menuBar()->addMenu(tr("&Cards"));
+    cardsMenu->setObjectName(QStringLiteral("cardsMenu"));
+    const auto cardAction = [this, cardsMenu](const QString& text, const char* name, Workflow workflow) {
+        auto* action = cardsMenu->addAction(text, this, [this, workflow] { pickCard(workflow); });
+        action->setObjectName(QLatin1String(name));
+        action->setEnabled(m_session.allows(workflow) && m_session.allows(Workflow::FindPerson));
+    };
+    cardAction(tr("&Manage VSC Access…"), "cardsManageVsc", Workflow::ManageVscAccess);
+    cardAction(tr("Unlock VSC &Temporary Access…"), "cardsUnlockVsc", Workflow::UnlockVscTemporaryAccess);
     auto* focusSearch = new QShortcut(QKeySequence::Find, this);
     connect(focusSearch, &QShortcut::activated, m_search, [this] {
         m_search->setFocus(Qt::ShortcutFocusReason);
@@ -116,6 +130,19 @@ MainWindow::MainWindow(OperatorSessionController& session, QWidget* parent)
     statusBar()->addPermanentWidget(m_keyStoreLabel);
     updateStatus();
     resize(1100, 700);
+}
+
+void MainWindow::pickCard(Workflow workflow)
+{
+    auto* picker = new VscCardPicker(*m_actions, workflow, this);
+    picker->setAttribute(Qt::WA_DeleteOnClose);
+    connect(picker, &VscCardPicker::cardChosen, this, [this](const Device& device, Workflow chosen) {
+        QDialog* dialog = chosen == Workflow::ManageVscAccess ? static_cast<QDialog*>(new ManageVscAccessDialog(*m_actions, device, this))
+                                                              : static_cast<QDialog*>(new VscUnlockDialog(*m_actions, device, this));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    picker->open();
 }
 
 void MainWindow::addPage(const QString& key, const QString& title, QWidget* page)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/EngineInfo.h"
+#include "engine/Workflow.h"
 
 #include <QMainWindow>
 
@@ -37,6 +38,8 @@ Q_SIGNALS:
     void retryConnectionRequested();
 
 private:
+    // Cards menu: find a virtual smart card, then open the workflow on it.
+    void pickCard(Workflow workflow);
     void addPage(const QString& key, const QString& title, QWidget* page);
     void showDetail(QWidget* page);
     void updateStatus();

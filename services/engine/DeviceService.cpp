@@ -105,9 +105,13 @@ Result<QList<Device>> DeviceService::find(const AccessControl& ac, const QString
     const QString scope = ac.scopeCondition(Workflow::FindPerson, &binds);
     const QString upper = t.toUpper();
     const QString lower = t.toLower();
-    binds << upper << upper + QChar(0xFFFF) << t << t + QChar(0xFFFF) << lower << lower + QChar(0xFFFF);
+    // Also by the owner: name or logon prefix, as Find Person matches them.
+    const QString key = PeopleService::nameKey(t);
+    binds << upper << upper + QChar(0xFFFF) << t << t + QChar(0xFFFF) << lower << lower + QChar(0xFFFF) << key << key + QChar(0xFFFF) << lower
+          << lower + QChar(0xFFFF);
     auto q = exec(m_db, kDeviceSelect + QStringLiteral("WHERE %1 AND ((d.serial >= ? AND d.serial < ?) OR (d.hardware_serial >= ? AND d.hardware_serial < ?) "
-                                                       "OR (d.dns_name >= ? AND d.dns_name < ?)) ORDER BY d.serial LIMIT %2")
+                                                       "OR (d.dns_name >= ? AND d.dns_name < ?) OR (p.full_name_key >= ? AND p.full_name_key < ?) "
+                                                       "OR (p.logon_name >= ? AND p.logon_name < ?)) ORDER BY d.serial LIMIT %2")
                                         .arg(scope)
                                         .arg(qBound(1, limit, 1000)),
         binds);

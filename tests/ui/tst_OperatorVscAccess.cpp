@@ -1,17 +1,21 @@
 #include "DeviceViewPage.h"
+#include "FindDevicePage.h"
 #include "MainWindow.h"
 #include "ManageVscAccessDialog.h"
 #include "PersonViewPage.h"
 #include "RequestCredentialDialog.h"
 #include "UiTestSupport.h"
+#include "VscCardPicker.h"
 #include "VscUnlockDialog.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QRegularExpression>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTest>
 
@@ -20,7 +24,8 @@ using namespace lanyard::test;
 
 // Manage VSC Access and Unlock VSC Temporary Access from the device page, offscreen, on the
 // embedded engine: a lock requested in a chosen timezone, then cancelled; a bad challenge
-// refused with the reason; a response generated; "No, try again" keeping duration and reason.
+// refused with the reason; a response generated; "No, try again" keeping duration and reason;
+// the Cards menu finding the card by its owner's name.
 class TestOperatorVscAccess : public QObject {
     Q_OBJECT
 
@@ -139,6 +144,29 @@ private Q_SLOTS:
         QCOMPARE(dialog->jobs().first().status, JobStatus::Cancelled);
         QVERIFY(child<QPushButton>(dialog, "requestPinLock")->isVisible());
         dialog->accept();
+    }
+
+    void theCardsMenuFindsTheCardByItsOwner()
+    {
+        const QString owner = m_fx.scalar(QStringLiteral("SELECT p.full_name FROM people p JOIN devices d ON d.owner_id = p.id WHERE d.id = ?"), { m_device }).toString();
+        auto* action = m_window->findChild<QAction*>(QStringLiteral("cardsManageVsc"));
+        QVERIFY(action && action->isEnabled());
+        action->trigger();
+        auto* picker = waitForVisible<VscCardPicker>(m_window.get());
+        auto* query = picker->findChild<QLineEdit*>(QStringLiteral("deviceQuery"));
+        QVERIFY(query);
+        QTest::keyClicks(query, owner.left(owner.indexOf(QLatin1Char(' ')) > 0 ? owner.indexOf(QLatin1Char(' ')) + 2 : owner.size()));
+        QTest::keyClick(query, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(picker->search()->model()->rowCount() >= 1, 30000);
+        int row = -1;
+        for (int r = 0; r < picker->search()->model()->rowCount(); ++r)
+            if (picker->search()->model()->index(r, 0).data(DeviceListModel::IdRole).toLongLong() == m_device)
+                row = r;
+        QVERIFY2(row >= 0, "the owner's card is among the results");
+        Q_EMIT picker->search()->view()->activated(picker->search()->model()->index(row, 0));
+        auto* dialog = waitForVisible<ManageVscAccessDialog>(m_window.get());
+        QVERIFY(dialog->windowTitle().endsWith(m_fx.scalar(QStringLiteral("SELECT serial FROM devices WHERE id = ?"), { m_device }).toString()));
+        dialog->reject();
     }
 
     void temporaryAccessWithABadChallengeThenARetry()
