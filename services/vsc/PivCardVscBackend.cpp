@@ -43,18 +43,24 @@ Result<PivSlot> PivCardVscBackend::slotFor(int index)
     return order[index];
 }
 
-Result<QString> PivCardVscBackend::issuanceReader() const
+Result<QStringList> PivCardVscBackend::candidateReaders() const
 {
     if (!m_options.reader.isEmpty())
-        return m_options.reader;
+        return QStringList { m_options.reader };
     auto context = PcscContext::establish();
     if (!context)
         return context.error();
-    auto readers = context->readers();
+    return context->readers();
+}
+
+Result<QString> PivCardVscBackend::issuanceReader() const
+{
+    auto readers = candidateReaders();
     if (!readers)
         return readers.error();
     for (const QString& reader : *readers) {
-        if (context->connect(reader))
+        // A reader without a card refuses the connection; the first that accepts holds one.
+        if (CardAccess::runHere<void>(reader, [](PivClient&) { return Result<void> {}; }))
             return reader;
     }
     return Error(ErrorCode::NoCard, QStringLiteral("no card in any reader"));
@@ -161,15 +167,10 @@ Result<void> PivCardVscBackend::lock(const VscLockTask& task)
     if (task.puk.isEmpty())
         return Error(ErrorCode::NotFound, QStringLiteral("Lanyard holds no PUK for %1, so it cannot lock it on this computer").arg(task.device.serial),
             { { QStringLiteral("what"), QStringLiteral("held PUK") } });
-    auto context = PcscContext::establish();
-    if (!context)
-        return context.error();
-    auto readers = context->readers();
+    auto readers = candidateReaders();
     if (!readers)
         return readers.error();
     for (const QString& reader : *readers) {
-        if (!m_options.reader.isEmpty() && reader != m_options.reader)
-            continue;
         auto matches = CardAccess::runHere<bool>(reader, [&task](PivClient& piv) -> Result<bool> {
             auto der = piv.readCertificate(PivSlot::Authentication);
             if (!der)

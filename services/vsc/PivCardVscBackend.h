@@ -30,6 +30,8 @@ public:
     static Result<PivSlot> slotFor(int index);
 
 private:
+    // The configured reader, or every reader pcscd lists.
+    Result<QStringList> candidateReaders() const;
     Result<QString> issuanceReader() const;
 
     Options m_options;

@@ -243,6 +243,26 @@ private Q_SLOTS:
         const QString error = m_card.insert(m_blank);
         QVERIFY2(error.isEmpty(), qPrintable(error));
     }
+
+    void aFailedLockIsReportedOnceWithItsReason()
+    {
+        const qint64 job = lockJob().value(QStringLiteral("id")).toInteger();
+        QVERIFY(job);
+        // A failure without a reason is refused; with one, the job is Failed, never Completed.
+        call(m_holder, QStringLiteral("reportLockJob"),
+            { { QStringLiteral("outcome"), QJsonObject { { QStringLiteral("jobId"), job }, { QStringLiteral("applied"), false }, { QStringLiteral("reason"), QString() } } } }, 400);
+        const QJsonObject failed = call(m_holder, QStringLiteral("reportLockJob"),
+            { { QStringLiteral("outcome"),
+                QJsonObject { { QStringLiteral("jobId"), job }, { QStringLiteral("applied"), false }, { QStringLiteral("reason"), QStringLiteral("the card refused the PUK") } } } });
+        QCOMPARE(failed.value(QStringLiteral("status")).toString(), QStringLiteral("failed"));
+        QCOMPARE(failed.value(QStringLiteral("details")).toString(), QStringLiteral("the card refused the PUK"));
+        // The outcome lands once: a second report, even "applied", is refused.
+        call(m_holder, QStringLiteral("reportLockJob"),
+            { { QStringLiteral("outcome"), QJsonObject { { QStringLiteral("jobId"), job }, { QStringLiteral("applied"), true }, { QStringLiteral("reason"), QString() } } } }, 409);
+        // Nobody but the card's holder reports for it.
+        call(m_admin, QStringLiteral("reportLockJob"),
+            { { QStringLiteral("outcome"), QJsonObject { { QStringLiteral("jobId"), job }, { QStringLiteral("applied"), true }, { QStringLiteral("reason"), QString() } } } }, 404);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestVscCard)
