@@ -172,6 +172,8 @@ void OperatorClient::showLogon(const QString& text)
         m_logon = new LogonDialog(*m_session, demoHint, m_relogon ? m_window.get() : nullptr);
         m_logon->setEngineDescription(engineDescription());
         m_logon->setRememberMeAvailable(m_remote != nullptr);
+        if (m_options.selfService)
+            m_logon->offerCardLogon(); // the user's own card, if Lanyard issued it
         connect(m_logon.data(), &LogonDialog::connectionRequested, this, &OperatorClient::showConnectionDialog);
         connect(m_logon.data(), &QDialog::rejected, this, [this] {
             dismissLogon();

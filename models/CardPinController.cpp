@@ -41,10 +41,37 @@ void CardPinController::onReaders(const QList<ReaderState>& readers)
     ++m_generation;
     m_reader = reader;
     m_status = {};
+    m_certificate.clear();
     m_busy = false;
     Q_EMIT cardChanged();
     if (!m_reader.isEmpty())
-        refresh();
+        readCard();
+}
+
+void CardPinController::readCard()
+{
+    struct Read {
+        PinStatus status;
+        QByteArray certificate;
+    };
+    const quint64 generation = m_generation;
+    auto read = m_cards.run<Read>(m_reader, [](PivClient& piv) -> Result<Read> {
+        auto status = piv.pinStatus();
+        if (!status)
+            return status.error();
+        // A card without a certificate still has a PIN to change.
+        auto certificate = piv.readCertificate(PivSlot::Authentication);
+        return Read { *status, certificate ? *certificate : QByteArray() };
+    });
+    whenFinished(read, this, [this, generation](const Result<Read>& read) {
+        if (generation != m_generation)
+            return;
+        if (!read)
+            return Q_EMIT failed(read.error());
+        m_status = read->status;
+        m_certificate = read->certificate;
+        Q_EMIT statusChanged(m_status);
+    });
 }
 
 void CardPinController::refresh()
@@ -78,6 +105,29 @@ void CardPinController::runOnCard(std::function<Result<void>(PivClient&)> work, 
             Q_EMIT failed(done.error());
         refresh();
     });
+}
+
+QFuture<Result<PivSigner::HolderProof>> CardPinController::prove(const QString& pin, const QByteArray& challenge)
+{
+    using Proof = Result<PivSigner::HolderProof>;
+    if (m_reader.isEmpty())
+        return QtFuture::makeReadyFuture(Proof(ErrorCode::NoCard, QStringLiteral("no card in the reader")));
+    if (m_busy)
+        return QtFuture::makeReadyFuture(Proof(ErrorCode::CardError, QStringLiteral("the card is busy with another operation")));
+    if (auto format = PivClient::checkPinFormat(PinReference::Pin, pin); !format)
+        return QtFuture::makeReadyFuture(Proof(format.error())); // a slip of the finger costs no try
+    m_busy = true;
+    Q_EMIT cardChanged();
+    const quint64 generation = m_generation;
+    auto proof = m_cards.run<PivSigner::HolderProof>(
+        m_reader, [pin, challenge](PivClient& piv) { return PivSigner::proveHolder(piv, pin, challenge); }, true);
+    whenFinished(proof, this, [this, generation](const Proof&) {
+        if (generation != m_generation)
+            return;
+        m_busy = false;
+        refresh();
+    });
+    return proof;
 }
 
 void CardPinController::changePin(const QString& current, const QString& replacement)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cards/CardAccess.h"
+#include "cards/PivSigner.h"
 #include "cards/ReaderMonitor.h"
 
 #include <QObject>
@@ -8,8 +9,10 @@
 
 namespace lanyard {
 
-// Change PIN and Unblock PIN for the card in the reader, off the GUI thread, with the tries
-// left read from the card after every attempt so the screen can always show them.
+// The holder's PIN work on the card in the reader, off the GUI thread: Change PIN, Unblock
+// PIN, and proving they hold the card (for a logon). The tries left are read from the card
+// after every attempt so the screen can always show them, and the card's PIV Authentication
+// certificate is read when it is inserted, so Self-Service can ask the engine about it.
 class CardPinController : public QObject {
     Q_OBJECT
 public:
@@ -21,6 +24,12 @@ public:
     bool serviceAvailable() const { return m_serviceAvailable; }
     bool busy() const { return m_busy; }
     const PinStatus& pinStatus() const { return m_status; }
+    // DER; empty until read, and for a card without one.
+    const QByteArray& certificate() const { return m_certificate; }
+
+    // VERIFY with `pin`, then the card signs `challenge` with its PIV Authentication key. The
+    // card is reset afterwards, so the verified PIN does not stay usable.
+    QFuture<Result<PivSigner::HolderProof>> prove(const QString& pin, const QByteArray& challenge);
 
 public Q_SLOTS:
     void changePin(const QString& current, const QString& replacement);
@@ -34,6 +43,7 @@ Q_SIGNALS:
 
 private:
     void onReaders(const QList<ReaderState>& readers);
+    void readCard();
     void refresh();
     void runOnCard(std::function<Result<void>(PivClient&)> work, const QString& what);
 
@@ -44,6 +54,7 @@ private:
     bool m_serviceAvailable = true;
     bool m_busy = false;
     PinStatus m_status;
+    QByteArray m_certificate;
     quint64 m_generation = 0;
 };
 

@@ -107,12 +107,9 @@ void KioskController::begin(const QString& reader)
     setStep(Step::Reading);
     auto read = m_cards.run<CardRead>(reader, [](PivClient& piv) -> Result<CardRead> {
         CardRead out;
-        auto certificate = piv.readCertificate(PivSlot::Authentication);
-        if (!certificate) {
-            if (certificate.error().code == ErrorCode::NotFound)
-                return Error(ErrorCode::CardError, certificate.error().detail, { { QStringLiteral("problem"), QStringLiteral("no-authentication-certificate") } });
+        auto certificate = piv.readAuthenticationCertificate();
+        if (!certificate)
             return certificate.error();
-        }
         out.certificate = *certificate;
         out.parent.certificateDer = *certificate;
         // The CHUID adds identifiers to find the holder by; a card without one can still be

@@ -89,6 +89,10 @@ QString ErrorText::problem(const Error& e)
         return tr("The profile allows no key a PIV card can make (RSA-2048 or P-256). Add one of them to its certificate policy.");
     if (id == QLatin1String("card-slots"))
         return tr("A PIV card holds at most three certificates from a profile. Issue the others separately.");
+    if (id == QLatin1String("card-unknown"))
+        return tr("Lanyard did not issue the certificate on this card, so it cannot log you on. Log on with your password, or use the card Lanyard issued to you.");
+    if (id == QLatin1String("card-not-usable"))
+        return tr("This card is not in use any more (revoked, suspended, expired or replaced), so it cannot log you on. Log on with your password, or ask the helpdesk.");
     if (id == QLatin1String("server-url"))
         return tr("'%1' is not a server address Lanyard can use. Write it as https://host:port; plain http is only accepted for this computer (localhost).").arg(arg("url"));
     if (id == QLatin1String("ca-file"))

@@ -8,13 +8,17 @@ class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QStackedWidget;
 
 namespace lanyard {
 
+class CardLogon;
+class CardPinController;
 class OperatorSessionController;
 
-// Logon name and password; stays responsive while the engine checks them and shows the
-// engine's answer in place. In demo mode it shows the demo operator's credentials.
+// Logon name and password, or (where offered) the card Lanyard issued and its PIN; stays
+// responsive while the engine checks them and shows the engine's answer in place. In demo
+// mode it shows the demo operator's credentials.
 class LogonDialog : public QDialog {
     Q_OBJECT
 public:
@@ -27,6 +31,9 @@ public:
     bool rememberMe() const;
     void setMessage(const QString& text);
     void setLogonName(const QString& logonName);
+    // Adds "Use my card": the card in the reader, its PIN and tries left (Self-Service).
+    void offerCardLogon();
+    CardPinController* cards() const { return m_cards; }
 
 Q_SIGNALS:
     // The operator wants to choose another engine.
@@ -35,6 +42,8 @@ Q_SIGNALS:
 private:
     void submit();
     void showError(const Error& error);
+    void showCardPage(bool card);
+    void updateCardState();
 
     OperatorSessionController& m_session;
     QLineEdit* m_logon = nullptr;
@@ -43,6 +52,14 @@ private:
     QLabel* m_engine = nullptr;
     QCheckBox* m_remember = nullptr;
     QPushButton* m_submit = nullptr;
+    QStackedWidget* m_pages = nullptr;
+    QPushButton* m_mode = nullptr;
+    // Card logon, when offered.
+    CardPinController* m_cards = nullptr;
+    CardLogon* m_cardLogon = nullptr;
+    QLabel* m_cardState = nullptr;
+    QLabel* m_cardTries = nullptr;
+    QLineEdit* m_pin = nullptr;
 };
 
 } // namespace lanyard

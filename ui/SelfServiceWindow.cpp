@@ -3,6 +3,7 @@
 #include "DomainText.h"
 #include "ErrorText.h"
 #include "QrCodeWidget.h"
+#include "cards/PivClient.h"
 #include "core/WhenFinished.h"
 
 #include <QCheckBox>
@@ -29,6 +30,20 @@ QPushButton* bigButton(QWidget* parent, const QString& name, const QString& text
     f.setPointSize(f.pointSize() + 3);
     b->setFont(f);
     return b;
+}
+
+// A code the user reads out or types elsewhere: large, fixed-width, selectable.
+QLabel* codeLabel(QWidget* parent, const QString& name, int pointSize)
+{
+    auto* l = new QLabel(parent);
+    l->setObjectName(name);
+    QFont mono(QStringLiteral("monospace"));
+    mono.setStyleHint(QFont::Monospace);
+    mono.setPointSize(pointSize);
+    mono.setBold(true);
+    l->setFont(mono);
+    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return l;
 }
 
 QLabel* wrapped(QWidget* parent, const QString& name)
@@ -88,6 +103,12 @@ SelfServiceWindow::SelfServiceWindow(OperatorSessionController& session, QWidget
         updatePinPage();
     });
     connect(&m_cards, &CardPinController::succeeded, this, [this](const QString& what) {
+        if (what == QLatin1String("unblock-pin") && m_held) {
+            // Spent: the engine let the PUK go once, and the card has used it.
+            m_releasedPuk.clear();
+            m_releasedFor = 0;
+            m_held.reset();
+        }
         m_pinResult->setText(what == QLatin1String("unblock-pin") ? tr("Your PIN is unblocked and set to the new PIN.") : tr("Your PIN has been changed."));
         for (QLineEdit* e : { m_current, m_newPin, m_confirm })
             e->clear();
@@ -122,14 +143,7 @@ QWidget* SelfServiceWindow::buildRequestPage()
     m_requestResult = wrapped(page, QStringLiteral("requestResult"));
     v->addWidget(m_requestResult);
     auto* show = new QHBoxLayout;
-    m_code = new QLabel(page);
-    m_code->setObjectName(QStringLiteral("code"));
-    QFont mono(QStringLiteral("monospace"));
-    mono.setStyleHint(QFont::Monospace);
-    mono.setPointSize(26);
-    mono.setBold(true);
-    m_code->setFont(mono);
-    m_code->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_code = codeLabel(page, QStringLiteral("code"), 26);
     m_qr = new QrCodeWidget(page);
     m_qr->setObjectName(QStringLiteral("qr"));
     m_qr->hide();
@@ -286,6 +300,10 @@ QWidget* SelfServiceWindow::buildPinPage()
     f.setBold(true);
     m_tries->setFont(f);
     v->addWidget(m_tries);
+    m_heldIntro = wrapped(page, QStringLiteral("heldPukIntro"));
+    v->addWidget(m_heldIntro);
+    m_challenge = codeLabel(page, QStringLiteral("unblockChallenge"), 22);
+    v->addWidget(m_challenge);
     auto* form = new QFormLayout;
     m_current = new QLineEdit(page);
     m_current->setObjectName(QStringLiteral("current"));
@@ -316,6 +334,7 @@ QWidget* SelfServiceWindow::buildPinPage()
 void SelfServiceWindow::showPinPage(bool unblock)
 {
     m_unblock = unblock;
+    m_heldAskedFor.clear(); // ask again: the card may have been locked since
     m_pinResult->clear();
     for (QLineEdit* e : { m_current, m_newPin, m_confirm })
         e->clear();
@@ -323,11 +342,62 @@ void SelfServiceWindow::showPinPage(bool unblock)
     updatePinPage();
 }
 
+void SelfServiceWindow::askForHeldPuk()
+{
+    const QByteArray certificate = m_cards.certificate();
+    m_heldAskedFor = certificate;
+    m_held.reset();
+    m_heldNote.clear();
+    m_heldAsking = true;
+    whenFinished(m_engine.vscUnblockChallenge(m_session.session(), certificate), this, [this, certificate](const Result<VscUnblockChallenge>& held) {
+        if (certificate != m_heldAskedFor)
+            return; // another card by now
+        m_heldAsking = false;
+        if (held)
+            m_held = *held;
+        else if (held.error().code == ErrorCode::NotFound)
+            m_heldNote = tr("Lanyard does not hold an unblock code for this card. Use the unblock code (PUK) you received with it.");
+        else
+            m_heldNote = tr("Lanyard could not check whether it can unblock this card: %1 You can still use the unblock code (PUK) you received with it.")
+                             .arg(ErrorText::describe(held.error()));
+        updatePinPage();
+    });
+}
+
 void SelfServiceWindow::updatePinPage()
 {
-    m_pinHeading->setText(m_unblock ? tr("Unblock your card's PIN with the unblock code (PUK)") : tr("Change your card's PIN"));
-    m_currentLabel->setText(m_unblock ? tr("&Unblock code (PUK):") : tr("C&urrent PIN:"));
-    m_current->setMaxLength(8);
+    if (m_unblock && m_cards.hasCard() && !m_cards.certificate().isEmpty() && m_cards.certificate() != m_heldAskedFor)
+        askForHeldPuk(); // updates the page again with the answer
+    if (m_unblock && m_cards.hasCard() && m_cards.certificate().isEmpty())
+        m_heldNote.clear();
+    const bool viaHelpdesk = m_unblock && m_cards.hasCard() && m_held && m_cards.certificate() == m_heldAskedFor;
+    const bool released = viaHelpdesk && m_releasedFor == m_held->deviceId && !m_releasedPuk.isEmpty();
+    if (viaHelpdesk) {
+        m_pinHeading->setText(tr("Unblock your card's PIN through the helpdesk"));
+        m_heldIntro->setText(released ? tr("The helpdesk's unlock code was accepted. Choose your new PIN.")
+                                      : tr("Lanyard keeps the unblock code of this card (%1). Call the helpdesk, read them this challenge, and type the unlock code they give you. "
+                                           "The challenge is valid until %2.")
+                                            .arg(m_held->deviceSerial, DomainText::dateTime(m_held->expiresAt)));
+        m_challenge->setText(released ? QString() : m_held->challenge);
+        m_currentLabel->setText(tr("Helpdesk's &unlock code:"));
+        m_current->setEchoMode(QLineEdit::Normal); // read from the phone call, checked by eye
+        m_current->setMaxLength(32);
+        m_current->setPlaceholderText(QStringLiteral("XXXX XXXX XXXX XXXX"));
+        m_current->setVisible(!released);
+        m_currentLabel->setVisible(!released);
+    } else {
+        m_pinHeading->setText(m_unblock ? tr("Unblock your card's PIN with the unblock code (PUK)") : tr("Change your card's PIN"));
+        m_heldIntro->setText(m_unblock && m_cards.hasCard() ? (m_heldAsking ? tr("Checking whether Lanyard can unblock this card…") : m_heldNote) : QString());
+        m_challenge->clear();
+        m_currentLabel->setText(m_unblock ? tr("&Unblock code (PUK):") : tr("C&urrent PIN:"));
+        m_current->setEchoMode(QLineEdit::Password);
+        m_current->setMaxLength(8);
+        m_current->setPlaceholderText(QString());
+        m_current->setVisible(true);
+        m_currentLabel->setVisible(true);
+    }
+    m_heldIntro->setVisible(!m_heldIntro->text().isEmpty());
+    m_challenge->setVisible(!m_challenge->text().isEmpty());
     if (!m_cards.serviceAvailable())
         m_cardState->setText(ErrorText::describe(Error(ErrorCode::PcscUnavailable)));
     else if (!m_cards.hasCard())
@@ -342,7 +412,7 @@ void SelfServiceWindow::updatePinPage()
     else
         m_tries->setText(tr("PIN attempts left: %1").arg(s.triesLeft));
     m_pinButton->setText(m_unblock ? tr("Un&block") : tr("C&hange"));
-    m_pinButton->setEnabled(m_cards.hasCard() && !m_cards.busy());
+    m_pinButton->setEnabled(m_cards.hasCard() && !m_cards.busy() && !m_heldAsking);
 }
 
 void SelfServiceWindow::submitPin()
@@ -353,10 +423,38 @@ void SelfServiceWindow::submitPin()
     }
     m_pinResult->setText(tr("Working with your card…"));
     m_pinButton->setEnabled(false); // until the card has answered (or the input was refused)
+    if (m_unblock && m_held && m_cards.certificate() == m_heldAskedFor)
+        return unblockWithHeldPuk();
     if (m_unblock)
         m_cards.unblockPin(m_current->text(), m_newPin->text());
     else
         m_cards.changePin(m_current->text(), m_newPin->text());
+}
+
+void SelfServiceWindow::unblockWithHeldPuk()
+{
+    // The PIN's shape first: once released, the PUK is not given out again.
+    if (auto format = PivClient::checkPinFormat(PinReference::Pin, m_newPin->text()); !format) {
+        m_pinResult->setText(ErrorText::describe(format.error()));
+        return updatePinPage();
+    }
+    const VscUnblockChallenge held = *m_held;
+    if (m_releasedFor == held.deviceId && !m_releasedPuk.isEmpty())
+        return m_cards.unblockPin(m_releasedPuk, m_newPin->text());
+    whenFinished(m_engine.releaseHeldPuk(m_session.session(), held.deviceId, m_current->text()), this, [this, held](const Result<QString>& puk) {
+        if (!m_held || m_held->deviceId != held.deviceId)
+            return;
+        if (!puk) {
+            m_pinResult->setText(ErrorText::describe(puk.error()));
+            if (puk.error().code == ErrorCode::PossessionFailed)
+                m_heldAskedFor.clear(); // the challenge expired: show a fresh one
+            return updatePinPage();
+        }
+        m_releasedFor = held.deviceId;
+        m_releasedPuk = *puk;
+        m_current->clear();
+        m_cards.unblockPin(m_releasedPuk, m_newPin->text());
+    });
 }
 
 } // namespace lanyard

@@ -4,6 +4,9 @@
 #include "OperatorSessionController.h"
 #include "engine/CredentialProfile.h"
 #include "engine/Person.h"
+#include "engine/VscAccess.h"
+
+#include <optional>
 
 #include <QWidget>
 
@@ -21,6 +24,8 @@ class QrCodeWidget;
 
 // Self-Service: a user, logged on as themself, requests an identity for their phone (Request
 // My ID), follows their requests, and changes or unblocks the PIN of the card in the reader.
+// A card Lanyard issued is unblocked with the PUK the engine holds: the user reads a challenge
+// to the helpdesk and types the unlock code they give, and the PUK goes straight to the card.
 class SelfServiceWindow : public QWidget {
     Q_OBJECT
 public:
@@ -42,6 +47,9 @@ private:
     void submitRequest();
     void updatePinPage();
     void submitPin();
+    // Whether the engine holds the PUK of the card in the reader; if so, its challenge.
+    void askForHeldPuk();
+    void unblockWithHeldPuk();
 
     OperatorSessionController& m_session;
     Engine& m_engine;
@@ -49,6 +57,15 @@ private:
     Person m_me;
     QList<CredentialProfile> m_profiles;
     bool m_unblock = false;
+    // Unblocking through the helpdesk: the card the engine was asked about, its open
+    // challenge, and the PUK once released (kept only in memory, for a retry on the same
+    // card, until the PIN is reset).
+    QByteArray m_heldAskedFor;
+    bool m_heldAsking = false;
+    std::optional<VscUnblockChallenge> m_held;
+    QString m_heldNote;
+    qint64 m_releasedFor = 0;
+    QString m_releasedPuk;
 
     QLabel* m_greeting;
     QStackedWidget* m_pages;
@@ -66,6 +83,8 @@ private:
     QLabel* m_pinHeading;
     QLabel* m_cardState;
     QLabel* m_tries;
+    QLabel* m_heldIntro;
+    QLabel* m_challenge;
     QLabel* m_currentLabel;
     QLineEdit* m_current;
     QLineEdit* m_newPin;

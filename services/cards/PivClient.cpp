@@ -81,6 +81,14 @@ Result<QByteArray> PivClient::readCertificate(PivSlot slot)
     return *der;
 }
 
+Result<QByteArray> PivClient::readAuthenticationCertificate()
+{
+    auto certificate = readCertificate(PivSlot::Authentication);
+    if (!certificate && certificate.error().code == ErrorCode::NotFound)
+        return Error(ErrorCode::CardError, certificate.error().detail, { { QStringLiteral("problem"), QStringLiteral("no-authentication-certificate") } });
+    return certificate;
+}
+
 QByteArray PivClient::padded(const QString& value)
 {
     QByteArray out = value.toLatin1();

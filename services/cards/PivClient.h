@@ -31,6 +31,9 @@ public:
     Result<QByteArray> getData(quint32 tag);
     Result<Chuid> readChuid();
     Result<QByteArray> readCertificate(PivSlot slot); // DER
+    // Slot 9A's certificate; a card without one is a CardError ("no-authentication-certificate"),
+    // since nothing that needs it can go on.
+    Result<QByteArray> readAuthenticationCertificate();
 
     Result<PinStatus> pinStatus(PinReference reference = PinReference::Pin);
     Result<void> verifyPin(const QString& pin);

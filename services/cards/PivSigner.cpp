@@ -1,5 +1,7 @@
 #include "PivSigner.h"
 
+#include "pki/Certificate.h"
+
 #include <QCryptographicHash>
 
 namespace lanyard {
@@ -28,6 +30,25 @@ Result<QByteArray> PivSigner::sign(PivClient& piv, PivSlot slot, KeyAlgorithm ke
         break;
     }
     return Error(ErrorCode::KeyAlgorithmNotAllowed, QStringLiteral("Lanyard signs with PIV keys of RSA-2048 or P-256 only"));
+}
+
+Result<PivSigner::HolderProof> PivSigner::proveHolder(PivClient& piv, const QString& pin, const QByteArray& challenge)
+{
+    auto der = piv.readAuthenticationCertificate();
+    if (!der)
+        return der.error();
+    auto certificate = Certificate::fromDer(*der);
+    if (!certificate)
+        return Error(ErrorCode::CardError, QStringLiteral("the card's certificate is unreadable: %1").arg(certificate.error().detail));
+    auto algorithm = certificate->publicKeyAlgorithm();
+    if (!algorithm)
+        return algorithm.error();
+    if (auto v = piv.verifyPin(pin); !v)
+        return v.error();
+    auto signature = sign(piv, PivSlot::Authentication, *algorithm, challenge);
+    if (!signature)
+        return signature.error();
+    return HolderProof { *der, *signature };
 }
 
 } // namespace lanyard

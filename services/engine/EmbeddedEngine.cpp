@@ -1,6 +1,7 @@
 #include "EmbeddedEngine.h"
 
 #include "AuditLog.h"
+#include "CardLogonService.h"
 #include "CertificateService.h"
 #include "CollectionService.h"
 #include "OperatorTokens.h"
@@ -445,6 +446,16 @@ QFuture<Result<OperatorSession>> EmbeddedEngine::logon(
         [logonName, password](const EngineContext& ctx, QSqlDatabase db) {
             return PeopleService(ctx, db).logon(logonName, password);
         });
+}
+
+QFuture<Result<QByteArray>> EmbeddedEngine::cardLogonChallenge()
+{
+    return runTask<QByteArray>([](const EngineContext& ctx, QSqlDatabase db) { return CardLogonService(ctx, db).challenge(); });
+}
+
+QFuture<Result<OperatorSession>> EmbeddedEngine::logonWithCard(const QByteArray& certificate, const QByteArray& challenge, const QByteArray& signature)
+{
+    return runTask<OperatorSession>([=](const EngineContext& ctx, QSqlDatabase db) { return CardLogonService(ctx, db).logon(certificate, challenge, signature); });
 }
 
 QFuture<Result<void>> EmbeddedEngine::logoff(const OperatorSession&)
@@ -930,6 +941,11 @@ QFuture<Result<Device>> EmbeddedEngine::confirmCollection(const QString& session
 QFuture<Result<OperatorSession>> EmbeddedEngine::issueToken(const QString& logonName, const QString& password)
 {
     return runTask<OperatorSession>([logonName, password](const EngineContext& ctx, QSqlDatabase db) { return OperatorTokens(ctx, db).logon(logonName, password); });
+}
+
+QFuture<Result<OperatorSession>> EmbeddedEngine::issueTokenForCard(const QByteArray& certificate, const QByteArray& challenge, const QByteArray& signature)
+{
+    return runTask<OperatorSession>([=](const EngineContext& ctx, QSqlDatabase db) { return OperatorTokens(ctx, db).logonWithCard(certificate, challenge, signature); });
 }
 
 QFuture<Result<OperatorSession>> EmbeddedEngine::resolveToken(const QString& token)

@@ -48,6 +48,8 @@ public:
     EngineInfo info() const override { return m_info; }
 
     QFuture<Result<OperatorSession>> logon(const QString& logonName, const QString& password) override;
+    QFuture<Result<QByteArray>> cardLogonChallenge() override;
+    QFuture<Result<OperatorSession>> logonWithCard(const QByteArray& certificate, const QByteArray& challenge, const QByteArray& signature) override;
     QFuture<Result<void>> logoff(const OperatorSession& session) override;
     QFuture<Result<QList<Workflow>>> workflows(const OperatorSession& session) override;
     QFuture<Result<PersonPage>> findPeople(const OperatorSession& session, const PersonQuery& query) override;
@@ -110,6 +112,7 @@ public:
 
     // Bearer tokens for the remote engine's operators (see OperatorTokens).
     QFuture<Result<OperatorSession>> issueToken(const QString& logonName, const QString& password);
+    QFuture<Result<OperatorSession>> issueTokenForCard(const QByteArray& certificate, const QByteArray& challenge, const QByteArray& signature);
     QFuture<Result<OperatorSession>> resolveToken(const QString& token);
     QFuture<Result<void>> revokeToken(const QString& token);
 

@@ -35,6 +35,11 @@ public:
     virtual EngineInfo info() const = 0;
 
     virtual QFuture<Result<OperatorSession>> logon(const QString& logonName, const QString& password) = 0;
+    // Logon with a card the engine issued: a fresh challenge (anyone may ask), then the card's
+    // certificate and its signature over the challenge, checked against the certificate the
+    // engine issued to that person.
+    virtual QFuture<Result<QByteArray>> cardLogonChallenge() = 0;
+    virtual QFuture<Result<OperatorSession>> logonWithCard(const QByteArray& certificate, const QByteArray& challenge, const QByteArray& signature) = 0;
     // Ends the session: the remote engine revokes its token; the embedded one has nothing to end.
     virtual QFuture<Result<void>> logoff(const OperatorSession& session) = 0;
     virtual QFuture<Result<QList<Workflow>>> workflows(const OperatorSession& session) = 0;

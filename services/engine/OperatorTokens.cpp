@@ -1,5 +1,6 @@
 #include "OperatorTokens.h"
 
+#include "CardLogonService.h"
 #include "PeopleService.h"
 #include "pki/SecureRandom.h"
 #include "storage/Database.h"
@@ -44,14 +45,30 @@ Result<OperatorSession> OperatorTokens::logon(const QString& logonName, const QS
     }
     if (auto r = exec(m_db, QStringLiteral("DELETE FROM logon_failures WHERE logon_name = ? OR at <= ?"), { name, windowStart }); !r)
         return r.error();
+    return issue(*session);
+}
+
+Result<OperatorSession> OperatorTokens::logonWithCard(const QByteArray& certificate, const QByteArray& challenge, const QByteArray& signature)
+{
+    // No failure counting here: every try spends a challenge, and only the card's key can
+    // sign one; the PIN's own try counter lives on the card.
+    auto session = CardLogonService(m_ctx, m_db).logon(certificate, challenge, signature);
+    if (!session)
+        return session;
+    return issue(*session);
+}
+
+Result<OperatorSession> OperatorTokens::issue(OperatorSession session)
+{
+    const qint64 now = m_ctx.now().toMSecsSinceEpoch();
     if (auto r = exec(m_db, QStringLiteral("DELETE FROM operator_tokens WHERE expires_at <= ?"), { now }); !r)
         return r.error();
     const QString token = QString::fromLatin1(secureRandomBytes(32).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
     if (auto r = exec(m_db, QStringLiteral("INSERT INTO operator_tokens (token_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?)"),
-            { tokenHash(token), session->personId, now, now + qint64(kLifetimeHours) * 3600 * 1000 });
+            { tokenHash(token), session.personId, now, now + qint64(kLifetimeHours) * 3600 * 1000 });
         !r)
         return r.error();
-    session->token = token;
+    session.token = token;
     return session;
 }
 

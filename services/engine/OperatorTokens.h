@@ -20,11 +20,15 @@ public:
 
     // Checks the password (PeopleService) unless too many recent failures; issues a token.
     Result<OperatorSession> logon(const QString& logonName, const QString& password);
+    // Checks the card's signature over a challenge (CardLogonService); issues a token.
+    Result<OperatorSession> logonWithCard(const QByteArray& certificate, const QByteArray& challenge, const QByteArray& signature);
     // The operator behind a live token; NotAuthenticated when unknown or expired.
     Result<OperatorSession> resolve(const QString& token);
     Result<void> revoke(const QString& token);
 
 private:
+    Result<OperatorSession> issue(OperatorSession session);
+
     const EngineContext& m_ctx;
     QSqlDatabase m_db;
 };

@@ -171,11 +171,21 @@ Result<VscUnblockChallenge> VscHolderService::unblockChallenge(const AccessContr
     if (puk->isEmpty())
         return Error(ErrorCode::NotFound, QStringLiteral("Lanyard holds no PUK for card %1").arg(device->serial), { { QStringLiteral("what"), QStringLiteral("held PUK") } });
 
-    const QByteArray challenge = secureRandomBytes(8);
-    const QDateTime expires = m_ctx.now().addSecs(kChallengeSeconds);
     Transaction tx(m_db, m_ctx.dialect());
     if (auto r = tx.begin(); !r)
         return r.error();
+    // The open challenge stays the same until it is used or expires: the holder may be on the
+    // phone with the helpdesk when Self-Service asks again, and the code they are given must
+    // still fit.
+    auto open = fetchOne(m_db, QStringLiteral("SELECT challenge, expires_at FROM vsc_unblock_challenges WHERE device_id = ? AND expires_at > ?"),
+        { device->id, m_ctx.now().toMSecsSinceEpoch() });
+    if (!open)
+        return open.error();
+    if (!open->isEmpty())
+        return VscUnblockChallenge { device->id, device->serial, VscResponse::group(QByteArray::fromHex(open->at(0).toString().toLatin1())),
+            QDateTime::fromMSecsSinceEpoch(open->at(1).toLongLong(), Qt::UTC) };
+    const QByteArray challenge = secureRandomBytes(8);
+    const QDateTime expires = m_ctx.now().addSecs(kChallengeSeconds);
     if (auto r = exec(m_db, QStringLiteral("DELETE FROM vsc_unblock_challenges WHERE device_id = ?"), { device->id }); !r)
         return r.error();
     if (auto r = exec(m_db, QStringLiteral("INSERT INTO vsc_unblock_challenges (device_id, challenge, expires_at) VALUES (?, ?, ?)"),

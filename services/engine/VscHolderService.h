@@ -23,7 +23,8 @@ public:
     // Completed (the card is locked) or Failed with the reason; a job that is not pending and
     // due is refused, so an outcome never lands twice.
     Result<Job> reportLock(const AccessControl& ac, const VscLockOutcome& outcome);
-    // The caller's card whose certificate this is, and a fresh challenge for the helpdesk.
+    // The caller's card whose certificate this is, and a challenge for the helpdesk: the open
+    // one while it lasts, otherwise a fresh one.
     Result<VscUnblockChallenge> unblockChallenge(const AccessControl& ac, const QByteArray& cardCertificate);
     // The held PUK, when `response` answers the open challenge (used once).
     Result<QString> releasePuk(const AccessControl& ac, qint64 deviceId, const QString& response);

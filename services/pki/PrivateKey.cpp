@@ -108,6 +108,23 @@ Result<KeyAlgorithm> PrivateKey::algorithm() const
     return keyAlgorithmOf(m_key.get());
 }
 
+Result<QByteArray> PrivateKey::signSha256(const QByteArray& message) const
+{
+    if (!m_key)
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("no key to sign with"));
+    ossl::MdCtx ctx(EVP_MD_CTX_new());
+    size_t length = 0;
+    const auto* data = reinterpret_cast<const unsigned char*>(message.constData());
+    if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, m_key.get()) != 1
+        || EVP_DigestSign(ctx.get(), nullptr, &length, data, size_t(message.size())) != 1)
+        return openSslError(ErrorCode::CryptoFailure, QStringLiteral("signing"));
+    QByteArray signature(qsizetype(length), Qt::Uninitialized);
+    if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char*>(signature.data()), &length, data, size_t(message.size())) != 1)
+        return openSslError(ErrorCode::CryptoFailure, QStringLiteral("signing"));
+    signature.resize(qsizetype(length));
+    return signature;
+}
+
 Result<KeyAlgorithm> keyAlgorithmOf(EVP_PKEY* key)
 {
     if (!key)

@@ -29,6 +29,9 @@ public:
     QByteArray toPem() const; // unencrypted PKCS#8; wrap before storing
     QByteArray publicKeyDer() const; // SubjectPublicKeyInfo
     Result<KeyAlgorithm> algorithm() const;
+    // A SHA-256 signature as Certificate::verifySignature checks it: PKCS#1 v1.5 for RSA,
+    // DER ECDSA for EC. For keys held in software (an agent's wallet, a test's phone).
+    Result<QByteArray> signSha256(const QByteArray& message) const;
 
     EVP_PKEY* native() const { return m_key.get(); }
 

@@ -1,7 +1,9 @@
 #include "ApiServer.h"
 
 #include "JsonCodec.h"
+#include "JsonReader.h"
 #include "core/WhenFinished.h"
+#include "engine/CardLogonService.h"
 #include "engine/SettingsSchema.h"
 #include "engine/SettingsService.h"
 
@@ -172,7 +174,8 @@ ApiServer::~ApiServer() = default;
 QStringList ApiServer::routes()
 {
     return { QStringLiteral("GET /health"), QStringLiteral("GET /c/{token}"), QStringLiteral("GET /api/v1/ca"), QStringLiteral("GET /api/v1/crl"),
-        QStringLiteral("POST /api/v1/logon"), QStringLiteral("POST /api/v1/logoff"), QStringLiteral("POST /api/v1/operator/{method}"),
+        QStringLiteral("POST /api/v1/logon"), QStringLiteral("POST /api/v1/logon/card/challenge"), QStringLiteral("POST /api/v1/logon/card"),
+        QStringLiteral("POST /api/v1/logoff"), QStringLiteral("POST /api/v1/operator/{method}"),
         QStringLiteral("POST /api/v1/collect/start"), QStringLiteral("POST /api/v1/collect/submit"), QStringLiteral("POST /api/v1/collect/confirm") };
 }
 
@@ -439,6 +442,29 @@ void ApiServer::addRoutes()
                 [](const OperatorSession& s) {
                     return QJsonObject { { QStringLiteral("token"), s.token }, { QStringLiteral("operator"), json::fromSession(s) } };
                 });
+        }());
+    });
+    m_http->route(QStringLiteral("/api/v1/logon/card/challenge"), QHttpServerRequest::Method::Post,
+        [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+            deliver(std::move(responder), request, answer(this, m_engine.cardLogonChallenge(), [](const QByteArray& challenge) {
+                return QJsonObject { { QStringLiteral("challenge"), QString::fromLatin1(challenge.toBase64()) },
+                    { QStringLiteral("expiresIn"), CardLogonService::kChallengeSeconds } };
+            }));
+        });
+    m_http->route(QStringLiteral("/api/v1/logon/card"), QHttpServerRequest::Method::Post, [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+        deliver(std::move(responder), request, [&]() -> QFuture<QHttpServerResponse> {
+            auto body = bodyOf(request);
+            if (!body)
+                return ready(errorResponse(body.error()));
+            json::JsonReader r(*body);
+            const QByteArray certificate = r.base64("certificate", 64 * 1024);
+            const QByteArray challenge = r.base64("challenge", 1024);
+            const QByteArray signature = r.base64("signature", 4096);
+            if (!r.ok())
+                return ready(errorResponse(r.error()));
+            return answer(this, m_engine.issueTokenForCard(certificate, challenge, signature), [](const OperatorSession& s) {
+                return QJsonObject { { QStringLiteral("token"), s.token }, { QStringLiteral("operator"), json::fromSession(s) } };
+            });
         }());
     });
     m_http->route(QStringLiteral("/api/v1/logoff"), QHttpServerRequest::Method::Post, [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {

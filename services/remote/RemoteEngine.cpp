@@ -1,6 +1,7 @@
 #include "RemoteEngine.h"
 
 #include "JsonCodec.h"
+#include "JsonReader.h"
 
 #include <QFile>
 #include <QFutureInterface>
@@ -260,20 +261,50 @@ QFuture<Result<OperatorSession>> RemoteEngine::logon(const QString& logonName, c
     const QString previous = m_token;
     m_token.clear(); // a failed logon must not read as an expired session
     post(QStringLiteral("/api/v1/logon"), { { QStringLiteral("logonName"), logonName }, { QStringLiteral("password"), password } },
-        [this, promise, previous](const Result<QJsonObject>& answer) {
-            if (!answer) {
-                m_token = previous;
-                return settle<OperatorSession>(promise, answer.error());
-            }
-            auto session = json::toSession(answer->value(QStringLiteral("operator")).toObject());
-            if (!session) {
-                m_token = previous;
-                return settle<OperatorSession>(promise, session.error());
-            }
-            m_token = answer->value(QStringLiteral("token")).toString();
-            session.value().token = m_token;
-            settle<OperatorSession>(promise, session);
-        });
+        [this, promise, previous](const Result<QJsonObject>& answer) { adoptLogon(promise, previous, answer); });
+    return promise->future();
+}
+
+void RemoteEngine::adoptLogon(const std::shared_ptr<QFutureInterface<Result<OperatorSession>>>& promise, const QString& previous, const Result<QJsonObject>& answer)
+{
+    if (!answer) {
+        m_token = previous;
+        return settle<OperatorSession>(promise, answer.error());
+    }
+    auto session = json::toSession(answer->value(QStringLiteral("operator")).toObject());
+    if (!session) {
+        m_token = previous;
+        return settle<OperatorSession>(promise, session.error());
+    }
+    m_token = answer->value(QStringLiteral("token")).toString();
+    session.value().token = m_token;
+    settle<OperatorSession>(promise, session);
+}
+
+QFuture<Result<QByteArray>> RemoteEngine::cardLogonChallenge()
+{
+    auto promise = startedPromise<QByteArray>();
+    post(QStringLiteral("/api/v1/logon/card/challenge"), {}, [promise](const Result<QJsonObject>& answer) {
+        if (!answer)
+            return settle<QByteArray>(promise, answer.error());
+        json::JsonReader r(*answer);
+        const QByteArray challenge = r.base64("challenge", 1024);
+        if (!r.ok() || challenge.isEmpty())
+            return settle<QByteArray>(promise, Error(ErrorCode::NetworkFailure, QStringLiteral("the server sent no logon challenge")));
+        settle<QByteArray>(promise, challenge);
+    });
+    return promise->future();
+}
+
+QFuture<Result<OperatorSession>> RemoteEngine::logonWithCard(const QByteArray& certificate, const QByteArray& challenge, const QByteArray& signature)
+{
+    auto promise = startedPromise<OperatorSession>();
+    const QString previous = m_token;
+    m_token.clear(); // as for a password: a refused card must not read as an expired session
+    post(QStringLiteral("/api/v1/logon/card"),
+        { { QStringLiteral("certificate"), QString::fromLatin1(certificate.toBase64()) }, { QStringLiteral("challenge"), QString::fromLatin1(challenge.toBase64()) },
+            { QStringLiteral("signature"), QString::fromLatin1(signature.toBase64()) } },
+        [this, promise, previous](const Result<QJsonObject>& answer) { adoptLogon(promise, previous, answer); });
     return promise->future();
 }
 

@@ -2,6 +2,8 @@
 
 #include "engine/Engine.h"
 
+#include <QFutureInterface>
+#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QSslCertificate>
@@ -51,6 +53,8 @@ public:
 
     EngineInfo info() const override { return m_info; }
     QFuture<Result<OperatorSession>> logon(const QString& logonName, const QString& password) override;
+    QFuture<Result<QByteArray>> cardLogonChallenge() override;
+    QFuture<Result<OperatorSession>> logonWithCard(const QByteArray& certificate, const QByteArray& challenge, const QByteArray& signature) override;
     QFuture<Result<void>> logoff(const OperatorSession& session) override;
     QFuture<Result<QList<Workflow>>> workflows(const OperatorSession& session) override;
     QFuture<Result<PersonPage>> findPeople(const OperatorSession& session, const PersonQuery& query) override;
@@ -123,6 +127,8 @@ private:
     template <typename T>
     QFuture<Result<T>> call(const QString& method, const QJsonObject& args, std::function<Result<T>(const QJsonObject&)> decode);
     void setReachable(bool reachable, const Error& error);
+    // A logon's answer: the new token and who it belongs to, or the earlier token back.
+    void adoptLogon(const std::shared_ptr<QFutureInterface<Result<OperatorSession>>>& promise, const QString& previous, const Result<QJsonObject>& answer);
     void probe();
 
     RemoteEngineOptions m_options;

@@ -1,0 +1,141 @@
+#include "CardLogonService.h"
+
+#include "AuditLog.h"
+#include "CertificateRecord.h"
+#include "DeviceLifecycle.h"
+#include "pki/Certificate.h"
+#include "pki/SecureRandom.h"
+#include "storage/Database.h"
+#include "storage/Transaction.h"
+
+namespace lanyard {
+
+namespace {
+struct CardOwner {
+    qint64 personId = 0;
+    QString logonName;
+    QString fullName;
+    bool enabled = false;
+    QString deviceSerial;
+    qint64 deviceId = 0;
+    QString deviceState;
+    qint64 deviceExpires = 0;
+    QString certificateStatus;
+};
+
+Error refusedCard(const QString& detail, const QString& problem)
+{
+    return Error(ErrorCode::LogonFailed, detail, { { QStringLiteral("problem"), problem } });
+}
+} // namespace
+
+CardLogonService::CardLogonService(const EngineContext& context, QSqlDatabase db)
+    : m_ctx(context)
+    , m_db(std::move(db))
+{
+}
+
+Result<QByteArray> CardLogonService::challenge()
+{
+    const qint64 now = m_ctx.now().toMSecsSinceEpoch();
+    if (auto r = exec(m_db, QStringLiteral("DELETE FROM card_logon_challenges WHERE expires_at < ?"), { now }); !r)
+        return r.error();
+    auto open = fetchOne(m_db, QStringLiteral("SELECT COUNT(*) FROM card_logon_challenges"));
+    if (!open)
+        return open.error();
+    if (open->at(0).toInt() >= kMaxOpenChallenges)
+        return Error(ErrorCode::ServiceBusy, QStringLiteral("%1 card logon challenges are open").arg(open->at(0).toInt()),
+            { { QStringLiteral("retryAfter"), kChallengeSeconds } });
+    const QByteArray challenge = secureRandomBytes(32);
+    if (auto r = exec(m_db, QStringLiteral("INSERT INTO card_logon_challenges (challenge, expires_at) VALUES (?, ?)"),
+            { QString::fromLatin1(challenge.toHex()), now + qint64(kChallengeSeconds) * 1000 });
+        !r)
+        return r.error();
+    return challenge;
+}
+
+Result<OperatorSession> CardLogonService::logon(const QByteArray& certificateDer, const QByteArray& challenge, const QByteArray& signature)
+{
+    auto certificate = Certificate::fromDer(certificateDer);
+    if (!certificate)
+        return refusedCard(QStringLiteral("the card's certificate is unreadable: %1").arg(certificate.error().detail), QStringLiteral("card-unknown"));
+    const qint64 now = m_ctx.now().toMSecsSinceEpoch();
+
+    Transaction tx(m_db, m_ctx.dialect());
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    // The challenge is spent whatever happens next: a second try needs a new one.
+    auto used = exec(m_db, QStringLiteral("DELETE FROM card_logon_challenges WHERE challenge = ? AND expires_at >= ?"),
+        { QString::fromLatin1(challenge.toHex()), now });
+    if (!used)
+        return used.error();
+    const bool challengeOk = used->numRowsAffected() == 1;
+
+    auto rows = exec(m_db,
+        QStringLiteral("SELECT p.id, p.logon_name, p.full_name, p.enabled, d.serial, d.id, d.state, d.expires_at, c.status, c.der "
+                       "FROM certificates c JOIN devices d ON d.id = c.device_id JOIN people p ON p.id = d.owner_id WHERE c.serial = ?"),
+        { certificate->serialHex() });
+    if (!rows)
+        return rows.error();
+    CardOwner owner;
+    while (rows->next()) {
+        if (rows->value(9).toByteArray() != certificate->toDer())
+            continue;
+        owner.personId = rows->value(0).toLongLong();
+        owner.logonName = rows->value(1).toString();
+        owner.fullName = rows->value(2).toString();
+        owner.enabled = rows->value(3).toInt() != 0;
+        owner.deviceSerial = rows->value(4).toString();
+        owner.deviceId = rows->value(5).toLongLong();
+        owner.deviceState = rows->value(6).toString();
+        owner.deviceExpires = rows->value(7).toLongLong();
+        owner.certificateStatus = rows->value(8).toString();
+    }
+    rows->finish();
+
+    Result<void> verdict;
+    if (!challengeOk) {
+        verdict = Error(ErrorCode::PossessionFailed, QStringLiteral("the logon challenge is unknown, used or expired"),
+            { { QStringLiteral("problem"), QStringLiteral("challenge-expired") } });
+    } else if (!owner.personId) {
+        verdict = refusedCard(QStringLiteral("Lanyard did not issue the certificate on this card (%1)").arg(certificate->subject()), QStringLiteral("card-unknown"));
+    } else if (owner.certificateStatus != certificateStatusId(CertificateStatus::Active)) {
+        verdict = refusedCard(QStringLiteral("the card's certificate is %1").arg(owner.certificateStatus), QStringLiteral("card-not-usable"));
+    } else if (certificate->notAfter().toMSecsSinceEpoch() < now || certificate->notBefore().toMSecsSinceEpoch() > now || owner.deviceExpires < now) {
+        verdict = refusedCard(QStringLiteral("the card %1 has expired").arg(owner.deviceSerial), QStringLiteral("card-not-usable"));
+    } else if (owner.deviceState != deviceStateId(DeviceState::Active)) {
+        verdict = refusedCard(QStringLiteral("the card %1 is %2").arg(owner.deviceSerial, owner.deviceState), QStringLiteral("card-not-usable"));
+    } else if (!owner.enabled) {
+        verdict = Error(ErrorCode::AccountDisabled, QStringLiteral("'%1' is disabled").arg(owner.logonName));
+    } else {
+        verdict = certificate->verifySignature(challenge, signature);
+    }
+
+    AuditEvent e;
+    e.at = m_ctx.now();
+    e.workflow = QStringLiteral("logon");
+    e.targetType = QStringLiteral("person");
+    e.targetLabel = owner.personId ? owner.logonName : certificate->subject();
+    e.operatorName = e.targetLabel;
+    e.operatorId = owner.personId;
+    e.personId = owner.personId;
+    e.deviceId = owner.deviceId;
+    if (owner.personId)
+        e.targetId = QString::number(owner.personId);
+    e.outcome = verdict ? QStringLiteral("success") : QStringLiteral("refused");
+    e.details = verdict ? QStringLiteral("with card %1").arg(owner.deviceSerial)
+                        : QStringLiteral("with card %1: %2").arg(owner.personId ? owner.deviceSerial : certificate->serialHex(), verdict.error().detail);
+    if (auto r = AuditLog(m_db, m_ctx.dialect()).append(e); !r)
+        return r.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    if (!verdict)
+        return verdict.error();
+    OperatorSession s;
+    s.personId = owner.personId;
+    s.logonName = owner.logonName;
+    s.fullName = owner.fullName;
+    return s;
+}
+
+} // namespace lanyard
