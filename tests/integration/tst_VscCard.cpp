@@ -1,6 +1,7 @@
 // Virtual smart cards on Linux end to end, through the real lanyard-server, the real pcscd and
 // the virtual PIV card: lanyard-agent --vsc issues onto a blank card (keys made on the card,
-// certificate, CHUID, the engine's PUK and administrator key, the holder's PIN);
+// certificate, CHUID, the engine's PUK and administrator key, the holder's PIN); the holder
+// logs on to the server with the card (a spent challenge and an altered certificate refused);
 // `lanyard --self-service --automation` applies only the lock jobs due for its own DNS name,
 // resets the PIN to a value nobody knows and reports Completed; a removed card leaves the job
 // waiting; the holder gets the PIN back only through the helpdesk's unlock code, which
@@ -113,29 +114,13 @@ private Q_SLOTS:
 
     void theAgentIssuesTheVscOntoTheBlankCard()
     {
-        const QJsonArray people = call(m_admin, QStringLiteral("findPeople"), { { QStringLiteral("text"), QStringLiteral("Vera") } }).value(QStringLiteral("people")).toArray();
-        QCOMPARE(people.size(), 1);
-        const qint64 vera = people.first().toObject().value(QStringLiteral("id")).toInteger();
-        qint64 profile = 0;
-        for (const QJsonValue& p : call(m_admin, QStringLiteral("requestableProfiles"), { { QStringLiteral("personId"), vera } }).value(QStringLiteral("profiles")).toArray())
-            if (p.toObject().value(QStringLiteral("name")).toString() == QStringLiteral("Virtual Smart Card"))
-                profile = p.toObject().value(QStringLiteral("id")).toInteger();
-        QVERIFY(profile);
-        const QJsonObject issued = call(m_admin, QStringLiteral("requestCredential"),
-            { { QStringLiteral("personId"), vera }, { QStringLiteral("profileId"), profile }, { QStringLiteral("showCode"), true } });
-
-        qputenv("ASAN_OPTIONS", qgetenv("ASAN_OPTIONS") + ":detect_leaks=0"); // as in tst_ServerEndToEnd: libcrypto at the agent's exit
-        const ProcessOutput collected = run(ServerProcess::tool("lanyard-agent"),
-            { QStringLiteral("collect"), issued.value(QStringLiteral("collectionUrl")).toString(), QStringLiteral("--code"), issued.value(QStringLiteral("code")).toString(),
-                QStringLiteral("--store"), m_dir.filePath(QStringLiteral("pc")), QStringLiteral("--trust"), m_server.caCertificate(), QStringLiteral("--tls-ca"),
-                m_server.tlsCertificate(), QStringLiteral("--vsc"), QStringLiteral("--dns-name"), kHost, QStringLiteral("--pin"), kPin },
-            {}, 120000);
-        QVERIFY2(collected.exitCode == 0, collected.err.constData());
-        QVERIFY2(collected.out.contains("collected device VSC-"), collected.out.constData());
-
-        const QJsonArray devices = call(m_admin, QStringLiteral("devicesOf"), { { QStringLiteral("personId"), vera } }).value(QStringLiteral("devices")).toArray();
+        const ServerProcess::IssuedVsc issued = m_server.issueVscOntoCard(QStringLiteral("Vera"), m_dir.filePath(QStringLiteral("pc")), kHost, kPin);
+        QVERIFY2(issued.error.isEmpty(), qPrintable(issued.error));
+        QVERIFY2(issued.agentOutput.contains(QStringLiteral("collected device VSC-")), qPrintable(issued.agentOutput));
+        const QJsonArray devices = call(m_admin, QStringLiteral("devicesOf"), { { QStringLiteral("personId"), issued.personId } }).value(QStringLiteral("devices")).toArray();
         QCOMPARE(devices.size(), 1);
-        m_device = devices.first().toObject().value(QStringLiteral("id")).toInteger();
+        m_device = issued.deviceId;
+        QCOMPARE(devices.first().toObject().value(QStringLiteral("id")).toInteger(), m_device);
         QCOMPARE(devices.first().toObject().value(QStringLiteral("dnsName")).toString(), kHost);
 
         // The certificate is on the card, its key too (the card signs, the certificate verifies),
@@ -157,6 +142,47 @@ private Q_SLOTS:
         auto factoryKey = onCard<void>([](PivClient& piv) { return PivCardManagement(piv.transport()).authenticate(PivCardManagement::defaultKey()); });
         QVERIFY(!factoryKey.ok());
         QCOMPARE(factoryKey.error().args.value(QStringLiteral("problem")).toString(), QStringLiteral("management-key"));
+    }
+
+    void theHolderLogsOnWithTheCardThroughTheServer()
+    {
+        QVERIFY(m_device);
+        const auto challenge = [this]() {
+            const auto r = m_server.http(QStringLiteral("POST"), QStringLiteral("/api/v1/logon/card/challenge"));
+            return r.status == 200 ? QByteArray::fromBase64(r.json().value(QStringLiteral("challenge")).toString().toLatin1()) : QByteArray();
+        };
+        const auto logOn = [this](const QByteArray& certificate, const QByteArray& challenge, const QByteArray& signature) {
+            return m_server.http(QStringLiteral("POST"), QStringLiteral("/api/v1/logon/card"),
+                { { QStringLiteral("certificate"), QString::fromLatin1(certificate.toBase64()) }, { QStringLiteral("challenge"), QString::fromLatin1(challenge.toBase64()) },
+                    { QStringLiteral("signature"), QString::fromLatin1(signature.toBase64()) } });
+        };
+        const QByteArray c = challenge();
+        QCOMPARE(c.size(), 32);
+        auto proof = onCard<PivSigner::HolderProof>([&c](PivClient& piv) { return PivSigner::proveHolder(piv, kPin, c); });
+        QVERIFY2(proof.ok(), proof.ok() ? "" : qPrintable(proof.error().toLogString()));
+        QCOMPARE(proof->certificate, m_certificate);
+
+        const auto accepted = logOn(proof->certificate, c, proof->signature);
+        QCOMPARE(accepted.status, 200);
+        const QString token = accepted.json().value(QStringLiteral("token")).toString();
+        QCOMPARE(call(token, QStringLiteral("session"), {}).value(QStringLiteral("operator")).toObject().value(QStringLiteral("logonName")).toString(), QStringLiteral("vera"));
+        m_server.http(QStringLiteral("POST"), QStringLiteral("/api/v1/logoff"), {}, token);
+
+        // Replayed: the challenge was spent.
+        const auto replayed = logOn(proof->certificate, c, proof->signature);
+        QCOMPARE(replayed.status, 400);
+        QCOMPARE(replayed.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("possession-failed"));
+        // A certificate that is not, byte for byte, the one issued.
+        QByteArray altered = proof->certificate;
+        altered[altered.size() - 1] = char(altered.at(altered.size() - 1) ^ 0x01);
+        const auto unknown = logOn(altered, challenge(), proof->signature);
+        QCOMPARE(unknown.status, 401);
+        QCOMPARE(unknown.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("args")).toObject().value(QStringLiteral("problem")).toString(),
+            QStringLiteral("card-unknown"));
+        // Not base64: refused before the engine sees it.
+        const auto garbled = m_server.http(QStringLiteral("POST"), QStringLiteral("/api/v1/logon/card"),
+            { { QStringLiteral("certificate"), QStringLiteral("@@@") }, { QStringLiteral("challenge"), QString() }, { QStringLiteral("signature"), QString() } });
+        QCOMPARE(garbled.status, 400);
     }
 
     void automationAppliesOnlyDueLocksForItsOwnComputer()

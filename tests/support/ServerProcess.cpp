@@ -6,6 +6,7 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QSignalSpy>
@@ -190,6 +191,58 @@ QString ServerProcess::setSettings(const QMap<QString, QString>& values)
     if (saved.status != 200)
         return QStringLiteral("saveSettings: HTTP %1 %2").arg(saved.status).arg(QString::fromUtf8(saved.body));
     return {};
+}
+
+ServerProcess::IssuedVsc ServerProcess::issueVscOntoCard(const QString& personText, const QString& store, const QString& dnsName, const QString& pin)
+{
+    IssuedVsc out;
+    const QString admin = logon(QStringLiteral("admin"), QLatin1String(kAdminPassword));
+    if (admin.isEmpty()) {
+        out.error = QStringLiteral("the administrator cannot log on");
+        return out;
+    }
+    const auto call = [&](const char* method, const QJsonObject& args) -> QJsonObject {
+        const Reply r = http(QStringLiteral("POST"), QStringLiteral("/api/v1/operator/") + QLatin1String(method), args, admin);
+        if (r.status != 200 && out.error.isEmpty())
+            out.error = QStringLiteral("%1: HTTP %2 %3").arg(QLatin1String(method)).arg(r.status).arg(QString::fromUtf8(r.body));
+        return r.json();
+    };
+    const QJsonArray people = call("findPeople", { { QStringLiteral("text"), personText } }).value(QStringLiteral("people")).toArray();
+    if (people.size() != 1) {
+        out.error = QStringLiteral("'%1' finds %2 people").arg(personText).arg(people.size());
+        return out;
+    }
+    out.personId = people.first().toObject().value(QStringLiteral("id")).toInteger();
+    qint64 profile = 0;
+    for (const QJsonValue& p : call("requestableProfiles", { { QStringLiteral("personId"), out.personId } }).value(QStringLiteral("profiles")).toArray())
+        if (p.toObject().value(QStringLiteral("name")).toString() == QStringLiteral("Virtual Smart Card"))
+            profile = p.toObject().value(QStringLiteral("id")).toInteger();
+    if (!profile) {
+        out.error = QStringLiteral("the Virtual Smart Card profile cannot be requested for '%1'").arg(personText);
+        return out;
+    }
+    const QJsonObject issued = call("requestCredential", { { QStringLiteral("personId"), out.personId }, { QStringLiteral("profileId"), profile }, { QStringLiteral("showCode"), true } });
+    if (!out.error.isEmpty())
+        return out;
+
+    qputenv("ASAN_OPTIONS", qgetenv("ASAN_OPTIONS") + ":detect_leaks=0"); // as in tst_ServerEndToEnd: libcrypto at the agent's exit
+    const ProcessOutput collected = run(tool("lanyard-agent"),
+        { QStringLiteral("collect"), issued.value(QStringLiteral("collectionUrl")).toString(), QStringLiteral("--code"), issued.value(QStringLiteral("code")).toString(),
+            QStringLiteral("--store"), store, QStringLiteral("--trust"), caCertificate(), QStringLiteral("--tls-ca"), tlsCertificate(), QStringLiteral("--vsc"),
+            QStringLiteral("--dns-name"), dnsName, QStringLiteral("--pin"), pin },
+        {}, 120000);
+    out.agentOutput = QString::fromUtf8(collected.out + collected.err);
+    if (collected.exitCode != 0) {
+        out.error = QStringLiteral("lanyard-agent: %1").arg(out.agentOutput);
+        return out;
+    }
+    const QJsonArray devices = call("devicesOf", { { QStringLiteral("personId"), out.personId } }).value(QStringLiteral("devices")).toArray();
+    for (const QJsonValue& d : devices)
+        out.deviceId = qMax(out.deviceId, d.toObject().value(QStringLiteral("id")).toInteger());
+    http(QStringLiteral("POST"), QStringLiteral("/api/v1/logoff"), {}, admin);
+    if (!out.deviceId && out.error.isEmpty())
+        out.error = QStringLiteral("no device after the collection");
+    return out;
 }
 
 } // namespace lanyard::test

@@ -53,6 +53,18 @@ public:
     // Changes operation settings through the API as the administrator would.
     QString setSettings(const QMap<QString, QString>& values);
 
+    // The helpdesk (the administrator) requests a Virtual Smart Card for the one person
+    // `personText` finds, and lanyard-agent collects it onto the blank card in the first
+    // reader (`--vsc`) from the computer `dnsName`, with the holder's PIN. The agent keeps its
+    // files in `store` (certificate-1.pem is the card's PIV Authentication certificate).
+    struct IssuedVsc {
+        QString error; // empty on success
+        qint64 personId = 0;
+        qint64 deviceId = 0;
+        QString agentOutput;
+    };
+    IssuedVsc issueVscOntoCard(const QString& personText, const QString& store, const QString& dnsName, const QString& pin);
+
 private:
     QString m_dir;
     QString m_db;
