@@ -316,6 +316,7 @@ QWidget* SelfServiceWindow::buildPinPage()
         e->setMaxLength(8);
     }
     m_currentLabel = new QLabel(page);
+    m_currentLabel->setBuddy(m_current); // its text changes with the page, so it is set here once
     form->addRow(m_currentLabel, m_current);
     form->addRow(tr("&New PIN (6–8 digits):"), m_newPin);
     form->addRow(tr("Con&firm new PIN:"), m_confirm);
@@ -407,6 +408,8 @@ void SelfServiceWindow::updatePinPage()
     const PinStatus& s = m_cards.pinStatus();
     if (!m_cards.hasCard() || s.triesLeft < 0)
         m_tries->clear();
+    else if (s.blocked && viaHelpdesk)
+        m_tries->setText(tr("The PIN is blocked: unblock it below with the helpdesk's unlock code."));
     else if (s.blocked)
         m_tries->setText(tr("The PIN is blocked: unblock it with your unblock code (PUK)."));
     else

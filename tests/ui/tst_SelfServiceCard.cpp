@@ -1,0 +1,232 @@
+// Self-Service with the card Lanyard issued, driven through its windows (offscreen) against a
+// real lanyard-server, the real pcscd and the virtual PIV card onto which lanyard-agent
+// collected a virtual smart card: the holder logs on with the card and its PIN (a wrong PIN
+// shows the tries left), a card Lanyard did not issue is refused with the reason, and a
+// blocked PIN is unblocked through the helpdesk: the window shows the challenge, the
+// helpdesk's Unlock VSC Temporary Access answers it, and the PUK the engine holds goes to the
+// card without anyone seeing it. Runs under with-pcsc-namespace.sh and with-keyring.sh.
+#include "OperatorClient.h"
+#include "PcscHarness.h"
+#include "ServerProcess.h"
+#include "UiTestSupport.h"
+#include "cards/CardAccess.h"
+
+#include <QLabel>
+#include <QPointer>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTest>
+
+using namespace lanyard;
+using namespace lanyard::test;
+
+namespace {
+const QString kHost = QStringLiteral("pc-41.corp.example.test");
+const QString kPin = QStringLiteral("24681357");
+const QString kNewPin = QStringLiteral("97531864");
+
+// A named child, or a recorded failure (never qFatal: the cleanup must stop pcscd, the card
+// and the server).
+template <typename T>
+T* named(QWidget* parent, const char* name)
+{
+    T* w = parent ? parent->findChild<T*>(QLatin1String(name)) : nullptr;
+    if (!w)
+        QTest::qFail(qPrintable(QStringLiteral("no %1").arg(QLatin1String(name))), __FILE__, __LINE__);
+    return w;
+}
+
+QString textOf(QWidget* parent, const char* name)
+{
+    auto* label = named<QLabel>(parent, name);
+    return label ? label->text() : QString();
+}
+} // namespace
+
+class TestSelfServiceCard : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    ServerProcess m_server { m_dir.path() };
+    std::unique_ptr<PcscDaemon> m_daemon;
+    std::unique_ptr<TestCardIssuer> m_issuer;
+    VirtualCardProcess m_card;
+    TestPivCard m_blank;
+    std::unique_ptr<OperatorClient> m_client;
+    qint64 m_device = 0;
+
+    LogonDialog* logonDialog()
+    {
+        QDeadlineTimer deadline(30000);
+        while (!deadline.hasExpired()) {
+            if (m_client->logonDialog() && m_client->logonDialog()->isVisible())
+                return m_client->logonDialog();
+            QTest::qWait(20);
+        }
+        return nullptr;
+    }
+
+    // The card page of the logon dialog, once the card has been read.
+    LogonDialog* cardLogon()
+    {
+        LogonDialog* dialog = logonDialog();
+        if (!dialog)
+            return nullptr;
+        auto* mode = named<QPushButton>(dialog, "logonModeButton");
+        if (!mode || !mode->isVisible())
+            return nullptr;
+        if (!named<QLineEdit>(dialog, "logonPin")->isVisible())
+            mode->click();
+        return dialog;
+    }
+
+    static Result<void> onCard(const std::function<Result<void>(PivClient&)>& work)
+    {
+        return CardAccess::runHere<void>(QLatin1String(PcscDaemon::kReader0), work, true);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_daemon = std::make_unique<PcscDaemon>(m_dir.filePath(QStringLiteral("pcscd.log")));
+        QString error = m_daemon->start();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        error = m_server.prepare();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        error = m_server.createOperator(QStringLiteral("vera"), QStringLiteral("Vera Card"), { QStringLiteral("End User") }, QStringLiteral("vera's long passphrase"));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        error = m_server.start();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        error = m_server.setSettings({ { QStringLiteral("collection.baseUrl"), m_server.url() } });
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        m_issuer = std::make_unique<TestCardIssuer>(m_dir.path());
+        m_blank = m_issuer->blankCard(QStringLiteral("blank"));
+        error = m_card.insert(m_blank);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const ServerProcess::IssuedVsc issued = m_server.issueVscOntoCard(QStringLiteral("Vera"), m_dir.filePath(QStringLiteral("pc")), kHost, kPin);
+        QVERIFY2(issued.error.isEmpty(), qPrintable(issued.error));
+        m_device = issued.deviceId;
+
+        OperatorClient::Options o;
+        o.connection.kind = ConnectionSettings::Kind::Server;
+        o.connection.serverUrl = m_server.url();
+        o.connection.caFile = m_server.tlsCertificate();
+        o.settingsFile = m_dir.filePath(QStringLiteral("desktop.ini"));
+        o.keychainService = QStringLiteral("Lanyard Self-Service card test");
+        o.selfService = true;
+        m_client = std::make_unique<OperatorClient>(o);
+        m_client->start();
+    }
+
+    void cleanupTestCase()
+    {
+        m_client.reset();
+        m_card.remove();
+        m_server.stop();
+        m_daemon->stop();
+    }
+
+    void theHolderLogsOnWithTheCard()
+    {
+        // Goes away once the holder is logged on.
+        QPointer<LogonDialog> dialog = cardLogon();
+        QVERIFY(dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(textOf(dialog, "logonCardTries").startsWith(QLatin1String("PIN attempts left: ")), 15000);
+        const QString before = textOf(dialog, "logonCardTries");
+
+        // A wrong PIN: the card says no, and the dialog shows what is left.
+        named<QLineEdit>(dialog, "logonPin")->setText(QStringLiteral("11112222"));
+        named<QPushButton>(dialog, "logonButton")->click();
+        QTRY_VERIFY2_WITH_TIMEOUT(textOf(dialog, "logonMessage").contains(QLatin1String("PIN is wrong")), qPrintable(textOf(dialog, "logonMessage")), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(textOf(dialog, "logonCardTries") != before, 15000);
+        QVERIFY(!m_client->selfServiceWindow());
+        // Not a PIN at all: refused before it reaches the card.
+        named<QLineEdit>(dialog, "logonPin")->setText(QStringLiteral("12ab"));
+        named<QPushButton>(dialog, "logonButton")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(textOf(dialog, "logonMessage").contains(QLatin1String("6 to 8 digits")), 15000);
+        saveScreenshot(dialog, QStringLiteral("self-service-card-logon"));
+
+        named<QLineEdit>(dialog, "logonPin")->setText(kPin);
+        named<QPushButton>(dialog, "logonButton")->click();
+        QTRY_VERIFY2_WITH_TIMEOUT(m_client->selfServiceWindow() && m_client->selfServiceWindow()->isVisible(),
+            qPrintable(dialog ? textOf(dialog, "logonMessage") : QString()), 30000);
+        QCOMPARE(textOf(m_client->selfServiceWindow(), "greeting"), QStringLiteral("Hello Vera Card"));
+    }
+
+    void aBlockedPinIsUnblockedThroughTheHelpdesk()
+    {
+        SelfServiceWindow* window = m_client->selfServiceWindow();
+        QVERIFY(window);
+        // The holder forgot the PIN and tried until the card blocked it.
+        for (int i = 0; i < 5; ++i) {
+            auto tried = onCard([](PivClient& piv) { return piv.verifyPin(QStringLiteral("99990000")); });
+            if (!tried.ok() && tried.error().code == ErrorCode::PinBlocked)
+                break;
+        }
+        named<QPushButton>(window, "unblockPin")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(textOf(window, "tries").contains(QLatin1String("blocked")), 15000);
+        QTRY_VERIFY2_WITH_TIMEOUT(!textOf(window, "unblockChallenge").isEmpty(), qPrintable(textOf(window, "heldPukIntro")), 15000);
+        QVERIFY(textOf(window, "heldPukIntro").contains(QLatin1String("Call the helpdesk")));
+        const QString challenge = textOf(window, "unblockChallenge");
+        QCOMPARE(QString(challenge).remove(QLatin1Char(' ')).size(), 16);
+        saveScreenshot(window, QStringLiteral("self-service-unblock-through-helpdesk"));
+
+        // Opening the page again keeps the challenge the helpdesk may already be answering.
+        named<QPushButton>(window, "changePin")->click();
+        named<QPushButton>(window, "unblockPin")->click();
+        QTRY_COMPARE_WITH_TIMEOUT(textOf(window, "unblockChallenge"), challenge, 15000);
+
+        const auto enter = [window](const QString& code) {
+            named<QLineEdit>(window, "current")->setText(code);
+            named<QLineEdit>(window, "newPin")->setText(kNewPin);
+            named<QLineEdit>(window, "confirmPin")->setText(kNewPin);
+            QTRY_VERIFY_WITH_TIMEOUT(named<QPushButton>(window, "pinSubmit")->isEnabled(), 15000);
+            named<QPushButton>(window, "pinSubmit")->click();
+        };
+        // A made-up code is refused and costs nothing.
+        enter(QStringLiteral("0000 0000 0000 0000"));
+        QTRY_VERIFY2_WITH_TIMEOUT(textOf(window, "pinResult").contains(QLatin1String("does not answer the challenge")), qPrintable(textOf(window, "pinResult")), 15000);
+
+        // The helpdesk answers the challenge the holder read out.
+        const QString admin = m_server.logon(QStringLiteral("admin"), QLatin1String(ServerProcess::kAdminPassword));
+        const auto answered = m_server.http(QStringLiteral("POST"), QStringLiteral("/api/v1/operator/temporaryUnlock"),
+            { { QStringLiteral("deviceId"), m_device }, { QStringLiteral("challenge"), challenge }, { QStringLiteral("hours"), 8 },
+                { QStringLiteral("reason"), QStringLiteral("forgot the PIN") } },
+            admin);
+        QCOMPARE(answered.status, 200);
+        const QString response = answered.json().value(QStringLiteral("response")).toString();
+        QVERIFY(!response.isEmpty());
+
+        enter(response.toLower());
+        QTRY_VERIFY2_WITH_TIMEOUT(textOf(window, "pinResult").contains(QLatin1String("unblocked")), qPrintable(textOf(window, "pinResult")), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(textOf(window, "tries").startsWith(QLatin1String("PIN attempts left: ")), 15000);
+        // The PUK reached the card and nowhere on screen.
+        for (QLineEdit* field : window->findChildren<QLineEdit*>())
+            QVERIFY(field->text().isEmpty());
+        auto verified = onCard([](PivClient& piv) { return piv.verifyPin(kNewPin); });
+        QVERIFY2(verified.ok(), verified.ok() ? "" : qPrintable(verified.error().toLogString()));
+    }
+
+    void aCardLanyardDidNotIssueIsRefused()
+    {
+        QVERIFY(m_client->selfServiceWindow());
+        named<QPushButton>(m_client->selfServiceWindow(), "logOff")->click();
+        m_card.remove();
+        const TestPivCard stranger = m_issuer->makeCard(QStringLiteral("stranger"), KeyAlgorithm::EcP256, QStringLiteral("vera@example.test"), QStringLiteral("0000012345"));
+        VirtualCardProcess inserted;
+        QVERIFY(inserted.insert(stranger).isEmpty());
+        LogonDialog* dialog = cardLogon();
+        QVERIFY(dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(textOf(dialog, "logonCardTries").startsWith(QLatin1String("PIN attempts left: ")), 15000);
+        named<QLineEdit>(dialog, "logonPin")->setText(QStringLiteral("123456"));
+        named<QPushButton>(dialog, "logonButton")->click();
+        QTRY_VERIFY2_WITH_TIMEOUT(textOf(dialog, "logonMessage").contains(QLatin1String("Lanyard did not issue")), qPrintable(textOf(dialog, "logonMessage")), 15000);
+        QVERIFY(!m_client->selfServiceWindow());
+        inserted.remove();
+        QTRY_VERIFY_WITH_TIMEOUT(textOf(dialog, "logonCardState").contains(QLatin1String("Insert your card")), 15000);
+    }
+};
+
+QTEST_MAIN(TestSelfServiceCard)
+#include "tst_SelfServiceCard.moc"
