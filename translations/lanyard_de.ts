@@ -610,66 +610,76 @@
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="93"/>
-        <source>&apos;%1&apos; is not a server address Lanyard can use. Write it as https://host:port; plain http is only accepted for this computer (localhost).</source>
+        <source>Lanyard did not issue the certificate on this card, so it cannot log you on. Log on with your password, or use the card Lanyard issued to you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="95"/>
+        <source>This card is not in use any more (revoked, suspended, expired or replaced), so it cannot log you on. Log on with your password, or ask the helpdesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="97"/>
+        <source>&apos;%1&apos; is not a server address Lanyard can use. Write it as https://host:port; plain http is only accepted for this computer (localhost).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="99"/>
         <source>The CA file %1 cannot be used: it is missing, unreadable or holds no PEM certificate. Choose the PEM file of the CA that signs the server&apos;s certificate, or leave the field empty to trust the system&apos;s CAs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="106"/>
+        <location filename="../ui/ErrorText.cpp" line="110"/>
         <source>The request was not accepted: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="108"/>
+        <location filename="../ui/ErrorText.cpp" line="112"/>
         <source>The %1 could not be found. It may have been removed, or it is outside your scope.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="109"/>
+        <location filename="../ui/ErrorText.cpp" line="113"/>
         <source>record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="112"/>
+        <location filename="../ui/ErrorText.cpp" line="116"/>
         <source>You requested this yourself, so another operator must validate it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="113"/>
+        <location filename="../ui/ErrorText.cpp" line="117"/>
         <source>Your roles do not allow this (%1). Ask an administrator to grant it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="115"/>
+        <location filename="../ui/ErrorText.cpp" line="119"/>
         <source>This person is outside the scope of your roles (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="117"/>
+        <location filename="../ui/ErrorText.cpp" line="121"/>
         <source>This cannot be done now: &apos;%1&apos; is not allowed while the item is &apos;%2&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="119"/>
+        <location filename="../ui/ErrorText.cpp" line="123"/>
         <source>You are not logged on, or your session has ended. Log on again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="121"/>
+        <location filename="../ui/ErrorText.cpp" line="125"/>
         <source>The logon name or password is wrong. Check both and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="123"/>
+        <location filename="../ui/ErrorText.cpp" line="127"/>
         <source>This account is disabled. Ask an administrator to enable it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ErrorText.cpp" line="125"/>
+        <location filename="../ui/ErrorText.cpp" line="129"/>
         <source>The code is wrong. %n attempt(s) left.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -677,122 +687,122 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="127"/>
+        <location filename="../ui/ErrorText.cpp" line="131"/>
         <source>The code has expired. Ask the helpdesk for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="129"/>
+        <location filename="../ui/ErrorText.cpp" line="133"/>
         <source>The code has already been used. Ask the helpdesk for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="131"/>
+        <location filename="../ui/ErrorText.cpp" line="135"/>
         <source>Too many wrong codes: the request is locked. The helpdesk can issue a new code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="133"/>
+        <location filename="../ui/ErrorText.cpp" line="137"/>
         <source>The code complexity &apos;%1&apos; is not valid. Use mm-nn followed by classes, e.g. 04-08N.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="135"/>
+        <location filename="../ui/ErrorText.cpp" line="139"/>
         <source>The subject name template is not valid: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="137"/>
+        <location filename="../ui/ErrorText.cpp" line="141"/>
         <source>The certificate request could not be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="139"/>
+        <location filename="../ui/ErrorText.cpp" line="143"/>
         <source>The certificate request&apos;s signature does not verify; it may have been altered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="141"/>
+        <location filename="../ui/ErrorText.cpp" line="145"/>
         <source>The key type %1 is not allowed by the certificate policy (allowed: %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="143"/>
+        <location filename="../ui/ErrorText.cpp" line="147"/>
         <source>A cryptographic operation failed. Details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="145"/>
+        <location filename="../ui/ErrorText.cpp" line="149"/>
         <source>The database could not complete the operation. Details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="147"/>
+        <location filename="../ui/ErrorText.cpp" line="151"/>
         <source>The database is busy. Nothing was changed; try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="149"/>
+        <location filename="../ui/ErrorText.cpp" line="153"/>
         <source>The database is read-only. Check the file&apos;s permissions and free disk space.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="151"/>
+        <location filename="../ui/ErrorText.cpp" line="155"/>
         <source>This database was created by a newer Lanyard (schema %1; this version reads up to %2). Update Lanyard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="154"/>
+        <location filename="../ui/ErrorText.cpp" line="158"/>
         <source>The setting &apos;%1&apos; is not valid: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="156"/>
+        <location filename="../ui/ErrorText.cpp" line="160"/>
         <source>The credential profile &apos;%1&apos; cannot be requested for this person by you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="158"/>
+        <location filename="../ui/ErrorText.cpp" line="162"/>
         <source>The audit trail does not verify: it has been altered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="160"/>
+        <location filename="../ui/ErrorText.cpp" line="164"/>
         <source>The master key could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="162"/>
+        <location filename="../ui/ErrorText.cpp" line="166"/>
         <source>The master key does not belong to this database. Use the key file or keychain entry created with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="164"/>
+        <location filename="../ui/ErrorText.cpp" line="168"/>
         <source>This request must be validated by a second operator first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="166"/>
+        <location filename="../ui/ErrorText.cpp" line="170"/>
         <source>This person has no mobile number, so the code cannot be sent by SMS. Show the code on screen instead, or add a number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="167"/>
+        <location filename="../ui/ErrorText.cpp" line="171"/>
         <source>This person has no email address, so nothing can be sent. Show the code on screen instead, or add an address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="169"/>
+        <location filename="../ui/ErrorText.cpp" line="173"/>
         <source>The change conflicts with existing data: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="171"/>
+        <location filename="../ui/ErrorText.cpp" line="175"/>
         <source>The message could not be delivered: %1. Check the email and SMS settings, then re-send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ErrorText.cpp" line="173"/>
+        <location filename="../ui/ErrorText.cpp" line="177"/>
         <source>The server is busy. Nothing was lost; try again in %n second(s).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -800,82 +810,82 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="176"/>
+        <location filename="../ui/ErrorText.cpp" line="180"/>
         <source>This card was requested for %1 and can only be made there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="178"/>
+        <location filename="../ui/ErrorText.cpp" line="182"/>
         <source>This phone is not registered to this person, and the credential profile only allows the person&apos;s own registered phones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="179"/>
+        <location filename="../ui/ErrorText.cpp" line="183"/>
         <source>This phone is not registered, and the credential profile only allows registered phones. Register it under Registered hardware first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="181"/>
+        <location filename="../ui/ErrorText.cpp" line="185"/>
         <source>Biometric checks on update or unlock are switched on, and mobile identities cannot perform them. Switch both off in the Operation Settings to issue to phones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="183"/>
+        <location filename="../ui/ErrorText.cpp" line="187"/>
         <source>Mobile issuance is switched off (the maximum session count is 0). Raise it in the Operation Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="185"/>
+        <location filename="../ui/ErrorText.cpp" line="189"/>
         <source>The collection took too long and was stopped. Nothing was issued; start the collection again with the same code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="187"/>
+        <location filename="../ui/ErrorText.cpp" line="191"/>
         <source>The server&apos;s certificate is not trusted: %1. Check the CA file in the connection settings, or ask the administrator which CA signs the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="189"/>
+        <location filename="../ui/ErrorText.cpp" line="193"/>
         <source>The server could not be reached: %1. Check the address and your network, then try again; nothing you typed was lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="191"/>
+        <location filename="../ui/ErrorText.cpp" line="195"/>
         <source>The smart card service is not running, so no card can be read. Start it (pcscd) or ask IT; Lanyard notices by itself when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="193"/>
+        <location filename="../ui/ErrorText.cpp" line="197"/>
         <source>The card was removed or cannot be reached. Insert it again and keep it in the reader until you are done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="196"/>
+        <location filename="../ui/ErrorText.cpp" line="200"/>
         <source>This card is not a PIV card. Use your PIV smart card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="198"/>
+        <location filename="../ui/ErrorText.cpp" line="202"/>
         <source>This card holds no PIV Authentication certificate, so it cannot be used here. Ask the helpdesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="200"/>
+        <location filename="../ui/ErrorText.cpp" line="204"/>
         <source>The certificate on this card cannot be read. The card may be damaged; ask the helpdesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="202"/>
+        <location filename="../ui/ErrorText.cpp" line="206"/>
         <source>Another program is using the card. Close it, or remove the card and insert it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="203"/>
+        <location filename="../ui/ErrorText.cpp" line="207"/>
         <source>The card did not answer as expected. Remove it, insert it again and retry; if it happens again, ask the helpdesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ErrorText.cpp" line="206"/>
+        <location filename="../ui/ErrorText.cpp" line="210"/>
         <source>The unblock code (PUK) is wrong. %n attempt(s) left before it is blocked too.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -883,7 +893,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ErrorText.cpp" line="207"/>
+        <location filename="../ui/ErrorText.cpp" line="211"/>
         <source>The PIN is wrong. %n attempt(s) left before the card is blocked.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -891,67 +901,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="210"/>
+        <location filename="../ui/ErrorText.cpp" line="214"/>
         <source>The card&apos;s unblock code (PUK) is blocked: the card cannot be unblocked any more. Ask the helpdesk for a new card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="211"/>
+        <location filename="../ui/ErrorText.cpp" line="215"/>
         <source>The card&apos;s PIN is blocked after too many wrong attempts. The helpdesk can unblock it (Self-Service: Unblock PIN).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="213"/>
+        <location filename="../ui/ErrorText.cpp" line="217"/>
         <source>The certificate on this card is not valid now (valid from %1 until %2). Ask the helpdesk for a new card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="218"/>
+        <location filename="../ui/ErrorText.cpp" line="222"/>
         <source>No trusted issuers of PIV cards are configured, so no card can be accepted. An administrator sets them in the Operation Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="220"/>
+        <location filename="../ui/ErrorText.cpp" line="224"/>
         <source>Whether this card has been revoked cannot be checked: there is no revocation list for its issuer. An administrator adds it in the Operation Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="222"/>
+        <location filename="../ui/ErrorText.cpp" line="226"/>
         <source>Whether this card has been revoked cannot be checked: the revocation list is out of date. An administrator must update it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="223"/>
+        <location filename="../ui/ErrorText.cpp" line="227"/>
         <source>This card was not issued by a trusted issuer (%1). Use a card from your organisation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="225"/>
+        <location filename="../ui/ErrorText.cpp" line="229"/>
         <source>This card has been revoked by its issuer and cannot be used. Ask the helpdesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="228"/>
+        <location filename="../ui/ErrorText.cpp" line="232"/>
         <source>This took too long. Remove your card and start again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="229"/>
+        <location filename="../ui/ErrorText.cpp" line="233"/>
         <source>The card could not prove that it holds the certificate&apos;s key. Remove it and start again; if it happens again, ask the helpdesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="231"/>
+        <location filename="../ui/ErrorText.cpp" line="235"/>
         <source>This card does not belong to anyone Lanyard knows. Ask the helpdesk to link the card to your record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="234"/>
+        <location filename="../ui/ErrorText.cpp" line="238"/>
         <source>The profile&apos;s notification scheme sends the code by SMS, but SMS notifications are switched off in the Operation Settings. Switch them on, or show the code on screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="235"/>
+        <location filename="../ui/ErrorText.cpp" line="239"/>
         <source>The profile&apos;s notification scheme sends email, but email notifications are switched off in the Operation Settings. Switch them on, or show the code on screen.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2155,47 +2165,93 @@
 <context>
     <name>lanyard::LogonDialog</name>
     <message>
-        <location filename="../ui/LogonDialog.cpp" line="21"/>
+        <location filename="../ui/LogonDialog.cpp" line="24"/>
         <source>Log on to Lanyard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/LogonDialog.cpp" line="40"/>
+        <location filename="../ui/LogonDialog.cpp" line="46"/>
         <source>&amp;Logon name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/LogonDialog.cpp" line="41"/>
+        <location filename="../ui/LogonDialog.cpp" line="47"/>
         <source>&amp;Password:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/LogonDialog.cpp" line="42"/>
+        <location filename="../ui/LogonDialog.cpp" line="50"/>
         <source>&amp;Remember me on this computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/LogonDialog.cpp" line="44"/>
+        <location filename="../ui/LogonDialog.cpp" line="52"/>
         <source>Keeps your session in the system keychain, so the next start skips this dialog until the session expires or you log off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/LogonDialog.cpp" line="53"/>
-        <source>&amp;Connection…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/LogonDialog.cpp" line="56"/>
-        <source>Log &amp;on</source>
+        <location filename="../ui/LogonDialog.cpp" line="60"/>
+        <location filename="../ui/LogonDialog.cpp" line="150"/>
+        <source>Use my ca&amp;rd</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/LogonDialog.cpp" line="65"/>
+        <source>&amp;Connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/LogonDialog.cpp" line="68"/>
+        <source>Log &amp;on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/LogonDialog.cpp" line="77"/>
         <source>Checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/LogonDialog.cpp" line="103"/>
+        <location filename="../ui/LogonDialog.cpp" line="130"/>
+        <source>Card &amp;PIN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/LogonDialog.cpp" line="150"/>
+        <source>Use my pass&amp;word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/LogonDialog.cpp" line="167"/>
+        <source>Insert your card into the reader.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/LogonDialog.cpp" line="169"/>
+        <source>Reading your card…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/LogonDialog.cpp" line="171"/>
+        <source>Card found. Type its PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/LogonDialog.cpp" line="175"/>
+        <source>The card&apos;s PIN is blocked. Log on with your password and unblock it, or ask the helpdesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/LogonDialog.cpp" line="177"/>
+        <source>PIN attempts left: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/LogonDialog.cpp" line="184"/>
+        <source>Insert your card into the reader first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/LogonDialog.cpp" line="191"/>
         <source>Enter your logon name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2623,17 +2679,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/OperatorClient.cpp" line="220"/>
+        <location filename="../app/OperatorClient.cpp" line="222"/>
         <source>Logged on as %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/OperatorClient.cpp" line="227"/>
+        <location filename="../app/OperatorClient.cpp" line="229"/>
         <source>Your session could not be remembered: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/OperatorClient.cpp" line="276"/>
+        <location filename="../app/OperatorClient.cpp" line="278"/>
         <source>Your session on the server has ended. Log on again to carry on; everything you typed stays as it is.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3343,117 +3399,117 @@
 <context>
     <name>lanyard::SelfServiceWindow</name>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="49"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="64"/>
         <source>Lanyard Self-Service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="57"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="72"/>
         <source>Hello %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="63"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="78"/>
         <source>&amp;Request My ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="64"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="79"/>
         <source>&amp;My requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="65"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="80"/>
         <source>&amp;Change PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="66"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="81"/>
         <source>&amp;Unblock PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="67"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="82"/>
         <source>&amp;Log off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="91"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="112"/>
         <source>Your PIN is unblocked and set to the new PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="91"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="112"/>
         <source>Your PIN has been changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="107"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="128"/>
         <source>Request an identity for yourself</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="112"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="133"/>
         <source>&amp;Identity:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="116"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="137"/>
         <source>&amp;Show the QR code here instead of sending it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="119"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="140"/>
         <source>Re&amp;quest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="169"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="183"/>
         <source>There is no identity you can request for yourself. Ask the helpdesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="189"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="203"/>
         <source>The helpdesk must approve this identity first and then sends you the code, but you have no email address or mobile number on record. Ask the helpdesk to add one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="194"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="208"/>
         <source>The helpdesk must approve this identity first. You will get the code once it is approved, so no QR code can be shown here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="198"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="212"/>
         <source>You have no email address or mobile number on record, so the code is shown here. Have your phone ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="201"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="215"/>
         <source>The code will be sent to your mobile number %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="202"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="216"/>
         <source>The code will be sent to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="214"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="228"/>
         <source>Requesting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="225"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="239"/>
         <source>Your request is waiting for the helpdesk&apos;s approval. You will be told when you can collect it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="229"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="243"/>
         <source>Open the app on your phone, scan the QR code, and type this code when it asks:</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SelfServiceWindow.cpp" line="237"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="251"/>
         <source>Done: %n message(s) with the link and the code are on their way to you.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -3461,92 +3517,132 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="248"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="262"/>
         <source>Identity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="248"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="262"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="248"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="262"/>
         <source>Requested</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="248"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="262"/>
         <source>Code valid until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="302"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="321"/>
         <source>&amp;New PIN (6–8 digits):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="303"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="322"/>
         <source>Con&amp;firm new PIN:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="328"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="360"/>
+        <source>Lanyard does not hold an unblock code for this card. Use the unblock code (PUK) you received with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="362"/>
+        <source>Lanyard could not check whether it can unblock this card: %1 You can still use the unblock code (PUK) you received with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="377"/>
+        <source>Unblock your card&apos;s PIN through the helpdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="378"/>
+        <source>The helpdesk&apos;s unlock code was accepted. Choose your new PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="379"/>
+        <source>Lanyard keeps the unblock code of this card (%1). Call the helpdesk, read them this challenge, and type the unlock code they give you. The challenge is valid until %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="383"/>
+        <source>Helpdesk&apos;s &amp;unlock code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="390"/>
         <source>Unblock your card&apos;s PIN with the unblock code (PUK)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="328"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="390"/>
         <source>Change your card&apos;s PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="329"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="391"/>
+        <source>Checking whether Lanyard can unblock this card…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="393"/>
         <source>&amp;Unblock code (PUK):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="329"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="393"/>
         <source>C&amp;urrent PIN:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="334"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="405"/>
         <source>Insert your card into the reader.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="336"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="407"/>
         <source>Card found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="341"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="412"/>
+        <source>The PIN is blocked: unblock it below with the helpdesk&apos;s unlock code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="414"/>
         <source>The PIN is blocked: unblock it with your unblock code (PUK).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="343"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="416"/>
         <source>PIN attempts left: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="344"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="417"/>
         <source>Un&amp;block</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="344"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="417"/>
         <source>C&amp;hange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="351"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="424"/>
         <source>The new PIN and its confirmation differ. Type them again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="354"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="427"/>
         <source>Working with your card…</source>
         <translation type="unfinished"></translation>
     </message>
