@@ -76,6 +76,8 @@ void CardPinController::readCard()
 
 void CardPinController::refresh()
 {
+    if (m_reader.isEmpty())
+        return;
     const quint64 generation = m_generation;
     whenFinished(m_cards.run<PinStatus>(m_reader, [](PivClient& piv) { return piv.pinStatus(); }), this,
         [this, generation](const Result<PinStatus>& status) {

@@ -32,6 +32,8 @@ public:
     QFuture<Result<PivSigner::HolderProof>> prove(const QString& pin, const QByteArray& challenge);
 
 public Q_SLOTS:
+    // Reads the tries left again: another program may have used the card meanwhile.
+    void refresh();
     void changePin(const QString& current, const QString& replacement);
     void unblockPin(const QString& puk, const QString& replacement);
 
@@ -44,7 +46,6 @@ Q_SIGNALS:
 private:
     void onReaders(const QList<ReaderState>& readers);
     void readCard();
-    void refresh();
     void runOnCard(std::function<Result<void>(PivClient&)> work, const QString& what);
 
     QThreadPool m_cardThread;

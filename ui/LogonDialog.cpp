@@ -149,6 +149,8 @@ void LogonDialog::showCardPage(bool card)
     m_pages->setCurrentIndex(card ? 1 : 0);
     m_mode->setText(card ? tr("Use my pass&word") : tr("Use my ca&rd"));
     m_message->clear();
+    if (card && !m_cards->busy())
+        m_cards->refresh(); // tries left as they are now
     if (card)
         m_pin->setFocus();
     else

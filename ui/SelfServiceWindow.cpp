@@ -340,6 +340,8 @@ void SelfServiceWindow::showPinPage(bool unblock)
     for (QLineEdit* e : { m_current, m_newPin, m_confirm })
         e->clear();
     m_pages->setCurrentIndex(2);
+    if (!m_cards.busy())
+        m_cards.refresh(); // the card may have been used elsewhere since it was read
     updatePinPage();
 }
 

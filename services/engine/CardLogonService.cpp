@@ -115,7 +115,8 @@ Result<OperatorSession> CardLogonService::logon(const QByteArray& certificateDer
     e.at = m_ctx.now();
     e.workflow = QStringLiteral("logon");
     e.targetType = QStringLiteral("person");
-    e.targetLabel = owner.personId ? owner.logonName : certificate->subject();
+    // An unknown certificate's subject is whatever its maker wrote: kept short.
+    e.targetLabel = owner.personId ? owner.logonName : certificate->subject().left(200);
     e.operatorName = e.targetLabel;
     e.operatorId = owner.personId;
     e.personId = owner.personId;

@@ -158,7 +158,9 @@ private Q_SLOTS:
     {
         SelfServiceWindow* window = m_client->selfServiceWindow();
         QVERIFY(window);
-        // The holder forgot the PIN and tried until the card blocked it.
+        // The window has read the card; then the holder, elsewhere, tries PINs until the card
+        // blocks. The Unblock page must read the card again to see it.
+        QTRY_VERIFY_WITH_TIMEOUT(window->cards().pinStatus().triesLeft > 0, 15000);
         for (int i = 0; i < 5; ++i) {
             auto tried = onCard([](PivClient& piv) { return piv.verifyPin(QStringLiteral("99990000")); });
             if (!tried.ok() && tried.error().code == ErrorCode::PinBlocked)
