@@ -214,13 +214,16 @@ private Q_SLOTS:
     {
         QVERIFY(m_client->selfServiceWindow());
         named<QPushButton>(m_client->selfServiceWindow(), "logOff")->click();
+        LogonDialog* dialog = cardLogon();
+        QVERIFY(dialog);
+        // The card goes, the dialog says so, and another card comes.
         m_card.remove();
+        QTRY_VERIFY_WITH_TIMEOUT(textOf(dialog, "logonCardState").contains(QLatin1String("Insert your card")), 15000);
+        QVERIFY(textOf(dialog, "logonCardTries").isEmpty());
         const TestPivCard stranger = m_issuer->makeCard(QStringLiteral("stranger"), KeyAlgorithm::EcP256, QStringLiteral("vera@example.test"), QStringLiteral("0000012345"));
         VirtualCardProcess inserted;
         QVERIFY(inserted.insert(stranger).isEmpty());
-        LogonDialog* dialog = cardLogon();
-        QVERIFY(dialog);
-        QTRY_VERIFY_WITH_TIMEOUT(textOf(dialog, "logonCardTries").startsWith(QLatin1String("PIN attempts left: ")), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(textOf(dialog, "logonCardTries") == QLatin1String("PIN attempts left: 3"), 15000);
         named<QLineEdit>(dialog, "logonPin")->setText(QStringLiteral("123456"));
         named<QPushButton>(dialog, "logonButton")->click();
         QTRY_VERIFY2_WITH_TIMEOUT(textOf(dialog, "logonMessage").contains(QLatin1String("Lanyard did not issue")), qPrintable(textOf(dialog, "logonMessage")), 15000);
