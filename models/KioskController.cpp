@@ -2,7 +2,6 @@
 
 #include "cards/PivSigner.h"
 #include "core/WhenFinished.h"
-#include "pki/Certificate.h"
 
 #include <QLoggingCategory>
 
@@ -144,11 +143,6 @@ void KioskController::onCardRead(const Result<CardRead>& read)
     }
     m_card = read->parent;
     m_triesLeft = read->triesLeft;
-    auto certificate = Certificate::fromDer(read->certificate);
-    if (certificate) {
-        if (auto alg = certificate->publicKeyAlgorithm())
-            m_keyAlgorithm = *alg;
-    }
     if (read->blocked)
         return fail(Error(ErrorCode::PinBlocked, QStringLiteral("the card's PIN is blocked"), { { QStringLiteral("reference"), QStringLiteral("pin") } }));
     const quint64 generation = m_generation;
@@ -174,23 +168,16 @@ void KioskController::submitPin(const QString& pin)
     }
     const quint64 generation = m_generation;
     const QByteArray challenge = m_check.challenge;
-    const KeyAlgorithm alg = m_keyAlgorithm;
     setStep(Step::Working);
     // PIN and signature in one transaction, and the card reset afterwards, so the verified
     // PIN is never left usable for anyone else.
-    auto signing = m_cards.run<QByteArray>(
-        m_reader,
-        [pin, challenge, alg](PivClient& piv) -> Result<QByteArray> {
-            if (auto v = piv.verifyPin(pin); !v)
-                return v.error();
-            return PivSigner::sign(piv, PivSlot::Authentication, alg, challenge);
-        },
-        true);
-    whenFinished(signing, this, [this, generation, challenge](const Result<QByteArray>& signature) {
+    auto signing = m_cards.run<PivSigner::HolderProof>(
+        m_reader, [pin, challenge](PivClient& piv) { return PivSigner::proveHolder(piv, pin, challenge); }, true);
+    whenFinished(signing, this, [this, generation, challenge](const Result<PivSigner::HolderProof>& proof) {
         if (generation != m_generation)
             return;
-        if (!signature) {
-            const Error& e = signature.error();
+        if (!proof) {
+            const Error& e = proof.error();
             if (e.code == ErrorCode::WrongPin) {
                 m_triesLeft = e.args.value(QStringLiteral("triesLeft")).toInt();
                 setStep(Step::EnterPin);
@@ -201,7 +188,7 @@ void KioskController::submitPin(const QString& pin)
                 return;
             return fail(e);
         }
-        whenFinished(m_engine.requestDerivedCredential(m_session, m_card, challenge, *signature), this,
+        whenFinished(m_engine.requestDerivedCredential(m_session, m_card, challenge, proof->signature), this,
             [this, generation](const Result<IssuedRequest>& issued) {
                 if (generation != m_generation)
                     return;

@@ -69,7 +69,6 @@ private:
     quint64 m_generation = 0; // answers for an earlier card are dropped
     QString m_reader;
     ParentCard m_card;
-    KeyAlgorithm m_keyAlgorithm = KeyAlgorithm::EcP256;
     ParentCardCheck m_check;
     IssuedRequest m_request;
     Error m_problem;
