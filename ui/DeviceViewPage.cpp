@@ -59,7 +59,7 @@ DeviceViewPage::DeviceViewPage(const OperatorActions& actions, const QList<Workf
         button->setObjectName(QLatin1String(name));
         button->setVisible(m_allowed.contains(workflow));
         button->setEnabled(false);
-        connect(button, &QPushButton::clicked, this, [this, makeDialog] {
+        connect(button, &QPushButton::clicked, this, [makeDialog] {
             QDialog* dialog = makeDialog();
             dialog->setAttribute(Qt::WA_DeleteOnClose);
             dialog->open();

@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace lanyard {
@@ -142,6 +143,11 @@ QWidget* SelfServiceWindow::buildRequestPage()
     v->addWidget(m_requestButton, 0, Qt::AlignLeft);
     m_requestResult = wrapped(page, QStringLiteral("requestResult"));
     v->addWidget(m_requestResult);
+    m_requestStatus = wrapped(page, QStringLiteral("requestStatus"));
+    QFont statusFont = m_requestStatus->font();
+    statusFont.setBold(true);
+    m_requestStatus->setFont(statusFont);
+    v->addWidget(m_requestStatus);
     auto* show = new QHBoxLayout;
     m_code = codeLabel(page, QStringLiteral("code"), 26);
     m_qr = new QrCodeWidget(page);
@@ -152,7 +158,11 @@ QWidget* SelfServiceWindow::buildRequestPage()
     v->addLayout(show);
     v->addStretch(1);
     connect(m_profile, &QComboBox::currentIndexChanged, this, &SelfServiceWindow::updateRequestHints);
+    connect(m_showQr, &QCheckBox::toggled, this, &SelfServiceWindow::updateRequestHints);
     connect(m_requestButton, &QPushButton::clicked, this, &SelfServiceWindow::submitRequest);
+    m_watch = new QTimer(this);
+    m_watch->setInterval(2000);
+    connect(m_watch, &QTimer::timeout, this, &SelfServiceWindow::watchRequest);
     return page;
 }
 
@@ -176,6 +186,9 @@ void SelfServiceWindow::showRequestPage()
             return;
         }
         for (const CredentialProfile& profile : *p) {
+            // Request My ID is for the phone; cards come from the helpdesk, derived credentials from the kiosk.
+            if (profile.encoding != CardEncoding::IdentityAgent)
+                continue;
             m_profiles.append(profile);
             m_profile->addItem(profile.name);
         }
@@ -212,7 +225,10 @@ void SelfServiceWindow::updateRequestHints()
         m_requestHint->setText(tr("You have no email address or mobile number on record, so the code is shown here. Have your phone ready."));
     } else {
         m_showQr->setEnabled(true);
-        m_requestHint->setText(m_me.email.isEmpty() ? tr("The code will be sent to your mobile number %1.").arg(m_me.mobile)
+        if (m_showQr->isChecked())
+            m_requestHint->setText(tr("The code will be shown here and nothing is sent. Have your phone ready."));
+        else
+            m_requestHint->setText(m_me.email.isEmpty() ? tr("The code will be sent to your mobile number %1.").arg(m_me.mobile)
                                                     : tr("The code will be sent to %1.").arg(m_me.email));
     }
 }
@@ -226,6 +242,9 @@ void SelfServiceWindow::submitRequest()
     const bool showCode = m_showQr->isChecked() && !profile.requiresValidation;
     m_requestButton->setEnabled(false);
     m_requestResult->setText(tr("Requesting…"));
+    m_requestStatus->clear();
+    m_watch->stop();
+    m_watchedJob = 0;
     m_code->clear();
     m_qr->hide();
     whenFinished(m_engine.requestCredential(m_session.session(), m_session.session().personId, profile.id, showCode), this,
@@ -235,9 +254,11 @@ void SelfServiceWindow::submitRequest()
                 m_requestResult->setText(ErrorText::describe(r.error()));
                 return;
             }
+            m_watchedJob = r->job.id;
+            m_watch->start();
             if (r->job.status == JobStatus::AwaitingValidation) {
                 m_requestResult->setText(tr("Your request is waiting for the helpdesk's approval. You will be told when you can collect it."));
-                return;
+                return showWatchedJob(r->job, {});
             }
             if (!r->code.isEmpty()) {
                 m_requestResult->setText(tr("Open the app on your phone, scan the QR code, and type this code when it asks:"));
@@ -246,10 +267,89 @@ void SelfServiceWindow::submitRequest()
                     m_qr->setCode(*qr);
                     m_qr->show();
                 }
-                return;
+                return showWatchedJob(r->job, {});
             }
             m_requestResult->setText(tr("Done: %n message(s) with the link and the code are on their way to you.", nullptr, int(r->notifications.size())));
+            showWatchedJob(r->job, {});
         });
+}
+
+void SelfServiceWindow::watchRequest()
+{
+    if (m_watchAsking || m_watchedJob == 0)
+        return;
+    m_watchAsking = true;
+    const qint64 watched = m_watchedJob;
+    const qint64 me = m_session.session().personId;
+    whenFinished(m_engine.jobsOf(m_session.session(), me), this, [this, watched, me](const Result<QList<Job>>& jobs) {
+        if (!jobs || watched != m_watchedJob) {
+            m_watchAsking = false; // a passing failure: the next tick asks again
+            return;
+        }
+        const auto job = std::find_if(jobs->cbegin(), jobs->cend(), [watched](const Job& j) { return j.id == watched; });
+        if (job == jobs->cend()) {
+            m_watchAsking = false;
+            return;
+        }
+        if (job->status != JobStatus::Completed) {
+            m_watchAsking = false;
+            return showWatchedJob(*job, {});
+        }
+        // Collected: name the device it went onto.
+        const Job done = *job;
+        whenFinished(m_engine.devicesOf(m_session.session(), me), this, [this, done](const Result<QList<Device>>& devices) {
+            m_watchAsking = false;
+            if (done.id == m_watchedJob)
+                showWatchedJob(done, devices ? *devices : QList<Device>());
+        });
+    });
+}
+
+void SelfServiceWindow::showWatchedJob(const Job& job, const QList<Device>& devices)
+{
+    m_requestStatus->setText(collectionText(job, devices));
+    const bool over = isTerminal(job.status) || job.status == JobStatus::Locked; // only the helpdesk moves it on
+    if (over || job.status == JobStatus::InProgress) {
+        // The code is spent or void: nothing left to scan or type.
+        m_code->clear();
+        m_qr->hide();
+        m_requestResult->clear();
+    }
+    if (over)
+        m_watch->stop();
+}
+
+QString SelfServiceWindow::collectionText(const Job& job, const QList<Device>& devices) const
+{
+    switch (job.status) {
+    case JobStatus::AwaitingValidation:
+        return tr("Waiting for the helpdesk's approval.");
+    case JobStatus::AwaitingIssue:
+        if (job.codeExpiresAt.isValid() && job.codeExpiresAt <= QDateTime::currentDateTimeUtc())
+            return tr("The code has expired. Ask the helpdesk for a new one.");
+        return job.codeExpiresAt.isValid() ? tr("Waiting for your phone. The code works until %1.").arg(DomainText::dateTime(job.codeExpiresAt))
+                                           : tr("Waiting for your phone.");
+    case JobStatus::InProgress:
+        return tr("Your phone is collecting it now…");
+    case JobStatus::Completed: {
+        const auto device = std::find_if(devices.cbegin(), devices.cend(), [&job](const Device& d) { return d.id == job.issuedDeviceId; });
+        const QString when = DomainText::dateTime(job.updatedAt);
+        if (device == devices.cend())
+            return tr("Collected on %1.").arg(when);
+        return device->platform.isEmpty() ? tr("Collected on %1 as %2 %3.").arg(when, DomainText::cardEncoding(device->type), device->serial)
+                                          : tr("Collected on %1 as %2 %3 (%4).").arg(when, DomainText::cardEncoding(device->type), device->serial, device->platform);
+    }
+    case JobStatus::Cancelled:
+        return job.reason.isEmpty() ? tr("Cancelled.") : tr("Cancelled: %1").arg(job.reason);
+    case JobStatus::Failed:
+        return job.details.isEmpty() ? tr("Collection failed. Ask the helpdesk to request it again.")
+                                     : tr("Collection failed: %1 Ask the helpdesk to request it again.").arg(job.details);
+    case JobStatus::Expired:
+        return tr("The code expired before it was used. Ask the helpdesk for a new code.");
+    case JobStatus::Locked:
+        return tr("The code was typed wrongly too often. Ask the helpdesk for a new code.");
+    }
+    return DomainText::jobStatus(job.status);
 }
 
 QWidget* SelfServiceWindow::buildRequestsPage()
@@ -259,7 +359,7 @@ QWidget* SelfServiceWindow::buildRequestsPage()
     auto* v = new QVBoxLayout(page);
     m_requests = new QTableWidget(0, 4, page);
     m_requests->setObjectName(QStringLiteral("requests"));
-    m_requests->setHorizontalHeaderLabels({ tr("Identity"), tr("Status"), tr("Requested"), tr("Code valid until") });
+    m_requests->setHorizontalHeaderLabels({ tr("Identity"), tr("Status"), tr("Requested"), tr("Collection") });
     m_requests->horizontalHeader()->setStretchLastSection(true);
     m_requests->setEditTriggers(QAbstractItemView::NoEditTriggers);
     v->addWidget(m_requests);
@@ -269,20 +369,28 @@ QWidget* SelfServiceWindow::buildRequestsPage()
 void SelfServiceWindow::showRequestsPage()
 {
     m_pages->setCurrentIndex(1);
-    whenFinished(m_engine.jobsOf(m_session.session(), m_session.session().personId), this, [this](const Result<QList<Job>>& jobs) {
-        m_requests->setRowCount(0);
-        if (!jobs)
+    const qint64 me = m_session.session().personId;
+    whenFinished(m_engine.jobsOf(m_session.session(), me), this, [this, me](const Result<QList<Job>>& jobs) {
+        if (!jobs) {
+            m_requests->setRowCount(0);
             return;
-        for (const Job& j : *jobs) {
-            if (j.type == JobType::PinLock || j.type == JobType::TemporaryUnlock)
-                continue;
-            const int row = m_requests->rowCount();
-            m_requests->insertRow(row);
-            m_requests->setItem(row, 0, new QTableWidgetItem(j.profileName));
-            m_requests->setItem(row, 1, new QTableWidgetItem(DomainText::jobStatus(j.status)));
-            m_requests->setItem(row, 2, new QTableWidgetItem(DomainText::dateTime(j.requestedAt)));
-            m_requests->setItem(row, 3, new QTableWidgetItem(j.status == JobStatus::AwaitingIssue ? DomainText::dateTime(j.codeExpiresAt) : QString()));
         }
+        // The devices name what each collected request went onto.
+        whenFinished(m_engine.devicesOf(m_session.session(), me), this, [this, jobs = *jobs](const Result<QList<Device>>& devices) {
+            const QList<Device> known = devices ? *devices : QList<Device>();
+            m_requests->setRowCount(0);
+            for (const Job& j : jobs) {
+                if (j.type == JobType::PinLock || j.type == JobType::TemporaryUnlock)
+                    continue;
+                const int row = m_requests->rowCount();
+                m_requests->insertRow(row);
+                m_requests->setItem(row, 0, new QTableWidgetItem(j.profileName));
+                m_requests->setItem(row, 1, new QTableWidgetItem(DomainText::jobStatus(j.status)));
+                m_requests->setItem(row, 2, new QTableWidgetItem(DomainText::dateTime(j.requestedAt)));
+                m_requests->setItem(row, 3, new QTableWidgetItem(collectionText(j, known)));
+            }
+            m_requests->resizeColumnsToContents();
+        });
     });
 }
 

@@ -3,6 +3,8 @@
 #include "CardPinController.h"
 #include "OperatorSessionController.h"
 #include "engine/CredentialProfile.h"
+#include "engine/Device.h"
+#include "engine/Job.h"
 #include "engine/Person.h"
 #include "engine/VscAccess.h"
 
@@ -17,6 +19,7 @@ class QLineEdit;
 class QPushButton;
 class QStackedWidget;
 class QTableWidget;
+class QTimer;
 
 namespace lanyard {
 
@@ -45,6 +48,10 @@ private:
     void showPinPage(bool unblock);
     void updateRequestHints();
     void submitRequest();
+    // Follows the request just made until it ends, so the page says when the phone has it.
+    void watchRequest();
+    void showWatchedJob(const Job& job, const QList<Device>& devices);
+    QString collectionText(const Job& job, const QList<Device>& devices) const;
     void updatePinPage();
     void submitPin();
     // Whether the engine holds the PUK of the card in the reader; if so, its challenge.
@@ -75,8 +82,12 @@ private:
     QCheckBox* m_showQr;
     QPushButton* m_requestButton;
     QLabel* m_requestResult;
+    QLabel* m_requestStatus;
     QLabel* m_code;
     QrCodeWidget* m_qr;
+    qint64 m_watchedJob = 0;
+    bool m_watchAsking = false;
+    QTimer* m_watch;
     // My requests
     QTableWidget* m_requests;
     // PIN

@@ -29,6 +29,7 @@ struct Job {
     qint64 requestedBy = 0;
     QString requestedByName;
     QDateTime requestedAt;
+    QDateTime updatedAt; // its last change: for a completed job, when it was collected
     qint64 validatedBy = 0;
     QDateTime validatedAt;
     QDateTime scheduledAt;

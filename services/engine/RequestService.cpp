@@ -26,7 +26,7 @@ namespace {
 const QString kJobSelect = QStringLiteral(
     "SELECT j.id, j.job_type, j.status, j.person_id, p.full_name, j.device_id, j.profile_id, COALESCE(pr.name, ''), j.requested_by, "
     "COALESCE(rb.full_name, ''), j.requested_at, j.validated_by, j.validated_at, j.schedule_at, j.schedule_tz, j.reason, j.details, "
-    "j.code_failures, j.code_expires_at, j.collection_token, j.related_job_id, j.issued_device_id, j.code_hash, j.target_dns, j.parent_fingerprint, j.valid_until "
+    "j.code_failures, j.code_expires_at, j.collection_token, j.related_job_id, j.issued_device_id, j.code_hash, j.target_dns, j.parent_fingerprint, j.valid_until, j.updated_at "
     "FROM jobs j JOIN people p ON p.id = j.person_id LEFT JOIN profiles pr ON pr.id = j.profile_id "
     "LEFT JOIN people rb ON rb.id = j.requested_by ");
 
@@ -65,6 +65,7 @@ Job readJob(const QSqlQuery& q, QString* codeHash = nullptr)
     j.targetComputer = q.value(23).toString();
     j.parentFingerprint = q.value(24).toString();
     j.validUntil = optionalTime(q.value(25));
+    j.updatedAt = optionalTime(q.value(26));
     return j;
 }
 

@@ -218,8 +218,10 @@ Result<QString> VscHolderService::releasePuk(const AccessControl& ac, qint64 dev
     const qint64 expiresAt = open->value(1).toLongLong();
     open->finish();
     if (expiresAt < m_ctx.now().toMSecsSinceEpoch()) {
-        exec(m_db, QStringLiteral("DELETE FROM vsc_unblock_challenges WHERE device_id = ?"), { deviceId });
-        tx.commit();
+        if (auto r = exec(m_db, QStringLiteral("DELETE FROM vsc_unblock_challenges WHERE device_id = ?"), { deviceId }); !r)
+            return r.error();
+        if (auto r = tx.commit(); !r)
+            return r.error();
         return Error(ErrorCode::PossessionFailed, QStringLiteral("the unblock challenge for %1 expired").arg(device->serial),
             { { QStringLiteral("problem"), QStringLiteral("challenge-expired") } });
     }

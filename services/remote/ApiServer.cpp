@@ -559,7 +559,7 @@ QFuture<QHttpServerResponse> ApiServer::operatorCall(const QString& method, cons
     auto promise = newPromise();
     const Call handler = *call;
     const QJsonObject args = *body;
-    whenFinished(m_engine.resolveToken(QString::fromLatin1(auth.mid(7))), this, [this, promise, handler, args](Result<OperatorSession> session) {
+    whenFinished(m_engine.resolveToken(QString::fromLatin1(auth.mid(7))), this, [promise, handler, args](Result<OperatorSession> session) {
         if (!session)
             return fulfil(promise, errorResponse(session.error()));
         // The engine checks permission and scope itself, as in embedded mode.

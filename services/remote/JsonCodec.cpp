@@ -192,6 +192,7 @@ QJsonObject fromJob(const Job& j)
         { QStringLiteral("personId"), j.personId }, { QStringLiteral("personName"), j.personName }, { QStringLiteral("deviceId"), j.deviceId },
         { QStringLiteral("profileId"), j.profileId }, { QStringLiteral("profileName"), j.profileName }, { QStringLiteral("requestedBy"), j.requestedBy },
         { QStringLiteral("requestedByName"), j.requestedByName }, { QStringLiteral("requestedAt"), isoTime(j.requestedAt) },
+        { QStringLiteral("updatedAt"), isoTime(j.updatedAt) },
         { QStringLiteral("validatedBy"), j.validatedBy }, { QStringLiteral("validatedAt"), isoTime(j.validatedAt) },
         { QStringLiteral("scheduledAt"), isoTime(j.scheduledAt) }, { QStringLiteral("scheduleTimezone"), j.scheduleTimezone },
         { QStringLiteral("reason"), j.reason }, { QStringLiteral("details"), j.details }, { QStringLiteral("codeFailures"), j.codeFailures },
@@ -221,6 +222,7 @@ Result<Job> toJob(const QJsonObject& o)
     j.requestedBy = o.value(QStringLiteral("requestedBy")).toInteger();
     j.requestedByName = o.value(QStringLiteral("requestedByName")).toString();
     j.requestedAt = toTime(o.value(QStringLiteral("requestedAt")));
+    j.updatedAt = toTime(o.value(QStringLiteral("updatedAt")));
     j.validatedBy = o.value(QStringLiteral("validatedBy")).toInteger();
     j.validatedAt = toTime(o.value(QStringLiteral("validatedAt")));
     j.scheduledAt = toTime(o.value(QStringLiteral("scheduledAt")));

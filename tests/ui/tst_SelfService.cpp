@@ -1,10 +1,15 @@
 // Self-Service driven through its window (offscreen) on the embedded engine, and through the
 // real pcscd with the virtual PIV card for the PIN: Request My ID with the QR code shown when
 // the user has no contact details (zbarimg reads it), never for a profile that needs
-// validation; My requests; Change PIN with tries left after a wrong PIN; a PIN of the wrong
+// validation; only the phone identities Sam may request for himself are offered; with an email
+// address the code goes by mail (a real SMTP sink receives it) unless he asks to see it; the
+// page follows the request until the phone has collected it, and My requests names the device;
+// Change PIN with tries left after a wrong PIN; a PIN of the wrong
 // shape refused before it reaches the card; Unblock PIN with the PUK.
 // Runs under with-pcsc-namespace.sh.
 #include "PcscHarness.h"
+#include "SmtpSink.h"
+#include "engine/SettingsSchema.h"
 #include "QrCodeWidget.h"
 #include "DomainText.h"
 #include "SelfServiceWindow.h"
@@ -12,6 +17,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -109,6 +115,19 @@ private slots:
         QCOMPARE(table->item(0, 1)->text(), DomainText::jobStatus(JobStatus::AwaitingIssue));
     }
 
+    void onlyPhoneIdentitiesSamMayRequestAreOffered()
+    {
+        QTest::mouseClick(child<QPushButton>("requestMyId"), Qt::LeftButton);
+        chooseProfile(QStringLiteral("Mobile Identity"));
+        QStringList offered;
+        for (int i = 0; i < child<QComboBox>("profile")->count(); ++i)
+            offered << child<QComboBox>("profile")->itemText(i);
+        offered.sort();
+        // End User may request the Virtual Smart Card too, but that is collected on a computer;
+        // the Derived PIV Credential is the kiosk's alone.
+        QCOMPARE(offered, QStringList({ QStringLiteral("Mobile Identity"), QStringLiteral("Mobile Identity (validated)") }));
+    }
+
     void validatedProfileNeverShowsAQrCode()
     {
         QTest::mouseClick(child<QPushButton>("requestMyId"), Qt::LeftButton);
@@ -127,6 +146,78 @@ private slots:
         QTRY_VERIFY2_WITH_TIMEOUT(text("requestResult").contains(QLatin1String("approval")), qPrintable(text("requestResult")), 30000);
         QVERIFY(!child<QrCodeWidget>("qr")->isVisible());
         QVERIFY(text("code").isEmpty());
+    }
+
+    // Sam has an email address now (the test before gave him one).
+    void theCodeIsMailedUnlessSamAsksToSeeIt()
+    {
+        SmtpSink sink;
+        QString error;
+        QVERIFY2(sink.start(m_dir.path(), 0, {}, {}, &error), qPrintable(error));
+        QVERIFY2(m_fx->configure(m_fx->demoOperator(),
+                     { { SettingKey::SmtpHost, QStringLiteral("127.0.0.1") }, { SettingKey::SmtpPort, QString::number(sink.port()) },
+                         { SettingKey::SmtpSecurity, QStringLiteral("none") } },
+                     &error),
+            qPrintable(error));
+        QTest::mouseClick(child<QPushButton>("myRequests"), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>("requestMyId"), Qt::LeftButton);
+        chooseProfile(QStringLiteral("Mobile Identity"));
+        QTRY_VERIFY2_WITH_TIMEOUT(text("requestHint").contains(QLatin1String("sam@example.test")), qPrintable(text("requestHint")), 10000);
+        QVERIFY(child<QCheckBox>("showQr")->isEnabled());
+        child<QCheckBox>("showQr")->setChecked(false);
+        QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>("request")->isEnabled(), 10000);
+        QTest::mouseClick(child<QPushButton>("request"), Qt::LeftButton);
+        QTRY_VERIFY2_WITH_TIMEOUT(text("requestResult").contains(QLatin1String("on their way")), qPrintable(text("requestResult")), 30000);
+        QVERIFY(!child<QrCodeWidget>("qr")->isVisible());
+        QVERIFY(text("code").isEmpty());
+        QTRY_VERIFY2_WITH_TIMEOUT(text("requestStatus").contains(QLatin1String("Waiting for your phone")), qPrintable(text("requestStatus")), 10000);
+        auto delivered = await(m_fx->engine().deliverNotifications());
+        QVERIFY2(delivered, delivered ? "" : qPrintable(delivered.error().toLogString()));
+        // The demo's outbox has other people's messages too.
+        const auto toSam = [&sink] {
+            const QList<QJsonObject> all = sink.received();
+            return std::count_if(all.cbegin(), all.cend(), [](const QJsonObject& m) {
+                return m.value(QStringLiteral("to")).toArray().contains(QStringLiteral("sam@example.test"));
+            });
+        };
+        // The default scheme: the link and the code in two messages, both to the one address.
+        QVERIFY2(text("requestResult").contains(QLatin1String("2 message(s)")), qPrintable(text("requestResult")));
+        QTRY_COMPARE_WITH_TIMEOUT(toSam(), 2, 10000);
+        sink.stop();
+    }
+
+    // Sam asks to see the code; the phone collects it while the page is open.
+    void thePageFollowsTheRequestUntilThePhoneHasIt()
+    {
+        QTest::mouseClick(child<QPushButton>("requestMyId"), Qt::LeftButton);
+        chooseProfile(QStringLiteral("Mobile Identity"));
+        QTRY_VERIFY_WITH_TIMEOUT(child<QCheckBox>("showQr")->isEnabled() && child<QPushButton>("request")->isEnabled(), 10000);
+        child<QCheckBox>("showQr")->setChecked(true);
+        QVERIFY2(text("requestHint").contains(QLatin1String("nothing is sent")), qPrintable(text("requestHint")));
+        QTest::mouseClick(child<QPushButton>("request"), Qt::LeftButton);
+        QTRY_VERIFY2_WITH_TIMEOUT(!text("code").isEmpty(), qPrintable(text("requestResult")), 30000);
+        QVERIFY(child<QrCodeWidget>("qr")->isVisible());
+        QTRY_VERIFY2_WITH_TIMEOUT(text("requestStatus").contains(QLatin1String("Waiting for your phone")), qPrintable(text("requestStatus")), 10000);
+
+        const qint64 sam = m_fx->scalar(QStringLiteral("SELECT id FROM people WHERE logon_name = 'sam'")).toLongLong();
+        auto jobs = await(m_fx->engine().jobsOf(m_fx->demoOperator(), sam));
+        QVERIFY(jobs && !jobs->isEmpty());
+        IssuedRequest shown;
+        shown.job = jobs->constFirst(); // newest first
+        shown.code = text("code");
+        QCOMPARE(shown.job.status, JobStatus::AwaitingIssue);
+        const Device phone = m_fx->collect(shown);
+        QTRY_VERIFY2_WITH_TIMEOUT(text("requestStatus").contains(QLatin1String("Collected on")) && text("requestStatus").contains(phone.serial),
+            qPrintable(text("requestStatus")), 10000);
+        QVERIFY(!child<QrCodeWidget>("qr")->isVisible());
+        QVERIFY(text("code").isEmpty());
+        saveScreenshot(m_window.get(), QStringLiteral("self-service-collected"));
+
+        QTest::mouseClick(child<QPushButton>("myRequests"), Qt::LeftButton);
+        auto* table = child<QTableWidget>("requests");
+        QTRY_VERIFY_WITH_TIMEOUT(table->rowCount() >= 3 && table->item(0, 3)->text().contains(phone.serial), 10000);
+        QCOMPARE(table->item(0, 1)->text(), DomainText::jobStatus(JobStatus::Completed));
+        QVERIFY2(table->item(1, 3)->text().contains(QLatin1String("Waiting for your phone")), qPrintable(table->item(1, 3)->text()));
     }
 
     void changePinShowsTriesLeft()
