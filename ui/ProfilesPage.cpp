@@ -122,6 +122,12 @@ ProfilesPage::ProfilesPage(const OperatorActions& actions, QWidget* parent)
     lengths->addWidget(m_pinMax);
     lengths->addStretch();
     pinForm->addRow(tr("Length:"), lengths);
+    m_pinRangeNote = new QLabel(pinBox);
+    m_pinRangeNote->setObjectName(QStringLiteral("profilePinRange"));
+    m_pinRangeNote->setWordWrap(true);
+    pinForm->addRow(m_pinRangeNote);
+    connect(m_encoding, &QComboBox::currentIndexChanged, this, &ProfilesPage::applyPinRange);
+    applyPinRange();
     const QStringList classLabels { tr("Upper-case letters:"), tr("Lower-case letters:"), tr("Digits:"), tr("Special characters:") };
     const QStringList classIds { QStringLiteral("Upper"), QStringLiteral("Lower"), QStringLiteral("Digits"), QStringLiteral("Special") };
     for (size_t i = 0; i < m_pinRules.size(); ++i) {
@@ -285,6 +291,29 @@ void ProfilesPage::showHeading()
     m_save->setText(tr("&Save as version %1").arg(m_currentVersion + 1));
 }
 
+void ProfilesPage::applyPinRange()
+{
+    const CardEncoding encoding = CardEncoding(m_encoding->currentData().toInt());
+    const PinLengthRange range = pinLengthRange(encoding);
+    // QSpinBox clamps a value outside its new range, so a switch of encoding pulls the
+    // lengths into what the card can take instead of failing at save.
+    for (QSpinBox* s : { m_pinMin, m_pinMax })
+        s->setRange(range.minimum, range.maximum);
+    switch (encoding) {
+    case CardEncoding::VirtualSmartCard:
+        m_pinRangeNote->setText(tr("A virtual smart card's PIN has %1 to %2 characters.").arg(range.minimum).arg(range.maximum));
+        break;
+    case CardEncoding::PivCard:
+    case CardEncoding::DerivedCredential:
+        m_pinRangeNote->setText(tr("A PIV PIN has %1 to %2 characters.").arg(range.minimum).arg(range.maximum));
+        break;
+    case CardEncoding::IdentityAgent:
+        m_pinRangeNote->clear();
+        break;
+    }
+    m_pinRangeNote->setVisible(!m_pinRangeNote->text().isEmpty());
+}
+
 void ProfilesPage::show(const CredentialProfile& p)
 {
     m_shown = p;
@@ -295,6 +324,7 @@ void ProfilesPage::show(const CredentialProfile& p)
     m_restriction->setCurrentIndex(m_restriction->findData(int(p.deviceRestriction)));
     m_validation->setChecked(p.requiresValidation);
     m_lifetime->setValue(p.lifetimeDays);
+    applyPinRange();
     m_pinMin->setValue(p.pinPolicy.minLength);
     m_pinMax->setValue(p.pinPolicy.maxLength);
     for (size_t i = 0; i < m_pinRules.size(); ++i)

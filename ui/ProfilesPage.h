@@ -42,6 +42,8 @@ private:
     void showHeading();
     CredentialProfile fromForm() const;
     void fillParents();
+    // Keeps the PIN lengths within what the chosen card encoding can take, and says so.
+    void applyPinRange();
 
     OperatorActions* m_actions;
     ProfileListModel* m_model;
@@ -65,6 +67,7 @@ private:
     QSpinBox* m_lifetime = nullptr;
     QSpinBox* m_pinMin = nullptr;
     QSpinBox* m_pinMax = nullptr;
+    QLabel* m_pinRangeNote = nullptr;
     std::array<QComboBox*, 4> m_pinRules {}; // upper, lower, digits, special
     QCheckBox* m_face = nullptr;
     QCheckBox* m_fingerprint = nullptr;

@@ -44,4 +44,18 @@ QStringList knownAuthTypes()
     return { QStringLiteral("pin"), QStringLiteral("face"), QStringLiteral("fingerprint") };
 }
 
+PinLengthRange pinLengthRange(CardEncoding encoding)
+{
+    switch (encoding) {
+    case CardEncoding::VirtualSmartCard:
+        return { 8, 24 };
+    case CardEncoding::PivCard:
+    case CardEncoding::DerivedCredential:
+        return { 6, 8 };
+    case CardEncoding::IdentityAgent:
+        break;
+    }
+    return {};
+}
+
 } // namespace lanyard

@@ -53,6 +53,14 @@ struct PinPolicy {
     CharRule special = CharRule::NotAllowed;
 };
 
+// The PIN lengths a card encoding can take: a virtual smart card's PIN is 8 to 24
+// characters, a PIV card's (and so a credential derived from one) 6 to 8.
+struct PinLengthRange {
+    int minimum = 4;
+    int maximum = 127;
+};
+PinLengthRange pinLengthRange(CardEncoding encoding);
+
 // A versioned profile: editing makes a new version (same lineage); devices keep the version
 // they were issued with.
 struct CredentialProfile {

@@ -106,14 +106,7 @@ Result<void> ProfileService::validateProfile(const CredentialProfile& p)
         return profileError(QStringLiteral("profile-lifetime"), QStringLiteral("lifetime must be 1 to 3650 days"));
     if (p.policies.isEmpty())
         return profileError(QStringLiteral("profile-policies"), QStringLiteral("a credential profile issues at least one certificate"));
-    int minPin = 4, maxPin = 127;
-    if (p.encoding == CardEncoding::VirtualSmartCard) {
-        minPin = 8; // VSC PINs are clamped to 8-24 characters
-        maxPin = 24;
-    } else if (p.encoding == CardEncoding::PivCard || p.encoding == CardEncoding::DerivedCredential) {
-        minPin = 6;
-        maxPin = 8;
-    }
+    const auto [minPin, maxPin] = pinLengthRange(p.encoding);
     if (p.pinPolicy.minLength < minPin || p.pinPolicy.maxLength > maxPin || p.pinPolicy.minLength > p.pinPolicy.maxLength)
         return Error(ErrorCode::InvalidArgument, QStringLiteral("PIN length must lie within %1-%2").arg(minPin).arg(maxPin),
             { { QStringLiteral("problem"), QStringLiteral("pin-length") }, { QStringLiteral("minimum"), minPin }, { QStringLiteral("maximum"), maxPin } });
