@@ -214,6 +214,9 @@ QString ErrorText::describe(const Error& e)
             return tr("The card's unblock code (PUK) is blocked: the card cannot be unblocked any more. Ask the helpdesk for a new card.");
         return tr("The card's PIN is blocked after too many wrong attempts. The helpdesk can unblock it (Self-Service: Unblock PIN).");
     case ErrorCode::CertificateExpired:
+        if (arg("problem") == QLatin1String("parent-expired"))
+            return tr("The PIV card this credential is derived from expired on %1, so it can no longer be collected. Derive a new one from a valid card.")
+                .arg(QLocale().toString(e.args.value(QStringLiteral("notAfter")).toDateTime().toLocalTime(), QLocale::ShortFormat));
         return tr("The certificate on this card is not valid now (valid from %1 until %2). Ask the helpdesk for a new card.")
             .arg(QLocale().toString(e.args.value(QStringLiteral("notBefore")).toDateTime().toLocalTime(), QLocale::ShortFormat),
                 QLocale().toString(e.args.value(QStringLiteral("notAfter")).toDateTime().toLocalTime(), QLocale::ShortFormat));

@@ -58,8 +58,7 @@ Result<CertificateRecord> CertificateService::issue(const Person& person, const 
     params.subject = *subject;
     params.notBefore = m_ctx.now();
     params.validityDays = policy.validityDays;
-    if (notAfterCap.isValid())
-        params.validityDays = qMax(1, int(qMin<qint64>(policy.validityDays, params.notBefore.daysTo(notAfterCap))));
+    params.notAfterCap = notAfterCap; // to the second: whole days would run past the device or parent card
     params.keyUsage = policy.keyUsage;
     params.extendedKeyUsage = policy.extendedKeyUsage;
     params.allowedAlgorithms = policy.keyAlgorithms;

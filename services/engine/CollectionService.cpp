@@ -154,6 +154,10 @@ Result<CollectionSession> CollectionService::start(const CollectionStart& reques
         return refuse(Error(ErrorCode::CodeExpired, QStringLiteral("the code of job %1 expired").arg(job->id)));
     }
 
+    if (job->validUntil.isValid() && job->validUntil <= now)
+        return Error(ErrorCode::CertificateExpired, QStringLiteral("the parent card of job %1 has expired").arg(job->id),
+            { { QStringLiteral("problem"), QStringLiteral("parent-expired") }, { QStringLiteral("notAfter"), job->validUntil } });
+
     // Settings that make mobile issuance impossible are said before a code is spent on them.
     const int maxSessions = settings->integer(SettingKey::MaxSessionCount);
     if (maxSessions == 0)

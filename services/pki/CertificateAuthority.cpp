@@ -66,7 +66,7 @@ Result<Certificate> build(const PrivateKey& subjectKey, const IssuanceParameters
     // Without a given start, five minutes back: a verifier whose clock runs a little behind
     // (a phone, a test clock, a VM after a time sync) must not see "not yet valid".
     const QDateTime from = (p.notBefore.isValid() ? p.notBefore : QDateTime::currentDateTimeUtc().addSecs(-300));
-    const QDateTime until = from.addDays(p.validityDays);
+    const QDateTime until = p.notAfterCap.isValid() ? qMin(from.addDays(p.validityDays), p.notAfterCap) : from.addDays(p.validityDays);
     ASN1_TIME_set(X509_getm_notBefore(cert.get()), time_t(from.toSecsSinceEpoch()));
     ASN1_TIME_set(X509_getm_notAfter(cert.get()), time_t(until.toSecsSinceEpoch()));
     X509_set_pubkey(cert.get(), subjectKey.native());
@@ -190,6 +190,9 @@ Result<Certificate> CertificateAuthority::issueForKey(const PrivateKey& subjectK
         return Error(ErrorCode::DnTemplateInvalid, QStringLiteral("empty subject"));
     if (params.validityDays < 1)
         return Error(ErrorCode::InvalidArgument, QStringLiteral("validity must be at least one day"));
+    if (params.notAfterCap.isValid() && params.notAfterCap <= (params.notBefore.isValid() ? params.notBefore : QDateTime::currentDateTimeUtc()))
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("the certificate would end before it starts"),
+            { { QStringLiteral("problem"), QStringLiteral("validity-ended") } });
     if (auto r = validateUsages(params.keyUsage, params.extendedKeyUsage); !r)
         return r.error();
     return build(subjectKey, params, m_cert.native(), m_key, false);

@@ -20,6 +20,9 @@ struct IssuanceParameters {
     QString sanUpn;
     int validityDays = 365;
     QDateTime notBefore; // defaults to now
+    // When set, the certificate ends here if that is sooner than the validity: it must not
+    // outlive what it belongs to (its device, a derived credential's parent card).
+    QDateTime notAfterCap;
     QString keyUsage = QStringLiteral("digitalSignature");
     QString extendedKeyUsage; // comma-separated names, e.g. "clientAuth,emailProtection"
     QList<KeyAlgorithm> allowedAlgorithms { KeyAlgorithm::Rsa2048, KeyAlgorithm::Rsa3072, KeyAlgorithm::EcP256 };

@@ -134,6 +134,11 @@ private slots:
 
         const Device device = m_fx->collect(*issued);
         QVERIFY(device.expiresAt <= card->certificate.notAfter());
+        // The certificates too, to the second: whole days used to run past the card.
+        auto certificates = await(m_fx->engine().certificatesOf(m_admin, device.id));
+        QVERIFY(certificates && !certificates->isEmpty());
+        for (const CertificateRecord& c : *certificates)
+            QVERIFY2(c.notAfter <= card->certificate.notAfter(), qPrintable(c.notAfter.toString(Qt::ISODate) + QStringLiteral(" > ") + card->certificate.notAfter().toString(Qt::ISODate)));
         QCOMPARE(device.type, CardEncoding::DerivedCredential);
         QVERIFY(m_fx->scalar(QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE workflow = 'issue-derived-credential' AND details LIKE '%bound to parent card%'")).toInt() >= 1);
 
@@ -147,6 +152,28 @@ private slots:
         QCOMPARE(after->state, DeviceState::Canceled);
         QCOMPARE(m_fx->scalar(QStringLiteral("SELECT COUNT(*) FROM certificates WHERE device_id = ? AND status = 'active'"), { device.id }).toInt(), 0);
         QVERIFY(m_fx->scalar(QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE details LIKE '%parent card trust ended: card reported lost%'")).toInt() >= 1);
+    }
+
+    // The card ends two minutes from now; the code lives longer, but the credential may not.
+    void aCredentialWhoseCardHasEndedCannotBeCollected()
+    {
+        trust(m_issuer->caPem(), m_issuer->writeCrl({}));
+        auto card = makeCard(*m_issuer, QStringLiteral("holder@piv.example"), QDateTime::currentDateTimeUtc().addDays(-365).addSecs(120), 365);
+        auto check = await(m_fx->engine().checkParentCard(m_kiosk, card->parent));
+        QVERIFY2(check.ok(), check.ok() ? "" : qPrintable(check.error().toLogString()));
+        auto issued = await(m_fx->engine().requestDerivedCredential(m_kiosk, card->parent, check->challenge, sign(*card, check->challenge)));
+        QVERIFY(issued.ok());
+        QVERIFY(issued->job.codeExpiresAt > QDateTime::currentDateTimeUtc().addSecs(300));
+        m_fx->advanceClock(300);
+        CollectionStart start { issued->job.collectionToken, issued->code, {} };
+        start.device.hardwareSerial = QStringLiteral("LATE-PHONE");
+        start.device.platform = QStringLiteral("Android");
+        auto late = await(m_fx->engine().startCollection(start));
+        QVERIFY(!late.ok());
+        QVERIFY2(late.error().code == ErrorCode::CertificateExpired, qPrintable(late.error().toLogString()));
+        QCOMPARE(late.error().args.value(QStringLiteral("problem")).toString(), QStringLiteral("parent-expired"));
+        QCOMPARE(m_fx->scalar(QStringLiteral("SELECT status FROM jobs WHERE id = ?"), { issued->job.id }).toString(), QStringLiteral("awaiting-issue"));
+        m_fx->advanceClock(-300);
     }
 
     void revokedParentsEndTheirCredentials()

@@ -48,13 +48,7 @@ class TestVscCard : public QObject {
 
     QJsonObject call(const QString& token, const QString& method, const QJsonObject& args, int expected = 200)
     {
-        const auto r = m_server.http(QStringLiteral("POST"), QStringLiteral("/api/v1/operator/") + method, args, token);
-        if (r.status != expected) {
-            // Recorded as this test function's failure; the cleanup still stops server, pcscd and card.
-            QTest::qFail(qPrintable(QStringLiteral("%1: HTTP %2 %3").arg(method).arg(r.status).arg(QString::fromUtf8(r.body))), __FILE__, __LINE__);
-            return {};
-        }
-        return r.json();
+        return m_server.operatorCall(token, method, args, expected);
     }
 
     ProcessOutput automation(const QString& host)

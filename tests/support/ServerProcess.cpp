@@ -193,6 +193,16 @@ QString ServerProcess::setSettings(const QMap<QString, QString>& values)
     return {};
 }
 
+QJsonObject ServerProcess::operatorCall(const QString& token, const QString& method, const QJsonObject& args, int expected)
+{
+    const Reply r = http(QStringLiteral("POST"), QStringLiteral("/api/v1/operator/") + method, args, token);
+    if (r.status != expected) {
+        QTest::qFail(qPrintable(QStringLiteral("%1: HTTP %2 %3").arg(method).arg(r.status).arg(QString::fromUtf8(r.body))), __FILE__, __LINE__);
+        return {};
+    }
+    return r.json();
+}
+
 ServerProcess::IssuedVsc ServerProcess::issueVscOntoCard(const QString& personText, const QString& store, const QString& dnsName, const QString& pin)
 {
     IssuedVsc out;

@@ -48,6 +48,10 @@ public:
         QJsonObject json() const;
     };
     Reply http(const QString& verb, const QString& route, const QJsonObject& body = {}, const QString& token = {});
+    // POST /api/v1/operator/<method> with this token. Another status than `expected` is
+    // recorded as the running test function's failure (never qFatal: the cleanup must still
+    // stop what the test started) and gives an empty object.
+    QJsonObject operatorCall(const QString& token, const QString& method, const QJsonObject& args, int expected = 200);
     // A bearer token for this operator, or an empty string.
     QString logon(const QString& logonName, const QString& password);
     // Changes operation settings through the API as the administrator would.

@@ -5,6 +5,7 @@
 
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QLabel>
 #include <QTest>
 #include <QSignalSpy>
 #include <QWidget>
@@ -56,6 +57,24 @@ T* child(QWidget* parent, const char* name)
     if (!w)
         qFatal("no child %s", name);
     return w;
+}
+
+// A named child widget, or a recorded failure of the running test function (null then). For
+// tests that started daemons: qFatal would leave them running; this lets the cleanup stop them.
+template <typename T>
+T* namedChild(QWidget* parent, const char* name)
+{
+    T* w = parent ? parent->findChild<T*>(QLatin1String(name)) : nullptr;
+    if (!w)
+        QTest::qFail(qPrintable(QStringLiteral("no %1").arg(QLatin1String(name))), __FILE__, __LINE__);
+    return w;
+}
+
+// The text of a named label, or empty with the failure recorded as namedChild does.
+inline QString labelText(QWidget* parent, const char* name)
+{
+    auto* label = namedChild<QLabel>(parent, name);
+    return label ? label->text() : QString();
 }
 
 } // namespace lanyard::test

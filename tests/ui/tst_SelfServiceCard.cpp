@@ -24,23 +24,6 @@ namespace {
 const QString kHost = QStringLiteral("pc-41.corp.example.test");
 const QString kPin = QStringLiteral("24681357");
 const QString kNewPin = QStringLiteral("97531864");
-
-// A named child, or a recorded failure (never qFatal: the cleanup must stop pcscd, the card
-// and the server).
-template <typename T>
-T* named(QWidget* parent, const char* name)
-{
-    T* w = parent ? parent->findChild<T*>(QLatin1String(name)) : nullptr;
-    if (!w)
-        QTest::qFail(qPrintable(QStringLiteral("no %1").arg(QLatin1String(name))), __FILE__, __LINE__);
-    return w;
-}
-
-QString textOf(QWidget* parent, const char* name)
-{
-    auto* label = named<QLabel>(parent, name);
-    return label ? label->text() : QString();
-}
 } // namespace
 
 class TestSelfServiceCard : public QObject {
@@ -72,10 +55,10 @@ class TestSelfServiceCard : public QObject {
         LogonDialog* dialog = logonDialog();
         if (!dialog)
             return nullptr;
-        auto* mode = named<QPushButton>(dialog, "logonModeButton");
+        auto* mode = namedChild<QPushButton>(dialog, "logonModeButton");
         if (!mode || !mode->isVisible())
             return nullptr;
-        if (!named<QLineEdit>(dialog, "logonPin")->isVisible())
+        if (!namedChild<QLineEdit>(dialog, "logonPin")->isVisible())
             mode->click();
         return dialog;
     }
@@ -132,26 +115,26 @@ private Q_SLOTS:
         // Goes away once the holder is logged on.
         QPointer<LogonDialog> dialog = cardLogon();
         QVERIFY(dialog);
-        QTRY_VERIFY_WITH_TIMEOUT(textOf(dialog, "logonCardTries").startsWith(QLatin1String("PIN attempts left: ")), 15000);
-        const QString before = textOf(dialog, "logonCardTries");
+        QTRY_VERIFY_WITH_TIMEOUT(labelText(dialog, "logonCardTries").startsWith(QLatin1String("PIN attempts left: ")), 15000);
+        const QString before = labelText(dialog, "logonCardTries");
 
         // A wrong PIN: the card says no, and the dialog shows what is left.
-        named<QLineEdit>(dialog, "logonPin")->setText(QStringLiteral("11112222"));
-        named<QPushButton>(dialog, "logonButton")->click();
-        QTRY_VERIFY2_WITH_TIMEOUT(textOf(dialog, "logonMessage").contains(QLatin1String("PIN is wrong")), qPrintable(textOf(dialog, "logonMessage")), 15000);
-        QTRY_VERIFY_WITH_TIMEOUT(textOf(dialog, "logonCardTries") != before, 15000);
+        namedChild<QLineEdit>(dialog, "logonPin")->setText(QStringLiteral("11112222"));
+        namedChild<QPushButton>(dialog, "logonButton")->click();
+        QTRY_VERIFY2_WITH_TIMEOUT(labelText(dialog, "logonMessage").contains(QLatin1String("PIN is wrong")), qPrintable(labelText(dialog, "logonMessage")), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(labelText(dialog, "logonCardTries") != before, 15000);
         QVERIFY(!m_client->selfServiceWindow());
         // Not a PIN at all: refused before it reaches the card.
-        named<QLineEdit>(dialog, "logonPin")->setText(QStringLiteral("12ab"));
-        named<QPushButton>(dialog, "logonButton")->click();
-        QTRY_VERIFY_WITH_TIMEOUT(textOf(dialog, "logonMessage").contains(QLatin1String("6 to 8 digits")), 15000);
+        namedChild<QLineEdit>(dialog, "logonPin")->setText(QStringLiteral("12ab"));
+        namedChild<QPushButton>(dialog, "logonButton")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(labelText(dialog, "logonMessage").contains(QLatin1String("6 to 8 digits")), 15000);
         saveScreenshot(dialog, QStringLiteral("self-service-card-logon"));
 
-        named<QLineEdit>(dialog, "logonPin")->setText(kPin);
-        named<QPushButton>(dialog, "logonButton")->click();
+        namedChild<QLineEdit>(dialog, "logonPin")->setText(kPin);
+        namedChild<QPushButton>(dialog, "logonButton")->click();
         QTRY_VERIFY2_WITH_TIMEOUT(m_client->selfServiceWindow() && m_client->selfServiceWindow()->isVisible(),
-            qPrintable(dialog ? textOf(dialog, "logonMessage") : QString()), 30000);
-        QCOMPARE(textOf(m_client->selfServiceWindow(), "greeting"), QStringLiteral("Hello Vera Card"));
+            qPrintable(dialog ? labelText(dialog, "logonMessage") : QString()), 30000);
+        QCOMPARE(labelText(m_client->selfServiceWindow(), "greeting"), QStringLiteral("Hello Vera Card"));
     }
 
     void aBlockedPinIsUnblockedThroughTheHelpdesk()
@@ -166,29 +149,29 @@ private Q_SLOTS:
             if (!tried.ok() && tried.error().code == ErrorCode::PinBlocked)
                 break;
         }
-        named<QPushButton>(window, "unblockPin")->click();
-        QTRY_VERIFY_WITH_TIMEOUT(textOf(window, "tries").contains(QLatin1String("blocked")), 15000);
-        QTRY_VERIFY2_WITH_TIMEOUT(!textOf(window, "unblockChallenge").isEmpty(), qPrintable(textOf(window, "heldPukIntro")), 15000);
-        QVERIFY(textOf(window, "heldPukIntro").contains(QLatin1String("Call the helpdesk")));
-        const QString challenge = textOf(window, "unblockChallenge");
+        namedChild<QPushButton>(window, "unblockPin")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(labelText(window, "tries").contains(QLatin1String("blocked")), 15000);
+        QTRY_VERIFY2_WITH_TIMEOUT(!labelText(window, "unblockChallenge").isEmpty(), qPrintable(labelText(window, "heldPukIntro")), 15000);
+        QVERIFY(labelText(window, "heldPukIntro").contains(QLatin1String("Call the helpdesk")));
+        const QString challenge = labelText(window, "unblockChallenge");
         QCOMPARE(QString(challenge).remove(QLatin1Char(' ')).size(), 16);
         saveScreenshot(window, QStringLiteral("self-service-unblock-through-helpdesk"));
 
         // Opening the page again keeps the challenge the helpdesk may already be answering.
-        named<QPushButton>(window, "changePin")->click();
-        named<QPushButton>(window, "unblockPin")->click();
-        QTRY_COMPARE_WITH_TIMEOUT(textOf(window, "unblockChallenge"), challenge, 15000);
+        namedChild<QPushButton>(window, "changePin")->click();
+        namedChild<QPushButton>(window, "unblockPin")->click();
+        QTRY_COMPARE_WITH_TIMEOUT(labelText(window, "unblockChallenge"), challenge, 15000);
 
         const auto enter = [window](const QString& code) {
-            named<QLineEdit>(window, "current")->setText(code);
-            named<QLineEdit>(window, "newPin")->setText(kNewPin);
-            named<QLineEdit>(window, "confirmPin")->setText(kNewPin);
-            QTRY_VERIFY_WITH_TIMEOUT(named<QPushButton>(window, "pinSubmit")->isEnabled(), 15000);
-            named<QPushButton>(window, "pinSubmit")->click();
+            namedChild<QLineEdit>(window, "current")->setText(code);
+            namedChild<QLineEdit>(window, "newPin")->setText(kNewPin);
+            namedChild<QLineEdit>(window, "confirmPin")->setText(kNewPin);
+            QTRY_VERIFY_WITH_TIMEOUT(namedChild<QPushButton>(window, "pinSubmit")->isEnabled(), 15000);
+            namedChild<QPushButton>(window, "pinSubmit")->click();
         };
         // A made-up code is refused and costs nothing.
         enter(QStringLiteral("0000 0000 0000 0000"));
-        QTRY_VERIFY2_WITH_TIMEOUT(textOf(window, "pinResult").contains(QLatin1String("does not answer the challenge")), qPrintable(textOf(window, "pinResult")), 15000);
+        QTRY_VERIFY2_WITH_TIMEOUT(labelText(window, "pinResult").contains(QLatin1String("does not answer the challenge")), qPrintable(labelText(window, "pinResult")), 15000);
 
         // The helpdesk answers the challenge the holder read out.
         const QString admin = m_server.logon(QStringLiteral("admin"), QLatin1String(ServerProcess::kAdminPassword));
@@ -201,8 +184,8 @@ private Q_SLOTS:
         QVERIFY(!response.isEmpty());
 
         enter(response.toLower());
-        QTRY_VERIFY2_WITH_TIMEOUT(textOf(window, "pinResult").contains(QLatin1String("unblocked")), qPrintable(textOf(window, "pinResult")), 15000);
-        QTRY_VERIFY_WITH_TIMEOUT(textOf(window, "tries").startsWith(QLatin1String("PIN attempts left: ")), 15000);
+        QTRY_VERIFY2_WITH_TIMEOUT(labelText(window, "pinResult").contains(QLatin1String("unblocked")), qPrintable(labelText(window, "pinResult")), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(labelText(window, "tries").startsWith(QLatin1String("PIN attempts left: ")), 15000);
         // The PUK reached the card and nowhere on screen.
         for (QLineEdit* field : window->findChildren<QLineEdit*>())
             QVERIFY(field->text().isEmpty());
@@ -213,23 +196,23 @@ private Q_SLOTS:
     void aCardLanyardDidNotIssueIsRefused()
     {
         QVERIFY(m_client->selfServiceWindow());
-        named<QPushButton>(m_client->selfServiceWindow(), "logOff")->click();
+        namedChild<QPushButton>(m_client->selfServiceWindow(), "logOff")->click();
         LogonDialog* dialog = cardLogon();
         QVERIFY(dialog);
         // The card goes, the dialog says so, and another card comes.
         m_card.remove();
-        QTRY_VERIFY_WITH_TIMEOUT(textOf(dialog, "logonCardState").contains(QLatin1String("Insert your card")), 15000);
-        QVERIFY(textOf(dialog, "logonCardTries").isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(labelText(dialog, "logonCardState").contains(QLatin1String("Insert your card")), 15000);
+        QVERIFY(labelText(dialog, "logonCardTries").isEmpty());
         const TestPivCard stranger = m_issuer->makeCard(QStringLiteral("stranger"), KeyAlgorithm::EcP256, QStringLiteral("vera@example.test"), QStringLiteral("0000012345"));
         VirtualCardProcess inserted;
         QVERIFY(inserted.insert(stranger).isEmpty());
-        QTRY_VERIFY_WITH_TIMEOUT(textOf(dialog, "logonCardTries") == QLatin1String("PIN attempts left: 3"), 15000);
-        named<QLineEdit>(dialog, "logonPin")->setText(QStringLiteral("123456"));
-        named<QPushButton>(dialog, "logonButton")->click();
-        QTRY_VERIFY2_WITH_TIMEOUT(textOf(dialog, "logonMessage").contains(QLatin1String("Lanyard did not issue")), qPrintable(textOf(dialog, "logonMessage")), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(labelText(dialog, "logonCardTries") == QLatin1String("PIN attempts left: 3"), 15000);
+        namedChild<QLineEdit>(dialog, "logonPin")->setText(QStringLiteral("123456"));
+        namedChild<QPushButton>(dialog, "logonButton")->click();
+        QTRY_VERIFY2_WITH_TIMEOUT(labelText(dialog, "logonMessage").contains(QLatin1String("Lanyard did not issue")), qPrintable(labelText(dialog, "logonMessage")), 15000);
         QVERIFY(!m_client->selfServiceWindow());
         inserted.remove();
-        QTRY_VERIFY_WITH_TIMEOUT(textOf(dialog, "logonCardState").contains(QLatin1String("Insert your card")), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(labelText(dialog, "logonCardState").contains(QLatin1String("Insert your card")), 15000);
     }
 };
 

@@ -163,6 +163,24 @@ private Q_SLOTS:
         QCOMPARE(m_ca.issue(csr, p).error().code, ErrorCode::DnTemplateInvalid);
     }
 
+    // What a certificate belongs to may end sooner than the policy's days: it ends then, to the second.
+    void aCapEndsTheCertificateToTheSecond()
+    {
+        auto csr = *CertificateRequest::fromBytes(makeCsr(KeyAlgorithm::EcP256));
+        IssuanceParameters p = params();
+        p.notBefore = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+        p.notAfterCap = p.notBefore.addDays(10).addSecs(7);
+        auto capped = m_ca.issue(csr, p);
+        QVERIFY(capped.ok());
+        QCOMPARE(capped->notAfter(), p.notAfterCap);
+        p.notAfterCap = p.notBefore.addDays(40); // later than the 30 days: no effect
+        QCOMPARE(m_ca.issue(csr, p)->notAfter(), p.notBefore.addDays(30));
+        p.notAfterCap = p.notBefore.addSecs(-1);
+        auto ended = m_ca.issue(csr, p);
+        QCOMPARE(ended.error().code, ErrorCode::InvalidArgument);
+        QCOMPARE(ended.error().args.value(QStringLiteral("problem")).toString(), QStringLiteral("validity-ended"));
+    }
+
     void crlListsHeldAndRevoked()
     {
         auto csr = *CertificateRequest::fromBytes(makeCsr(KeyAlgorithm::EcP256));
