@@ -28,17 +28,26 @@ ManageVscAccessDialog::ManageVscAccessDialog(const OperatorActions& actions, con
     setObjectName(QStringLiteral("manageVscAccess"));
     setWindowTitle(tr("Manage VSC Access — %1").arg(device.serial));
     auto* layout = new QVBoxLayout(this);
-    auto* details = new QLabel(tr("Owner: %1 · Expires: %2 · Computer: %3 · Profile: %4")
-                                   .arg(device.ownerName, DomainText::date(device.expiresAt), device.dnsName.isEmpty() ? tr("(any)") : device.dnsName, device.profileName),
-        this);
-    details->setWordWrap(true);
-    layout->addWidget(details);
+    auto* details = new QFormLayout;
+    const auto detail = [this, details](const char* name, const QString& label, const QString& value) {
+        auto* l = new QLabel(value, this);
+        l->setObjectName(QLatin1String(name));
+        l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        details->addRow(label, l);
+    };
+    detail("deviceOwner", tr("Owner:"), device.ownerName);
+    detail("deviceExpiry", tr("Expires:"), DomainText::dateTime(device.expiresAt));
+    detail("deviceDns", tr("Computer (DNS name):"), device.dnsName.isEmpty() ? tr("(any)") : device.dnsName);
+    detail("deviceProfile", tr("Credential profile:"), device.profileName);
+    detail("associatedProfile", tr("Associated profile:"),
+        device.associatedProfileName.isEmpty() ? tr("No associated profile") : device.associatedProfileName);
+    layout->addLayout(details);
     m_pending = new QLabel(this);
     m_pending->setObjectName(QStringLiteral("pendingLock"));
     layout->addWidget(m_pending);
-    m_history = new QTableWidget(0, 4, this);
+    m_history = new QTableWidget(0, 5, this);
     m_history->setObjectName(QStringLiteral("lockHistory"));
-    m_history->setHorizontalHeaderLabels({ tr("Requested"), tr("Requested by"), tr("Status"), tr("Lock at") });
+    m_history->setHorizontalHeaderLabels({ tr("Requested"), tr("Requested by"), tr("Status"), tr("Lock at"), tr("Processed") });
     m_history->horizontalHeader()->setStretchLastSection(true);
     m_history->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_history->verticalHeader()->hide();
@@ -134,7 +143,11 @@ void ManageVscAccessDialog::showJobs(const QList<Job>& jobs)
         const QString at = !j.scheduledAt.isValid() ? tr("next Self-Service run")
             : j.scheduleTimezone.isEmpty()          ? DomainText::dateTime(j.scheduledAt)
                                                     : tr("%1 (chosen in %2)").arg(DomainText::dateTime(j.scheduledAt), j.scheduleTimezone);
-        const QStringList cells { DomainText::dateTime(j.requestedAt), j.requestedByName, DomainText::jobStatus(j.status), at };
+        // Processed: when the computer applied it (or failed), or when it was cancelled.
+        const QString processed = isTerminal(j.status) ? DomainText::dateTime(j.updatedAt) : QString();
+        const QString status = j.status == JobStatus::Failed && !j.details.isEmpty() ? tr("%1: %2").arg(DomainText::jobStatus(j.status), j.details)
+                                                                                      : DomainText::jobStatus(j.status);
+        const QStringList cells { DomainText::dateTime(j.requestedAt), j.requestedByName, status, at, processed };
         for (int c = 0; c < cells.size(); ++c)
             m_history->setItem(row, c, new QTableWidgetItem(cells.at(c)));
         if (j.status == JobStatus::AwaitingIssue)

@@ -28,6 +28,7 @@ public:
 
     const QList<Job>& jobs() const { return m_jobs; }
     bool hasPendingLock() const;
+    const Device& device() const { return m_device; }
 
 Q_SIGNALS:
     void jobsChanged();

@@ -20,6 +20,8 @@ struct Device {
     qint64 profileId = 0;
     QString profileName;
     int profileVersion = 0;
+    // Parent and child profiles: a child VSC's parent profile, or a parent's child profile.
+    QString associatedProfileName;
     DeviceState state = DeviceState::Active;
     QDateTime expiresAt;
     qint64 parentDeviceId = 0;

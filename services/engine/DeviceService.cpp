@@ -13,7 +13,9 @@ namespace lanyard {
 namespace {
 const QString kDeviceSelect = QStringLiteral(
     "SELECT d.id, d.serial, d.device_type, d.platform, d.hardware_serial, d.dns_name, d.owner_id, p.full_name, d.profile_id, pr.name, "
-    "pr.version, d.state, d.expires_at, d.parent_device_id, d.access_locked "
+    "pr.version, d.state, d.expires_at, d.parent_device_id, d.access_locked, "
+    "COALESCE((SELECT pp.name FROM profiles pp WHERE pp.lineage = pr.parent_lineage AND pp.is_current = 1 LIMIT 1), "
+    "(SELECT cp.name FROM profiles cp WHERE cp.parent_lineage = pr.lineage AND cp.is_current = 1 ORDER BY cp.id LIMIT 1), '') "
     "FROM devices d JOIN people p ON p.id = d.owner_id JOIN profiles pr ON pr.id = d.profile_id ");
 
 Device readDevice(const QSqlQuery& q)
@@ -34,6 +36,7 @@ Device readDevice(const QSqlQuery& q)
     d.expiresAt = QDateTime::fromMSecsSinceEpoch(q.value(12).toLongLong(), Qt::UTC);
     d.parentDeviceId = q.value(13).toLongLong();
     d.accessLocked = q.value(14).toInt() != 0;
+    d.associatedProfileName = q.value(15).toString();
     return d;
 }
 Result<QList<Device>> readDevices(Result<QSqlQuery>& q)

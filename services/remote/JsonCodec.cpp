@@ -129,7 +129,8 @@ QJsonObject fromDevice(const Device& d)
         { QStringLiteral("platform"), d.platform }, { QStringLiteral("hardwareSerial"), d.hardwareSerial }, { QStringLiteral("dnsName"), d.dnsName },
         { QStringLiteral("ownerId"), d.ownerId }, { QStringLiteral("ownerName"), d.ownerName }, { QStringLiteral("profileId"), d.profileId },
         { QStringLiteral("profileName"), d.profileName }, { QStringLiteral("profileVersion"), d.profileVersion }, { QStringLiteral("state"), deviceStateId(d.state) },
-        { QStringLiteral("expiresAt"), isoTime(d.expiresAt) }, { QStringLiteral("parentDeviceId"), d.parentDeviceId }, { QStringLiteral("accessLocked"), d.accessLocked } };
+        { QStringLiteral("expiresAt"), isoTime(d.expiresAt) }, { QStringLiteral("parentDeviceId"), d.parentDeviceId }, { QStringLiteral("accessLocked"), d.accessLocked },
+        { QStringLiteral("associatedProfileName"), d.associatedProfileName } };
 }
 
 Result<Device> toDevice(const QJsonObject& o)
@@ -156,6 +157,7 @@ Result<Device> toDevice(const QJsonObject& o)
     d.expiresAt = toTime(o.value(QStringLiteral("expiresAt")));
     d.parentDeviceId = o.value(QStringLiteral("parentDeviceId")).toInteger();
     d.accessLocked = o.value(QStringLiteral("accessLocked")).toBool();
+    d.associatedProfileName = o.value(QStringLiteral("associatedProfileName")).toString();
     return d;
 }
 

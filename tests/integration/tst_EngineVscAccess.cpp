@@ -226,6 +226,7 @@ private Q_SLOTS:
         auto childRequest = await(m_fx.engine().requestCredential(m_op, person, m_fx.profileIdByName(QStringLiteral("Virtual Smart Card")), true));
         QVERIFY2(childRequest.ok(), childRequest.ok() ? "" : qPrintable(childRequest.error().toLogString()));
         const Device card = m_fx.collect(*childRequest, KeyAlgorithm::Rsa2048);
+        QCOMPARE(card.associatedProfileName, QStringLiteral("Mobile Identity")); // the child names its parent profile
         // A child card starts with its PIN lock due at the next Self-Service run.
         auto jobs = await(m_fx.engine().lockJobs(m_op, card.id));
         QVERIFY(jobs.ok());
@@ -236,7 +237,7 @@ private Q_SLOTS:
         // The parent credential arrives: the child card is disabled, its certificates on hold.
         auto parentRequest = await(m_fx.engine().requestCredential(m_op, person, m_fx.profileIdByName(QStringLiteral("Mobile Identity")), true));
         QVERIFY(parentRequest.ok());
-        m_fx.collect(*parentRequest);
+        QCOMPARE(m_fx.collect(*parentRequest).associatedProfileName, QStringLiteral("Virtual Smart Card")); // and the parent its child
         auto after = await(m_fx.engine().device(m_op, card.id));
         QVERIFY(after.ok());
         QCOMPARE(after->state, DeviceState::Disabled);

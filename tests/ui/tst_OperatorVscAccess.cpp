@@ -119,6 +119,10 @@ private Q_SLOTS:
         auto* pending = child<QLabel>(dialog, "pendingLock");
         QTRY_VERIFY_WITH_TIMEOUT(pending->text().contains(QStringLiteral("No PIN lock")), 30000);
         auto* message = child<QLabel>(dialog, "lockMessage");
+        QCOMPARE(child<QLabel>(dialog, "deviceDns")->text(), dialog->device().dnsName.isEmpty() ? QStringLiteral("(any)") : dialog->device().dnsName);
+        QCOMPARE(child<QLabel>(dialog, "deviceOwner")->text(), dialog->device().ownerName);
+        QCOMPARE(child<QLabel>(dialog, "deviceProfile")->text(), QStringLiteral("Virtual Smart Card"));
+        QCOMPARE(child<QLabel>(dialog, "associatedProfile")->text(), QStringLiteral("No associated profile"));
 
         child<QPushButton>(dialog, "requestPinLock")->click(); // no reason yet: the engine says so
         QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(QStringLiteral("reason")), 30000);
@@ -142,6 +146,7 @@ private Q_SLOTS:
         child<QPushButton>(dialog, "cancelPinLock")->click();
         QTRY_VERIFY_WITH_TIMEOUT(!dialog->hasPendingLock() && dialog->jobs().size() == 1, 30000);
         QCOMPARE(dialog->jobs().first().status, JobStatus::Cancelled);
+        QVERIFY(!child<QTableWidget>(dialog, "lockHistory")->item(0, 4)->text().isEmpty()); // processed
         QVERIFY(child<QPushButton>(dialog, "requestPinLock")->isVisible());
         dialog->accept();
     }
