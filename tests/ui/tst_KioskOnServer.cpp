@@ -1,7 +1,7 @@
 // The derived-credential kiosk as it is deployed: `lanyard /dc` (the OperatorClient as the
 // kiosk) against a real lanyard-server, with the real pcscd and the virtual PIV card. The kiosk
 // account logs on once with "Remember me"; the flow ends in a QR code that zbarimg reads from a
-// grab, and the real lanyard-agent collects the derived credential with the code on the screen.
+// grab (the app download codes too, from the server's settings), and the real lanyard-agent collects the derived credential with the code on the screen.
 // Its certificate chains to the engine's CA, does not outlive the parent card, and the server
 // holds it as the card holder's derived credential. A restarted kiosk comes back without a
 // logon. Runs under with-pcsc-namespace.sh and with-keyring.sh.
@@ -27,6 +27,8 @@ using namespace lanyard::test;
 namespace {
 const QString kKioskLogon = QStringLiteral("lobby-kiosk");
 const QString kKioskPassword = QStringLiteral("lobby kiosk passphrase");
+const QString kAndroidApp = QStringLiteral("https://play.example.test/store/apps/details?id=org.example.agent");
+const QString kIosApp = QStringLiteral("https://apps.example.test/app/agent/id42");
 } // namespace
 
 class TestKioskOnServer : public QObject {
@@ -87,7 +89,8 @@ private Q_SLOTS:
         QVERIFY2(error.isEmpty(), qPrintable(error));
         m_issuer = std::make_unique<TestCardIssuer>(m_dir.path());
         error = m_server.setSettings({ { QStringLiteral("collection.baseUrl"), m_server.url() }, { QStringLiteral("derived.trustAnchorFiles"), m_issuer->caPem() },
-            { QStringLiteral("derived.crlFiles"), m_issuer->writeCrl({}) } });
+            { QStringLiteral("derived.crlFiles"), m_issuer->writeCrl({}) }, { QStringLiteral("apps.androidUrl"), kAndroidApp },
+            { QStringLiteral("apps.iosUrl"), kIosApp } });
         QVERIFY2(error.isEmpty(), qPrintable(error));
         m_admin = m_server.logon(QStringLiteral("admin"), QLatin1String(ServerProcess::kAdminPassword));
         QVERIFY(!m_admin.isEmpty());
@@ -157,6 +160,14 @@ private Q_SLOTS:
         const ProcessOutput scan = run(QStringLiteral("zbarimg"), { QStringLiteral("--raw"), QStringLiteral("-q"), png });
         const QString url = QString::fromUtf8(scan.out).trimmed();
         QVERIFY2(url.startsWith(m_server.url()), qPrintable(url));
+        // The app download codes come from the server's settings.
+        for (const auto& [name, expected] : { std::pair { "androidQr", kAndroidApp }, std::pair { "iosQr", kIosApp } }) {
+            auto* app = namedChild<QrCodeWidget>(m_client->kioskWindow(), name);
+            QVERIFY(app && app->isVisible());
+            const QString appPng = m_dir.filePath(QLatin1String(name) + QStringLiteral(".png"));
+            QVERIFY(app->grab().save(appPng));
+            QCOMPARE(QString::fromUtf8(run(QStringLiteral("zbarimg"), { QStringLiteral("--raw"), QStringLiteral("-q"), appPng }).out).trimmed(), expected);
+        }
         saveScreenshot(m_client->kioskWindow(), QStringLiteral("kiosk-server-collect"));
 
         qputenv("ASAN_OPTIONS", qgetenv("ASAN_OPTIONS") + ":detect_leaks=0"); // as in tst_ServerEndToEnd: libcrypto at the agent's exit
