@@ -911,57 +911,62 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="217"/>
+        <location filename="../ui/ErrorText.cpp" line="218"/>
+        <source>The PIV card this credential is derived from expired on %1, so it can no longer be collected. Derive a new one from a valid card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="220"/>
         <source>The certificate on this card is not valid now (valid from %1 until %2). Ask the helpdesk for a new card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="222"/>
+        <location filename="../ui/ErrorText.cpp" line="225"/>
         <source>No trusted issuers of PIV cards are configured, so no card can be accepted. An administrator sets them in the Operation Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="224"/>
+        <location filename="../ui/ErrorText.cpp" line="227"/>
         <source>Whether this card has been revoked cannot be checked: there is no revocation list for its issuer. An administrator adds it in the Operation Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="226"/>
+        <location filename="../ui/ErrorText.cpp" line="229"/>
         <source>Whether this card has been revoked cannot be checked: the revocation list is out of date. An administrator must update it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="227"/>
+        <location filename="../ui/ErrorText.cpp" line="230"/>
         <source>This card was not issued by a trusted issuer (%1). Use a card from your organisation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="229"/>
+        <location filename="../ui/ErrorText.cpp" line="232"/>
         <source>This card has been revoked by its issuer and cannot be used. Ask the helpdesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="232"/>
+        <location filename="../ui/ErrorText.cpp" line="235"/>
         <source>This took too long. Remove your card and start again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="233"/>
+        <location filename="../ui/ErrorText.cpp" line="236"/>
         <source>The card could not prove that it holds the certificate&apos;s key. Remove it and start again; if it happens again, ask the helpdesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="235"/>
+        <location filename="../ui/ErrorText.cpp" line="238"/>
         <source>This card does not belong to anyone Lanyard knows. Ask the helpdesk to link the card to your record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="238"/>
+        <location filename="../ui/ErrorText.cpp" line="241"/>
         <source>The profile&apos;s notification scheme sends the code by SMS, but SMS notifications are switched off in the Operation Settings. Switch them on, or show the code on screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="239"/>
+        <location filename="../ui/ErrorText.cpp" line="242"/>
         <source>The profile&apos;s notification scheme sends email, but email notifications are switched off in the Operation Settings. Switch them on, or show the code on screen.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2221,37 +2226,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/LogonDialog.cpp" line="167"/>
+        <location filename="../ui/LogonDialog.cpp" line="169"/>
         <source>Insert your card into the reader.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/LogonDialog.cpp" line="169"/>
+        <location filename="../ui/LogonDialog.cpp" line="171"/>
         <source>Reading your card…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/LogonDialog.cpp" line="171"/>
+        <location filename="../ui/LogonDialog.cpp" line="173"/>
         <source>Card found. Type its PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/LogonDialog.cpp" line="175"/>
+        <location filename="../ui/LogonDialog.cpp" line="177"/>
         <source>The card&apos;s PIN is blocked. Log on with your password and unblock it, or ask the helpdesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/LogonDialog.cpp" line="177"/>
+        <location filename="../ui/LogonDialog.cpp" line="179"/>
         <source>PIN attempts left: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/LogonDialog.cpp" line="184"/>
+        <location filename="../ui/LogonDialog.cpp" line="186"/>
         <source>Insert your card into the reader first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/LogonDialog.cpp" line="191"/>
+        <location filename="../ui/LogonDialog.cpp" line="193"/>
         <source>Enter your logon name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2410,103 +2415,138 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ManageVscAccessDialog.cpp" line="31"/>
-        <source>Owner: %1 · Expires: %2 · Computer: %3 · Profile: %4</source>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="38"/>
+        <source>Owner:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ManageVscAccessDialog.cpp" line="32"/>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="39"/>
+        <source>Expires:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="40"/>
         <source>(any)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="40"/>
+        <source>Computer (DNS name):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../ui/ManageVscAccessDialog.cpp" line="41"/>
+        <source>Credential profile:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="42"/>
+        <source>Associated profile:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="43"/>
+        <source>No associated profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="50"/>
         <source>Requested</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ManageVscAccessDialog.cpp" line="41"/>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="50"/>
         <source>Requested by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ManageVscAccessDialog.cpp" line="41"/>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="50"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ManageVscAccessDialog.cpp" line="41"/>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="50"/>
         <source>Lock at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ManageVscAccessDialog.cpp" line="48"/>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="50"/>
+        <source>Processed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="57"/>
         <source>At the &amp;next Self-Service run on the computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ManageVscAccessDialog.cpp" line="51"/>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="60"/>
         <source>At a &amp;date and time:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ManageVscAccessDialog.cpp" line="65"/>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="74"/>
         <source>Lock:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ManageVscAccessDialog.cpp" line="69"/>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="78"/>
         <source>&amp;Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ManageVscAccessDialog.cpp" line="77"/>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="86"/>
         <source>Request PIN &amp;Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ManageVscAccessDialog.cpp" line="79"/>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="88"/>
         <source>&amp;Update PIN Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ManageVscAccessDialog.cpp" line="81"/>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="90"/>
         <source>&amp;Cancel PIN Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ManageVscAccessDialog.cpp" line="88"/>
-        <location filename="../ui/ManageVscAccessDialog.cpp" line="158"/>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="97"/>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="171"/>
         <source>Working…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ManageVscAccessDialog.cpp" line="107"/>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="116"/>
         <source>The PIN lock is cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ManageVscAccessDialog.cpp" line="107"/>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="116"/>
         <source>The PIN lock is scheduled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ManageVscAccessDialog.cpp" line="134"/>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="143"/>
         <source>next Self-Service run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ManageVscAccessDialog.cpp" line="136"/>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="145"/>
         <source>%1 (chosen in %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ManageVscAccessDialog.cpp" line="143"/>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="148"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="156"/>
         <source>No PIN lock is pending for this card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ManageVscAccessDialog.cpp" line="143"/>
+        <location filename="../ui/ManageVscAccessDialog.cpp" line="156"/>
         <source>A PIN lock is pending: %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2934,138 +2974,148 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ProfilesPage.cpp" line="125"/>
+        <location filename="../ui/ProfilesPage.cpp" line="131"/>
         <source>Upper-case letters:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ProfilesPage.cpp" line="125"/>
+        <location filename="../ui/ProfilesPage.cpp" line="131"/>
         <source>Lower-case letters:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ProfilesPage.cpp" line="125"/>
+        <location filename="../ui/ProfilesPage.cpp" line="131"/>
         <source>Digits:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ProfilesPage.cpp" line="125"/>
+        <location filename="../ui/ProfilesPage.cpp" line="131"/>
         <source>Special characters:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ProfilesPage.cpp" line="130"/>
+        <location filename="../ui/ProfilesPage.cpp" line="136"/>
         <source>Not allowed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ProfilesPage.cpp" line="131"/>
+        <location filename="../ui/ProfilesPage.cpp" line="137"/>
         <source>Optional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ProfilesPage.cpp" line="132"/>
+        <location filename="../ui/ProfilesPage.cpp" line="138"/>
         <source>Mandatory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ProfilesPage.cpp" line="139"/>
+        <location filename="../ui/ProfilesPage.cpp" line="145"/>
         <source>PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ProfilesPage.cpp" line="142"/>
+        <location filename="../ui/ProfilesPage.cpp" line="148"/>
         <source>The PIN is always required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ProfilesPage.cpp" line="143"/>
+        <location filename="../ui/ProfilesPage.cpp" line="149"/>
         <source>Face</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ProfilesPage.cpp" line="145"/>
+        <location filename="../ui/ProfilesPage.cpp" line="151"/>
         <source>Fingerprint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ProfilesPage.cpp" line="151"/>
+        <location filename="../ui/ProfilesPage.cpp" line="157"/>
         <source>Authentication:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ProfilesPage.cpp" line="153"/>
+        <location filename="../ui/ProfilesPage.cpp" line="159"/>
         <source>&amp;Parent profile (issuing it locks the child virtual smart cards)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ProfilesPage.cpp" line="158"/>
+        <location filename="../ui/ProfilesPage.cpp" line="164"/>
         <source>Child of:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ProfilesPage.cpp" line="161"/>
+        <location filename="../ui/ProfilesPage.cpp" line="167"/>
         <source>Profiles in one group replace each other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ProfilesPage.cpp" line="162"/>
+        <location filename="../ui/ProfilesPage.cpp" line="168"/>
         <source>Credential &amp;group:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ProfilesPage.cpp" line="163"/>
+        <location filename="../ui/ProfilesPage.cpp" line="169"/>
         <source>&amp;Cancel the previously issued device of the same group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ProfilesPage.cpp" line="168"/>
+        <location filename="../ui/ProfilesPage.cpp" line="174"/>
         <source>&amp;Badge layout:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ProfilesPage.cpp" line="172"/>
+        <location filename="../ui/ProfilesPage.cpp" line="178"/>
         <source>Certificates:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ProfilesPage.cpp" line="174"/>
+        <location filename="../ui/ProfilesPage.cpp" line="180"/>
         <source>Role matrix:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ProfilesPage.cpp" line="227"/>
+        <location filename="../ui/ProfilesPage.cpp" line="233"/>
         <source>Saved as a new version. Devices already issued keep the version they were issued with.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ProfilesPage.cpp" line="248"/>
+        <location filename="../ui/ProfilesPage.cpp" line="254"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ProfilesPage.cpp" line="271"/>
+        <location filename="../ui/ProfilesPage.cpp" line="277"/>
         <source>&lt;b&gt;New profile&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ProfilesPage.cpp" line="272"/>
+        <location filename="../ui/ProfilesPage.cpp" line="278"/>
         <source>&amp;Create profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ProfilesPage.cpp" line="277"/>
+        <location filename="../ui/ProfilesPage.cpp" line="283"/>
         <source>&lt;b&gt;%1&lt;/b&gt;, version %2 (current), saved %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ProfilesPage.cpp" line="279"/>
+        <location filename="../ui/ProfilesPage.cpp" line="285"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: version %2 of %3, saved %4. Saving makes version %5 from what is shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ProfilesPage.cpp" line="285"/>
+        <location filename="../ui/ProfilesPage.cpp" line="291"/>
         <source>&amp;Save as version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="304"/>
+        <source>A virtual smart card&apos;s PIN has %1 to %2 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ProfilesPage.cpp" line="308"/>
+        <source>A PIV PIN has %1 to %2 characters.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3399,117 +3449,122 @@
 <context>
     <name>lanyard::SelfServiceWindow</name>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="64"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="65"/>
         <source>Lanyard Self-Service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="72"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="73"/>
         <source>Hello %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="78"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="79"/>
         <source>&amp;Request My ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="79"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="80"/>
         <source>&amp;My requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="80"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="81"/>
         <source>&amp;Change PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="81"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="82"/>
         <source>&amp;Unblock PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="82"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="83"/>
         <source>&amp;Log off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="112"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="113"/>
         <source>Your PIN is unblocked and set to the new PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="112"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="113"/>
         <source>Your PIN has been changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="128"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="129"/>
         <source>Request an identity for yourself</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="133"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="134"/>
         <source>&amp;Identity:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="137"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="138"/>
         <source>&amp;Show the QR code here instead of sending it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="140"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="141"/>
         <source>Re&amp;quest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="183"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="196"/>
         <source>There is no identity you can request for yourself. Ask the helpdesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="203"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="216"/>
         <source>The helpdesk must approve this identity first and then sends you the code, but you have no email address or mobile number on record. Ask the helpdesk to add one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="208"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="221"/>
         <source>The helpdesk must approve this identity first. You will get the code once it is approved, so no QR code can be shown here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="212"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="225"/>
         <source>You have no email address or mobile number on record, so the code is shown here. Have your phone ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="215"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="229"/>
+        <source>The code will be shown here and nothing is sent. Have your phone ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="231"/>
         <source>The code will be sent to your mobile number %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="216"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="232"/>
         <source>The code will be sent to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="228"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="244"/>
         <source>Requesting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="239"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="260"/>
         <source>Your request is waiting for the helpdesk&apos;s approval. You will be told when you can collect it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="243"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="264"/>
         <source>Open the app on your phone, scan the QR code, and type this code when it asks:</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SelfServiceWindow.cpp" line="251"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="272"/>
         <source>Done: %n message(s) with the link and the code are on their way to you.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -3517,132 +3572,202 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="262"/>
-        <source>Identity</source>
+        <location filename="../ui/SelfServiceWindow.cpp" line="326"/>
+        <source>Waiting for the helpdesk&apos;s approval.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="262"/>
-        <source>Status</source>
+        <location filename="../ui/SelfServiceWindow.cpp" line="329"/>
+        <source>The code has expired. Ask the helpdesk for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="262"/>
-        <source>Requested</source>
+        <location filename="../ui/SelfServiceWindow.cpp" line="330"/>
+        <source>Waiting for your phone. The code works until %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="262"/>
-        <source>Code valid until</source>
+        <location filename="../ui/SelfServiceWindow.cpp" line="331"/>
+        <source>Waiting for your phone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="321"/>
-        <source>&amp;New PIN (6–8 digits):</source>
+        <location filename="../ui/SelfServiceWindow.cpp" line="333"/>
+        <source>Your phone is collecting it now…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="322"/>
-        <source>Con&amp;firm new PIN:</source>
+        <location filename="../ui/SelfServiceWindow.cpp" line="338"/>
+        <source>Collected on %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="360"/>
-        <source>Lanyard does not hold an unblock code for this card. Use the unblock code (PUK) you received with it.</source>
+        <location filename="../ui/SelfServiceWindow.cpp" line="339"/>
+        <source>Collected on %1 as %2 %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="340"/>
+        <source>Collected on %1 as %2 %3 (%4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="343"/>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="343"/>
+        <source>Cancelled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="345"/>
+        <source>Collection failed. Ask the helpdesk to request it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="346"/>
+        <source>Collection failed: %1 Ask the helpdesk to request it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="348"/>
+        <source>The code expired before it was used. Ask the helpdesk for a new code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="350"/>
+        <source>The code was typed wrongly too often. Ask the helpdesk for a new code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/SelfServiceWindow.cpp" line="362"/>
+        <source>Identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="362"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="362"/>
+        <source>Requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="362"/>
+        <source>Collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="429"/>
+        <source>&amp;New PIN (6–8 digits):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="430"/>
+        <source>Con&amp;firm new PIN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="470"/>
+        <source>Lanyard does not hold an unblock code for this card. Use the unblock code (PUK) you received with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="472"/>
         <source>Lanyard could not check whether it can unblock this card: %1 You can still use the unblock code (PUK) you received with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="377"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="487"/>
         <source>Unblock your card&apos;s PIN through the helpdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="378"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="488"/>
         <source>The helpdesk&apos;s unlock code was accepted. Choose your new PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="379"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="489"/>
         <source>Lanyard keeps the unblock code of this card (%1). Call the helpdesk, read them this challenge, and type the unlock code they give you. The challenge is valid until %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="383"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="493"/>
         <source>Helpdesk&apos;s &amp;unlock code:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="390"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="500"/>
         <source>Unblock your card&apos;s PIN with the unblock code (PUK)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="390"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="500"/>
         <source>Change your card&apos;s PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="391"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="501"/>
         <source>Checking whether Lanyard can unblock this card…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="393"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="503"/>
         <source>&amp;Unblock code (PUK):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="393"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="503"/>
         <source>C&amp;urrent PIN:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="405"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="515"/>
         <source>Insert your card into the reader.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="407"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="517"/>
         <source>Card found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="412"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="522"/>
         <source>The PIN is blocked: unblock it below with the helpdesk&apos;s unlock code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="414"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="524"/>
         <source>The PIN is blocked: unblock it with your unblock code (PUK).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="416"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="526"/>
         <source>PIN attempts left: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="417"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="527"/>
         <source>Un&amp;block</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="417"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="527"/>
         <source>C&amp;hange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="424"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="534"/>
         <source>The new PIN and its confirmation differ. Type them again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="427"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="537"/>
         <source>Working with your card…</source>
         <translation type="unfinished"></translation>
     </message>
