@@ -3505,7 +3505,7 @@
     </message>
     <message>
         <location filename="../ui/SelfServiceWindow.cpp" line="138"/>
-        <source>&amp;Show the QR code here instead of sending it</source>
+        <source>tr(</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
