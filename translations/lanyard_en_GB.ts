@@ -3505,7 +3505,7 @@
     </message>
     <message>
         <location filename="../ui/SelfServiceWindow.cpp" line="138"/>
-        <source>tr(</source>
+        <source>&amp;Show QR code here instead of sending the code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -135,7 +135,7 @@ QWidget* SelfServiceWindow::buildRequestPage()
     v->addLayout(form);
     m_requestHint = wrapped(page, QStringLiteral("requestHint"));
     v->addWidget(m_requestHint);
-    m_showQr = new QCheckBox(tr("tr("&Show the QR code here instead of sending it")Show QR code here instead of sending the code"), page);
+    m_showQr = new QCheckBox(tr("&Show QR code here instead of sending the code"), page);
     m_showQr->setObjectName(QStringLiteral("showQr"));
     v->addWidget(m_showQr);
     m_requestButton = new QPushButton(tr("Re&quest"), page);
