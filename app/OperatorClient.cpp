@@ -95,7 +95,10 @@ void OperatorClient::openEmbedded()
 void OperatorClient::openRemote()
 {
     const ConnectionSettings& c = m_options.connection;
-    auto remote = RemoteEngine::create({ c.serverAddress(), c.caFile });
+    RemoteEngineOptions remoteOptions { c.serverAddress(), c.caFile };
+    if (m_options.kiosk)
+        remoteOptions.keepAliveIntervalMs = m_options.kioskKeepAliveMs;
+    auto remote = RemoteEngine::create(remoteOptions);
     if (!remote) {
         Q_EMIT message(ErrorText::describe(remote.error()));
         showConnectionDialog();

@@ -36,6 +36,8 @@ public:
         QString keychainService = QStringLiteral("Lanyard");
         bool kiosk = false; // the derived-credential kiosk instead of the operator window
         bool selfService = false; // the Self-Service window instead of the operator window
+        // The kiosk on a server renews its session this often, so it stays logged on unattended.
+        int kioskKeepAliveMs = 30 * 60 * 1000;
     };
 
     explicit OperatorClient(Options options, QObject* parent = nullptr);

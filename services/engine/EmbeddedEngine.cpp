@@ -958,6 +958,11 @@ QFuture<Result<void>> EmbeddedEngine::revokeToken(const QString& token)
     return runTask<void>([token](const EngineContext& ctx, QSqlDatabase db) { return OperatorTokens(ctx, db).revoke(token); });
 }
 
+QFuture<Result<QDateTime>> EmbeddedEngine::renewToken(const QString& token)
+{
+    return runTask<QDateTime>([token](const EngineContext& ctx, QSqlDatabase db) { return OperatorTokens(ctx, db).renew(token); });
+}
+
 QFuture<Result<int>> EmbeddedEngine::expireCollections()
 {
     return runTask<int>([](const EngineContext& ctx, QSqlDatabase db) { return CollectionService(ctx, db).expireSessions(); });

@@ -115,6 +115,7 @@ public:
     QFuture<Result<OperatorSession>> issueTokenForCard(const QByteArray& certificate, const QByteArray& challenge, const QByteArray& signature);
     QFuture<Result<OperatorSession>> resolveToken(const QString& token);
     QFuture<Result<void>> revokeToken(const QString& token);
+    QFuture<Result<QDateTime>> renewToken(const QString& token);
 
     // Runs set-up work (demo data, administration tools) on a worker with its connection.
     template <typename T>

@@ -89,6 +89,21 @@ Result<OperatorSession> OperatorTokens::resolve(const QString& token)
     return s;
 }
 
+Result<QDateTime> OperatorTokens::renew(const QString& token)
+{
+    // resolve() first: a disabled account's token is not kept alive.
+    if (auto live = resolve(token); !live)
+        return live.error();
+    const qint64 now = m_ctx.now().toMSecsSinceEpoch();
+    const qint64 until = now + qint64(kLifetimeHours) * 3600 * 1000;
+    auto r = exec(m_db, QStringLiteral("UPDATE operator_tokens SET expires_at = ? WHERE token_hash = ? AND expires_at > ?"), { until, tokenHash(token), now });
+    if (!r)
+        return r.error();
+    if (r->numRowsAffected() != 1)
+        return Error(ErrorCode::NotAuthenticated, QStringLiteral("the token is unknown or has expired"));
+    return QDateTime::fromMSecsSinceEpoch(until, Qt::UTC);
+}
+
 Result<void> OperatorTokens::revoke(const QString& token)
 {
     auto r = exec(m_db, QStringLiteral("DELETE FROM operator_tokens WHERE token_hash = ?"), { tokenHash(token) });

@@ -25,6 +25,10 @@ public:
     // The operator behind a live token; NotAuthenticated when unknown or expired.
     Result<OperatorSession> resolve(const QString& token);
     Result<void> revoke(const QString& token);
+    // Moves a live token's end to kLifetimeHours from now, for a client kept running
+    // unattended (the kiosk): it stays logged on while it runs, and a token it stops renewing
+    // ends as any other. NotAuthenticated when the token is unknown or has ended.
+    Result<QDateTime> renew(const QString& token);
 
 private:
     Result<OperatorSession> issue(OperatorSession session);

@@ -175,7 +175,7 @@ QStringList ApiServer::routes()
 {
     return { QStringLiteral("GET /health"), QStringLiteral("GET /c/{token}"), QStringLiteral("GET /api/v1/ca"), QStringLiteral("GET /api/v1/crl"),
         QStringLiteral("POST /api/v1/logon"), QStringLiteral("POST /api/v1/logon/card/challenge"), QStringLiteral("POST /api/v1/logon/card"),
-        QStringLiteral("POST /api/v1/logoff"), QStringLiteral("POST /api/v1/operator/{method}"),
+        QStringLiteral("POST /api/v1/logoff"), QStringLiteral("POST /api/v1/session/renew"), QStringLiteral("POST /api/v1/operator/{method}"),
         QStringLiteral("POST /api/v1/collect/start"), QStringLiteral("POST /api/v1/collect/submit"), QStringLiteral("POST /api/v1/collect/confirm") };
 }
 
@@ -471,6 +471,15 @@ void ApiServer::addRoutes()
         deliver(std::move(responder), request, [&]() -> QFuture<QHttpServerResponse> {
             const QByteArray auth = request.value("Authorization");
             return answer(this, m_engine.revokeToken(QString::fromLatin1(auth.mid(7))), [] { return QJsonObject {}; });
+        }());
+    });
+    m_http->route(QStringLiteral("/api/v1/session/renew"), QHttpServerRequest::Method::Post, [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+        deliver(std::move(responder), request, [&]() -> QFuture<QHttpServerResponse> {
+            const QByteArray auth = request.value("Authorization");
+            if (!auth.startsWith("Bearer "))
+                return ready(errorResponse(Error(ErrorCode::NotAuthenticated, QStringLiteral("no bearer token"))));
+            return answer(this, m_engine.renewToken(QString::fromLatin1(auth.mid(7))),
+                [](const QDateTime& until) { return QJsonObject { { QStringLiteral("expiresAt"), until.toString(Qt::ISODateWithMs) } }; });
         }());
     });
     m_http->route(QStringLiteral("/api/v1/operator/<arg>"), QHttpServerRequest::Method::Post,

@@ -113,6 +113,23 @@ RemoteEngine::RemoteEngine(const RemoteEngineOptions& options, QList<QSslCertifi
     m_info.location = options.url.toString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);
     m_reconnect.setInterval(options.reconnectIntervalMs);
     connect(&m_reconnect, &QTimer::timeout, this, &RemoteEngine::probe);
+    if (options.keepAliveIntervalMs > 0) {
+        m_keepAlive.setInterval(options.keepAliveIntervalMs);
+        connect(&m_keepAlive, &QTimer::timeout, this, &RemoteEngine::renewSession);
+        m_keepAlive.start();
+    }
+}
+
+void RemoteEngine::renewSession()
+{
+    if (m_token.isEmpty())
+        return; // not logged on: nothing to keep
+    // A refusal reaches the client through sessionRejected (outcome()); a server that is away
+    // is tried again at the next tick, well within the token's hours.
+    post(QStringLiteral("/api/v1/session/renew"), {}, [this](const Result<QJsonObject>& answer) {
+        if (answer)
+            m_renewedUntil = QDateTime::fromString(answer->value(QStringLiteral("expiresAt")).toString(), Qt::ISODateWithMs);
+    });
 }
 
 RemoteEngine::~RemoteEngine() = default;

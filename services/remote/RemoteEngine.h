@@ -23,6 +23,9 @@ struct RemoteEngineOptions {
     QString caFile; // PEM file of CAs to trust besides the system store; empty: system store only
     int timeoutMs = 30000;
     int reconnectIntervalMs = 5000; // how often to look for the server again while it is away
+    // Above 0: renew the session's token this often while logged on (POST /api/v1/session/renew),
+    // so a client that runs unattended, the kiosk, is not logged off after the token's 8 hours.
+    int keepAliveIntervalMs = 0;
 };
 
 // The credential engine on a lanyard-server, behind the same Engine interface as the embedded
@@ -50,6 +53,8 @@ public:
     bool isReachable() const { return m_reachable; }
     // Looks for the server now instead of at the next interval.
     void retryNow();
+    // When the token last renewed by the keep-alive ends (invalid until a renewal answered).
+    QDateTime sessionRenewedUntil() const { return m_renewedUntil; }
 
     EngineInfo info() const override { return m_info; }
     QFuture<Result<OperatorSession>> logon(const QString& logonName, const QString& password) override;
@@ -130,6 +135,7 @@ private:
     // A logon's answer: the new token and who it belongs to, or the earlier token back.
     void adoptLogon(const std::shared_ptr<QFutureInterface<Result<OperatorSession>>>& promise, const QString& previous, const Result<QJsonObject>& answer);
     void probe();
+    void renewSession();
 
     RemoteEngineOptions m_options;
     EngineInfo m_info;
@@ -138,6 +144,8 @@ private:
     QString m_token;
     bool m_reachable = true;
     QTimer m_reconnect;
+    QTimer m_keepAlive;
+    QDateTime m_renewedUntil;
 };
 
 } // namespace lanyard

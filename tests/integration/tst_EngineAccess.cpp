@@ -45,6 +45,26 @@ private Q_SLOTS:
         m_fx.execSql(QStringLiteral("UPDATE people SET enabled = 1 WHERE logon_name = 'viewer'"));
     }
 
+    // The server's bearer tokens: 8 hours, or 8 hours from the last renewal (the kiosk's keep-alive).
+    void aRenewedTokenLivesOnAndOneLeftAloneEnds()
+    {
+        auto issued = await(m_fx.engine().issueToken(QStringLiteral("viewer"), QStringLiteral("pw")));
+        QVERIFY2(issued, issued ? "" : qPrintable(issued.error().toLogString()));
+        const QString token = issued->token;
+        m_fx.advanceClock(7 * 3600);
+        auto renewed = await(m_fx.engine().renewToken(token));
+        QVERIFY(renewed);
+        m_fx.advanceClock(7 * 3600); // 14 hours after the logon
+        QVERIFY(await(m_fx.engine().resolveToken(token)));
+        m_fx.execSql(QStringLiteral("UPDATE people SET enabled = 0 WHERE logon_name = 'viewer'"));
+        QCOMPARE(await(m_fx.engine().renewToken(token)).error().code, ErrorCode::NotAuthenticated); // a disabled account is not kept alive
+        m_fx.execSql(QStringLiteral("UPDATE people SET enabled = 1 WHERE logon_name = 'viewer'"));
+        m_fx.advanceClock(2 * 3600); // 9 hours after the renewal
+        QCOMPARE(await(m_fx.engine().resolveToken(token)).error().code, ErrorCode::NotAuthenticated);
+        QCOMPARE(await(m_fx.engine().renewToken(token)).error().code, ErrorCode::NotAuthenticated); // an ended token stays ended
+        m_fx.advanceClock(-16 * 3600);
+    }
+
     void groupScopeSeesOnlyItsGroup()
     {
         const OperatorSession fin = m_fx.logon(QStringLiteral("finop"));

@@ -1,16 +1,18 @@
 // The derived-credential kiosk as it is deployed: `lanyard /dc` (the OperatorClient as the
 // kiosk) against a real lanyard-server, with the real pcscd and the virtual PIV card. The kiosk
 // account logs on once with "Remember me"; the flow ends in a QR code that zbarimg reads from a
-// grab (the app download codes too, from the server's settings), and the real lanyard-agent collects the derived credential with the code on the screen.
-// Its certificate chains to the engine's CA, does not outlive the parent card, and the server
-// holds it as the card holder's derived credential. A restarted kiosk comes back without a
-// logon. Runs under with-pcsc-namespace.sh and with-keyring.sh.
+// grab (the app download codes too, from the server's settings), and the real lanyard-agent
+// collects the derived credential with the code on the screen. Its certificate chains to the
+// engine's CA, does not outlive the parent card, and the server holds it as the card holder's
+// derived credential. The kiosk renews its session while it runs, and a restarted kiosk comes
+// back without a logon. Runs under with-pcsc-namespace.sh and with-keyring.sh.
 #include "KioskWindow.h"
 #include "LogonDialog.h"
 #include "OperatorClient.h"
 #include "PcscHarness.h"
 #include "QrCodeWidget.h"
 #include "ServerProcess.h"
+#include "remote/RemoteEngine.h"
 #include "UiTestSupport.h"
 
 #include <QCheckBox>
@@ -54,6 +56,7 @@ class TestKioskOnServer : public QObject {
         o.settingsFile = m_dir.filePath(QStringLiteral("kiosk.ini"));
         o.keychainService = QStringLiteral("Lanyard kiosk on server test");
         o.kiosk = true;
+        o.kioskKeepAliveMs = 500; // instead of half an hour
         auto client = std::make_unique<OperatorClient>(o);
         client->start();
         return client;
@@ -134,6 +137,9 @@ private Q_SLOTS:
         QVERIFY(waitForStep(Step::InsertCard));
         QVERIFY(m_client->kioskWindow()->windowFlags() & Qt::FramelessWindowHint);
         QTRY_COMPARE_WITH_TIMEOUT(kioskText("insertPageHeading"), QStringLiteral("Insert your PIV card"), 10000);
+        // Unattended, it keeps its session: the server moves the token's end on as it renews.
+        const QDateTime loggedOn = QDateTime::currentDateTimeUtc();
+        QTRY_VERIFY_WITH_TIMEOUT(m_client->remoteEngine()->sessionRenewedUntil() > loggedOn.addSecs(8 * 3600), 10000);
     }
 
     void theAgentCollectsWhatTheKioskShows()
