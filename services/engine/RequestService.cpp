@@ -71,7 +71,9 @@ Job readJob(const QSqlQuery& q, QString* codeHash = nullptr)
 
 Workflow requestWorkflow(const CredentialProfile& profile, bool forSelf)
 {
-    if (forSelf)
+    // Request My ID is an identity for one's own phone; a card or a derived credential for
+    // oneself needs the workflow it needs for anyone else.
+    if (forSelf && profile.encoding == CardEncoding::IdentityAgent)
         return Workflow::RequestMyId;
     return profile.encoding == CardEncoding::IdentityAgent || profile.encoding == CardEncoding::DerivedCredential ? Workflow::RequestMobile
                                                                                                                   : Workflow::RequestCard;

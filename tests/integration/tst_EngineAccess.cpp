@@ -65,6 +65,20 @@ private Q_SLOTS:
         m_fx.advanceClock(-16 * 3600);
     }
 
+    // Request My ID is for one's own phone: the End User's role may request the Virtual Smart
+    // Card profile, but a card needs Request Card, which a user of Self-Service does not have.
+    void requestMyIdIsForThePhoneOnly()
+    {
+        const qint64 me = m_fx.createOperator(QStringLiteral("enduser"), QStringLiteral("Sales"), Scope::Self, { Workflow::RequestMyId });
+        m_fx.execSql(QStringLiteral("INSERT INTO person_roles (person_id, role_id) SELECT ?, id FROM roles WHERE name = 'End User'"), { me });
+        const OperatorSession self = m_fx.logon(QStringLiteral("enduser"));
+        auto card = await(m_fx.engine().requestCredential(self, me, m_fx.profileIdByName(QStringLiteral("Virtual Smart Card")), true));
+        QVERIFY(!card.ok());
+        QCOMPARE(card.error().code, ErrorCode::PermissionDenied);
+        auto phone = await(m_fx.engine().requestCredential(self, me, m_fx.profileIdByName(QStringLiteral("Mobile Identity")), true));
+        QVERIFY2(phone.ok(), phone.ok() ? "" : qPrintable(phone.error().toLogString()));
+    }
+
     void groupScopeSeesOnlyItsGroup()
     {
         const OperatorSession fin = m_fx.logon(QStringLiteral("finop"));
