@@ -274,34 +274,32 @@ void SelfServiceWindow::submitRequest()
         });
 }
 
+void SelfServiceWindow::loadMyRequests(std::function<void(const Result<QList<Job>>&, const QList<Device>&)> done)
+{
+    const qint64 me = m_session.session().personId;
+    whenFinished(m_engine.jobsOf(m_session.session(), me), this, [this, me, done](const Result<QList<Job>>& jobs) {
+        if (!jobs)
+            return done(jobs, {});
+        // The devices name what each collected request went onto.
+        whenFinished(m_engine.devicesOf(m_session.session(), me), this, [done, jobs](const Result<QList<Device>>& devices) {
+            done(jobs, devices ? *devices : QList<Device>());
+        });
+    });
+}
+
 void SelfServiceWindow::watchRequest()
 {
     if (m_watchAsking || m_watchedJob == 0)
         return;
     m_watchAsking = true;
     const qint64 watched = m_watchedJob;
-    const qint64 me = m_session.session().personId;
-    whenFinished(m_engine.jobsOf(m_session.session(), me), this, [this, watched, me](const Result<QList<Job>>& jobs) {
-        if (!jobs || watched != m_watchedJob) {
-            m_watchAsking = false; // a passing failure: the next tick asks again
-            return;
-        }
+    loadMyRequests([this, watched](const Result<QList<Job>>& jobs, const QList<Device>& devices) {
+        m_watchAsking = false;
+        if (!jobs || watched != m_watchedJob)
+            return; // a passing failure: the next tick asks again
         const auto job = std::find_if(jobs->cbegin(), jobs->cend(), [watched](const Job& j) { return j.id == watched; });
-        if (job == jobs->cend()) {
-            m_watchAsking = false;
-            return;
-        }
-        if (job->status != JobStatus::Completed) {
-            m_watchAsking = false;
-            return showWatchedJob(*job, {});
-        }
-        // Collected: name the device it went onto.
-        const Job done = *job;
-        whenFinished(m_engine.devicesOf(m_session.session(), me), this, [this, done](const Result<QList<Device>>& devices) {
-            m_watchAsking = false;
-            if (done.id == m_watchedJob)
-                showWatchedJob(done, devices ? *devices : QList<Device>());
-        });
+        if (job != jobs->cend())
+            showWatchedJob(*job, devices);
     });
 }
 
@@ -369,28 +367,21 @@ QWidget* SelfServiceWindow::buildRequestsPage()
 void SelfServiceWindow::showRequestsPage()
 {
     m_pages->setCurrentIndex(1);
-    const qint64 me = m_session.session().personId;
-    whenFinished(m_engine.jobsOf(m_session.session(), me), this, [this, me](const Result<QList<Job>>& jobs) {
-        if (!jobs) {
-            m_requests->setRowCount(0);
+    loadMyRequests([this](const Result<QList<Job>>& jobs, const QList<Device>& devices) {
+        m_requests->setRowCount(0);
+        if (!jobs)
             return;
+        for (const Job& j : *jobs) {
+            if (j.type == JobType::PinLock || j.type == JobType::TemporaryUnlock)
+                continue;
+            const int row = m_requests->rowCount();
+            m_requests->insertRow(row);
+            m_requests->setItem(row, 0, new QTableWidgetItem(j.profileName));
+            m_requests->setItem(row, 1, new QTableWidgetItem(DomainText::jobStatus(j.status)));
+            m_requests->setItem(row, 2, new QTableWidgetItem(DomainText::dateTime(j.requestedAt)));
+            m_requests->setItem(row, 3, new QTableWidgetItem(collectionText(j, devices)));
         }
-        // The devices name what each collected request went onto.
-        whenFinished(m_engine.devicesOf(m_session.session(), me), this, [this, jobs = *jobs](const Result<QList<Device>>& devices) {
-            const QList<Device> known = devices ? *devices : QList<Device>();
-            m_requests->setRowCount(0);
-            for (const Job& j : jobs) {
-                if (j.type == JobType::PinLock || j.type == JobType::TemporaryUnlock)
-                    continue;
-                const int row = m_requests->rowCount();
-                m_requests->insertRow(row);
-                m_requests->setItem(row, 0, new QTableWidgetItem(j.profileName));
-                m_requests->setItem(row, 1, new QTableWidgetItem(DomainText::jobStatus(j.status)));
-                m_requests->setItem(row, 2, new QTableWidgetItem(DomainText::dateTime(j.requestedAt)));
-                m_requests->setItem(row, 3, new QTableWidgetItem(collectionText(j, known)));
-            }
-            m_requests->resizeColumnsToContents();
-        });
+        m_requests->resizeColumnsToContents();
     });
 }
 

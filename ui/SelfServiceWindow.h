@@ -8,6 +8,7 @@
 #include "engine/Person.h"
 #include "engine/VscAccess.h"
 
+#include <functional>
 #include <optional>
 
 #include <QWidget>
@@ -48,6 +49,8 @@ private:
     void showPinPage(bool unblock);
     void updateRequestHints();
     void submitRequest();
+    // The user's requests and devices (which name where a collected request went), then `done`.
+    void loadMyRequests(std::function<void(const Result<QList<Job>>&, const QList<Device>&)> done);
     // Follows the request just made until it ends, so the page says when the phone has it.
     void watchRequest();
     void showWatchedJob(const Job& job, const QList<Device>& devices);
