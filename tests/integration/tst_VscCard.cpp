@@ -7,6 +7,7 @@
 // waiting; the holder gets the PIN back only through the helpdesk's unlock code, which
 // releases the held PUK once. Runs under with-pcsc-namespace.sh.
 #include "PcscHarness.h"
+#include "CardServerRig.h"
 #include "ServerProcess.h"
 #include "TestSupport.h"
 #include "cards/CardAccess.h"
@@ -35,10 +36,7 @@ QByteArray readFile(const QString& path)
 class TestVscCard : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    ServerProcess m_server { m_dir.path() };
-    std::unique_ptr<PcscDaemon> m_daemon;
-    std::unique_ptr<TestCardIssuer> m_issuer;
+    CardServerRig m_rig;
     VirtualCardProcess m_card;
     TestPivCard m_blank;
     QString m_admin;
@@ -48,7 +46,7 @@ class TestVscCard : public QObject {
 
     QJsonObject call(const QString& token, const QString& method, const QJsonObject& args, int expected = 200)
     {
-        return m_server.operatorCall(token, method, args, expected);
+        return m_rig.server.operatorCall(token, method, args, expected);
     }
 
     ProcessOutput automation(const QString& host)
@@ -56,8 +54,8 @@ class TestVscCard : public QObject {
         qputenv("LANYARD_LOGON", "vera");
         qputenv("LANYARD_PASSWORD", kHolderPassword.toUtf8());
         const ProcessOutput out = run(ServerProcess::tool("lanyard"),
-            { QStringLiteral("--self-service"), QStringLiteral("--automation"), QStringLiteral("--engine"), m_server.url(), QStringLiteral("--ca-file"),
-                m_server.tlsCertificate(), QStringLiteral("--dns-name"), host },
+            { QStringLiteral("--self-service"), QStringLiteral("--automation"), QStringLiteral("--engine"), m_rig.server.url(), QStringLiteral("--ca-file"),
+                m_rig.server.tlsCertificate(), QStringLiteral("--dns-name"), host },
             {}, 120000);
         qunsetenv("LANYARD_PASSWORD");
         return out;
@@ -78,23 +76,12 @@ class TestVscCard : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        m_daemon = std::make_unique<PcscDaemon>(m_dir.filePath(QStringLiteral("pcscd.log")));
-        QString error = m_daemon->start();
+        QString error = m_rig.start({ { QStringLiteral("vera"), QStringLiteral("Vera Card"), { QStringLiteral("End User") }, kHolderPassword } });
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        error = m_server.prepare();
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        error = m_server.createOperator(QStringLiteral("vera"), QStringLiteral("Vera Card"), { QStringLiteral("End User") }, kHolderPassword);
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        error = m_server.start();
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        error = m_server.setSettings({ { QStringLiteral("collection.baseUrl"), m_server.url() } });
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        m_admin = m_server.logon(QStringLiteral("admin"), QLatin1String(ServerProcess::kAdminPassword));
-        m_holder = m_server.logon(QStringLiteral("vera"), kHolderPassword);
+        m_admin = m_rig.server.logon(QStringLiteral("admin"), QLatin1String(ServerProcess::kAdminPassword));
+        m_holder = m_rig.server.logon(QStringLiteral("vera"), kHolderPassword);
         QVERIFY(!m_admin.isEmpty() && !m_holder.isEmpty());
-        m_issuer = std::make_unique<TestCardIssuer>(m_dir.path());
-        m_blank = m_issuer->blankCard(QStringLiteral("blank"));
+        m_blank = m_rig.issuer->blankCard(QStringLiteral("blank"));
         error = m_card.insert(m_blank);
         QVERIFY2(error.isEmpty(), qPrintable(error));
     }
@@ -102,13 +89,12 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         m_card.remove();
-        m_server.stop();
-        m_daemon->stop();
+        m_rig.stop();
     }
 
     void theAgentIssuesTheVscOntoTheBlankCard()
     {
-        const ServerProcess::IssuedVsc issued = m_server.issueVscOntoCard(QStringLiteral("Vera"), m_dir.filePath(QStringLiteral("pc")), kHost, kPin);
+        const ServerProcess::IssuedVsc issued = m_rig.server.issueVscOntoCard(QStringLiteral("Vera"), m_rig.dir.filePath(QStringLiteral("pc")), kHost, kPin);
         QVERIFY2(issued.error.isEmpty(), qPrintable(issued.error));
         QVERIFY2(issued.agentOutput.contains(QStringLiteral("collected device VSC-")), qPrintable(issued.agentOutput));
         const QJsonArray devices = call(m_admin, QStringLiteral("devicesOf"), { { QStringLiteral("personId"), issued.personId } }).value(QStringLiteral("devices")).toArray();
@@ -119,7 +105,7 @@ private Q_SLOTS:
 
         // The certificate is on the card, its key too (the card signs, the certificate verifies),
         // and the factory PIN and management key no longer work.
-        auto pem = readFile(m_dir.filePath(QStringLiteral("pc/certificate-1.pem")));
+        auto pem = readFile(m_rig.dir.filePath(QStringLiteral("pc/certificate-1.pem")));
         auto certificate = Certificate::fromPem(pem);
         QVERIFY(certificate.ok());
         m_certificate = certificate->toDer();
@@ -142,11 +128,11 @@ private Q_SLOTS:
     {
         QVERIFY(m_device);
         const auto challenge = [this]() {
-            const auto r = m_server.http(QStringLiteral("POST"), QStringLiteral("/api/v1/logon/card/challenge"));
+            const auto r = m_rig.server.http(QStringLiteral("POST"), QStringLiteral("/api/v1/logon/card/challenge"));
             return r.status == 200 ? QByteArray::fromBase64(r.json().value(QStringLiteral("challenge")).toString().toLatin1()) : QByteArray();
         };
         const auto logOn = [this](const QByteArray& certificate, const QByteArray& challenge, const QByteArray& signature) {
-            return m_server.http(QStringLiteral("POST"), QStringLiteral("/api/v1/logon/card"),
+            return m_rig.server.http(QStringLiteral("POST"), QStringLiteral("/api/v1/logon/card"),
                 { { QStringLiteral("certificate"), QString::fromLatin1(certificate.toBase64()) }, { QStringLiteral("challenge"), QString::fromLatin1(challenge.toBase64()) },
                     { QStringLiteral("signature"), QString::fromLatin1(signature.toBase64()) } });
         };
@@ -160,7 +146,7 @@ private Q_SLOTS:
         QCOMPARE(accepted.status, 200);
         const QString token = accepted.json().value(QStringLiteral("token")).toString();
         QCOMPARE(call(token, QStringLiteral("session"), {}).value(QStringLiteral("operator")).toObject().value(QStringLiteral("logonName")).toString(), QStringLiteral("vera"));
-        m_server.http(QStringLiteral("POST"), QStringLiteral("/api/v1/logoff"), {}, token);
+        m_rig.server.http(QStringLiteral("POST"), QStringLiteral("/api/v1/logoff"), {}, token);
 
         // Replayed: the challenge was spent.
         const auto replayed = logOn(proof->certificate, c, proof->signature);
@@ -174,7 +160,7 @@ private Q_SLOTS:
         QCOMPARE(unknown.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("args")).toObject().value(QStringLiteral("problem")).toString(),
             QStringLiteral("card-unknown"));
         // Not base64: refused before the engine sees it.
-        const auto garbled = m_server.http(QStringLiteral("POST"), QStringLiteral("/api/v1/logon/card"),
+        const auto garbled = m_rig.server.http(QStringLiteral("POST"), QStringLiteral("/api/v1/logon/card"),
             { { QStringLiteral("certificate"), QStringLiteral("@@@") }, { QStringLiteral("challenge"), QString() }, { QStringLiteral("signature"), QString() } });
         QCOMPARE(garbled.status, 400);
     }

@@ -11,6 +11,7 @@
 #include "OperatorClient.h"
 #include "PcscHarness.h"
 #include "QrCodeWidget.h"
+#include "CardServerRig.h"
 #include "ServerProcess.h"
 #include "remote/RemoteEngine.h"
 #include "UiTestSupport.h"
@@ -36,10 +37,7 @@ const QString kIosApp = QStringLiteral("https://apps.example.test/app/agent/id42
 class TestKioskOnServer : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    ServerProcess m_server { m_dir.path() };
-    std::unique_ptr<PcscDaemon> m_daemon;
-    std::unique_ptr<TestCardIssuer> m_issuer;
+    CardServerRig m_rig;
     std::unique_ptr<OperatorClient> m_client;
     QString m_admin;
     qint64 m_holder = 0;
@@ -51,9 +49,9 @@ class TestKioskOnServer : public QObject {
     {
         OperatorClient::Options o;
         o.connection.kind = ConnectionSettings::Kind::Server;
-        o.connection.serverUrl = m_server.url();
-        o.connection.caFile = m_server.tlsCertificate();
-        o.settingsFile = m_dir.filePath(QStringLiteral("kiosk.ini"));
+        o.connection.serverUrl = m_rig.server.url();
+        o.connection.caFile = m_rig.server.tlsCertificate();
+        o.settingsFile = m_rig.dir.filePath(QStringLiteral("kiosk.ini"));
         o.keychainService = QStringLiteral("Lanyard kiosk on server test");
         o.kiosk = true;
         o.kioskKeepAliveMs = 500; // instead of half an hour
@@ -75,27 +73,18 @@ class TestKioskOnServer : public QObject {
 
     QString kioskText(const char* name) { return labelText(m_client->kioskWindow(), name); }
 
-    QJsonObject call(const char* method, const QJsonObject& args) { return m_server.operatorCall(m_admin, QLatin1String(method), args); }
+    QJsonObject call(const char* method, const QJsonObject& args) { return m_rig.server.operatorCall(m_admin, QLatin1String(method), args); }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        m_daemon = std::make_unique<PcscDaemon>(m_dir.filePath(QStringLiteral("pcscd.log")));
-        QString error = m_daemon->start();
+        QString error = m_rig.start({ { kKioskLogon, QStringLiteral("Lobby Kiosk"), { QStringLiteral("Derived Credential Kiosk") }, kKioskPassword } });
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        error = m_server.prepare();
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        error = m_server.createOperator(kKioskLogon, QStringLiteral("Lobby Kiosk"), { QStringLiteral("Derived Credential Kiosk") }, kKioskPassword);
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        error = m_server.start();
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        m_issuer = std::make_unique<TestCardIssuer>(m_dir.path());
-        error = m_server.setSettings({ { QStringLiteral("collection.baseUrl"), m_server.url() }, { QStringLiteral("derived.trustAnchorFiles"), m_issuer->caPem() },
-            { QStringLiteral("derived.crlFiles"), m_issuer->writeCrl({}) }, { QStringLiteral("apps.androidUrl"), kAndroidApp },
+        error = m_rig.server.setSettings({ { QStringLiteral("derived.trustAnchorFiles"), m_rig.issuer->caPem() },
+            { QStringLiteral("derived.crlFiles"), m_rig.issuer->writeCrl({}) }, { QStringLiteral("apps.androidUrl"), kAndroidApp },
             { QStringLiteral("apps.iosUrl"), kIosApp } });
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        m_admin = m_server.logon(QStringLiteral("admin"), QLatin1String(ServerProcess::kAdminPassword));
+        m_admin = m_rig.server.logon(QStringLiteral("admin"), QLatin1String(ServerProcess::kAdminPassword));
         QVERIFY(!m_admin.isEmpty());
         // The card holder: a person of the demo directory, known to the card by their UPN.
         const QJsonArray people = call("findPeople", { { QStringLiteral("text"), QStringLiteral("a") }, { QStringLiteral("limit"), 20 } })
@@ -114,8 +103,7 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         m_client.reset();
-        m_server.stop();
-        m_daemon->stop();
+        m_rig.stop();
     }
 
     void theKioskAccountLogsOnOnceAndIsRemembered()
@@ -145,7 +133,7 @@ private Q_SLOTS:
     void theAgentCollectsWhatTheKioskShows()
     {
         QVERIFY(m_client && m_client->kioskController());
-        const TestPivCard card = m_issuer->makeCard(QStringLiteral("holder"), KeyAlgorithm::EcP256, m_holderUpn, QStringLiteral("0000033333"));
+        const TestPivCard card = m_rig.issuer->makeCard(QStringLiteral("holder"), KeyAlgorithm::EcP256, m_holderUpn, QStringLiteral("0000033333"));
         VirtualCardProcess inserted;
         const QString error = inserted.insert(card);
         QVERIFY2(error.isEmpty(), qPrintable(error));
@@ -161,32 +149,32 @@ private Q_SLOTS:
         // The phone reads the screen: what zbarimg decodes is all the agent is given besides the code.
         auto* qr = namedChild<QrCodeWidget>(m_client->kioskWindow(), "collectionQr");
         QVERIFY(qr);
-        const QString png = m_dir.filePath(QStringLiteral("kiosk-server-qr.png"));
+        const QString png = m_rig.dir.filePath(QStringLiteral("kiosk-server-qr.png"));
         QVERIFY(qr->grab().save(png));
         const ProcessOutput scan = run(QStringLiteral("zbarimg"), { QStringLiteral("--raw"), QStringLiteral("-q"), png });
         const QString url = QString::fromUtf8(scan.out).trimmed();
-        QVERIFY2(url.startsWith(m_server.url()), qPrintable(url));
+        QVERIFY2(url.startsWith(m_rig.server.url()), qPrintable(url));
         // The app download codes come from the server's settings.
         for (const auto& [name, expected] : { std::pair { "androidQr", kAndroidApp }, std::pair { "iosQr", kIosApp } }) {
             auto* app = namedChild<QrCodeWidget>(m_client->kioskWindow(), name);
             QVERIFY(app && app->isVisible());
-            const QString appPng = m_dir.filePath(QLatin1String(name) + QStringLiteral(".png"));
+            const QString appPng = m_rig.dir.filePath(QLatin1String(name) + QStringLiteral(".png"));
             QVERIFY(app->grab().save(appPng));
             QCOMPARE(QString::fromUtf8(run(QStringLiteral("zbarimg"), { QStringLiteral("--raw"), QStringLiteral("-q"), appPng }).out).trimmed(), expected);
         }
         saveScreenshot(m_client->kioskWindow(), QStringLiteral("kiosk-server-collect"));
 
         qputenv("ASAN_OPTIONS", qgetenv("ASAN_OPTIONS") + ":detect_leaks=0"); // as in tst_ServerEndToEnd: libcrypto at the agent's exit
-        const QString store = m_dir.filePath(QStringLiteral("phone"));
+        const QString store = m_rig.dir.filePath(QStringLiteral("phone"));
         const ProcessOutput collected = run(ServerProcess::tool("lanyard-agent"),
-            { QStringLiteral("collect"), url, QStringLiteral("--code"), code, QStringLiteral("--store"), store, QStringLiteral("--trust"), m_server.caCertificate(),
-                QStringLiteral("--tls-ca"), m_server.tlsCertificate() },
+            { QStringLiteral("collect"), url, QStringLiteral("--code"), code, QStringLiteral("--store"), store, QStringLiteral("--trust"), m_rig.server.caCertificate(),
+                QStringLiteral("--tls-ca"), m_rig.server.tlsCertificate() },
             {}, 120000);
         QVERIFY2(collected.exitCode == 0, collected.out + collected.err);
 
         // What the phone holds chains to the engine's CA and ends no later than the parent card.
         const ProcessOutput verified = run(QStringLiteral("openssl"),
-            { QStringLiteral("verify"), QStringLiteral("-CAfile"), m_server.caCertificate(), store + QStringLiteral("/certificate-1.pem") });
+            { QStringLiteral("verify"), QStringLiteral("-CAfile"), m_rig.server.caCertificate(), store + QStringLiteral("/certificate-1.pem") });
         QVERIFY2(verified.exitCode == 0, verified.out + verified.err);
         QFile pem(store + QStringLiteral("/certificate-1.pem"));
         QVERIFY(pem.open(QIODevice::ReadOnly));

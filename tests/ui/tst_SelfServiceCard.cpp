@@ -7,6 +7,7 @@
 // card without anyone seeing it. Runs under with-pcsc-namespace.sh and with-keyring.sh.
 #include "OperatorClient.h"
 #include "PcscHarness.h"
+#include "CardServerRig.h"
 #include "ServerProcess.h"
 #include "UiTestSupport.h"
 #include "cards/CardAccess.h"
@@ -29,10 +30,7 @@ const QString kNewPin = QStringLiteral("97531864");
 class TestSelfServiceCard : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    ServerProcess m_server { m_dir.path() };
-    std::unique_ptr<PcscDaemon> m_daemon;
-    std::unique_ptr<TestCardIssuer> m_issuer;
+    CardServerRig m_rig;
     VirtualCardProcess m_card;
     TestPivCard m_blank;
     std::unique_ptr<OperatorClient> m_client;
@@ -71,31 +69,20 @@ class TestSelfServiceCard : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        m_daemon = std::make_unique<PcscDaemon>(m_dir.filePath(QStringLiteral("pcscd.log")));
-        QString error = m_daemon->start();
+        QString error = m_rig.start({ { QStringLiteral("vera"), QStringLiteral("Vera Card"), { QStringLiteral("End User") }, QStringLiteral("vera's long passphrase") } });
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        error = m_server.prepare();
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        error = m_server.createOperator(QStringLiteral("vera"), QStringLiteral("Vera Card"), { QStringLiteral("End User") }, QStringLiteral("vera's long passphrase"));
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        error = m_server.start();
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        error = m_server.setSettings({ { QStringLiteral("collection.baseUrl"), m_server.url() } });
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        m_issuer = std::make_unique<TestCardIssuer>(m_dir.path());
-        m_blank = m_issuer->blankCard(QStringLiteral("blank"));
+        m_blank = m_rig.issuer->blankCard(QStringLiteral("blank"));
         error = m_card.insert(m_blank);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        const ServerProcess::IssuedVsc issued = m_server.issueVscOntoCard(QStringLiteral("Vera"), m_dir.filePath(QStringLiteral("pc")), kHost, kPin);
+        const ServerProcess::IssuedVsc issued = m_rig.server.issueVscOntoCard(QStringLiteral("Vera"), m_rig.dir.filePath(QStringLiteral("pc")), kHost, kPin);
         QVERIFY2(issued.error.isEmpty(), qPrintable(issued.error));
         m_device = issued.deviceId;
 
         OperatorClient::Options o;
         o.connection.kind = ConnectionSettings::Kind::Server;
-        o.connection.serverUrl = m_server.url();
-        o.connection.caFile = m_server.tlsCertificate();
-        o.settingsFile = m_dir.filePath(QStringLiteral("desktop.ini"));
+        o.connection.serverUrl = m_rig.server.url();
+        o.connection.caFile = m_rig.server.tlsCertificate();
+        o.settingsFile = m_rig.dir.filePath(QStringLiteral("desktop.ini"));
         o.keychainService = QStringLiteral("Lanyard Self-Service card test");
         o.selfService = true;
         m_client = std::make_unique<OperatorClient>(o);
@@ -106,8 +93,7 @@ private Q_SLOTS:
     {
         m_client.reset();
         m_card.remove();
-        m_server.stop();
-        m_daemon->stop();
+        m_rig.stop();
     }
 
     void theHolderLogsOnWithTheCard()
@@ -174,8 +160,8 @@ private Q_SLOTS:
         QTRY_VERIFY2_WITH_TIMEOUT(labelText(window, "pinResult").contains(QLatin1String("does not answer the challenge")), qPrintable(labelText(window, "pinResult")), 15000);
 
         // The helpdesk answers the challenge the holder read out.
-        const QString admin = m_server.logon(QStringLiteral("admin"), QLatin1String(ServerProcess::kAdminPassword));
-        const auto answered = m_server.http(QStringLiteral("POST"), QStringLiteral("/api/v1/operator/temporaryUnlock"),
+        const QString admin = m_rig.server.logon(QStringLiteral("admin"), QLatin1String(ServerProcess::kAdminPassword));
+        const auto answered = m_rig.server.http(QStringLiteral("POST"), QStringLiteral("/api/v1/operator/temporaryUnlock"),
             { { QStringLiteral("deviceId"), m_device }, { QStringLiteral("challenge"), challenge }, { QStringLiteral("hours"), 8 },
                 { QStringLiteral("reason"), QStringLiteral("forgot the PIN") } },
             admin);
@@ -203,7 +189,7 @@ private Q_SLOTS:
         m_card.remove();
         QTRY_VERIFY_WITH_TIMEOUT(labelText(dialog, "logonCardState").contains(QLatin1String("Insert your card")), 15000);
         QVERIFY(labelText(dialog, "logonCardTries").isEmpty());
-        const TestPivCard stranger = m_issuer->makeCard(QStringLiteral("stranger"), KeyAlgorithm::EcP256, QStringLiteral("vera@example.test"), QStringLiteral("0000012345"));
+        const TestPivCard stranger = m_rig.issuer->makeCard(QStringLiteral("stranger"), KeyAlgorithm::EcP256, QStringLiteral("vera@example.test"), QStringLiteral("0000012345"));
         VirtualCardProcess inserted;
         QVERIFY(inserted.insert(stranger).isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(labelText(dialog, "logonCardTries") == QLatin1String("PIN attempts left: 3"), 15000);
