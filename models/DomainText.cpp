@@ -187,6 +187,8 @@ QString DomainText::workflow(Workflow w)
         return tr("Manage requests");
     case Workflow::IssueDerivedCredential:
         return tr("Derived credential kiosk");
+    case Workflow::EditPeople:
+        return tr("Edit people");
     }
     return {};
 }

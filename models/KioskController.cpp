@@ -111,13 +111,10 @@ void KioskController::begin(const QString& reader)
             return certificate.error();
         out.certificate = *certificate;
         out.parent.certificateDer = *certificate;
-        // The CHUID adds identifiers to find the holder by; a card without one can still be
-        // matched by the UPN in its certificate.
-        if (auto chuid = piv.readChuid()) {
-            out.parent.fascn = chuid->fascn.digits();
-            out.parent.cardGuid = chuid->guid.toString(QUuid::WithBraces);
-            if (!chuid->cardholderUuid.isNull())
-                out.parent.cardholderUuid = chuid->cardholderUuid.toString(QUuid::WithBraces);
+        // The engine finds the holder from the certificate; it checks the CHUID's signature
+        // itself and uses a signed one only to cross-check, so it gets the bytes as read.
+        if (auto chuid = piv.getData(piv::kChuidTag)) {
+            out.parent.chuid = *chuid;
         } else if (chuid.error().code != ErrorCode::NotFound) {
             qCWarning(lcKiosk) << "CHUID unreadable:" << chuid.error().toLogString();
         }

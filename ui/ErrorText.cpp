@@ -35,6 +35,16 @@ QString ErrorText::problem(const Error& e)
         return tr("A role name may have at most 100 characters.");
     if (id == QLatin1String("role-name-taken"))
         return tr("A role named '%1' already exists. Choose another name, or edit that role.").arg(arg("name"));
+    if (id == QLatin1String("code-rights"))
+        return tr("%1 holds rights you do not (%2), so you may not see a code that collects their credential. Send the code to them instead, or ask an operator who holds those rights.").arg(arg("person"), arg("workflow"));
+    if (id == QLatin1String("recovery-without-archive"))
+        return tr("'%1' does not archive its keys, so there is nothing to recover. Choose 'Issue new' for it, or a policy that archives keys (an encryption certificate).").arg(arg("policy"));
+    if (id == QLatin1String("key-reused"))
+        return tr("This key already has a certificate. Every certificate needs a new key: let the app or card make a new one and collect again.");
+    if (id == QLatin1String("rsa-exponent"))
+        return tr("The RSA key uses a public exponent other than 65537, which Lanyard does not certify. Make a new key with the standard exponent.");
+    if (id == QLatin1String("role-escalation"))
+        return tr("This would grant more than your own roles hold (a workflow you lack, a wider scope, or more for a role you hold yourself). Ask an administrator who holds it, and does not hold this role, to make the change.");
     if (id == QLatin1String("self-lockout"))
         return tr("This would take 'Edit roles' away from you: no other role of yours grants it. Ask another administrator to make this change.");
     if (id == QLatin1String("template-empty"))
@@ -91,6 +101,10 @@ QString ErrorText::problem(const Error& e)
         return tr("A PIV card holds at most three certificates from a profile. Issue the others separately.");
     if (id == QLatin1String("card-unknown"))
         return tr("Lanyard did not issue the certificate on this card, so it cannot log you on. Log on with your password, or use the card Lanyard issued to you.");
+    if (id == QLatin1String("certificate-compressed-damaged"))
+        return tr("The certificate on this card is stored compressed, and its compressed data is damaged. Trying again will not help: the card needs to be re-issued by its issuer.");
+    if (id == QLatin1String("not-a-card"))
+        return tr("Only a smart card Lanyard issued can log you on; a phone identity or a derived credential cannot. Log on with your password, or use your card.");
     if (id == QLatin1String("card-not-usable"))
         return tr("This card is not in use any more (revoked, suspended, expired or replaced), so it cannot log you on. Log on with your password, or ask the helpdesk.");
     if (id == QLatin1String("server-url"))

@@ -208,7 +208,8 @@ void KioskWindow::onStep(KioskController::Step step)
         m_pinHeading->setText(tr("Hello %1. Enter your card's PIN").arg(m_controller.holder().personName));
         if (m_pinBody->text().isEmpty())
             m_pinBody->setText(tr("Your derived credential (%1) will be linked to this card.").arg(m_controller.holder().profileName));
-        m_pinTries->setText(m_controller.triesLeft() >= 0 ? tr("%n attempt(s) left", nullptr, m_controller.triesLeft()) : QString());
+        // The card has been read by now: no count means the card does not give one.
+        m_pinTries->setText(m_controller.triesLeft() >= 0 ? tr("%n attempt(s) left", nullptr, m_controller.triesLeft()) : tr("Attempts left: unknown"));
         m_pages->setCurrentWidget(m_pinHeading->parentWidget());
         m_pin->setFocus();
         return;

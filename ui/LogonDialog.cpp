@@ -167,11 +167,13 @@ void LogonDialog::updateCardState()
         m_cardState->setText(ErrorText::describe(Error(ErrorCode::PcscUnavailable)));
     else if (!m_cards->hasCard())
         m_cardState->setText(tr("Insert your card into the reader."));
-    else if (s.triesLeft < 0)
+    else if (s.triesLeft < 0 && !s.triesUnknown)
         m_cardState->setText(tr("Reading your card…"));
     else
         m_cardState->setText(tr("Card found. Type its PIN."));
-    if (!m_cards->hasCard() || s.triesLeft < 0)
+    if (m_cards->hasCard() && s.triesUnknown)
+        m_cardTries->setText(tr("PIN attempts left: unknown (this card does not tell)."));
+    else if (!m_cards->hasCard() || s.triesLeft < 0)
         m_cardTries->clear();
     else if (s.blocked)
         m_cardTries->setText(tr("The card's PIN is blocked. Log on with your password and unblock it, or ask the helpdesk."));

@@ -17,6 +17,8 @@
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace lanyard {
 
 RequestCredentialDialog::RequestCredentialDialog(const OperatorActions& actions, const Person& person, Kind kind, bool showCode, QWidget* parent)
@@ -202,6 +204,17 @@ void RequestCredentialDialog::showResult(const IssuedRequest& request)
         queued << (n.channel == QLatin1String("sms") ? tr("SMS to %1 (%2)") : tr("email to %1 (%2)")).arg(n.recipient, what);
     }
     m_queued->setText(queued.isEmpty() ? tr("No message is sent for this request.") : tr("Queued for delivery: %1.").arg(queued.join(QStringLiteral("; "))));
+    const bool profileValidates = std::any_of(m_profiles.cbegin(), m_profiles.cend(),
+        [&request](const CredentialProfile& p) { return p.id == request.job.profileId && p.requiresValidation; });
+    if (request.job.status == JobStatus::AwaitingValidation && !profileValidates) {
+        // The engine held it back: the code was to be shown, and the holder's rights exceed ours.
+        m_resultMessage->setText(tr("Request %1 was created, but %2 holds rights that you do not, so the code is not shown to you. "
+                                    "It awaits validation by an operator who holds those rights, or its code can be sent to %2.")
+                                     .arg(request.job.id)
+                                     .arg(request.job.personName));
+        m_codeBox->hide();
+        return;
+    }
     if (request.job.status == JobStatus::AwaitingValidation) {
         m_resultMessage->setText(tr("Request %1 was created and awaits validation by a second operator. "
                                     "No code is issued until it is approved.")

@@ -507,7 +507,9 @@ void SelfServiceWindow::updatePinPage()
     else
         m_cardState->setText(tr("Card found."));
     const PinStatus& s = m_cards.pinStatus();
-    if (!m_cards.hasCard() || s.triesLeft < 0)
+    if (m_cards.hasCard() && s.triesUnknown)
+        m_tries->setText(tr("PIN attempts left: unknown (this card does not tell)."));
+    else if (!m_cards.hasCard() || s.triesLeft < 0)
         m_tries->clear();
     else if (s.blocked && viaHelpdesk)
         m_tries->setText(tr("The PIN is blocked: unblock it below with the helpdesk's unlock code."));

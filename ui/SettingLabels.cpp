@@ -53,9 +53,12 @@ QString SettingLabels::label(const QString& key)
     if (key == NotifyRetryDelaySeconds) return tr("First retry delay (seconds, doubles each time)");
     if (key == RenewalReminderDays) return tr("Renewal reminder (days before expiry, 0 off)");
     if (key == DerivedTrustAnchorFiles) return tr("PIV card trust anchors (files)");
+    if (key == DerivedIntermediateFiles) return tr("PIV card intermediate CAs (files)");
     if (key == DerivedCrlFiles) return tr("PIV card revocation lists (files)");
+    if (key == DerivedMatchUpn) return tr("Find the PIV card holder by the UPN in the certificate");
     if (key == DerivedProfile) return tr("Derived credential profile");
     if (key == KioskIdleSeconds) return tr("Kiosk idle timeout (seconds)");
+    if (key == SessionMaxDays) return tr("Longest operator session, renewals included (days)");
     if (key == QLatin1String("timezones")) return tr("Timezone list");
     return key;
 }
@@ -64,7 +67,10 @@ QString SettingLabels::help(const QString& key)
 {
     using namespace SettingKey;
     if (key == DerivedTrustAnchorFiles) return tr("PEM files with the CA certificates that PIV cards must chain to, separated by ';'. Paths on the engine's machine.");
-    if (key == DerivedCrlFiles) return tr("CRL files (PEM or DER) of those CAs, separated by ';'. A card whose revocation cannot be checked is refused.");
+    if (key == DerivedIntermediateFiles) return tr("PEM files with CA certificates between the anchors and the cards, separated by ';'. Not trusted themselves: they only complete the path to an anchor.");
+    if (key == DerivedCrlFiles) return tr("CRL files (PEM or DER) of the anchors and the intermediates, separated by ';'. A card whose revocation cannot be checked at every level is refused.");
+    if (key == DerivedMatchUpn) return tr("Only for cards whose certificate carries no FASC-N and no card UUID. The UPN is then the only link to a person, so trust it only if the card issuer vouches for it.");
+    if (key == SessionMaxDays) return tr("A session that is renewed (the kiosk's) still ends this many days after its logon.");
     if (key == DerivedProfile) return tr("The derived-credential profile the kiosk issues. Empty: the first current one.");
     if (key == CodeComplexity) return tr("mm-nn then classes: U upper case, L lower case, S symbols, N digits; capital = must contain, small = may. Example: 04-08N.");
     if (key == BiometricOnUpdate || key == BiometricOnUnlock) return tr("Phones cannot do this: must be off to issue mobile identities.");

@@ -50,7 +50,7 @@ Result<QList<Tlv>> BerTlv::parse(const QByteArray& data)
         }
         if (n - i < length)
             return malformed(QStringLiteral("value of %1 bytes with %2 left").arg(length).arg(n - i), start);
-        out.append(Tlv { tag, data.mid(i, length) });
+        out.append(Tlv { tag, data.mid(i, length), start });
         i += length;
     }
     return out;

@@ -14,6 +14,7 @@ namespace lanyard {
 struct Tlv {
     quint32 tag = 0;
     QByteArray value;
+    qsizetype offset = 0; // where the element starts in what was parsed
 };
 
 // The subset of BER that ISO 7816 and PIV use: definite lengths up to 0xFFFFFF, no

@@ -60,7 +60,13 @@ Result<Chuid> Chuid::parse(const QByteArray& content)
             return u.error();
         out.cardholderUuid = *u;
     }
-    out.issuerSignature = BerTlv::find(*elements, kSignatureTag).value_or(QByteArray());
+    for (const Tlv& e : *elements) {
+        if (e.tag == kSignatureTag) {
+            out.issuerSignature = e.value;
+            out.signedContent = content.left(e.offset);
+            break;
+        }
+    }
     return out;
 }
 

@@ -16,6 +16,8 @@ struct Chuid {
     QDate expiry; // tag 35, YYYYMMDD
     QUuid cardholderUuid; // tag 36, optional
     QByteArray issuerSignature; // tag 3E, may be empty; not verified here
+    // What the issuer signed (SP 800-73-4): the object's bytes before the signature element.
+    QByteArray signedContent;
 
     // `content` is the value inside the object's 53 container.
     static Result<Chuid> parse(const QByteArray& content);

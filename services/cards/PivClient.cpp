@@ -1,6 +1,7 @@
 #include "PivClient.h"
 
 #include "BerTlv.h"
+#include "CompressedCertificate.h"
 
 namespace lanyard {
 
@@ -77,7 +78,7 @@ Result<QByteArray> PivClient::readCertificate(PivSlot slot)
         return Error(ErrorCode::NotFound, QStringLiteral("the certificate object of slot %1 is empty").arg(quint8(slot), 0, 16));
     const auto info = BerTlv::find(*elements, 0x71);
     if (info && !info->isEmpty() && (quint8(info->at(0)) & 0x01))
-        return Error(ErrorCode::CardError, QStringLiteral("the certificate in slot %1 is compressed, which Lanyard does not read").arg(quint8(slot), 0, 16));
+        return CompressedCertificate::inflate(*der);
     return *der;
 }
 
@@ -153,6 +154,12 @@ Result<PinStatus> PivClient::pinStatus(PinReference reference)
     if (r->sw == 0x6983) {
         s.triesLeft = 0;
         s.blocked = true;
+        return s;
+    }
+    // Cards that take VERIFY only with a PIN answer a status query with "wrong length" or
+    // "wrong parameters".
+    if (r->sw == 0x6700 || r->sw == 0x6A86) {
+        s.triesUnknown = true;
         return s;
     }
     return refused("VERIFY (status)", *r);

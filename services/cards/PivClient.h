@@ -8,8 +8,11 @@ namespace lanyard {
 
 struct PinStatus {
     bool verified = false;
-    int triesLeft = -1; // -1 when the card does not say
+    int triesLeft = -1; // -1 until read, or when the card does not say
     bool blocked = false;
+    // The card was asked and cannot tell (VERIFY without data answered 6700 or 6A86): it is
+    // still usable, a wrong PIN just gives no count beforehand.
+    bool triesUnknown = false;
 };
 
 // The PIV card application over an APDU transport. Wrong PINs come back as WrongPin with the

@@ -56,6 +56,8 @@ constexpr std::array kIds {
     std::pair { ErrorCode::CertificateRevoked, "certificate-revoked" },
     std::pair { ErrorCode::PossessionFailed, "possession-failed" },
     std::pair { ErrorCode::NoMatchingPerson, "no-matching-person" },
+    std::pair { ErrorCode::CardIdentityMismatch, "card-identity-mismatch" },
+    std::pair { ErrorCode::CardIdentifierTaken, "card-identifier-taken" },
 };
 } // namespace
 

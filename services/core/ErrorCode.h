@@ -56,6 +56,8 @@ enum class ErrorCode {
     CertificateRevoked, // listed on the issuer's CRL
     PossessionFailed, // the card's signature over the challenge did not verify
     NoMatchingPerson, // no person matches the card's identifiers
+    CardIdentityMismatch, // the card's signed CHUID names another card or person than its certificate
+    CardIdentifierTaken, // another person already holds this FASC-N or card UUID
 };
 
 // A lower-case, dash-separated identifier, e.g. "invalid-transition".

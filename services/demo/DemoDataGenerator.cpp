@@ -75,7 +75,8 @@ Result<DemoSummary> DemoDataGenerator::generate(const DemoOptions& options)
         auto op = role(people, QStringLiteral("Helpdesk Operator"), Scope::All, helpdesk);
         auto val = role(people, QStringLiteral("Validator"), Scope::All, { Workflow::FindPerson, Workflow::ValidateRequest, Workflow::ViewAudit });
         auto adm = role(people, QStringLiteral("Administrator"), Scope::All,
-            { Workflow::FindPerson, Workflow::EditConfiguration, Workflow::EditRoles, Workflow::EditCredentialProfiles, Workflow::AddEditDevices, Workflow::ViewAudit });
+            { Workflow::FindPerson, Workflow::EditConfiguration, Workflow::EditRoles, Workflow::EditCredentialProfiles, Workflow::AddEditDevices, Workflow::ViewAudit,
+                Workflow::EditPeople });
         auto usr = role(people, QStringLiteral("End User"), Scope::Self, { Workflow::RequestMyId });
         auto ksk = role(people, QStringLiteral("Derived Credential Kiosk"), Scope::All, { Workflow::IssueDerivedCredential, Workflow::RequestMobile });
         for (const auto* r : { &op, &val, &adm, &usr, &ksk }) {

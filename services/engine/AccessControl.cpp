@@ -2,6 +2,8 @@
 
 #include "storage/Database.h"
 
+#include <algorithm>
+
 namespace lanyard {
 
 Result<AccessControl> AccessControl::load(const QSqlDatabase& db, qint64 operatorId)
@@ -38,6 +40,17 @@ Result<AccessControl> AccessControl::load(const QSqlDatabase& db, qint64 operato
         }
     }
     return ac;
+}
+
+QList<Workflow> AccessControl::lacking(const AccessControl& other) const
+{
+    QList<Workflow> out;
+    for (auto it = other.m_scopes.cbegin(); it != other.m_scopes.cend(); ++it) {
+        if (it.key() != Workflow::RequestMyId && !holds(it.key(), it.value()))
+            out << it.key();
+    }
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 Result<void> AccessControl::require(Workflow w) const

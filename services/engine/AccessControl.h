@@ -21,6 +21,12 @@ public:
     Scope scopeFor(Workflow w) const { return m_scopes.value(w, Scope::Self); }
     QList<Workflow> workflows() const { return m_scopes.keys(); }
 
+    // Whether this operator holds `w` at least as widely as `s`.
+    bool holds(Workflow w, Scope s) const { return allows(w) && int(scopeFor(w)) >= int(s); }
+    // The workflows `other` holds that this operator does not (or only more narrowly).
+    // Request My ID is left out: it reaches only its holder's own phone.
+    QList<Workflow> lacking(const AccessControl& other) const;
+
     Result<void> require(Workflow w) const;
     // Permission for the workflow and the target inside its scope.
     Result<void> requireTarget(Workflow w, const Person& target) const;

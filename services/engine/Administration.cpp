@@ -63,7 +63,7 @@ Result<qint64> Administration::createOperator(const QString& logonName, const QS
     AuditEvent e = AuditLog::event(m_ctx.now(), nullptr, QStringLiteral("system"), QStringLiteral("person"), QString::number(*id), p.fullName,
         QStringLiteral("operator %1 created from the command line with the roles %2").arg(p.logonName, roleNames.join(QStringLiteral(", "))));
     e.operatorName = QStringLiteral("lanyard-server");
-    if (auto r = AuditLog(m_db, m_ctx.dialect()).append(e); !r)
+    if (auto r = AuditLog(m_db, m_ctx).append(e); !r)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();

@@ -3,6 +3,7 @@
 #include "storage/Database.h"
 
 #include <QCryptographicHash>
+#include <QMessageAuthenticationCode>
 #include <QSqlRecord>
 
 namespace lanyard {
@@ -42,9 +43,10 @@ QVariant nullable(qint64 id)
 }
 } // namespace
 
-AuditLog::AuditLog(QSqlDatabase db, SqlDialect dialect)
+AuditLog::AuditLog(QSqlDatabase db, const EngineContext& ctx)
     : m_db(std::move(db))
-    , m_dialect(dialect)
+    , m_dialect(ctx.dialect())
+    , m_key(ctx.auditKey)
 {
 }
 
@@ -68,18 +70,31 @@ AuditEvent AuditLog::event(const QDateTime& at, const AccessControl* ac, const Q
     return e;
 }
 
-QString AuditLog::computeHash(const AuditEvent& e)
+namespace {
+QByteArray hashedFields(const AuditEvent& e)
 {
     const QStringList fields { QString::number(e.seq), QString::number(e.at.toMSecsSinceEpoch()), QString::number(e.operatorId),
         e.operatorName, e.workflow, e.targetType, e.targetId, e.targetLabel, QString::number(e.personId),
         QString::number(e.deviceId), e.outcome, e.details, e.prevHash };
     // Unit separator between fields: no field boundary can be forged by moving text around.
-    return QString::fromLatin1(
-        QCryptographicHash::hash(fields.join(QChar(0x1F)).toUtf8(), QCryptographicHash::Sha256).toHex());
+    return fields.join(QChar(0x1F)).toUtf8();
+}
+} // namespace
+
+QString AuditLog::computeHash(const AuditEvent& e, const QByteArray& key)
+{
+    return QString::fromLatin1(QMessageAuthenticationCode::hash(hashedFields(e), key, QCryptographicHash::Sha256).toHex());
+}
+
+QString AuditLog::legacyHash(const AuditEvent& e)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(hashedFields(e), QCryptographicHash::Sha256).toHex());
 }
 
 Result<AuditEvent> AuditLog::append(AuditEvent e)
 {
+    if (m_key.size() < 32)
+        return Error(ErrorCode::StorageFailure, QStringLiteral("the audit chain has no key; nothing is written unkeyed"));
     const QString lock = m_dialect == SqlDialect::Postgres ? QStringLiteral(" FOR UPDATE") : QString();
     auto head = fetchOne(m_db, QStringLiteral("SELECT seq, hash FROM audit_head WHERE id = 1") + lock);
     if (!head)
@@ -90,7 +105,7 @@ Result<AuditEvent> AuditLog::append(AuditEvent e)
     e.prevHash = head->at(1).toString();
     // Millisecond precision, as stored.
     e.at = QDateTime::fromMSecsSinceEpoch(e.at.toMSecsSinceEpoch(), Qt::UTC);
-    e.hash = computeHash(e);
+    e.hash = computeHash(e, m_key);
     auto ins = exec(m_db,
         QStringLiteral("INSERT INTO audit_events (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)").arg(QLatin1String(kColumns)),
         { e.seq, e.at.toMSecsSinceEpoch(), nullable(e.operatorId), e.operatorName, e.workflow, e.targetType, e.targetId,
@@ -158,6 +173,55 @@ Result<QList<AuditEvent>> AuditLog::find(const AuditQuery& query, const QList<qi
 
 Result<AuditVerification> AuditLog::verify()
 {
+    if (m_key.size() < 32)
+        return Error(ErrorCode::StorageFailure, QStringLiteral("the audit chain has no key to verify with"));
+    const QByteArray key = m_key;
+    return verifyWith([key](const AuditEvent& e) { return computeHash(e, key); });
+}
+
+Result<AuditVerification> AuditLog::rekeyLegacyChain(const QDateTime& now)
+{
+    if (m_key.size() < 32)
+        return Error(ErrorCode::StorageFailure, QStringLiteral("the audit chain has no key"));
+    auto legacy = verifyWith(&AuditLog::legacyHash);
+    if (!legacy)
+        return legacy.error();
+    auto q = exec(m_db, QStringLiteral("SELECT %1 FROM audit_events ORDER BY seq").arg(QLatin1String(kColumns)));
+    if (!q)
+        return q.error();
+    QList<AuditEvent> rows;
+    while (q->next())
+        rows.append(readEvent(*q));
+    q->finish();
+    QString prev = kGenesis();
+    for (AuditEvent& e : rows) {
+        e.prevHash = prev;
+        e.hash = computeHash(e, m_key);
+        if (auto r = exec(m_db, QStringLiteral("UPDATE audit_events SET prev_hash = ?, hash = ? WHERE seq = ?"), { e.prevHash, e.hash, e.seq }); !r)
+            return r.error();
+        prev = e.hash;
+    }
+    if (!rows.isEmpty()) {
+        if (auto r = exec(m_db, QStringLiteral("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1"), { rows.last().seq, prev }); !r)
+            return r.error();
+    }
+    AuditEvent note = event(now, nullptr, QStringLiteral("system"), QStringLiteral("audit"), {}, QStringLiteral("audit chain"),
+        legacy->intact ? QStringLiteral("audit chain keyed: %1 earlier rows verified unkeyed and re-chained under the key").arg(rows.size())
+                       : QStringLiteral("audit chain keyed: the unkeyed chain of %1 rows was already broken at row %2 (%3) before keying; rows re-chained under the key")
+                             .arg(rows.size())
+                             .arg(legacy->firstBrokenSeq)
+                             .arg(legacy->problem));
+    if (!legacy->intact)
+        note.outcome = QStringLiteral("failed");
+    if (auto r = append(note); !r)
+        return r.error();
+    AuditVerification out = *legacy;
+    out.checked = rows.size();
+    return out;
+}
+
+Result<AuditVerification> AuditLog::verifyWith(const std::function<QString(const AuditEvent&)>& hash)
+{
     AuditVerification v;
     auto q = exec(m_db, QStringLiteral("SELECT %1 FROM audit_events ORDER BY seq").arg(QLatin1String(kColumns)));
     if (!q)
@@ -179,7 +243,7 @@ Result<AuditVerification> AuditLog::verify()
             broken(e.seq, QStringLiteral("chain-mismatch"));
             return v;
         }
-        if (computeHash(e) != e.hash) {
+        if (hash(e) != e.hash) {
             broken(e.seq, QStringLiteral("row-altered"));
             return v;
         }

@@ -2,6 +2,7 @@
 
 #include "AuditLog.h"
 #include "CertificateRecord.h"
+#include "CredentialProfile.h"
 #include "DeviceLifecycle.h"
 #include "pki/Certificate.h"
 #include "pki/SecureRandom.h"
@@ -19,6 +20,7 @@ struct CardOwner {
     QString deviceSerial;
     qint64 deviceId = 0;
     QString deviceState;
+    QString deviceType;
     qint64 deviceExpires = 0;
     QString certificateStatus;
 };
@@ -72,7 +74,7 @@ Result<OperatorSession> CardLogonService::logon(const QByteArray& certificateDer
     const bool challengeOk = used->numRowsAffected() == 1;
 
     auto rows = exec(m_db,
-        QStringLiteral("SELECT p.id, p.logon_name, p.full_name, p.enabled, d.serial, d.id, d.state, d.expires_at, c.status, c.der "
+        QStringLiteral("SELECT p.id, p.logon_name, p.full_name, p.enabled, d.serial, d.id, d.state, d.expires_at, c.status, c.der, d.device_type "
                        "FROM certificates c JOIN devices d ON d.id = c.device_id JOIN people p ON p.id = d.owner_id WHERE c.serial = ?"),
         { certificate->serialHex() });
     if (!rows)
@@ -90,6 +92,7 @@ Result<OperatorSession> CardLogonService::logon(const QByteArray& certificateDer
         owner.deviceState = rows->value(6).toString();
         owner.deviceExpires = rows->value(7).toLongLong();
         owner.certificateStatus = rows->value(8).toString();
+        owner.deviceType = rows->value(10).toString();
     }
     rows->finish();
 
@@ -99,6 +102,10 @@ Result<OperatorSession> CardLogonService::logon(const QByteArray& certificateDer
             { { QStringLiteral("problem"), QStringLiteral("challenge-expired") } });
     } else if (!owner.personId) {
         verdict = refusedCard(QStringLiteral("Lanyard did not issue the certificate on this card (%1)").arg(certificate->subject()), QStringLiteral("card-unknown"));
+    } else if (owner.deviceType != cardEncodingId(CardEncoding::VirtualSmartCard) && owner.deviceType != cardEncodingId(CardEncoding::PivCard)) {
+        // A phone identity or a derived credential may be collected with a code someone else
+        // saw; only a card, whose PIN its holder set, proves the holder.
+        verdict = refusedCard(QStringLiteral("the certificate is on %1 %2, not on a card").arg(owner.deviceType, owner.deviceSerial), QStringLiteral("not-a-card"));
     } else if (owner.certificateStatus != certificateStatusId(CertificateStatus::Active)) {
         verdict = refusedCard(QStringLiteral("the card's certificate is %1").arg(owner.certificateStatus), QStringLiteral("card-not-usable"));
     } else if (certificate->notAfter().toMSecsSinceEpoch() < now || certificate->notBefore().toMSecsSinceEpoch() > now || owner.deviceExpires < now) {
@@ -126,7 +133,7 @@ Result<OperatorSession> CardLogonService::logon(const QByteArray& certificateDer
     e.outcome = verdict ? QStringLiteral("success") : QStringLiteral("refused");
     e.details = verdict ? QStringLiteral("with card %1").arg(owner.deviceSerial)
                         : QStringLiteral("with card %1: %2").arg(owner.personId ? owner.deviceSerial : certificate->serialHex(), verdict.error().detail);
-    if (auto r = AuditLog(m_db, m_ctx.dialect()).append(e); !r)
+    if (auto r = AuditLog(m_db, m_ctx).append(e); !r)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();

@@ -1,7 +1,10 @@
 #include "CertificateService.h"
 
+#include "pki/Certificate.h"
 #include "pki/CertificateRequest.h"
 #include "storage/Database.h"
+
+#include <QCryptographicHash>
 
 namespace lanyard {
 
@@ -51,6 +54,15 @@ Result<CertificateRecord> CertificateService::issue(const Person& person, const 
     auto csr = CertificateRequest::fromBytes(csrBytes);
     if (!csr)
         return csr.error();
+    // A key certified once is never certified again: not for another device, another person,
+    // nor twice in one request. Whoever holds it already holds a certificate for it.
+    const QString keyHash = publicKeyHash(csr->publicKey().publicKeyDer());
+    auto seen = fetchOne(m_db, QStringLiteral("SELECT COUNT(*) FROM certificates WHERE public_key_sha256 = ?"), { keyHash });
+    if (!seen)
+        return seen.error();
+    if (seen->at(0).toInt() > 0)
+        return Error(ErrorCode::CsrInvalid, QStringLiteral("this public key is already certified; every certificate needs a new key"),
+            { { QStringLiteral("problem"), QStringLiteral("key-reused") }, { QStringLiteral("policy"), policy.name } });
     auto subject = subjectFor(policy, person, defaultDn);
     if (!subject)
         return subject.error();
@@ -78,14 +90,47 @@ Result<CertificateRecord> CertificateService::issue(const Person& person, const 
     rec.notAfter = cert->notAfter();
     rec.status = CertificateStatus::Active;
     rec.der = cert->toDer();
-    auto q = fetchOne(m_db, QStringLiteral("INSERT INTO certificates (serial, subject, policy_id, device_id, not_before, not_after, status, der) "
-                                       "VALUES (?,?,?,?,?,?,?,?) RETURNING id"),
+    auto q = fetchOne(m_db, QStringLiteral("INSERT INTO certificates (serial, subject, policy_id, device_id, not_before, not_after, status, der, public_key_sha256) "
+                                       "VALUES (?,?,?,?,?,?,?,?,?) RETURNING id"),
         { rec.serial, rec.subject, policy.id, deviceId, rec.notBefore.toMSecsSinceEpoch(), rec.notAfter.toMSecsSinceEpoch(),
-            certificateStatusId(rec.status), rec.der });
+            certificateStatusId(rec.status), rec.der, keyHash });
     if (!q)
         return q.error();
     rec.id = q->value(0).toLongLong();
     return rec;
+}
+
+QString CertificateService::publicKeyHash(const QByteArray& subjectPublicKeyInfo)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(subjectPublicKeyInfo, QCryptographicHash::Sha256).toHex());
+}
+
+Result<int> CertificateService::backfillPublicKeyHashes()
+{
+    auto rows = exec(m_db, QStringLiteral("SELECT id, der FROM certificates WHERE public_key_sha256 = ''"));
+    if (!rows)
+        return rows.error();
+    QList<std::pair<qint64, QString>> hashes;
+    while (rows->next()) {
+        auto cert = Certificate::fromDer(rows->value(1).toByteArray());
+        if (cert)
+            hashes.append({ rows->value(0).toLongLong(), publicKeyHash(cert->publicKeyDer()) });
+    }
+    rows->finish();
+    for (const auto& [id, hash] : hashes) {
+        if (auto r = exec(m_db, QStringLiteral("UPDATE certificates SET public_key_sha256 = ? WHERE id = ?"), { hash, id }); !r)
+            return r.error();
+    }
+    return int(hashes.size());
+}
+
+Result<void> CertificateService::linkRecovered(qint64 certificateId, qint64 deviceId)
+{
+    if (auto r = exec(m_db, QStringLiteral("INSERT INTO recovered_certificates (device_id, certificate_id, recovered_at) VALUES (?, ?, ?)"),
+            { deviceId, certificateId, m_ctx.now().toMSecsSinceEpoch() });
+        !r)
+        return r.error();
+    return {};
 }
 
 Result<int> CertificateService::applyToDevice(qint64 deviceId, CertificateAction action, RevocationReason reason)
@@ -105,9 +150,11 @@ Result<int> CertificateService::applyToDevice(qint64 deviceId, CertificateAction
             { certificateStatusId(CertificateStatus::Active), now, deviceId, certificateStatusId(CertificateStatus::OnHold) });
         break;
     case CertificateAction::Revoke:
-        q = exec(m_db, QStringLiteral("UPDATE certificates SET status = ?, revocation_reason = ?, status_changed_at = ? WHERE device_id = ? AND status <> ?"),
-            { certificateStatusId(CertificateStatus::Revoked), revocationReasonId(reason), now, deviceId,
-                certificateStatusId(CertificateStatus::Revoked) });
+        // A device lost or stolen exposes the recovered keys it holds as well as its own.
+        q = exec(m_db, QStringLiteral("UPDATE certificates SET status = ?, revocation_reason = ?, status_changed_at = ? WHERE (device_id = ? OR (? AND id IN "
+                                      "(SELECT certificate_id FROM recovered_certificates WHERE device_id = ?))) AND status <> ?"),
+            { certificateStatusId(CertificateStatus::Revoked), revocationReasonId(reason), now, deviceId, reason == RevocationReason::KeyCompromise ? 1 : 0,
+                deviceId, certificateStatusId(CertificateStatus::Revoked) });
         break;
     }
     if (!q)
@@ -119,8 +166,8 @@ Result<QList<CertificateRecord>> CertificateService::forDevice(qint64 deviceId)
 {
     auto q = exec(m_db, QStringLiteral("SELECT c.id, c.serial, c.subject, COALESCE(p.name, ''), c.device_id, c.not_before, c.not_after, c.status, "
                                        "c.revocation_reason, c.status_changed_at, c.der FROM certificates c LEFT JOIN cert_policies p ON p.id = c.policy_id "
-                                       "WHERE c.device_id = ? ORDER BY c.id"),
-        { deviceId });
+                                       "WHERE c.device_id = ? OR c.id IN (SELECT certificate_id FROM recovered_certificates WHERE device_id = ?) ORDER BY c.id"),
+        { deviceId, deviceId });
     if (!q)
         return q.error();
     QList<CertificateRecord> out;

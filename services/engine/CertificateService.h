@@ -25,7 +25,13 @@ public:
         const QDateTime& notAfterCap, const QString& defaultDn);
     // Puts on hold, releases or revokes every certificate of the device that the action touches.
     Result<int> applyToDevice(qint64 deviceId, CertificateAction action, RevocationReason reason);
+    // The device's own certificates and those recovered onto it from the archive.
     Result<QList<CertificateRecord>> forDevice(qint64 deviceId);
+    // Lists an archived certificate on the device it was recovered onto.
+    Result<void> linkRecovered(qint64 certificateId, qint64 deviceId);
+    // Hashes of the public keys of certificates issued before they were kept; returns how many.
+    Result<int> backfillPublicKeyHashes();
+    static QString publicKeyHash(const QByteArray& subjectPublicKeyInfo);
     Result<QByteArray> crl(int validityHours); // DER, with a new CRL number
 
 private:

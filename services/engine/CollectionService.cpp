@@ -23,6 +23,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace lanyard {
 
 namespace {
@@ -66,10 +68,18 @@ Result<SessionRow> loadSession(const QSqlDatabase& db, const QString& id)
     return s;
 }
 
-// The engine makes (or recovers) the key when it must be able to give it out again.
-bool serverKey(const CertificatePolicy& policy, KeyRecovery recovery)
+// The engine makes (or recovers) the key only when the policy archives keys: for any other
+// certificate (one that authenticates or signs) nobody but its holder may ever have the key.
+bool serverKey(const CertificatePolicy& policy, KeyRecovery)
 {
-    return policy.archiveKeys || recovery == KeyRecovery::UseExisting;
+    return policy.archiveKeys;
+}
+
+// Recovery applies only to policies that archive keys; a profile saved before that rule was
+// enforced issues new keys instead.
+KeyRecovery effectiveRecovery(const CertificatePolicy& policy, KeyRecovery recovery)
+{
+    return policy.archiveKeys ? recovery : KeyRecovery::IssueNew;
 }
 
 bool collectsIntoExistingDevice(const Job& job)
@@ -117,7 +127,7 @@ Result<CollectionSession> CollectionService::start(const CollectionStart& reques
     if (!settings)
         return settings.error();
     const QDateTime now = m_ctx.now();
-    AuditLog audit(m_db, m_ctx.dialect());
+    AuditLog audit(m_db, m_ctx);
     // A refusal is audited, and what it changed (failure count, lock, expiry) is kept, so the
     // transaction commits before the error is answered.
     const auto refuse = [&](const Error& e) -> Result<CollectionSession> {
@@ -221,7 +231,7 @@ Result<CollectionSession> CollectionService::start(const CollectionStart& reques
         c.policyName = policy->name;
         c.keyAlgorithms = policy->keyAlgorithms;
         c.serverKey = serverKey(*policy, profile->policies.at(i).recovery);
-        session.needsTransportKey = session.needsTransportKey || c.serverKey || profile->policies.at(i).recovery == KeyRecovery::HistoricOnly;
+        session.needsTransportKey = session.needsTransportKey || c.serverKey || effectiveRecovery(*policy, profile->policies.at(i).recovery) == KeyRecovery::HistoricOnly;
         session.certificates.append(c);
     }
     if (auto r = exec(m_db, QStringLiteral("INSERT INTO collection_sessions (id, job_id, state, hardware_serial, platform, model, dns_name, created_at, expires_at, "
@@ -285,7 +295,7 @@ Result<CollectionBundle> CollectionService::submit(const CollectionSubmission& s
         auto policy = profiles.policy(pp.policyId);
         if (!policy)
             return policy.error();
-        needsTransport = needsTransport || serverKey(*policy, pp.recovery) || pp.recovery == KeyRecovery::HistoricOnly;
+        needsTransport = needsTransport || serverKey(*policy, pp.recovery) || effectiveRecovery(*policy, pp.recovery) == KeyRecovery::HistoricOnly;
         policies.append(*policy);
     }
     if (needsTransport) {
@@ -366,19 +376,36 @@ Result<CollectionBundle> CollectionService::submit(const CollectionSubmission& s
     QStringList issued;
     for (int i = 0; i < policies.size(); ++i) {
         const CertificatePolicy& policy = policies.at(i);
-        const KeyRecovery recovery = profile->policies.at(i).recovery;
+        const KeyRecovery recovery = effectiveRecovery(policy, profile->policies.at(i).recovery);
         QJsonObject entry { { QStringLiteral("index"), i }, { QStringLiteral("policy"), policy.name } };
-        // Keys from the archive for this person and policy, newest first.
-        auto archived = exec(m_db, QStringLiteral("SELECT c.der, c.archived_key FROM certificates c JOIN devices d ON d.id = c.device_id "
+        // Keys from the archive for this person and policy, newest first; never one whose
+        // certificate was revoked for key compromise (which a lost or stolen device's are).
+        auto archived = exec(m_db, QStringLiteral("SELECT c.der, c.archived_key, c.id, c.status, c.revocation_reason, c.not_after FROM certificates c "
+                                                  "JOIN devices d ON d.id = c.device_id "
                                                   "WHERE d.owner_id = ? AND c.policy_id IN (SELECT id FROM cert_policies WHERE name = ?) "
                                                   "AND c.archived_key IS NOT NULL ORDER BY c.id DESC"),
             { job->personId, policy.name });
         if (!archived)
             return archived.error();
-        QList<std::pair<QByteArray, QByteArray>> history;
-        while (archived->next())
-            history.append({ archived->value(0).toByteArray(), archived->value(1).toByteArray() });
+        struct Archived {
+            QByteArray der;
+            QByteArray wrappedKey;
+            qint64 certificateId = 0;
+            bool current = false; // usable as the device's own certificate: not revoked, not expired
+        };
+        QList<Archived> history;
+        int compromised = 0;
+        while (archived->next()) {
+            const bool revoked = archived->value(3).toString() == certificateStatusId(CertificateStatus::Revoked);
+            if (revoked && archived->value(4).toString() == revocationReasonId(RevocationReason::KeyCompromise)) {
+                ++compromised;
+                continue;
+            }
+            history.append({ archived->value(0).toByteArray(), archived->value(1).toByteArray(), archived->value(2).toLongLong(),
+                !revoked && archived->value(5).toLongLong() > now.toMSecsSinceEpoch() });
+        }
         archived->finish();
+        const auto newestCurrent = std::find_if(history.cbegin(), history.cend(), [](const Archived& a) { return a.current; });
         const auto seal = [&](const QByteArray& der, const QByteArray& wrappedKey) -> Result<QJsonObject> {
             auto cert = Certificate::fromDer(der);
             if (!cert)
@@ -397,16 +424,24 @@ Result<CollectionBundle> CollectionService::submit(const CollectionSubmission& s
                 { QStringLiteral("password"), QString::fromLatin1(sealed->encryptedPassword.toBase64()) } };
         };
 
-        if (recovery == KeyRecovery::UseExisting && !history.isEmpty()) {
-            auto recovered = seal(history.first().first, history.first().second);
+        if (recovery == KeyRecovery::UseExisting && newestCurrent != history.cend()) {
+            auto recovered = seal(newestCurrent->der, newestCurrent->wrappedKey);
             if (!recovered)
                 return recovered.error();
+            if (auto r = certs.linkRecovered(newestCurrent->certificateId, deviceId); !r)
+                return r.error();
             entry.insert(QStringLiteral("pem"), recovered->value(QStringLiteral("pem")));
             entry.insert(QStringLiteral("sealedKey"), *recovered);
             entry.insert(QStringLiteral("recovered"), true);
             certificates.append(entry);
             issued << QStringLiteral("%1 recovered").arg(policy.name);
             continue;
+        }
+        if (recovery == KeyRecovery::UseExisting && compromised > 0) {
+            // Said in the bundle and the audit, so nobody believes old mail will open with it.
+            entry.insert(QStringLiteral("recoveryNote"),
+                QStringLiteral("no archived key could be recovered: %1 were compromised (their certificates revoked for key compromise); a new key was issued").arg(compromised));
+            issued << QStringLiteral("%1: %2 compromised archived key(s) not recovered, new key").arg(policy.name).arg(compromised);
         }
         QByteArray csr = submission.requests.at(i);
         PrivateKey generated;
@@ -446,13 +481,15 @@ Result<CollectionBundle> CollectionService::submit(const CollectionSubmission& s
             return r.error();
         if (recovery == KeyRecovery::HistoricOnly) {
             QJsonArray historic;
-            for (const auto& [der, wrappedKey] : history) {
-                auto old = seal(der, wrappedKey);
+            for (const Archived& a : std::as_const(history)) {
+                auto old = seal(a.der, a.wrappedKey);
                 if (!old)
                     return old.error();
                 historic.append(*old);
             }
             entry.insert(QStringLiteral("historic"), historic);
+            if (compromised > 0)
+                entry.insert(QStringLiteral("recoveryNote"), QStringLiteral("%1 compromised archived key(s) left out").arg(compromised));
         }
         certificates.append(entry);
         issued << rec->serial;
@@ -493,7 +530,7 @@ Result<CollectionBundle> CollectionService::submit(const CollectionSubmission& s
         return Error(ErrorCode::SessionExpired, QStringLiteral("collection session %1 changed meanwhile").arg(session->id.left(6)));
     Job withDevice = *job;
     withDevice.deviceId = deviceId;
-    if (auto r = AuditLog(m_db, m_ctx.dialect())
+    if (auto r = AuditLog(m_db, m_ctx)
                      .append(RequestService::jobEvent(m_ctx, nullptr, QStringLiteral("collect"), withDevice,
                          QStringLiteral("device %1: issued %2; waiting for the phone to confirm").arg(serial, issued.join(QStringLiteral(", ")))));
         !r)
@@ -566,7 +603,7 @@ Result<Device> CollectionService::confirm(const QString& sessionId)
     Job done = *job;
     done.deviceId = device->id;
     const QString text = QStringLiteral("phone confirmed; device %1 active").arg(device->serial) + (details.isEmpty() ? QString() : QStringLiteral("; ") + details);
-    if (auto r = AuditLog(m_db, m_ctx.dialect()).append(RequestService::jobEvent(m_ctx, nullptr, QStringLiteral("collect"), done, text)); !r)
+    if (auto r = AuditLog(m_db, m_ctx).append(RequestService::jobEvent(m_ctx, nullptr, QStringLiteral("collect"), done, text)); !r)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();
@@ -628,7 +665,7 @@ Result<int> CollectionService::expireSessions()
         withDevice.deviceId = session->deviceId;
         AuditEvent e = RequestService::jobEvent(m_ctx, nullptr, QStringLiteral("collect"), withDevice, what.join(QStringLiteral("; ")));
         e.outcome = QStringLiteral("failed");
-        if (auto r = AuditLog(m_db, m_ctx.dialect()).append(e); !r)
+        if (auto r = AuditLog(m_db, m_ctx).append(e); !r)
             return r.error();
         if (auto r = tx.commit(); !r)
             return r.error();

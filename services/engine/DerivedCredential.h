@@ -7,14 +7,14 @@
 
 namespace lanyard {
 
-// What the kiosk read from a PIV card: the PIV Authentication certificate and the CHUID's
-// identifiers. The engine trusts none of it until the certificate validates and the card
-// has signed a challenge with the certificate's key.
+// What the kiosk read from a PIV card: the PIV Authentication certificate and the CHUID as
+// the card gave it. The engine trusts none of it until the certificate validates and the
+// card has signed a challenge with the certificate's key. The holder is found from the
+// certificate alone; a CHUID counts only when its issuer's signature verifies, and then only
+// as a cross-check.
 struct ParentCard {
     QByteArray certificateDer;
-    QString fascn; // 32 digits, or empty
-    QString cardGuid; // {…} form, or empty
-    QString cardholderUuid;
+    QByteArray chuid; // the CHUID object's content (inside its 53 container), or empty
 };
 
 // A card that passed the certificate checks and belongs to a person: the challenge its key

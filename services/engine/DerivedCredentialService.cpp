@@ -1,13 +1,16 @@
 #include "DerivedCredentialService.h"
 
 #include "AuditLog.h"
+#include "CardIdentifiers.h"
 #include "DeviceService.h"
 #include "PeopleService.h"
 #include "ProfileService.h"
 #include "RequestService.h"
 #include "SettingsSchema.h"
 #include "SettingsService.h"
+#include "cards/Chuid.h"
 #include "pki/CertificateValidator.h"
+#include "pki/DetachedSignature.h"
 #include "pki/SecureRandom.h"
 #include "storage/Database.h"
 
@@ -38,41 +41,89 @@ Result<CertificateValidator> DerivedCredentialService::validator()
     auto settings = SettingsService(m_ctx, m_db).load();
     if (!settings)
         return settings.error();
-    auto anchors = CertificateValidator::readAnchors(SettingsSchema::fileList(settings->value(SettingKey::DerivedTrustAnchorFiles)));
+    auto anchors = CertificateValidator::readCertificates(SettingsSchema::fileList(settings->value(SettingKey::DerivedTrustAnchorFiles)));
     if (!anchors)
         return anchors.error();
+    auto intermediates = CertificateValidator::readCertificates(SettingsSchema::fileList(settings->value(SettingKey::DerivedIntermediateFiles)));
+    if (!intermediates)
+        return intermediates.error();
     auto crls = CertificateValidator::readCrls(SettingsSchema::fileList(settings->value(SettingKey::DerivedCrlFiles)));
     if (!crls)
         return crls.error();
-    return CertificateValidator(*anchors, *crls);
+    return CertificateValidator(*anchors, *intermediates, *crls);
 }
 
-Result<Person> DerivedCredentialService::findPerson(const ParentCard& card, const Certificate& certificate)
+DerivedCredentialService::CardIdentity DerivedCredentialService::identityOf(const Certificate& certificate)
 {
-    // Strongest binding first: the cardholder UUID and card GUID, then FASC-N, then the UPN
-    // in the certificate (which the certificate's issuer vouches for).
-    QList<QPair<QString, QVariant>> lookups;
-    if (!card.cardholderUuid.isEmpty())
-        lookups.append({ QStringLiteral("card_uuid = ?"), card.cardholderUuid.toLower() });
-    if (!card.cardGuid.isEmpty())
-        lookups.append({ QStringLiteral("card_uuid = ?"), card.cardGuid.toLower() });
-    if (!card.fascn.isEmpty())
-        lookups.append({ QStringLiteral("fascn = ?"), card.fascn });
-    const QString upn = certificate.userPrincipalName();
-    if (!upn.isEmpty())
-        lookups.append({ QStringLiteral("LOWER(upn) = ?"), upn.toLower() });
-    for (const auto& [where, value] : lookups) {
-        auto q = exec(m_db, QStringLiteral("SELECT id FROM people WHERE %1 ORDER BY id").arg(where), { value });
+    return { CardIdentifiers::fascnDigits(certificate.fascnBytes()), certificate.cardUuid(), certificate.userPrincipalName() };
+}
+
+Result<QString> DerivedCredentialService::crossCheck(const QByteArray& chuidContent, const CardIdentity& identity, const CertificateValidator& trust)
+{
+    if (chuidContent.isEmpty())
+        return QStringLiteral("no CHUID");
+    auto chuid = Chuid::parse(chuidContent);
+    if (!chuid)
+        return QStringLiteral("CHUID unreadable, not used");
+    if (chuid->issuerSignature.isEmpty())
+        return QStringLiteral("CHUID unsigned, not used");
+    auto signer = DetachedSignature::verify(chuid->issuerSignature, chuid->signedContent, DetachedSignature::kChuidContentType);
+    if (!signer)
+        return QStringLiteral("CHUID signature does not verify, not used");
+    if (!signer->hasExtendedKeyUsage(DetachedSignature::kPivContentSigningUsage))
+        return QStringLiteral("CHUID signer %1 is not a PIV content signer, not used").arg(signer->subject().left(200));
+    if (auto r = trust.validate(*signer, m_ctx.now()); !r)
+        return QStringLiteral("CHUID signer %1 not trusted (%2), not used").arg(signer->subject().left(200), r.error().detail);
+    const QString chuidFascn = chuid->fascn.digits();
+    const QString chuidGuid = chuid->guid.toString(QUuid::WithoutBraces).toLower();
+    auto mismatch = [](const QString& what, const QString& signedValue, const QString& certified) {
+        return Error(ErrorCode::CardIdentityMismatch,
+            QStringLiteral("the card's signed CHUID names %1 %2, its certificate %3").arg(what, signedValue, certified),
+            { { QStringLiteral("what"), what }, { QStringLiteral("chuid"), signedValue }, { QStringLiteral("certificate"), certified } });
+    };
+    if (!identity.fascn.isEmpty() && chuidFascn != identity.fascn)
+        return mismatch(QStringLiteral("FASC-N"), chuidFascn, identity.fascn);
+    if (!identity.cardUuid.isEmpty() && chuidGuid != identity.cardUuid)
+        return mismatch(QStringLiteral("GUID"), chuidGuid, identity.cardUuid);
+    return QStringLiteral("signed CHUID agrees");
+}
+
+Result<Person> DerivedCredentialService::findPerson(const CardIdentity& identity)
+{
+    // Only what the certificate's issuer vouches for: FASC-N and card UUID, as FIPS 201
+    // places them; the UPN only for cards that carry neither, and only where allowed.
+    QList<QPair<QString, QString>> lookups;
+    if (!identity.fascn.isEmpty())
+        lookups.append({ QStringLiteral("fascn = ?"), identity.fascn });
+    if (!identity.cardUuid.isEmpty())
+        lookups.append({ QStringLiteral("card_uuid = ?"), identity.cardUuid });
+    if (lookups.isEmpty() && !identity.upn.isEmpty()) {
+        auto settings = SettingsService(m_ctx, m_db).load();
+        if (!settings)
+            return settings.error();
+        if (!settings->boolean(SettingKey::DerivedMatchUpn))
+            return Error(ErrorCode::NoMatchingPerson, QStringLiteral("the card's certificate carries no FASC-N or card UUID, and finding the holder by UPN is switched off"),
+                { { QStringLiteral("problem"), QStringLiteral("upn-match-off") }, { QStringLiteral("upn"), identity.upn.left(200) } });
+        lookups.append({ QStringLiteral("LOWER(upn) = ?"), identity.upn.toLower() });
+    }
+    QList<qint64> found;
+    for (const auto& [where, value] : std::as_const(lookups)) {
+        auto q = exec(m_db, QStringLiteral("SELECT id FROM people WHERE %1 ORDER BY id LIMIT 2").arg(where), { value });
         if (!q)
             return q.error();
-        if (q->next()) {
-            const qint64 id = q->value(0).toLongLong();
-            q->finish();
-            return PeopleService(m_ctx, m_db).load(id);
+        while (q->next()) {
+            if (!found.contains(q->value(0).toLongLong()))
+                found << q->value(0).toLongLong();
         }
+        q->finish();
     }
-    return Error(ErrorCode::NoMatchingPerson, QStringLiteral("no person has this card's UUID, GUID, FASC-N or UPN"),
-        { { QStringLiteral("upn"), upn }, { QStringLiteral("fascn"), card.fascn } });
+    if (found.size() > 1)
+        return Error(ErrorCode::CardIdentityMismatch, QStringLiteral("the card's identifiers belong to more than one person (FASC-N %1, UUID %2)").arg(identity.fascn, identity.cardUuid),
+            { { QStringLiteral("what"), QStringLiteral("person") } });
+    if (found.isEmpty())
+        return Error(ErrorCode::NoMatchingPerson, QStringLiteral("no person has this card's FASC-N %1, card UUID %2 or UPN %3").arg(identity.fascn, identity.cardUuid, identity.upn.left(200)),
+            { { QStringLiteral("upn"), identity.upn.left(200) }, { QStringLiteral("fascn"), identity.fascn }, { QStringLiteral("cardUuid"), identity.cardUuid } });
+    return PeopleService(m_ctx, m_db).load(found.first());
 }
 
 Result<CredentialProfile> DerivedCredentialService::derivedProfile(const AccessControl& ac, qint64 personId)
@@ -96,6 +147,20 @@ Result<DerivedCredentialService::Verified> DerivedCredentialService::verify(cons
 {
     if (auto r = ac.require(Workflow::IssueDerivedCredential); !r)
         return r.error();
+    auto verified = verifyCard(ac, card);
+    if (!verified) {
+        // Every refusal of a card is kept, with what identifies the card.
+        auto certificate = Certificate::fromDer(card.certificateDer);
+        const QString fingerprint = certificate ? QString::fromLatin1(certificate->sha256Fingerprint().toHex()) : QString();
+        const QString label = certificate ? certificate->subject().left(200) : QStringLiteral("unreadable certificate");
+        if (auto a = AuditLog(m_db, m_ctx).append(parentEvent(m_ctx, ac, fingerprint, label, 0, QStringLiteral("refused: ") + verified.error().detail)); !a)
+            return a.error();
+    }
+    return verified;
+}
+
+Result<DerivedCredentialService::Verified> DerivedCredentialService::verifyCard(const AccessControl& ac, const ParentCard& card)
+{
     auto certificate = Certificate::fromDer(card.certificateDer);
     if (!certificate)
         return Error(ErrorCode::CardError, QStringLiteral("the card's PIV Authentication certificate cannot be read"),
@@ -105,7 +170,11 @@ Result<DerivedCredentialService::Verified> DerivedCredentialService::verify(cons
         return trust.error();
     if (auto r = trust->validate(*certificate, m_ctx.now()); !r)
         return r.error();
-    auto person = findPerson(card, *certificate);
+    const CardIdentity identity = identityOf(*certificate);
+    auto chuidNote = crossCheck(card.chuid, identity, *trust);
+    if (!chuidNote)
+        return chuidNote.error();
+    auto person = findPerson(identity);
     if (!person)
         return person.error();
     if (!person->enabled)
@@ -115,7 +184,7 @@ Result<DerivedCredentialService::Verified> DerivedCredentialService::verify(cons
     auto profile = derivedProfile(ac, person->id);
     if (!profile)
         return profile.error();
-    return Verified { *certificate, QString::fromLatin1(certificate->sha256Fingerprint().toHex()), *person, *profile };
+    return Verified { *certificate, QString::fromLatin1(certificate->sha256Fingerprint().toHex()), *person, *profile, *chuidNote };
 }
 
 Result<ParentCardCheck> DerivedCredentialService::check(const AccessControl& ac, const ParentCard& card)
@@ -160,21 +229,22 @@ Result<IssuedRequest> DerivedCredentialService::request(const AccessControl& ac,
         return used.error();
     const QString label = verified->certificate.subject();
     if (used->numRowsAffected() != 1) {
-        (void)AuditLog(m_db, m_ctx.dialect()).append(parentEvent(m_ctx, ac, verified->fingerprint, label, verified->person.id, QStringLiteral("refused: unknown or expired challenge")));
+        (void)AuditLog(m_db, m_ctx).append(parentEvent(m_ctx, ac, verified->fingerprint, label, verified->person.id, QStringLiteral("refused: unknown or expired challenge")));
         return Error(ErrorCode::PossessionFailed, QStringLiteral("the challenge is unknown, used or expired"), { { QStringLiteral("problem"), QStringLiteral("challenge-expired") } });
     }
     if (auto r = verified->certificate.verifySignature(challenge, signature); !r) {
-        (void)AuditLog(m_db, m_ctx.dialect()).append(parentEvent(m_ctx, ac, verified->fingerprint, label, verified->person.id, QStringLiteral("refused: the card's signature does not verify")));
+        (void)AuditLog(m_db, m_ctx).append(parentEvent(m_ctx, ac, verified->fingerprint, label, verified->person.id, QStringLiteral("refused: the card's signature does not verify")));
         return r.error();
     }
     ParentBinding binding { verified->certificate.toPem(), verified->fingerprint, verified->certificate.notAfter() };
     auto issued = RequestService(m_ctx, m_db).request(ac, verified->person.id, verified->profile.id, true, {}, &binding);
     if (!issued)
         return issued;
-    (void)AuditLog(m_db, m_ctx.dialect()).append(parentEvent(m_ctx, ac, verified->fingerprint, label, verified->person.id,
-        QStringLiteral("job %1 bound to parent card %2 (serial %3, valid until %4)")
+    (void)AuditLog(m_db, m_ctx).append(parentEvent(m_ctx, ac, verified->fingerprint, label, verified->person.id,
+        QStringLiteral("job %1 bound to parent card %2 (serial %3, valid until %4; holder by FASC-N %5, card UUID %6; %7)")
             .arg(issued->job.id)
-            .arg(verified->fingerprint, verified->certificate.serialHex(), verified->certificate.notAfter().toString(Qt::ISODate))));
+            .arg(verified->fingerprint, verified->certificate.serialHex(), verified->certificate.notAfter().toString(Qt::ISODate))
+            .arg(identityOf(verified->certificate).fascn, identityOf(verified->certificate).cardUuid, verified->chuidNote)));
     return issued;
 }
 
@@ -271,7 +341,7 @@ Result<ParentTrustReport> DerivedCredentialService::endOne(const AccessControl& 
                 return changed.error();
         }
     }
-    if (auto a = AuditLog(m_db, m_ctx.dialect()).append(parentEvent(m_ctx, ac, fingerprint, fingerprint, personId,
+    if (auto a = AuditLog(m_db, m_ctx).append(parentEvent(m_ctx, ac, fingerprint, fingerprint, personId,
             QStringLiteral("%1; %2 derived device(s) cancelled, %3 open request(s) cancelled").arg(why).arg(report.devicesCancelled).arg(report.requestsCancelled)));
         !a)
         return a.error();

@@ -33,10 +33,23 @@ private:
         QString fingerprint;
         Person person;
         CredentialProfile profile;
+        QString chuidNote; // what became of the CHUID, for the audit
     };
+    // Who the certificate says holds the card.
+    struct CardIdentity {
+        QString fascn; // 32 digits
+        QString cardUuid; // lower case, no braces
+        QString upn;
+    };
+    static CardIdentity identityOf(const Certificate& certificate);
+    // verifyCard, with every refusal audited.
     Result<Verified> verify(const AccessControl& ac, const ParentCard& card);
+    Result<Verified> verifyCard(const AccessControl& ac, const ParentCard& card);
     Result<CertificateValidator> validator();
-    Result<Person> findPerson(const ParentCard& card, const Certificate& certificate);
+    // A CHUID signed by a trusted PIV content signer must name the certificate's card; an
+    // unsigned or untrusted one is not used. Returns what was done with it.
+    Result<QString> crossCheck(const QByteArray& chuidContent, const CardIdentity& identity, const CertificateValidator& trust);
+    Result<Person> findPerson(const CardIdentity& identity);
     Result<CredentialProfile> derivedProfile(const AccessControl& ac, qint64 personId);
     Result<ParentTrustReport> endOne(const AccessControl& ac, const QString& fingerprint, const QString& reason);
 

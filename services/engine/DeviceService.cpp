@@ -199,7 +199,7 @@ Result<QString> DeviceService::unlockCode(const AccessControl& ac, qint64 device
         device->serial, QStringLiteral("unlock code issued for a challenge")); // neither challenge nor code: they are one-use secrets
     e.personId = device->ownerId;
     e.deviceId = deviceId;
-    if (auto r = AuditLog(m_db, m_ctx.dialect()).append(e); !r)
+    if (auto r = AuditLog(m_db, m_ctx).append(e); !r)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();
@@ -261,7 +261,7 @@ Result<Device> DeviceService::change(const AccessControl& ac, qint64 deviceId, c
     if (newJob > 0)
         details << QStringLiteral("job %1 created").arg(newJob);
     e.details = details.join(QStringLiteral("; "));
-    if (auto r = AuditLog(m_db, m_ctx.dialect()).append(e); !r)
+    if (auto r = AuditLog(m_db, m_ctx).append(e); !r)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();

@@ -45,6 +45,7 @@ namespace {
     {
         std::shared_ptr<Database> database;
         int schemaVersion = 0;
+        int previousVersion = 0; // before this start's migrations
         QString engineId;
         QString storeKind; // "keychain", "file", or empty for a new engine
         QString checkValue;
@@ -68,11 +69,16 @@ namespace {
         auto db = database->connection();
         if (!db)
             return db.error();
-        auto version = Migrator(database->dialect()).migrate(*db);
+        const Migrator migrator(database->dialect());
+        auto previous = migrator.currentVersion(*db);
+        if (!previous)
+            return previous.error();
+        auto version = migrator.migrate(*db);
         if (!version)
             return version.error();
         StorageState s;
         s.database = database;
+        s.previousVersion = *previous;
         s.schemaVersion = *version;
         s.engineId = metaValue(*db, QStringLiteral("engine_id"));
         s.storeKind = metaValue(*db, QStringLiteral("master_key_store"));
@@ -171,6 +177,31 @@ namespace {
         return promise->future();
     }
 
+    // What migrations cannot do because it needs the master key: re-chain an audit trail
+    // written before the chain was keyed (once, on the start that applied migration 11), and
+    // hash the public keys of certificates issued before they were kept.
+    Result<void> upgradeWithKey(const EngineContext& ctx, const QSqlDatabase& db, const StorageState& state)
+    {
+        constexpr int kKeyedAuditVersion = 11;
+        Transaction tx(db, ctx.dialect());
+        if (auto r = tx.begin(); !r)
+            return r.error();
+        if (state.previousVersion > 0 && state.previousVersion < kKeyedAuditVersion && state.schemaVersion >= kKeyedAuditVersion) {
+            auto legacy = AuditLog(db, ctx).rekeyLegacyChain(ctx.now());
+            if (!legacy)
+                return legacy.error();
+            if (auto r = exec(db, QStringLiteral("INSERT INTO audit_rekeys (rekeyed_at, rows_rekeyed, legacy_intact) VALUES (?, ?, ?)"),
+                    { ctx.now().toMSecsSinceEpoch(), legacy->checked, legacy->intact ? 1 : 0 });
+                !r)
+                return r.error();
+            qCInfo(lcEngine) << "audit chain keyed:" << legacy->checked << "rows re-chained; the unkeyed chain was" << (legacy->intact ? "intact" : "broken");
+        }
+        auto hashed = CertificateService(ctx, db).backfillPublicKeyHashes();
+        if (!hashed)
+            return hashed.error();
+        return tx.commit();
+    }
+
     Result<std::shared_ptr<const EngineContext>> loadAuthority(
         const EmbeddedEngineOptions& options, const StorageState& state, const MasterKey& master)
     {
@@ -178,6 +209,7 @@ namespace {
         ctx->database = state.database;
         ctx->engineId = state.engineId;
         ctx->keyWrapper = std::make_shared<KeyWrapper>(master.key);
+        ctx->auditKey = ctx->keyWrapper->derive("audit-chain");
         if (options.clock)
             ctx->clock = options.clock;
         auto db = state.database->connection();
@@ -225,6 +257,8 @@ namespace {
             if (auto r = restore(QStringLiteral("content-signing"), &ctx->contentSigningCertificate,
                     &ctx->contentSigningKey);
                 !r)
+                return r.error();
+            if (auto r = upgradeWithKey(*ctx, *db, state); !r)
                 return r.error();
             return std::shared_ptr<const EngineContext>(ctx);
         }
@@ -289,7 +323,7 @@ namespace {
         const AuditEvent e = AuditLog::event(ctx->now(), nullptr, QStringLiteral("system"),
             QStringLiteral("authority"), {}, ca->certificate().subject(),
             QStringLiteral("certificate authority created; master key in %1").arg(storeKind));
-        if (auto r = AuditLog(*db, state.database->dialect()).append(e); !r)
+        if (auto r = AuditLog(*db, *ctx).append(e); !r)
             return r.error();
         if (auto r = tx.commit(); !r)
             return r.error();
@@ -487,6 +521,13 @@ QFuture<Result<Person>> EmbeddedEngine::person(const OperatorSession& session, q
         session, [personId](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
             return PeopleService(ctx, db).get(ac, personId);
         });
+}
+
+QFuture<Result<Person>> EmbeddedEngine::setCardIdentifiers(const OperatorSession& session, qint64 personId, const CardIdentifiers& identifiers)
+{
+    return operatorCall<Person>(session, [personId, identifiers](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return PeopleService(ctx, db).setCardIdentifiers(ac, personId, identifiers);
+    });
 }
 
 QFuture<Result<QList<Device>>> EmbeddedEngine::devicesOf(
@@ -819,7 +860,7 @@ QFuture<Result<Notification>> EmbeddedEngine::resendNotification(const OperatorS
                 return again;
             const AuditEvent e = AuditLog::event(ctx.now(), &ac, workflowId(Workflow::ManageJobs), QStringLiteral("job"), QString::number(job->id),
                 job->personName, QStringLiteral("%1 (%2) re-sent to %3").arg(n->templateName, n->channel, n->recipient));
-            if (auto r = AuditLog(db, ctx.dialect()).append(e); !r)
+            if (auto r = AuditLog(db, ctx).append(e); !r)
                 return r.error();
             if (auto r = tx.commit(); !r)
                 return r.error();
@@ -883,7 +924,7 @@ QFuture<Result<QList<AuditEvent>>> EmbeddedEngine::audit(
                 while (q->next())
                     people.append(q->value(0).toLongLong());
             }
-            return AuditLog(db, ctx.dialect()).find(query, people, scoped);
+            return AuditLog(db, ctx).find(query, people, scoped);
         });
 }
 
@@ -894,7 +935,7 @@ QFuture<Result<AuditVerification>> EmbeddedEngine::verifyAudit(const OperatorSes
             const AccessControl& ac) -> Result<AuditVerification> {
             if (auto r = ac.require(Workflow::ViewAudit); !r)
                 return r.error();
-            return AuditLog(db, ctx.dialect()).verify();
+            return AuditLog(db, ctx).verify();
         });
 }
 

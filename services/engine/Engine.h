@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AuditEvent.h"
+#include "CardIdentifiers.h"
 #include "CertificatePolicy.h"
 #include "CertificateRecord.h"
 #include "CredentialProfile.h"
@@ -46,6 +47,8 @@ public:
 
     virtual QFuture<Result<PersonPage>> findPeople(const OperatorSession& session, const PersonQuery& query) = 0;
     virtual QFuture<Result<Person>> person(const OperatorSession& session, qint64 personId) = 0;
+    // Sets the identifiers of the person's PIV card (Edit People), normalised; empty clears.
+    virtual QFuture<Result<Person>> setCardIdentifiers(const OperatorSession& session, qint64 personId, const CardIdentifiers& identifiers) = 0;
     virtual QFuture<Result<QList<Device>>> devicesOf(const OperatorSession& session, qint64 personId) = 0;
     virtual QFuture<Result<Device>> device(const OperatorSession& session, qint64 deviceId) = 0;
     virtual QFuture<Result<QList<CertificateRecord>>> certificatesOf(const OperatorSession& session, qint64 deviceId) = 0;

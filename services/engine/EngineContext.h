@@ -22,6 +22,7 @@ struct EngineContext {
     Certificate contentSigningCertificate;
     PrivateKey contentSigningKey;
     std::shared_ptr<KeyWrapper> keyWrapper;
+    QByteArray auditKey; // keys the audit chain; derived from the master key, never stored
     QString engineId;
     std::function<QDateTime()> clock = [] { return QDateTime::currentDateTimeUtc(); };
 

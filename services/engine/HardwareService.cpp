@@ -18,7 +18,7 @@ QString normalise(HardwareKind kind, const QString& identifier)
 Result<void> audit(const EngineContext& ctx, const QSqlDatabase& db, const AccessControl& ac, const QString& label, const QString& details)
 {
     const AuditEvent e = AuditLog::event(ctx.now(), &ac, workflowId(Workflow::AddEditDevices), QStringLiteral("hardware"), {}, label, details);
-    if (auto r = AuditLog(db, ctx.dialect()).append(e); !r)
+    if (auto r = AuditLog(db, ctx).append(e); !r)
         return r.error();
     return {};
 }

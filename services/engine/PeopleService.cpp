@@ -5,6 +5,8 @@
 #include "storage/Database.h"
 #include "storage/Transaction.h"
 
+#include <tuple>
+
 namespace lanyard {
 
 namespace {
@@ -72,7 +74,7 @@ Result<OperatorSession> PeopleService::logon(const QString& logonName, const QSt
     const bool enabled = found && row->at(2).toInt() != 0;
     e.outcome = passwordOk && enabled ? QStringLiteral("success") : QStringLiteral("refused");
     e.details = !passwordOk ? QStringLiteral("wrong logon name or password") : (!enabled ? QStringLiteral("account disabled") : QString());
-    if (auto r = AuditLog(m_db, m_ctx.dialect()).append(e); !r)
+    if (auto r = AuditLog(m_db, m_ctx).append(e); !r)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();
@@ -156,6 +158,48 @@ Result<Person> PeopleService::get(const AccessControl& ac, qint64 id)
         return r.error();
     }
     return p;
+}
+
+Result<Person> PeopleService::setCardIdentifiers(const AccessControl& ac, qint64 personId, const CardIdentifiers& identifiers)
+{
+    auto fascn = CardIdentifiers::normaliseFascn(identifiers.fascn);
+    if (!fascn)
+        return fascn.error();
+    auto uuid = CardIdentifiers::normaliseUuid(identifiers.cardUuid);
+    if (!uuid)
+        return uuid.error();
+    Transaction tx(m_db, m_ctx.dialect());
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    auto person = get(ac, personId);
+    if (!person)
+        return person;
+    if (auto r = ac.requireTarget(Workflow::EditPeople, *person); !r)
+        return r.error().code == ErrorCode::OutOfScope ? Error(ErrorCode::NotFound, QStringLiteral("person %1").arg(personId), { { QStringLiteral("what"), QStringLiteral("person") } })
+                                                       : r.error();
+    // One card belongs to one person: the kiosk would otherwise have to guess whose it is.
+    for (const auto& [column, value, which] : { std::tuple { "fascn", *fascn, "fascn" }, std::tuple { "card_uuid", *uuid, "cardUuid" } }) {
+        if (value.isEmpty())
+            continue;
+        auto taken = fetchOne(m_db, QStringLiteral("SELECT COUNT(*) FROM people WHERE %1 = ? AND id <> ?").arg(QLatin1String(column)), { value, personId });
+        if (!taken)
+            return taken.error();
+        if (taken->at(0).toInt() > 0)
+            return Error(ErrorCode::CardIdentifierTaken, QStringLiteral("another person already holds %1 %2").arg(QLatin1String(which), value),
+                { { QStringLiteral("which"), QLatin1String(which) }, { QStringLiteral("value"), value } });
+    }
+    if (auto r = exec(m_db, QStringLiteral("UPDATE people SET fascn = ?, card_uuid = ? WHERE id = ?"), { *fascn, *uuid, personId }); !r)
+        return r.error();
+    AuditEvent e = AuditLog::event(m_ctx.now(), &ac, workflowId(Workflow::EditPeople), QStringLiteral("person"), QString::number(personId), person->fullName,
+        QStringLiteral("card identifiers changed from FASC-N '%1', card UUID '%2' to FASC-N '%3', card UUID '%4'").arg(person->fascn, person->cardUuid, *fascn, *uuid));
+    e.personId = personId;
+    if (auto r = AuditLog(m_db, m_ctx).append(e); !r)
+        return r.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    person->fascn = *fascn;
+    person->cardUuid = *uuid;
+    return person;
 }
 
 Result<qint64> PeopleService::createRole(const Role& role)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AccessControl.h"
+#include "CardIdentifiers.h"
 #include "EngineContext.h"
 #include "OperatorSession.h"
 #include "Person.h"
@@ -21,6 +22,8 @@ public:
     Result<Person> get(const AccessControl& ac, qint64 id);
     // Without a permission check: for the engine's own use after it has checked.
     Result<Person> load(qint64 id);
+    // Edit People, within scope: normalised, unique across people, audited.
+    Result<Person> setCardIdentifiers(const AccessControl& ac, qint64 personId, const CardIdentifiers& identifiers);
 
     Result<qint64> createRole(const Role& role);
     Result<qint64> createPerson(const Person& person, const QString& password = {});

@@ -121,6 +121,19 @@ Result<void> ProfileService::validateProfile(const CredentialProfile& p)
         if (!knownAuthTypes().contains(t))
             return profileError(QStringLiteral("auth-type-unknown"), QStringLiteral("unknown authentication type '%1'").arg(t));
     }
+    // Recovering a key means the engine made and kept it: only for policies whose key is
+    // archived (encryption), never for one that authenticates or signs.
+    for (const ProfilePolicy& pp : p.policies) {
+        if (pp.recovery == KeyRecovery::IssueNew)
+            continue;
+        auto policy = this->policy(pp.policyId);
+        if (!policy)
+            return policy.error();
+        if (!policy->archiveKeys)
+            return Error(ErrorCode::InvalidArgument,
+                QStringLiteral("'%1' does not archive keys, so its keys cannot be recovered (%2)").arg(policy->name, keyRecoveryId(pp.recovery)),
+                { { QStringLiteral("problem"), QStringLiteral("recovery-without-archive") }, { QStringLiteral("policy"), policy->name } });
+    }
     for (const ProfileRoleRights& rr : p.roleRights) {
         if (rr.roleId <= 0)
             return profileError(QStringLiteral("profile-role"), QStringLiteral("a role right names no role"));
@@ -242,7 +255,7 @@ Result<qint64> ProfileService::saveProfile(const AccessControl* ac, const Creden
     if (ac) {
         const AuditEvent e = AuditLog::event(m_ctx.now(), ac, workflowId(Workflow::EditCredentialProfiles), QStringLiteral("profile"),
             QString::number(id), p.name, QStringLiteral("version %1").arg(version));
-        if (auto r = AuditLog(m_db, m_ctx.dialect()).append(e); !r)
+        if (auto r = AuditLog(m_db, m_ctx).append(e); !r)
             return r.error();
     }
     return id;

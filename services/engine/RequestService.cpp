@@ -79,6 +79,34 @@ Workflow requestWorkflow(const CredentialProfile& profile, bool forSelf)
                                                                                                                   : Workflow::RequestCard;
 }
 
+// Whoever sees a code can collect the credential as its holder: they must hold every right
+// the holder holds. Returns what they lack (empty: nothing).
+Result<QList<Workflow>> rightsLackedFor(const QSqlDatabase& db, const AccessControl& viewer, qint64 holderId)
+{
+    if (holderId == viewer.operatorPerson().id)
+        return QList<Workflow>();
+    auto holder = AccessControl::load(db, holderId);
+    if (!holder)
+        return holder.error().code == ErrorCode::AccountDisabled ? Result<QList<Workflow>>(QList<Workflow>()) : Result<QList<Workflow>>(holder.error());
+    return viewer.lacking(*holder);
+}
+
+QString workflowList(const QList<Workflow>& workflows)
+{
+    QStringList ids;
+    for (Workflow w : workflows)
+        ids << workflowId(w);
+    return ids.join(QLatin1Char(','));
+}
+
+Error codeRightsError(const AccessControl& viewer, const Person& holder, const QList<Workflow>& lacking)
+{
+    return Error(ErrorCode::PermissionDenied,
+        QStringLiteral("%1 may not see a code for %2, who holds rights %1 lacks: %3").arg(viewer.operatorPerson().logonName, holder.logonName, workflowList(lacking)),
+        { { QStringLiteral("problem"), QStringLiteral("code-rights") }, { QStringLiteral("person"), holder.fullName },
+            { QStringLiteral("workflow"), workflowList(lacking) } });
+}
+
 AuditEvent jobEvent(const EngineContext& ctx, const AccessControl* ac, const QString& workflow, const Job& job, const QString& details)
 {
     AuditEvent e = AuditLog::event(ctx.now(), ac, workflow, QStringLiteral("job"), QString::number(job.id), job.personName, details);
@@ -215,7 +243,7 @@ Result<Job> RequestService::cancel(const AccessControl& ac, qint64 jobId, const 
         return r.error();
     job->status = JobStatus::Cancelled;
     job->reason = reason.trimmed();
-    if (auto r = AuditLog(m_db, m_ctx.dialect()).append(jobEvent(m_ctx, &ac, workflowId(Workflow::ManageJobs), *job, QStringLiteral("cancelled: ") + reason.trimmed())); !r)
+    if (auto r = AuditLog(m_db, m_ctx).append(jobEvent(m_ctx, &ac, workflowId(Workflow::ManageJobs), *job, QStringLiteral("cancelled: ") + reason.trimmed())); !r)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();
@@ -293,7 +321,7 @@ Result<IssuedRequest> RequestService::issueCode(Job job, bool showCode, const QS
     details += (details.isEmpty() ? QString() : QStringLiteral("; ")) + (showCode ? QStringLiteral("code shown on screen") : QStringLiteral("code sent by notification"));
     for (const Notification& n : *queued)
         details += QStringLiteral("; %1 to %2 queued (%3)").arg(n.channel, n.recipient, n.templateName);
-    if (auto r = AuditLog(m_db, m_ctx.dialect()).append(jobEvent(m_ctx, ac, auditWorkflow, job, details)); !r)
+    if (auto r = AuditLog(m_db, m_ctx).append(jobEvent(m_ctx, ac, auditWorkflow, job, details)); !r)
         return r.error();
     IssuedRequest out;
     out.job = job;
@@ -349,8 +377,18 @@ Result<IssuedRequest> RequestService::request(const AccessControl& ac, qint64 pe
             settings->boolean(SettingKey::SendEmail));
         !planned)
         return planned.error();
+    // The kiosk's holder proved themself with their card; anyone else who would see the code
+    // of someone holding more rights needs a second operator who holds them.
+    QList<Workflow> lacking;
+    if (showCode && !parent) {
+        auto l = rightsLackedFor(m_db, ac, personId);
+        if (!l)
+            return l.error();
+        lacking = *l;
+    }
+    const bool needsValidation = profile->requiresValidation || !lacking.isEmpty();
     const qint64 now = m_ctx.now().toMSecsSinceEpoch();
-    const JobStatus status = profile->requiresValidation ? JobStatus::AwaitingValidation : JobStatus::AwaitingIssue;
+    const JobStatus status = needsValidation ? JobStatus::AwaitingValidation : JobStatus::AwaitingIssue;
     if (parent && profile->encoding != CardEncoding::DerivedCredential)
         return Error(ErrorCode::ProfileNotAvailable, QStringLiteral("%1 is not a derived-credential profile").arg(profile->name),
             { { QStringLiteral("profile"), profile->name } });
@@ -366,9 +404,12 @@ Result<IssuedRequest> RequestService::request(const AccessControl& ac, qint64 pe
     if (!job)
         return job.error();
     Result<IssuedRequest> out = IssuedRequest { *job, {}, {}, {} };
-    if (profile->requiresValidation) {
-        if (auto r = AuditLog(m_db, m_ctx.dialect()).append(jobEvent(m_ctx, &ac, workflowId(workflow), *job,
-                QStringLiteral("profile %1; awaiting validation").arg(profile->name)));
+    if (needsValidation) {
+        const QString why = lacking.isEmpty() ? QString()
+                                              : QStringLiteral(" by an operator who holds what %1 lacks of %2's rights (%3), because the code was to be shown")
+                                                    .arg(ac.operatorPerson().logonName, person->logonName, workflowList(lacking));
+        if (auto r = AuditLog(m_db, m_ctx).append(jobEvent(m_ctx, &ac, workflowId(workflow), *job,
+                QStringLiteral("profile %1; awaiting validation%2").arg(profile->name, why)));
             !r)
             return r.error();
     } else {
@@ -395,6 +436,13 @@ Result<IssuedRequest> RequestService::validate(const AccessControl& ac, qint64 j
     if (job->requestedBy == ac.operatorPerson().id)
         return Error(ErrorCode::PermissionDenied, QStringLiteral("the requester cannot validate their own request"),
             { { QStringLiteral("workflow"), workflowId(Workflow::ValidateRequest) }, { QStringLiteral("problem"), QStringLiteral("own-request") } });
+    if (approve && showCode) {
+        if (auto refused = refuseCodeView(ac, *job, Workflow::ValidateRequest); !refused) {
+            if (auto c = tx.commit(); !c) // keeps the refusal's audit event, the only change made
+                return c.error();
+            return refused.error();
+        }
+    }
     const qint64 now = m_ctx.now().toMSecsSinceEpoch();
     if (auto r = exec(m_db, QStringLiteral("UPDATE jobs SET validated_by = ?, validated_at = ?, status = ?, updated_at = ? WHERE id = ?"),
             { ac.operatorPerson().id, now, jobStatusId(approve ? JobStatus::AwaitingIssue : JobStatus::Cancelled), now, jobId });
@@ -408,7 +456,7 @@ Result<IssuedRequest> RequestService::validate(const AccessControl& ac, qint64 j
             return out;
     } else {
         out->job.status = JobStatus::Cancelled;
-        if (auto r = AuditLog(m_db, m_ctx.dialect()).append(jobEvent(m_ctx, &ac, workflowId(Workflow::ValidateRequest), *job, QStringLiteral("rejected"))); !r)
+        if (auto r = AuditLog(m_db, m_ctx).append(jobEvent(m_ctx, &ac, workflowId(Workflow::ValidateRequest), *job, QStringLiteral("rejected"))); !r)
             return r.error();
     }
     if (auto r = tx.commit(); !r)
@@ -430,12 +478,37 @@ Result<IssuedRequest> RequestService::regenerateCode(const AccessControl& ac, qi
     if (!collectable || !collectType)
         return Error(ErrorCode::InvalidTransition, QStringLiteral("job %1 (%2) takes no new code").arg(jobId).arg(jobStatusId(job->status)),
             { { QStringLiteral("operation"), QStringLiteral("regenerate-code") }, { QStringLiteral("state"), jobStatusId(job->status) } });
+    if (showCode) {
+        if (auto refused = refuseCodeView(ac, *job, Workflow::ManageJobs); !refused) {
+            if (auto c = tx.commit(); !c) // keeps the refusal's audit event, the only change made
+                return c.error();
+            return refused.error();
+        }
+    }
     auto out = issueCode(*job, showCode, workflowId(Workflow::ManageJobs), &ac, QStringLiteral("new code replaces the previous one"));
     if (!out)
         return out;
     if (auto r = tx.commit(); !r)
         return r.error();
     return out;
+}
+
+Result<void> RequestService::refuseCodeView(const AccessControl& ac, const Job& job, Workflow workflow)
+{
+    auto lacking = rightsLackedFor(m_db, ac, job.personId);
+    if (!lacking)
+        return lacking.error();
+    if (lacking->isEmpty())
+        return {};
+    auto holder = PeopleService(m_ctx, m_db).load(job.personId);
+    if (!holder)
+        return holder.error();
+    const Error refused = codeRightsError(ac, *holder, *lacking);
+    AuditEvent e = jobEvent(m_ctx, &ac, workflowId(workflow), job, QStringLiteral("refused: ") + refused.detail);
+    e.outcome = QStringLiteral("refused");
+    if (auto r = AuditLog(m_db, m_ctx).append(e); !r)
+        return r.error();
+    return refused;
 }
 
 Result<Job> RequestService::loadByToken(const QString& token, QString* codeHash)

@@ -42,6 +42,8 @@ public:
 
 private:
     Result<QList<Notification>> queueNotifications(const Job& job, bool showCode, const QString& url, const QString& code, const Settings& settings);
+    // Refuses (and audits) showing `job`'s code to an operator who lacks some right of its holder.
+    Result<void> refuseCodeView(const AccessControl& ac, const Job& job, Workflow workflow);
     Result<IssuedRequest> issueCode(Job job, bool showCode, const QString& auditWorkflow, const AccessControl* ac, const QString& note);
 
     const EngineContext& m_ctx;

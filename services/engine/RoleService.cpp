@@ -11,6 +11,34 @@ Error roleError(const QString& problem, const QString& detail)
 {
     return Error(ErrorCode::InvalidArgument, detail, { { QStringLiteral("problem"), problem } });
 }
+
+// Whether saving `after` over `before` (empty for a new role) hands out more than the
+// operator holds: a workflow they lack, a scope wider than their own for it, or any widening
+// of a role they hold themself. Returns the refusal's reason, or an empty string.
+QString escalation(const AccessControl& ac, const Role& after, const QList<Workflow>& before, Scope beforeScope, bool holdsRole)
+{
+    const bool widerScope = int(after.scope) > int(beforeScope);
+    QStringList added;
+    for (Workflow w : after.workflows) {
+        if (!before.contains(w))
+            added << workflowId(w);
+    }
+    if (holdsRole && (widerScope || !added.isEmpty()))
+        return QStringLiteral("%1 holds this role and may not widen it (%2)")
+            .arg(ac.operatorPerson().logonName, widerScope ? QStringLiteral("scope %1").arg(scopeId(after.scope)) : added.join(QLatin1Char(',')));
+    QStringList lacking;
+    for (Workflow w : after.workflows) {
+        // A workflow already in the role at this scope was granted by someone else; only what
+        // is new (an added workflow, or every workflow when the scope widens) must be held.
+        if (!widerScope && before.contains(w))
+            continue;
+        if (!ac.holds(w, after.scope))
+            lacking << workflowId(w);
+    }
+    if (!lacking.isEmpty())
+        return QStringLiteral("%1 cannot grant what they do not hold at scope %2: %3").arg(ac.operatorPerson().logonName, scopeId(after.scope), lacking.join(QLatin1Char(',')));
+    return {};
+}
 } // namespace
 
 RoleService::RoleService(const EngineContext& context, QSqlDatabase db)
@@ -68,12 +96,30 @@ Result<qint64> RoleService::save(const AccessControl& ac, const Role& role)
 
     qint64 id = role.id;
     QString details;
+    QList<Workflow> beforeWorkflows;
+    Scope beforeScope = Scope::Self;
+    QVariantList before;
     if (id > 0) {
-        auto before = fetchOne(m_db, QStringLiteral("SELECT name, scope, workflows FROM roles WHERE id = ?"), { id });
-        if (!before)
-            return before.error();
-        if (before->isEmpty())
+        auto row = fetchOne(m_db, QStringLiteral("SELECT name, scope, workflows FROM roles WHERE id = ?"), { id });
+        if (!row)
+            return row.error();
+        if (row->isEmpty())
             return Error(ErrorCode::NotFound, QStringLiteral("role %1").arg(id), { { QStringLiteral("what"), QStringLiteral("role") } });
+        before = *row;
+        scopeFromId(before.at(1).toString(), &beforeScope);
+        Role::parseWorkflowIds(before.at(2).toString(), &beforeWorkflows);
+    }
+    if (const QString why = escalation(ac, role, beforeWorkflows, beforeScope, id > 0 && ac.roleIds().contains(id)); !why.isEmpty()) {
+        AuditEvent refused = AuditLog::event(m_ctx.now(), &ac, workflowId(Workflow::EditRoles), QStringLiteral("role"), id > 0 ? QString::number(id) : QString(), name,
+            QStringLiteral("refused: %1").arg(why));
+        refused.outcome = QStringLiteral("refused");
+        if (auto r = AuditLog(m_db, m_ctx).append(refused); !r)
+            return r.error();
+        if (auto r = tx.commit(); !r) // nothing but the refusal was written
+            return r.error();
+        return Error(ErrorCode::PermissionDenied, why, { { QStringLiteral("problem"), QStringLiteral("role-escalation") }, { QStringLiteral("name"), name } });
+    }
+    if (id > 0) {
         // An operator must not take away their own last way back into this editor.
         if (ac.roleIds().contains(id) && !role.workflows.contains(Workflow::EditRoles)) {
             auto others = fetchOne(m_db, QStringLiteral("SELECT COUNT(*) FROM roles r JOIN person_roles pr ON pr.role_id = r.id "
@@ -90,7 +136,7 @@ Result<qint64> RoleService::save(const AccessControl& ac, const Role& role)
             !r)
             return r.error();
         details = QStringLiteral("changed from %1 (%2: %3) to scope %4: %5")
-                      .arg(before->at(0).toString(), before->at(1).toString(), before->at(2).toString(), scopeId(role.scope), role.workflowIds());
+                      .arg(before.at(0).toString(), before.at(1).toString(), before.at(2).toString(), scopeId(role.scope), role.workflowIds());
     } else {
         auto row = fetchOne(m_db, QStringLiteral("INSERT INTO roles (name, scope, workflows) VALUES (?, ?, ?) RETURNING id"),
             { name, scopeId(role.scope), role.workflowIds() });
@@ -100,7 +146,7 @@ Result<qint64> RoleService::save(const AccessControl& ac, const Role& role)
         details = QStringLiteral("created with scope %1: %2").arg(scopeId(role.scope), role.workflowIds());
     }
     const AuditEvent e = AuditLog::event(m_ctx.now(), &ac, workflowId(Workflow::EditRoles), QStringLiteral("role"), QString::number(id), name, details);
-    if (auto r = AuditLog(m_db, m_ctx.dialect()).append(e); !r)
+    if (auto r = AuditLog(m_db, m_ctx).append(e); !r)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();

@@ -70,9 +70,12 @@ const QList<SettingsSchema::Entry>& SettingsSchema::entries()
         { SettingKey::NotifyRetryDelaySeconds, T::Integer, QStringLiteral("60"), 1, 86400 },
         { SettingKey::RenewalReminderDays, T::Integer, QStringLiteral("30"), 0, 365 },
         { SettingKey::DerivedTrustAnchorFiles, T::CertificateFiles, QString(), 0, 0, {}, true },
+        { SettingKey::DerivedIntermediateFiles, T::CertificateFiles, QString(), 0, 0, {}, true },
         { SettingKey::DerivedCrlFiles, T::CrlFiles, QString(), 0, 0, {}, true },
+        { SettingKey::DerivedMatchUpn, T::Boolean, QStringLiteral("false") },
         { SettingKey::DerivedProfile, T::Text, QString(), 0, 0, {}, true },
         { SettingKey::KioskIdleSeconds, T::Integer, QStringLiteral("60"), 15, 600 },
+        { SettingKey::SessionMaxDays, T::Integer, QStringLiteral("7"), 1, 90 },
     };
     return list;
 }
@@ -175,7 +178,7 @@ Result<void> SettingsSchema::validate(const Settings& settings)
                 return invalid(e.key, QStringLiteral("dn"), r.error().detail);
             break;
         case Type::CertificateFiles:
-            if (auto r = CertificateValidator::readAnchors(fileList(v)); !r)
+            if (auto r = CertificateValidator::readCertificates(fileList(v)); !r)
                 return invalid(e.key, QStringLiteral("file"), r.error().detail);
             break;
         case Type::CrlFiles:

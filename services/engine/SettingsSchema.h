@@ -56,9 +56,12 @@ inline const QString NotifyMaxAttempts = QStringLiteral("notify.maxAttempts");
 inline const QString NotifyRetryDelaySeconds = QStringLiteral("notify.retryDelaySeconds");
 inline const QString RenewalReminderDays = QStringLiteral("notify.renewalReminderDays");
 inline const QString DerivedTrustAnchorFiles = QStringLiteral("derived.trustAnchorFiles");
+inline const QString DerivedIntermediateFiles = QStringLiteral("derived.intermediateFiles");
 inline const QString DerivedCrlFiles = QStringLiteral("derived.crlFiles");
+inline const QString DerivedMatchUpn = QStringLiteral("derived.matchUpn");
 inline const QString DerivedProfile = QStringLiteral("derived.profile");
 inline const QString KioskIdleSeconds = QStringLiteral("kiosk.idleSeconds");
+inline const QString SessionMaxDays = QStringLiteral("session.maxDays");
 } // namespace SettingKey
 
 // Every setting: its type, default, bounds, and validation. Validation happens when settings

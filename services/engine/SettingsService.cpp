@@ -105,7 +105,7 @@ Result<void> SettingsService::save(const AccessControl& ac, const Settings& sett
         return {};
     const AuditEvent e = AuditLog::event(m_ctx.now(), &ac, workflowId(Workflow::EditConfiguration), QStringLiteral("settings"), {},
         QStringLiteral("Operation Settings"), QStringLiteral("changed: ") + changed.join(QStringLiteral(", ")));
-    if (auto r = AuditLog(m_db, m_ctx.dialect()).append(e); !r)
+    if (auto r = AuditLog(m_db, m_ctx).append(e); !r)
         return r.error();
     return tx.commit();
 }

@@ -212,7 +212,7 @@ Result<Job> VscAccessService::writeLockJob(const AccessControl& ac, const Device
             return q.error();
         id = q->value(0).toLongLong();
     }
-    if (auto r = AuditLog(m_db, m_ctx.dialect()).append(deviceEvent(m_ctx, ac, Workflow::ManageVscAccess, device, auditDetails)); !r)
+    if (auto r = AuditLog(m_db, m_ctx).append(deviceEvent(m_ctx, ac, Workflow::ManageVscAccess, device, auditDetails)); !r)
         return r.error();
     return RequestService(m_ctx, m_db).load(id);
 }
@@ -276,7 +276,7 @@ Result<Job> VscAccessService::cancelPinLock(const AccessControl& ac, qint64 devi
             { jobStatusId(JobStatus::Cancelled), reason.trimmed(), m_ctx.now().toMSecsSinceEpoch(), active.id });
         !r)
         return r.error();
-    if (auto r = AuditLog(m_db, m_ctx.dialect()).append(deviceEvent(m_ctx, ac, Workflow::ManageVscAccess, device, QStringLiteral("PIN lock cancelled: ") + reason.trimmed()));
+    if (auto r = AuditLog(m_db, m_ctx).append(deviceEvent(m_ctx, ac, Workflow::ManageVscAccess, device, QStringLiteral("PIN lock cancelled: ") + reason.trimmed()));
         !r)
         return r.error();
     auto job = RequestService(m_ctx, m_db).load(active.id);
@@ -324,7 +324,7 @@ Result<TemporaryAccess> VscAccessService::temporaryUnlock(const AccessControl& a
     if (auto r = exec(m_db, QStringLiteral("UPDATE devices SET access_locked = 0, updated_at = ? WHERE id = ?"), { m_ctx.now().toMSecsSinceEpoch(), deviceId }); !r)
         return r.error();
     // Duration and reason are recorded; the key, the challenge and the response never.
-    if (auto r = AuditLog(m_db, m_ctx.dialect()).append(deviceEvent(m_ctx, ac, Workflow::UnlockVscTemporaryAccess, *device,
+    if (auto r = AuditLog(m_db, m_ctx).append(deviceEvent(m_ctx, ac, Workflow::UnlockVscTemporaryAccess, *device,
             QStringLiteral("temporary access response issued (%1): %2").arg(duration, reason.trimmed())));
         !r)
         return r.error();

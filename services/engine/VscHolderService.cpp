@@ -136,7 +136,7 @@ Result<Job> VscHolderService::reportLock(const AccessControl& ac, const VscLockO
     }
     const QString details = outcome.applied ? QStringLiteral("PIN lock %1 applied on the computer").arg(job->id)
                                             : QStringLiteral("PIN lock %1 failed on the computer: %2").arg(job->id).arg(outcome.reason.trimmed());
-    if (auto r = AuditLog(m_db, m_ctx.dialect()).append(holderEvent(m_ctx, ac, *device, details)); !r)
+    if (auto r = AuditLog(m_db, m_ctx).append(holderEvent(m_ctx, ac, *device, details)); !r)
         return r.error();
     auto done = RequestService(m_ctx, m_db).load(job->id);
     if (!done)
@@ -236,7 +236,7 @@ Result<QString> VscHolderService::releasePuk(const AccessControl& ac, qint64 dev
         return puk.error();
     if (auto r = exec(m_db, QStringLiteral("DELETE FROM vsc_unblock_challenges WHERE device_id = ?"), { deviceId }); !r)
         return r.error();
-    if (auto r = AuditLog(m_db, m_ctx.dialect()).append(holderEvent(m_ctx, ac, *device, QStringLiteral("held PUK released against the helpdesk's unlock code")));
+    if (auto r = AuditLog(m_db, m_ctx).append(holderEvent(m_ctx, ac, *device, QStringLiteral("held PUK released against the helpdesk's unlock code")));
         !r)
         return r.error();
     if (auto r = tx.commit(); !r)

@@ -24,7 +24,8 @@ constexpr auto kTable = makeIdTable<Workflow>(
     std::pair { Workflow::EditRoles, "edit-roles" },
     std::pair { Workflow::EditCredentialProfiles, "edit-credential-profiles" },
     std::pair { Workflow::AddEditDevices, "add-edit-devices" },
-    std::pair { Workflow::ManageJobs, "manage-jobs" }, std::pair { Workflow::IssueDerivedCredential, "issue-derived-credential" });
+    std::pair { Workflow::ManageJobs, "manage-jobs" }, std::pair { Workflow::IssueDerivedCredential, "issue-derived-credential" },
+    std::pair { Workflow::EditPeople, "edit-people" });
 } // namespace
 
 QString workflowId(Workflow w)

@@ -27,6 +27,7 @@ enum class Workflow {
     AddEditDevices,
     ManageJobs,
     IssueDerivedCredential, // the kiosk: a PIV card holder gets a derived credential
+    EditPeople, // a person's details, among them the identifiers of their PIV card
 };
 
 QString workflowId(Workflow w);

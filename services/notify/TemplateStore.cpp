@@ -69,7 +69,7 @@ Result<void> TemplateStore::save(const AccessControl& ac, const MessageTemplate&
     }
     const AuditEvent e = AuditLog::event(m_ctx.now(), &ac, workflowId(Workflow::EditConfiguration), QStringLiteral("template"), {}, tpl.name,
         reset ? QStringLiteral("returned to the default") : QStringLiteral("changed"));
-    if (auto r = AuditLog(m_db, m_ctx.dialect()).append(e); !r)
+    if (auto r = AuditLog(m_db, m_ctx).append(e); !r)
         return r.error();
     return tx.commit();
 }

@@ -162,11 +162,81 @@ QString Certificate::userPrincipalName() const
     return {};
 }
 
+namespace {
+constexpr const char* kFascnOid = "2.16.840.1.101.3.6.6";
+
+template <typename Visit>
+void forEachAltName(X509* cert, Visit visit)
+{
+    if (!cert)
+        return;
+    ossl::GeneralNames names(static_cast<GENERAL_NAMES*>(X509_get_ext_d2i(cert, NID_subject_alt_name, nullptr, nullptr)));
+    for (int i = 0; names && i < sk_GENERAL_NAME_num(names.get()); ++i)
+        visit(sk_GENERAL_NAME_value(names.get(), i));
+}
+
+QByteArray bytesOf(const ASN1_STRING* s)
+{
+    return QByteArray(reinterpret_cast<const char*>(ASN1_STRING_get0_data(s)), ASN1_STRING_length(s));
+}
+} // namespace
+
+QByteArray Certificate::fascnBytes() const
+{
+    QByteArray out;
+    std::unique_ptr<ASN1_OBJECT, ossl::Deleter<ASN1_OBJECT_free>> oid(OBJ_txt2obj(kFascnOid, 1));
+    forEachAltName(m_cert.get(), [&](const GENERAL_NAME* gn) {
+        if (gn->type == GEN_OTHERNAME && OBJ_cmp(gn->d.otherName->type_id, oid.get()) == 0 && gn->d.otherName->value
+            && gn->d.otherName->value->type == V_ASN1_OCTET_STRING)
+            out = bytesOf(gn->d.otherName->value->value.octet_string);
+    });
+    return out;
+}
+
+QString Certificate::cardUuid() const
+{
+    QString out;
+    forEachAltName(m_cert.get(), [&](const GENERAL_NAME* gn) {
+        if (gn->type != GEN_URI)
+            return;
+        const QString uri = QString::fromLatin1(bytesOf(gn->d.uniformResourceIdentifier));
+        if (uri.startsWith(QLatin1String("urn:uuid:"), Qt::CaseInsensitive))
+            out = uri.mid(9).toLower();
+    });
+    return out;
+}
+
+bool Certificate::hasExtendedKeyUsage(const char* oid) const
+{
+    if (!m_cert)
+        return false;
+    std::unique_ptr<EXTENDED_KEY_USAGE, ossl::Deleter<EXTENDED_KEY_USAGE_free>> eku(
+        static_cast<EXTENDED_KEY_USAGE*>(X509_get_ext_d2i(m_cert.get(), NID_ext_key_usage, nullptr, nullptr)));
+    std::unique_ptr<ASN1_OBJECT, ossl::Deleter<ASN1_OBJECT_free>> wanted(OBJ_txt2obj(oid, 1));
+    for (int i = 0; eku && wanted && i < sk_ASN1_OBJECT_num(eku.get()); ++i) {
+        if (OBJ_cmp(sk_ASN1_OBJECT_value(eku.get(), i), wanted.get()) == 0)
+            return true;
+    }
+    return false;
+}
+
 Result<KeyAlgorithm> Certificate::publicKeyAlgorithm() const
 {
     if (!m_cert)
         return Error(ErrorCode::InvalidArgument, QStringLiteral("no certificate"));
     return keyAlgorithmOf(X509_get0_pubkey(m_cert.get()));
+}
+
+QByteArray Certificate::publicKeyDer() const
+{
+    EVP_PKEY* key = m_cert ? X509_get0_pubkey(m_cert.get()) : nullptr;
+    const int n = key ? i2d_PUBKEY(key, nullptr) : 0;
+    if (n <= 0)
+        return {};
+    QByteArray out(n, Qt::Uninitialized);
+    auto* p = reinterpret_cast<unsigned char*>(out.data());
+    i2d_PUBKEY(key, &p);
+    return out;
 }
 
 QByteArray Certificate::sha256Fingerprint() const

@@ -31,7 +31,13 @@ public:
     QDateTime notAfter() const;
     QStringList emailAddresses() const; // from the subjectAltName
     QString userPrincipalName() const; // the Microsoft UPN otherName of the subjectAltName, or empty
+    // The PIV FASC-N otherName (2.16.840.1.101.3.6.6) of the subjectAltName: its 25 bytes, or empty.
+    QByteArray fascnBytes() const;
+    // The card UUID of the subjectAltName (URI urn:uuid:…), lower case without braces, or empty.
+    QString cardUuid() const;
+    bool hasExtendedKeyUsage(const char* oid) const;
     Result<KeyAlgorithm> publicKeyAlgorithm() const;
+    QByteArray publicKeyDer() const; // SubjectPublicKeyInfo
     QByteArray sha256Fingerprint() const;
     // Checks a SHA-256 signature (PKCS#1 v1.5 or DER ECDSA) over `message` with this
     // certificate's public key.

@@ -4,6 +4,9 @@
 #include "OpenSslPtr.h"
 #include "SecureRandom.h"
 
+#include <QRegularExpression>
+#include <QUuid>
+
 #include <openssl/x509v3.h>
 
 namespace lanyard {
@@ -94,21 +97,56 @@ Result<Certificate> build(const PrivateKey& subjectKey, const IssuanceParameters
         if (auto r = addExtension(cert.get(), issuer, NID_authority_key_identifier, QStringLiteral("keyid:always")); !r)
             return r.error();
     }
-    QStringList san;
+    // Built as ASN.1, not through OpenSSL's text syntax: the values come from people records
+    // and cards, and the text syntax gives commas and semicolons a meaning.
+    ossl::GeneralNames san(GENERAL_NAMES_new());
+    auto addName = [&san](GENERAL_NAME* gn) { sk_GENERAL_NAME_push(san.get(), gn); };
+    auto ia5 = [](const QByteArray& bytes) {
+        ASN1_IA5STRING* s = ASN1_IA5STRING_new();
+        ASN1_STRING_set(s, bytes.constData(), int(bytes.size()));
+        return s;
+    };
+    auto otherName = [](const char* oid, ASN1_TYPE* value) {
+        GENERAL_NAME* gn = GENERAL_NAME_new();
+        GENERAL_NAME_set0_othername(gn, OBJ_txt2obj(oid, 1), value);
+        return gn;
+    };
     for (const QString& email : p.sanEmails) {
         if (email.contains(QLatin1Char(',')) || email.contains(QLatin1Char(' ')) || !email.contains(QLatin1Char('@')))
             return Error(ErrorCode::InvalidArgument, QStringLiteral("'%1' is not an email address").arg(email));
-        san.append(QStringLiteral("email:") + email);
+        GENERAL_NAME* gn = GENERAL_NAME_new();
+        GENERAL_NAME_set0_value(gn, GEN_EMAIL, ia5(email.toUtf8()));
+        addName(gn);
     }
     if (!p.sanUpn.isEmpty()) {
         if (p.sanUpn.contains(QLatin1Char(',')) || p.sanUpn.contains(QLatin1Char(';')))
             return Error(ErrorCode::InvalidArgument, QStringLiteral("'%1' is not a user principal name").arg(p.sanUpn));
-        san.append(QStringLiteral("otherName:1.3.6.1.4.1.311.20.2.3;UTF8:") + p.sanUpn);
+        ASN1_TYPE* value = ASN1_TYPE_new();
+        ASN1_UTF8STRING* utf8 = ASN1_UTF8STRING_new();
+        const QByteArray upn = p.sanUpn.toUtf8();
+        ASN1_STRING_set(utf8, upn.constData(), int(upn.size()));
+        ASN1_TYPE_set(value, V_ASN1_UTF8STRING, utf8);
+        addName(otherName("1.3.6.1.4.1.311.20.2.3", value));
     }
-    if (!san.isEmpty()) {
-        if (auto r = addExtension(cert.get(), issuer, NID_subject_alt_name, san.join(QLatin1Char(','))); !r)
-            return r.error();
+    if (!p.sanFascn.isEmpty()) {
+        if (p.sanFascn.size() != 25)
+            return Error(ErrorCode::InvalidArgument, QStringLiteral("a FASC-N has 25 bytes, not %1").arg(p.sanFascn.size()));
+        ASN1_TYPE* value = ASN1_TYPE_new();
+        ASN1_OCTET_STRING* octets = ASN1_OCTET_STRING_new();
+        ASN1_OCTET_STRING_set(octets, reinterpret_cast<const unsigned char*>(p.sanFascn.constData()), int(p.sanFascn.size()));
+        ASN1_TYPE_set(value, V_ASN1_OCTET_STRING, octets);
+        addName(otherName("2.16.840.1.101.3.6.6", value));
     }
+    if (!p.sanCardUuid.isEmpty()) {
+        const QUuid uuid(p.sanCardUuid);
+        if (uuid.isNull())
+            return Error(ErrorCode::InvalidArgument, QStringLiteral("'%1' is not a UUID").arg(p.sanCardUuid));
+        GENERAL_NAME* gn = GENERAL_NAME_new();
+        GENERAL_NAME_set0_value(gn, GEN_URI, ia5("urn:uuid:" + uuid.toString(QUuid::WithoutBraces).toLatin1()));
+        addName(gn);
+    }
+    if (sk_GENERAL_NAME_num(san.get()) > 0 && X509_add1_ext_i2d(cert.get(), NID_subject_alt_name, san.get(), 0, X509V3_ADD_DEFAULT) != 1)
+        return openSslError(ErrorCode::CryptoFailure, QStringLiteral("adding the subject alternative names"));
     if (X509_sign(cert.get(), issuerKey.native(), EVP_sha256()) <= 0)
         return openSslError(ErrorCode::CryptoFailure, QStringLiteral("signing the certificate"));
     return Certificate::adopt(cert.release());
@@ -137,8 +175,11 @@ Result<void> CertificateAuthority::validateUsages(const QString& keyUsage, const
         if (!knownKeyUsages().contains(u.trimmed()))
             return Error(ErrorCode::InvalidArgument, QStringLiteral("unknown key usage '%1'").arg(u), { { QStringLiteral("value"), u } });
     }
+    // Besides the names, a usage may be given by its object identifier (e.g. PIV content
+    // signing, 2.16.840.1.101.3.6.7), as organisations' policies often name them.
+    static const QRegularExpression oid(QStringLiteral("^[0-2](\\.(0|[1-9][0-9]{0,8})){1,20}$"));
     for (const QString& u : eku.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        if (!knownExtendedKeyUsages().contains(u.trimmed()))
+        if (!knownExtendedKeyUsages().contains(u.trimmed()) && !oid.match(u.trimmed()).hasMatch())
             return Error(ErrorCode::InvalidArgument, QStringLiteral("unknown extended key usage '%1'").arg(u), { { QStringLiteral("value"), u } });
     }
     return {};
@@ -146,13 +187,27 @@ Result<void> CertificateAuthority::validateUsages(const QString& keyUsage, const
 
 Result<CertificateAuthority> CertificateAuthority::createRoot(const DistinguishedName& subject, KeyAlgorithm alg, int validityDays)
 {
+    return create(subject, alg, validityDays, nullptr);
+}
+
+Result<CertificateAuthority> CertificateAuthority::createSubordinate(const DistinguishedName& subject, KeyAlgorithm alg, int validityDays) const
+{
+    if (isNull())
+        return Error(ErrorCode::CryptoFailure, QStringLiteral("no issuing CA"));
+    return create(subject, alg, validityDays, this);
+}
+
+Result<CertificateAuthority> CertificateAuthority::create(const DistinguishedName& subject, KeyAlgorithm alg, int validityDays, const CertificateAuthority* issuer)
+{
     auto key = PrivateKey::generate(alg);
     if (!key)
         return key.error();
     IssuanceParameters p;
     p.subject = subject;
     p.validityDays = validityDays;
-    auto cert = build(*key, p, nullptr, *key, true);
+    if (issuer)
+        p.notAfterCap = issuer->m_cert.notAfter();
+    auto cert = issuer ? build(*key, p, issuer->m_cert.native(), issuer->m_key, true) : build(*key, p, nullptr, *key, true);
     if (!cert)
         return cert.error();
     return fromParts(*cert, *key);
@@ -179,6 +234,13 @@ Result<Certificate> CertificateAuthority::issue(const CertificateRequest& reques
         return Error(ErrorCode::KeyAlgorithmNotAllowed,
             QStringLiteral("%1 is not allowed by the policy (allowed: %2)").arg(keyAlgorithmId(*alg), keyAlgorithmList(params.allowedAlgorithms)),
             { { QStringLiteral("algorithm"), keyAlgorithmId(*alg) }, { QStringLiteral("allowed"), keyAlgorithmList(params.allowedAlgorithms) } });
+    // Small or unusual exponents are where RSA signature forgeries and broken key generators
+    // live; every RSA key Lanyard certifies uses F4.
+    if (*alg == KeyAlgorithm::Rsa2048 || *alg == KeyAlgorithm::Rsa3072) {
+        if (const quint64 e = request.publicKey().rsaPublicExponent(); e != 65537)
+            return Error(ErrorCode::CsrInvalid, QStringLiteral("the RSA public exponent is %1; only 65537 is accepted").arg(e),
+                { { QStringLiteral("problem"), QStringLiteral("rsa-exponent") } });
+    }
     return issueForKey(request.publicKey(), params);
 }
 

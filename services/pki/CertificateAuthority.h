@@ -18,6 +18,8 @@ struct IssuanceParameters {
     DistinguishedName subject;
     QStringList sanEmails;
     QString sanUpn;
+    QByteArray sanFascn; // the 25 bytes of a PIV FASC-N (otherName 2.16.840.1.101.3.6.6)
+    QString sanCardUuid; // URI urn:uuid:…
     int validityDays = 365;
     QDateTime notBefore; // defaults to now
     // When set, the certificate ends here if that is sooner than the validity: it must not
@@ -40,6 +42,8 @@ class CertificateAuthority {
 public:
     CertificateAuthority() = default;
     static Result<CertificateAuthority> createRoot(const DistinguishedName& subject, KeyAlgorithm alg, int validityDays);
+    // A CA below this one (an intermediate), ending no later than this one.
+    Result<CertificateAuthority> createSubordinate(const DistinguishedName& subject, KeyAlgorithm alg, int validityDays) const;
     static Result<CertificateAuthority> fromParts(const Certificate& cert, const PrivateKey& key);
 
     static QStringList knownKeyUsages();
@@ -60,6 +64,9 @@ public:
     Result<void> verify(const Certificate& leaf, const QDateTime& at = {}) const;
 
 private:
+    // A root when `issuer` is null, else a CA below it.
+    static Result<CertificateAuthority> create(const DistinguishedName& subject, KeyAlgorithm alg, int validityDays, const CertificateAuthority* issuer);
+
     Certificate m_cert;
     PrivateKey m_key;
 };

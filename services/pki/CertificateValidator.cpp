@@ -25,13 +25,13 @@ ossl::X509Crl parseCrl(const QByteArray& der)
 }
 } // namespace
 
-Result<QList<Certificate>> CertificateValidator::readAnchors(const QStringList& paths)
+Result<QList<Certificate>> CertificateValidator::readCertificates(const QStringList& paths)
 {
     QList<Certificate> out;
     for (const QString& path : paths) {
         QFile f(path);
         if (!f.open(QIODevice::ReadOnly))
-            return Error(ErrorCode::SettingInvalid, QStringLiteral("cannot read trust anchor file %1").arg(path), { { QStringLiteral("file"), path } });
+            return Error(ErrorCode::SettingInvalid, QStringLiteral("cannot read certificate file %1").arg(path), { { QStringLiteral("file"), path } });
         const QByteArray pem = f.readAll();
         ossl::Bio bio(BIO_new_mem_buf(pem.constData(), int(pem.size())));
         int found = 0;
@@ -88,8 +88,14 @@ Result<void> CertificateValidator::validate(const Certificate& leaf, const QDate
     }
     clearOpenSslErrors();
     X509_STORE_set_flags(store.get(), X509_V_FLAG_CRL_CHECK | X509_V_FLAG_CRL_CHECK_ALL);
+    struct StackFree {
+        void operator()(STACK_OF(X509) * s) const { sk_X509_free(s); } // the certificates stay ours
+    };
+    std::unique_ptr<STACK_OF(X509), StackFree> helpers(sk_X509_new_null());
+    for (const Certificate& c : m_intermediates)
+        sk_X509_push(helpers.get(), c.native());
     ossl::X509StoreCtx ctx(X509_STORE_CTX_new());
-    X509_STORE_CTX_init(ctx.get(), store.get(), leaf.native(), nullptr);
+    X509_STORE_CTX_init(ctx.get(), store.get(), leaf.native(), helpers.get());
     X509_STORE_CTX_set_time(ctx.get(), 0, time_t(at.toSecsSinceEpoch()));
     if (X509_verify_cert(ctx.get()) == 1)
         return {};

@@ -5,6 +5,7 @@
 #include "SecureRandom.h"
 
 #include <QCryptographicHash>
+#include <QMessageAuthenticationCode>
 
 namespace lanyard {
 
@@ -73,6 +74,11 @@ Result<QByteArray> KeyWrapper::unwrap(const QByteArray& wrapped, const QByteArra
         return Error(ErrorCode::MasterKeyMismatch, QStringLiteral("wrapped key failed authentication (wrong master key or tampered data)"));
     }
     return plain;
+}
+
+QByteArray KeyWrapper::derive(const QByteArray& purpose) const
+{
+    return QMessageAuthenticationCode::hash(QByteArray("lanyard-derive:") + purpose, m_key, QCryptographicHash::Sha256);
 }
 
 QByteArray KeyWrapper::checkValue() const

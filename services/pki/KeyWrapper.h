@@ -18,6 +18,9 @@ public:
     Result<QByteArray> unwrap(const QByteArray& wrapped, const QByteArray& purpose) const;
     // A non-secret fingerprint of the master key, stored with the data to detect a wrong key.
     QByteArray checkValue() const;
+    // A 32-byte key for one purpose (e.g. "audit-chain"), derived from the master key with
+    // HMAC-SHA256, so no purpose ever uses the master key itself.
+    QByteArray derive(const QByteArray& purpose) const;
 
 private:
     QByteArray m_key;

@@ -90,6 +90,20 @@ QByteArray PrivateKey::toPem() const
     return QByteArray(data, int(n));
 }
 
+quint64 PrivateKey::rsaPublicExponent() const
+{
+    if (!m_key || EVP_PKEY_get_base_id(m_key.get()) != EVP_PKEY_RSA)
+        return 0;
+    BIGNUM* e = nullptr;
+    if (EVP_PKEY_get_bn_param(m_key.get(), OSSL_PKEY_PARAM_RSA_E, &e) != 1) {
+        clearOpenSslErrors();
+        return 0;
+    }
+    const quint64 value = BN_num_bits(e) <= 64 ? quint64(BN_get_word(e)) : 0;
+    BN_free(e);
+    return value;
+}
+
 QByteArray PrivateKey::publicKeyDer() const
 {
     if (!m_key)

@@ -28,6 +28,8 @@ public:
     bool isNull() const { return !m_key; }
     QByteArray toPem() const; // unencrypted PKCS#8; wrap before storing
     QByteArray publicKeyDer() const; // SubjectPublicKeyInfo
+    // The RSA public exponent, or 0 for another kind of key (or one too large to say).
+    quint64 rsaPublicExponent() const;
     Result<KeyAlgorithm> algorithm() const;
     // A SHA-256 signature as Certificate::verifySignature checks it: PKCS#1 v1.5 for RSA,
     // DER ECDSA for EC. For keys held in software (an agent's wallet, a test's phone).

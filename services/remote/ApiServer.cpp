@@ -191,7 +191,7 @@ QStringList ApiServer::operatorMethods()
         QStringLiteral("saveSettings"), QStringLiteral("audit"), QStringLiteral("verifyAudit"), QStringLiteral("lockJobs"), QStringLiteral("timezones"), QStringLiteral("requestPinLock"),
         QStringLiteral("updatePinLock"), QStringLiteral("cancelPinLock"), QStringLiteral("temporaryUnlock"), QStringLiteral("checkParentCard"),
         QStringLiteral("requestDerivedCredential"), QStringLiteral("endParentCardTrust"), QStringLiteral("dueLockJobs"), QStringLiteral("reportLockJob"),
-        QStringLiteral("vscUnblockChallenge"), QStringLiteral("releaseHeldPuk") };
+        QStringLiteral("vscUnblockChallenge"), QStringLiteral("releaseHeldPuk"), QStringLiteral("setCardIdentifiers") };
 }
 
 void ApiServer::addRoutes()
@@ -272,6 +272,17 @@ void ApiServer::addRoutes()
              if (!h)
                  return fulfil(p, errorResponse(h.error()));
              answerInto(ctx, p, e.addHardware(s, *h), idObject);
+         } },
+        { QStringLiteral("setCardIdentifiers"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
+             json::JsonReader r(a);
+             CardIdentifiers ids;
+             const qint64 personId = r.integer("personId", 1);
+             // Generous for pasted text; the engine normalises and refuses what is not an identifier.
+             ids.fascn = r.text("fascn", 100);
+             ids.cardUuid = r.text("cardUuid", 100);
+             if (!r.ok())
+                 return fulfil(p, errorResponse(r.error()));
+             answerInto(ctx, p, e.setCardIdentifiers(s, personId, ids), json::fromPerson);
          } },
         { QStringLiteral("deactivateHardware"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
              answerInto(ctx, p, e.deactivateHardware(s, idArg(a, "id")), [] { return QJsonObject {}; });

@@ -91,7 +91,8 @@ QJsonObject fromPerson(const Person& p)
 {
     return { { QStringLiteral("id"), p.id }, { QStringLiteral("logonName"), p.logonName }, { QStringLiteral("fullName"), p.fullName },
         { QStringLiteral("email"), p.email }, { QStringLiteral("mobile"), p.mobile }, { QStringLiteral("userPrincipalName"), p.userPrincipalName },
-        { QStringLiteral("group"), p.group }, { QStringLiteral("enabled"), p.enabled }, { QStringLiteral("roles"), QJsonArray::fromStringList(p.roles) } };
+        { QStringLiteral("group"), p.group }, { QStringLiteral("enabled"), p.enabled }, { QStringLiteral("roles"), QJsonArray::fromStringList(p.roles) },
+        { QStringLiteral("fascn"), p.fascn }, { QStringLiteral("cardUuid"), p.cardUuid } };
 }
 
 Result<Person> toPerson(const QJsonObject& o)
@@ -107,6 +108,8 @@ Result<Person> toPerson(const QJsonObject& o)
     p.group = r.text("group");
     p.enabled = r.has("enabled") ? r.boolean("enabled") : true;
     p.roles = r.texts("roles");
+    p.fascn = r.text("fascn", 32);
+    p.cardUuid = r.text("cardUuid", 36);
     return finish(r, p);
 }
 

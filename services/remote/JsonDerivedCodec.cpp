@@ -22,8 +22,7 @@ QByteArray fromBase64(JsonReader& r, const char* name, int maxLength)
 
 QJsonObject fromParentCard(const ParentCard& c)
 {
-    return { { QStringLiteral("certificate"), base64(c.certificateDer) }, { QStringLiteral("fascn"), c.fascn },
-        { QStringLiteral("cardGuid"), c.cardGuid }, { QStringLiteral("cardholderUuid"), c.cardholderUuid } };
+    return { { QStringLiteral("certificate"), base64(c.certificateDer) }, { QStringLiteral("chuid"), base64(c.chuid) } };
 }
 
 Result<ParentCard> toParentCard(const QJsonObject& o)
@@ -31,9 +30,8 @@ Result<ParentCard> toParentCard(const QJsonObject& o)
     JsonReader r(o);
     ParentCard c;
     c.certificateDer = fromBase64(r, "certificate", 64 * 1024);
-    c.fascn = r.text("fascn", 32);
-    c.cardGuid = r.text("cardGuid", 38);
-    c.cardholderUuid = r.text("cardholderUuid", 38);
+    // A CHUID with its issuer's signature and certificate stays well under 16 KiB.
+    c.chuid = fromBase64(r, "chuid", 24 * 1024);
     return finish(r, c);
 }
 

@@ -365,6 +365,12 @@ QFuture<Result<Person>> RemoteEngine::person(const OperatorSession&, qint64 pers
     return call<Person>(QStringLiteral("person"), ids({ { "personId", personId } }), json::toPerson);
 }
 
+QFuture<Result<Person>> RemoteEngine::setCardIdentifiers(const OperatorSession&, qint64 personId, const CardIdentifiers& identifiers)
+{
+    return call<Person>(QStringLiteral("setCardIdentifiers"),
+        { { QStringLiteral("personId"), personId }, { QStringLiteral("fascn"), identifiers.fascn }, { QStringLiteral("cardUuid"), identifiers.cardUuid } }, json::toPerson);
+}
+
 QFuture<Result<QList<Device>>> RemoteEngine::devicesOf(const OperatorSession&, qint64 personId)
 {
     return call<QList<Device>>(QStringLiteral("devicesOf"), ids({ { "personId", personId } }), listUnder<Device>(QStringLiteral("devices"), json::toDevice));

@@ -64,6 +64,7 @@ public:
     QFuture<Result<QList<Workflow>>> workflows(const OperatorSession& session) override;
     QFuture<Result<PersonPage>> findPeople(const OperatorSession& session, const PersonQuery& query) override;
     QFuture<Result<Person>> person(const OperatorSession& session, qint64 personId) override;
+    QFuture<Result<Person>> setCardIdentifiers(const OperatorSession& session, qint64 personId, const CardIdentifiers& identifiers) override;
     QFuture<Result<QList<Device>>> devicesOf(const OperatorSession& session, qint64 personId) override;
     QFuture<Result<Device>> device(const OperatorSession& session, qint64 deviceId) override;
     QFuture<Result<QList<CertificateRecord>>> certificatesOf(const OperatorSession& session, qint64 deviceId) override;

@@ -18,6 +18,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     auto chuid = lanyard::Chuid::parse(bytes);
     if (!chuid)
         return 0;
+    // What the issuer signed is always a prefix of the object, ending where the signature begins.
+    if (!bytes.startsWith(chuid->signedContent))
+        std::abort();
     auto encoded = chuid->encode();
     if (!encoded)
         std::abort();

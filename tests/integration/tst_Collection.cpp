@@ -2,6 +2,7 @@
 #include "engine/CollectionService.h"
 #include "engine/SettingsSchema.h"
 #include "pki/CertificateAuthority.h"
+#include "pki/CertificateRequest.h"
 #include "pki/Certificate.h"
 #include "pki/KeyTransport.h"
 #include "pki/SignedBundle.h"
@@ -237,6 +238,7 @@ private Q_SLOTS:
                                                               "JOIN profiles p ON p.id = pp.profile_id WHERE p.name = 'Mobile Identity' AND p.is_current = 1 "
                                                               "ORDER BY cp.name DESC LIMIT 1"))
                                        .toString();
+        const QString algorithms = m_fx.scalar(QStringLiteral("SELECT key_algorithms FROM cert_policies WHERE name = ?"), { policyName }).toString();
         m_fx.execSql(QStringLiteral("UPDATE cert_policies SET archive_keys = 1, key_algorithms = 'rsa2048' WHERE name = ?"), { policyName });
         m_fx.execSql(QStringLiteral("UPDATE profile_policies SET recovery = 'use-existing' WHERE policy_id = (SELECT id FROM cert_policies WHERE name = ?)"), { policyName });
         const qint64 person = nextPerson();
@@ -244,9 +246,22 @@ private Q_SLOTS:
 
         QByteArray firstKeyPublic;
         QString firstSerial;
-        for (int round = 0; round < 2; ++round) {
+        QList<qint64> devices;
+        QByteArray thirdKeyPublic;
+        // Rounds: 0 makes and archives the key; 1 recovers it; then the first phone is lost
+        // (key compromise): 2 may not recover it and gets a new key, said in the bundle; 3
+        // recovers round 2's key, the newest one still trustworthy.
+        for (int round = 0; round < 4; ++round) {
+            if (round == 2) {
+                DeviceAction lost;
+                lost.operation = DeviceOperation::Cancel;
+                lost.cancelReason = RevocationReason::KeyCompromise;
+                lost.reason = QStringLiteral("phone stolen");
+                auto cancelled = await(m_fx.engine().changeDevice(m_op, devices.first(), lost));
+                QVERIFY2(cancelled.ok(), cancelled.ok() ? "" : qPrintable(cancelled.error().toLogString()));
+            }
             const IssuedRequest r = request(person);
-            auto session = await(m_fx.engine().startCollection(startOf(r)));
+            auto session = await(m_fx.engine().startCollection(startOf(r, QStringLiteral("RECOVER-%1").arg(round))));
             QVERIFY(session.ok());
             QVERIFY(session->needsTransportKey);
             CollectionSubmission noKey = submissionFor(*session, transport);
@@ -254,10 +269,11 @@ private Q_SLOTS:
             QCOMPARE(await(m_fx.engine().submitCollection(noKey)).error().code, ErrorCode::InvalidArgument);
             auto bundle = await(m_fx.engine().submitCollection(submissionFor(*session, transport)));
             QVERIFY2(bundle.ok(), bundle.ok() ? "" : qPrintable(bundle.error().toLogString()));
-            QJsonObject sealedEntry;
+            QJsonObject entry;
             for (const QJsonValue& c : verifiedPayload(*bundle).value(QStringLiteral("certificates")).toArray())
                 if (c.toObject().value(QStringLiteral("policy")).toString() == policyName)
-                    sealedEntry = c.toObject().value(QStringLiteral("sealedKey")).toObject();
+                    entry = c.toObject();
+            const QJsonObject sealedEntry = entry.value(QStringLiteral("sealedKey")).toObject();
             QVERIFY(!sealedEntry.isEmpty());
             SealedKey sealed { QByteArray::fromBase64(sealedEntry.value(QStringLiteral("pkcs12")).toString().toLatin1()),
                 QByteArray::fromBase64(sealedEntry.value(QStringLiteral("password")).toString().toLatin1()) };
@@ -269,13 +285,103 @@ private Q_SLOTS:
                 firstKeyPublic = opened->key.publicKeyDer();
                 firstSerial = opened->certificate.serialHex();
                 QVERIFY(!m_fx.scalar(QStringLiteral("SELECT archived_key FROM certificates WHERE serial = ?"), { firstSerial }).isNull());
-            } else {
+            } else if (round == 1) {
                 // The second phone receives the same key and certificate from the archive.
                 QCOMPARE(opened->key.publicKeyDer(), firstKeyPublic);
                 QCOMPARE(opened->certificate.serialHex(), firstSerial);
+                QVERIFY(entry.value(QStringLiteral("recovered")).toBool());
+            } else if (round == 2) {
+                QVERIFY(opened->key.publicKeyDer() != firstKeyPublic);
+                QVERIFY(opened->certificate.serialHex() != firstSerial);
+                QVERIFY(!entry.value(QStringLiteral("recovered")).toBool());
+                QVERIFY2(entry.value(QStringLiteral("recoveryNote")).toString().contains(QLatin1String("compromised")), qPrintable(entry.value(QStringLiteral("recoveryNote")).toString()));
+                thirdKeyPublic = opened->key.publicKeyDer();
+            } else {
+                QCOMPARE(opened->key.publicKeyDer(), thirdKeyPublic);
             }
-            QVERIFY(await(m_fx.engine().confirmCollection(session->id)).ok());
+            auto device = await(m_fx.engine().confirmCollection(session->id));
+            QVERIFY(device.ok());
+            devices << device->id;
+            if (round == 1) {
+                // The recovered certificate is listed on the phone that received it.
+                auto listed = await(m_fx.engine().certificatesOf(m_op, device->id));
+                QVERIFY(listed.ok());
+                QVERIFY(std::any_of(listed->cbegin(), listed->cend(), [&](const CertificateRecord& c) { return c.serial == firstSerial; }));
+            }
         }
+        // Stolen phone 0's certificate, which phone 1 shares, is revoked as compromised; the
+        // audit says why round 2 got a new key.
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT revocation_reason FROM certificates WHERE serial = ?"), { firstSerial }).toString(), QStringLiteral("keyCompromise"));
+        QVERIFY(m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE workflow = 'collect' AND details LIKE '%compromised archived key(s) not recovered%'")).toInt() >= 1);
+        // And a phone 1 lost later takes the recovered certificate with it into the CRL's reasons.
+        DeviceAction lostToo;
+        lostToo.operation = DeviceOperation::Cancel;
+        lostToo.cancelReason = RevocationReason::KeyCompromise;
+        lostToo.reason = QStringLiteral("lost");
+        QVERIFY(await(m_fx.engine().changeDevice(m_op, devices.at(3), lostToo)).ok());
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM certificates c JOIN recovered_certificates r ON r.certificate_id = c.id "
+                                            "WHERE r.device_id = ? AND c.status = 'revoked' AND c.revocation_reason = 'keyCompromise'"),
+                     { devices.at(3) })
+                     .toInt(),
+            1);
+        m_fx.execSql(QStringLiteral("UPDATE profile_policies SET recovery = 'issue-new' WHERE policy_id = (SELECT id FROM cert_policies WHERE name = ?)"), { policyName });
+        m_fx.execSql(QStringLiteral("UPDATE cert_policies SET archive_keys = 0, key_algorithms = ? WHERE name = ?"), { algorithms, policyName });
+    }
+
+    void aCertificateRequestIsRefusedForAReusedKeyOrAnOddExponent()
+    {
+        const qint64 person = nextPerson();
+        const IssuedRequest r = request(person);
+        auto session = await(m_fx.engine().startCollection(startOf(r, QStringLiteral("CSR-CHECKS"))));
+        QVERIFY(session.ok());
+        QVERIFY(session->certificates.size() >= 2);
+        auto problemOf = [&](const CollectionSubmission& s) {
+            auto b = await(m_fx.engine().submitCollection(s));
+            return b.ok() ? QString() : b.error().args.value(QStringLiteral("problem")).toString();
+        };
+        // One key for both certificates of the request.
+        const auto key = *PrivateKey::generate(KeyAlgorithm::EcP256);
+        CollectionSubmission same;
+        same.sessionId = session->id;
+        for (int i = 0; i < session->certificates.size(); ++i)
+            same.requests << *CertificateRequest::create(key, QStringLiteral("same"));
+        QCOMPARE(problemOf(same), QStringLiteral("key-reused"));
+        // A key another device's certificate already has: another phone of this person's.
+        const IssuedRequest earlier = request(person);
+        auto firstSession = await(m_fx.engine().startCollection(startOf(earlier, QStringLiteral("CSR-FIRST"))));
+        QVERIFY(firstSession.ok());
+        CollectionSubmission firstSubmission;
+        firstSubmission.sessionId = firstSession->id;
+        QList<PrivateKey> firstKeys;
+        for (const RequestedCertificate& c : firstSession->certificates) {
+            firstKeys << *PrivateKey::generate(c.keyAlgorithms.first());
+            firstSubmission.requests << *CertificateRequest::create(firstKeys.last(), QStringLiteral("first"));
+        }
+        QVERIFY(await(m_fx.engine().submitCollection(firstSubmission)).ok());
+        QVERIFY(await(m_fx.engine().confirmCollection(firstSession->id)).ok());
+        CollectionSubmission reused = submissionFor(*session, *PrivateKey::generate(KeyAlgorithm::Rsa2048));
+        reused.requests[0] = *CertificateRequest::create(firstKeys.first(), QStringLiteral("again"));
+        QCOMPARE(problemOf(reused), QStringLiteral("key-reused"));
+        // RSA with exponent 3, made by the openssl tool.
+        const QString keyFile = m_fx.dir() + QStringLiteral("/e3.pem");
+        QCOMPARE(run(QStringLiteral("openssl"), { QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("RSA"), QStringLiteral("-pkeyopt"), QStringLiteral("rsa_keygen_bits:2048"),
+                                                    QStringLiteral("-pkeyopt"), QStringLiteral("rsa_keygen_pubexp:3"), QStringLiteral("-out"), keyFile })
+                     .exitCode,
+            0);
+        const ProcessOutput e3 = run(QStringLiteral("openssl"), { QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-key"), keyFile, QStringLiteral("-subj"), QStringLiteral("/CN=e3"),
+                                                                    QStringLiteral("-outform"), QStringLiteral("DER") });
+        QCOMPARE(e3.exitCode, 0);
+        CollectionSubmission odd;
+        odd.sessionId = session->id;
+        for (const RequestedCertificate& c : session->certificates)
+            odd.requests << (c.keyAlgorithms.contains(KeyAlgorithm::Rsa2048) ? e3.out : makeCsr(c.keyAlgorithms.first()));
+        const bool anyRsa = std::any_of(session->certificates.cbegin(), session->certificates.cend(),
+            [](const RequestedCertificate& c) { return c.keyAlgorithms.contains(KeyAlgorithm::Rsa2048); });
+        QVERIFY(anyRsa);
+        QCOMPARE(problemOf(odd), QStringLiteral("rsa-exponent"));
+        // Nothing was kept of the refused attempts: a proper submission still collects.
+        auto good = await(m_fx.engine().submitCollection(submissionFor(*session, *PrivateKey::generate(KeyAlgorithm::Rsa2048))));
+        QVERIFY2(good.ok(), good.ok() ? "" : qPrintable(good.error().toLogString()));
     }
 
     void replacementCollectsThroughTheSameProtocol()

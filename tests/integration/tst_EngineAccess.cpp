@@ -79,6 +79,53 @@ private Q_SLOTS:
         QVERIFY2(phone.ok(), phone.ok() ? "" : qPrintable(phone.error().toLogString()));
     }
 
+    // Whoever sees a code can collect the credential as its holder. A helpdesk operator who
+    // asks to see the code of someone holding rights they lack (here the administrator) gets
+    // a request awaiting validation, no code; only a validator who holds those rights may
+    // approve it with the code shown; the code may always go to the holder instead.
+    void aCodeIsShownOnlyToWhoHoldsTheHoldersRights()
+    {
+        const qint64 desk = m_fx.createOperator(QStringLiteral("deskonly"), QStringLiteral("Sales"), Scope::All, {});
+        m_fx.execSql(QStringLiteral("INSERT INTO person_roles (person_id, role_id) SELECT ?, id FROM roles WHERE name = 'Helpdesk Operator'"), { desk });
+        const OperatorSession helpdesk = m_fx.logon(QStringLiteral("deskonly"));
+        const qint64 admin = m_fx.personIdByLogon(QString::fromLatin1(DemoDataGenerator::kOperatorLogon));
+        auto held = await(m_fx.engine().requestCredential(helpdesk, admin, m_mobileProfile, true));
+        QVERIFY2(held.ok(), held.ok() ? "" : qPrintable(held.error().toLogString()));
+        QVERIFY(held->code.isEmpty());
+        QCOMPARE(held->job.status, JobStatus::AwaitingValidation);
+
+        // The demo's validator lacks the administrator's rights too: no code for them either.
+        const OperatorSession validator = m_fx.logon(QString::fromLatin1(DemoDataGenerator::kValidatorLogon), QString::fromLatin1(DemoDataGenerator::kOperatorPassword));
+        auto weak = await(m_fx.engine().validateRequest(validator, held->job.id, true, true));
+        QCOMPARE(weak.error().args.value(QStringLiteral("problem")).toString(), QStringLiteral("code-rights"));
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT status FROM jobs WHERE id = ?"), { held->job.id }).toString(), QStringLiteral("awaiting-validation"));
+        // One who holds everything may.
+        m_fx.createOperator(QStringLiteral("allrights"), QStringLiteral("Sales"), Scope::All, allWorkflows());
+        auto strong = await(m_fx.engine().validateRequest(m_fx.logon(QStringLiteral("allrights")), held->job.id, true, true));
+        QVERIFY2(strong.ok(), strong.ok() ? "" : qPrintable(strong.error().toLogString()));
+        QVERIFY(!strong->code.isEmpty());
+        // Nor does a new code for that request show it to the helpdesk; sent to the holder, it may go.
+        auto shown = await(m_fx.engine().regenerateCode(helpdesk, held->job.id, true));
+        QCOMPARE(shown.error().code, ErrorCode::PermissionDenied);
+        QCOMPARE(shown.error().args.value(QStringLiteral("problem")).toString(), QStringLiteral("code-rights"));
+        QVERIFY(await(m_fx.engine().regenerateCode(helpdesk, held->job.id, false)).ok());
+
+        // The code may always travel to its holder, whoever approves.
+        auto mailed = await(m_fx.engine().requestCredential(helpdesk, admin, m_mobileProfile, true));
+        QVERIFY(mailed.ok());
+        auto sent = await(m_fx.engine().validateRequest(validator, mailed->job.id, true, false));
+        QVERIFY2(sent.ok(), sent.ok() ? "" : qPrintable(sent.error().toLogString()));
+        QVERIFY(sent->code.isEmpty());
+        QVERIFY(!sent->notifications.isEmpty());
+
+        // Someone the helpdesk out-ranks is issued at once, code shown, as before.
+        auto plain = await(m_fx.engine().requestCredential(helpdesk, m_salesPerson, m_mobileProfile, true));
+        QVERIFY(plain.ok());
+        QCOMPARE(plain->job.status, JobStatus::AwaitingIssue);
+        QVERIFY(!plain->code.isEmpty());
+        QVERIFY(m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE outcome = 'refused' AND details LIKE '%may not see a code%'")).toInt() >= 2); // the validator's and the new code's
+    }
+
     void groupScopeSeesOnlyItsGroup()
     {
         const OperatorSession fin = m_fx.logon(QStringLiteral("finop"));

@@ -4,11 +4,15 @@
 #include <QFile>
 #include <QTest>
 
+#include <algorithm>
+#include <functional>
+
 using namespace lanyard;
 using namespace lanyard::test;
 
-// The audit trail is hash-chained: verification passes on an honest trail and finds the first
-// altered, removed or truncated row.
+// The audit trail is chained with HMACs under a key derived from the master key: verification
+// passes on an honest trail and finds the first altered, removed or truncated row, also when
+// the forger recomputed plain hashes; an unkeyed trail is keyed once on upgrade.
 class TestEngineAudit : public QObject {
     Q_OBJECT
 
@@ -69,27 +73,81 @@ private Q_SLOTS:
         QCOMPARE(v.problem, QStringLiteral("row-altered"));
     }
 
-    void rewrittenHashBreaksTheNextLink()
+    QList<AuditEvent> allEvents()
     {
-        // A forger who recomputes the row's own hash still breaks the link to the next row.
-        auto row = await(m_fx.engine().runTask<AuditEvent>([](const EngineContext& ctx, QSqlDatabase db) -> Result<AuditEvent> {
-            auto events = AuditLog(db, ctx.dialect()).find(AuditQuery { 0, 0, 0, {}, {}, {}, {}, 0, 10000 });
-            if (!events)
-                return events.error();
-            for (const AuditEvent& e : *events) {
-                if (e.seq == 4)
-                    return e;
-            }
-            return Error(ErrorCode::NotFound);
+        auto rows = await(m_fx.engine().runTask<QList<AuditEvent>>([](const EngineContext& ctx, QSqlDatabase db) {
+            return AuditLog(db, ctx).find(AuditQuery { 0, 0, 0, {}, {}, {}, {}, 0, 10000 });
         }));
-        AuditEvent e = *row;
-        e.outcome = QStringLiteral("refused");
-        e.hash = AuditLog::computeHash(e);
-        m_fx.execSql(QStringLiteral("UPDATE audit_events SET outcome = ?, hash = ? WHERE seq = 4"), { e.outcome, e.hash });
+        if (!rows)
+            qFatal("audit rows: %s", qPrintable(rows.error().toLogString()));
+        QList<AuditEvent> out = *rows;
+        std::reverse(out.begin(), out.end()); // oldest first
+        return out;
+    }
+
+    // What a forger with write access to the database (the sqlite3 shell) can do without the
+    // master key: change rows and recompute every plain SHA-256 link from `from` on, head too.
+    void rewriteWithPlainHashes(qint64 from, const std::function<void(AuditEvent&)>& change)
+    {
+        QString prev;
+        for (AuditEvent e : allEvents()) {
+            if (e.seq < from) {
+                prev = e.hash;
+                continue;
+            }
+            if (e.seq == from)
+                change(e);
+            e.prevHash = prev.isEmpty() ? QString(64, QLatin1Char('0')) : prev;
+            e.hash = AuditLog::legacyHash(e);
+            m_fx.execSql(QStringLiteral("UPDATE audit_events SET outcome = ?, details = ?, prev_hash = ?, hash = ? WHERE seq = ?"),
+                { e.outcome, e.details, e.prevHash, e.hash, e.seq });
+            prev = e.hash;
+        }
+        m_fx.execSql(QStringLiteral("UPDATE audit_head SET hash = ? WHERE id = 1"), { prev });
+    }
+
+    void aRewriteWithRecomputedHashesIsFoundAtItsRow()
+    {
+        // Once this went unnoticed: the chain was plain SHA-256, so a forger recomputed it.
+        rewriteWithPlainHashes(4, [](AuditEvent& e) { e.outcome = QStringLiteral("refused"); });
         const AuditVerification v = verify();
         QVERIFY(!v.intact);
-        QCOMPARE(v.firstBrokenSeq, 5);
-        QCOMPARE(v.problem, QStringLiteral("chain-mismatch"));
+        QCOMPARE(v.firstBrokenSeq, 4);
+        QCOMPARE(v.problem, QStringLiteral("row-altered"));
+    }
+
+    void anUnkeyedTrailIsKeyedOnceWhenTheEngineUpgrades()
+    {
+        // The trail as a version before migration 11 left it: plain hashes, no audit_rekeys.
+        rewriteWithPlainHashes(1, [](AuditEvent&) {});
+        const qint64 rows = m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_events")).toLongLong();
+        m_fx.execSql(QStringLiteral("DELETE FROM schema_migrations WHERE version >= 11"));
+        m_fx.execSql(QStringLiteral("DROP TABLE audit_rekeys"));
+        m_fx.close();
+        m_fx.open();
+        QVERIFY(verify().intact);
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT rows_rekeyed FROM audit_rekeys")).toLongLong(), rows);
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT legacy_intact FROM audit_rekeys")).toInt(), 1);
+        QVERIFY(m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE details LIKE 'audit chain keyed: % earlier rows verified unkeyed%'")).toInt() == 1);
+        // Keyed from now on: the same plain rewrite is found.
+        rewriteWithPlainHashes(2, [](AuditEvent& e) { e.details = QStringLiteral("nothing happened"); });
+        QCOMPARE(verify().firstBrokenSeq, 2);
+        // A second start re-chains nothing.
+        m_fx.close();
+        m_fx.open();
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_rekeys")).toInt(), 1);
+    }
+
+    void aBreakFoundBeforeKeyingStaysOnRecord()
+    {
+        rewriteWithPlainHashes(1, [](AuditEvent&) {});
+        m_fx.execSql(QStringLiteral("UPDATE audit_events SET details = 'edited by hand' WHERE seq = 3"));
+        m_fx.execSql(QStringLiteral("DELETE FROM schema_migrations WHERE version >= 11"));
+        m_fx.execSql(QStringLiteral("DROP TABLE audit_rekeys"));
+        m_fx.close();
+        m_fx.open();
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT legacy_intact FROM audit_rekeys")).toInt(), 0);
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE outcome = 'failed' AND details LIKE '%already broken at row 3%'")).toInt(), 1);
     }
 
     void removedRowIsFound()

@@ -43,6 +43,54 @@ class TestEngineCardLogon : public QObject {
         return await(m_fx.engine().logonWithCard(certificate, challenge, *signature));
     }
 
+    struct Collected {
+        Device device;
+        PrivateKey key;
+        QByteArray certificate; // the device's first certificate, whose key is `key`
+    };
+    // Collected the way the agent does, keeping the key of the first certificate.
+    Collected collectKeepingKey(const IssuedRequest& issued, const QString& dnsName = {})
+    {
+        Collected out;
+        CollectionStart start { issued.job.collectionToken, issued.code, {} };
+        start.device.dnsName = dnsName;
+        start.device.hardwareSerial = dnsName.isEmpty() ? QStringLiteral("PHONE-1") : QString();
+        start.device.platform = dnsName.isEmpty() ? QStringLiteral("Android") : QString();
+        auto session = await(m_fx.engine().startCollection(start));
+        if (!session)
+            return out;
+        CollectionSubmission submission;
+        submission.sessionId = session->id;
+        QList<PrivateKey> keys;
+        for (const RequestedCertificate& c : session->certificates) {
+            auto key = PrivateKey::generate(c.keyAlgorithms.value(0, KeyAlgorithm::Rsa2048));
+            if (!key)
+                return out;
+            auto csr = CertificateRequest::create(*key, QStringLiteral("holder"));
+            if (!csr)
+                return out;
+            keys << *key;
+            submission.requests << *csr;
+        }
+        if (!await(m_fx.engine().submitCollection(submission)))
+            return out;
+        auto device = await(m_fx.engine().confirmCollection(session->id));
+        if (!device)
+            return out;
+        auto certificates = await(m_fx.engine().certificatesOf(m_op, device->id));
+        if (!certificates || certificates->isEmpty())
+            return out;
+        // Which key belongs to the first certificate: the one whose signature it verifies.
+        auto certificate = Certificate::fromDer(certificates->first().der);
+        for (const PrivateKey& key : keys) {
+            if (certificate && certificate->verifySignature("which", *key.signSha256("which")).ok())
+                out.key = key;
+        }
+        out.device = *device;
+        out.certificate = certificate ? certificate->toDer() : QByteArray();
+        return out;
+    }
+
     static QString problem(const Error& e) { return e.args.value(QStringLiteral("problem")).toString(); }
 
 private Q_SLOTS:
@@ -57,38 +105,11 @@ private Q_SLOTS:
         auto issued = await(m_fx.engine().requestCredential(m_op, m_holder, m_fx.profileIdByName(QStringLiteral("Virtual Smart Card")), true));
         QVERIFY2(issued.ok(), issued.ok() ? "" : qPrintable(issued.error().toLogString()));
 
-        // Collected the way the agent does, keeping the keys.
-        CollectionStart start { issued->job.collectionToken, issued->code, {} };
-        start.device.dnsName = QStringLiteral("pc-3.corp.example.test");
-        auto session = await(m_fx.engine().startCollection(start));
-        QVERIFY(session.ok());
-        CollectionSubmission submission;
-        submission.sessionId = session->id;
-        QList<PrivateKey> keys;
-        for (const RequestedCertificate& c : session->certificates) {
-            auto key = PrivateKey::generate(c.keyAlgorithms.value(0, KeyAlgorithm::Rsa2048));
-            QVERIFY(key.ok());
-            keys << *key;
-            auto csr = CertificateRequest::create(*key, QStringLiteral("cara"));
-            QVERIFY(csr.ok());
-            submission.requests << *csr;
-        }
-        QVERIFY(await(m_fx.engine().submitCollection(submission)).ok());
-        auto device = await(m_fx.engine().confirmCollection(session->id));
-        QVERIFY(device.ok());
-        m_device = *device;
-
-        auto certificates = await(m_fx.engine().certificatesOf(m_op, m_device.id));
-        QVERIFY(certificates.ok() && !certificates->isEmpty());
-        // Which key belongs to the first certificate: the one whose signature it verifies.
-        auto certificate = Certificate::fromDer(certificates->first().der);
-        QVERIFY(certificate.ok());
-        for (const PrivateKey& key : keys) {
-            if (certificate->verifySignature("which", *key.signSha256("which")).ok())
-                m_key = key;
-        }
-        QVERIFY(!m_key.isNull());
-        m_certificate = certificate->toDer();
+        auto card = collectKeepingKey(*issued, QStringLiteral("pc-3.corp.example.test"));
+        QVERIFY(card.device.id > 0 && !card.key.isNull());
+        m_device = card.device;
+        m_key = card.key;
+        m_certificate = card.certificate;
     }
 
     void theCardLogsItsHolderOn()
@@ -186,6 +207,25 @@ private Q_SLOTS:
         m_fx.execSql(QStringLiteral("UPDATE people SET enabled = 1 WHERE id = ?"), { m_holder });
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code, ErrorCode::AccountDisabled);
+    }
+
+    void aPhoneIdentityIsNotACard()
+    {
+        // The escalation once found: an operator collected a phone identity for someone with a
+        // code they saw, then logged on with it as that person. Only cards log on.
+        auto issued = await(m_fx.engine().requestCredential(m_op, m_holder, m_fx.profileIdByName(QStringLiteral("Mobile Identity")), true));
+        QVERIFY2(issued.ok(), issued.ok() ? "" : qPrintable(issued.error().toLogString()));
+        auto phone = collectKeepingKey(*issued);
+        QVERIFY(phone.device.id > 0 && !phone.key.isNull());
+        QCOMPARE(phone.device.type, CardEncoding::IdentityAgent);
+        auto refused = logOnWith(phone.certificate, challenge(), phone.key);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::LogonFailed);
+        QCOMPARE(problem(refused.error()), QStringLiteral("not-a-card"));
+        auto audit = await(m_fx.engine().audit(m_op, AuditQuery { m_holder, 0, 0, QStringLiteral("logon"), {}, {}, {}, 0, 10 }));
+        QVERIFY(audit.ok() && !audit->isEmpty());
+        QCOMPARE(audit->first().outcome, QStringLiteral("refused"));
+        QVERIFY2(audit->first().details.contains(phone.device.serial), qPrintable(audit->first().details));
     }
 
     void openChallengesAreCapped()

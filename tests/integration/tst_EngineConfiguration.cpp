@@ -110,6 +110,85 @@ private Q_SLOTS:
         QVERIFY(roleNamed(QStringLiteral("Administrator")).workflows.contains(Workflow::EditRoles));
     }
 
+    void aRoleEditorGrantsNoMoreThanTheyHold()
+    {
+        // The escalation once found: a holder of Edit Roles added workflows to their own role
+        // (6 went to 20). Now: never a workflow or a scope they do not hold, never a wider role
+        // of their own; each refusal is audited.
+        m_fx.createOperator(QStringLiteral("roler"), QStringLiteral("Service Desk"), Scope::Group,
+            { Workflow::FindPerson, Workflow::RequestMobile, Workflow::EditRoles });
+        const OperatorSession roler = m_fx.logon(QStringLiteral("roler"));
+        auto problem = [](const Result<qint64>& r) { return r.ok() ? QString() : r.error().args.value(QStringLiteral("problem")).toString(); };
+
+        Role own = roleNamed(QStringLiteral("roler role"));
+        QVERIFY(own.id > 0);
+        Role widened = own;
+        widened.workflows.append(Workflow::EditConfiguration);
+        auto r1 = await(m_fx.engine().saveRole(roler, widened));
+        QCOMPARE(r1.error().code, ErrorCode::PermissionDenied);
+        QCOMPARE(problem(r1), QStringLiteral("role-escalation"));
+        Role wider = own;
+        wider.scope = Scope::All;
+        QCOMPARE(problem(await(m_fx.engine().saveRole(roler, wider))), QStringLiteral("role-escalation"));
+        QCOMPARE(roleNamed(QStringLiteral("roler role")).workflows.size(), 3);
+        QCOMPARE(roleNamed(QStringLiteral("roler role")).scope, Scope::Group);
+
+        Role fresh;
+        fresh.name = QStringLiteral("Roler's friends");
+        fresh.scope = Scope::Group;
+        fresh.workflows = { Workflow::FindPerson, Workflow::CancelDevice };
+        QCOMPARE(problem(await(m_fx.engine().saveRole(roler, fresh))), QStringLiteral("role-escalation"));
+        fresh.workflows = { Workflow::FindPerson };
+        fresh.scope = Scope::All; // wider than roler's own Group scope
+        QCOMPARE(problem(await(m_fx.engine().saveRole(roler, fresh))), QStringLiteral("role-escalation"));
+        fresh.scope = Scope::Group;
+        auto made = await(m_fx.engine().saveRole(roler, fresh));
+        QVERIFY2(made.ok(), made.ok() ? "" : qPrintable(made.error().toLogString()));
+
+        // Another role that already holds more: renaming or narrowing it is fine, adding is not.
+        Role helpdesk = roleNamed(QStringLiteral("Helpdesk Operator"));
+        QVERIFY(helpdesk.id > 0);
+        Role more = helpdesk;
+        more.workflows.append(Workflow::EditRoles);
+        more.workflows.append(Workflow::EditConfiguration);
+        QCOMPARE(problem(await(m_fx.engine().saveRole(roler, more))), QStringLiteral("role-escalation"));
+        Role renamed = helpdesk;
+        renamed.name = QStringLiteral("Helpdesk Operators");
+        QVERIFY(await(m_fx.engine().saveRole(roler, renamed)).ok());
+        // The administrator holds that role: putting the name back widens nothing.
+        QVERIFY(await(m_fx.engine().saveRole(m_admin, helpdesk)).ok());
+        // But even the administrator does not widen a role they hold.
+        Role adminMore = roleNamed(QStringLiteral("Administrator"));
+        adminMore.workflows.append(Workflow::CancelDevice); // held through Helpdesk Operator
+        QCOMPARE(problem(await(m_fx.engine().saveRole(m_admin, adminMore))), QStringLiteral("role-escalation"));
+
+        AuditQuery q;
+        q.workflow = workflowId(Workflow::EditRoles);
+        q.operatorId = m_fx.personIdByLogon(QStringLiteral("roler"));
+        auto events = await(m_fx.engine().audit(m_admin, q));
+        QVERIFY(events.ok());
+        int refusals = 0;
+        for (const AuditEvent& e : *events)
+            refusals += e.outcome == QLatin1String("refused") ? 1 : 0;
+        QCOMPARE(refusals, 5);
+    }
+
+    void keysAreRecoveredOnlyForPoliciesThatArchiveThem()
+    {
+        // Once, "use existing" on an authentication policy made the server generate and keep the
+        // private key of a smart-card-logon certificate.
+        CredentialProfile mobile = currentProfile(QStringLiteral("Mobile Identity"));
+        QVERIFY(!mobile.policies.isEmpty());
+        for (KeyRecovery recovery : { KeyRecovery::UseExisting, KeyRecovery::HistoricOnly }) {
+            CredentialProfile changed = mobile;
+            changed.policies[0].recovery = recovery;
+            auto r = await(m_fx.engine().saveCredentialProfile(m_admin, changed));
+            QVERIFY(!r.ok());
+            QCOMPARE(r.error().args.value(QStringLiteral("problem")).toString(), QStringLiteral("recovery-without-archive"));
+        }
+        QCOMPARE(currentProfile(QStringLiteral("Mobile Identity")).version, mobile.version);
+    }
+
     void savingAProfileMakesANewVersion()
     {
         CredentialProfile mobile = currentProfile(QStringLiteral("Mobile Identity"));

@@ -32,14 +32,27 @@ private:
         Certificate certificate;
     };
 
-    // A card made by `issuer` whose holder's UPN is `upn`; it can sign like the real one.
-    std::unique_ptr<Card> makeCard(const TestCardIssuer& issuer, const QString& upn, QDateTime from = {}, int days = 365)
+    // What the certificate of a test card names: a UPN, and a FASC-N (by its person
+    // identifier) and card UUID when set.
+    struct Holder {
+        QString upn;
+        QString fascnPerson;
+        QUuid cardUuid;
+    };
+
+    // A card made by `issuer` for `holder`; it can sign like the real one. Its CHUID is
+    // unsigned and names someone else's FASC-N and a random GUID: claims nobody vouches for.
+    std::unique_ptr<Card> makeCard(const TestCardIssuer& issuer, const Holder& holder, QDateTime from = {}, int days = 365)
     {
         auto card = std::make_unique<Card>();
         auto key = PrivateKey::generate(KeyAlgorithm::EcP256);
         IssuanceParameters p;
         p.subject.append({ QStringLiteral("CN"), QStringLiteral("Card Holder") });
-        p.sanUpn = upn;
+        p.sanUpn = holder.upn;
+        if (!holder.fascnPerson.isEmpty())
+            p.sanFascn = TestCardIssuer::fascnFor(holder.fascnPerson).encode().value();
+        if (!holder.cardUuid.isNull())
+            p.sanCardUuid = holder.cardUuid.toString(QUuid::WithoutBraces);
         p.notBefore = from;
         p.validityDays = days;
         auto cert = issuer.ca().issueForKey(*key, p);
@@ -47,9 +60,38 @@ private:
         card->chip.setSlot(0x9A, { cert->toDer(), VirtualPivCard::keyFromPem(key->toPem()) });
         card->chip.powerOn();
         card->parent.certificateDer = cert->toDer();
-        card->parent.fascn = QStringLiteral("99999999999999010000054321112341");
-        card->parent.cardGuid = QUuid::createUuid().toString(QUuid::WithBraces);
+        card->parent.chuid = chuidFor(QStringLiteral("0000054321"), QUuid::createUuid()).encode().value();
         return card;
+    }
+    std::unique_ptr<Card> makeCard(const TestCardIssuer& issuer, const QString& upn, QDateTime from = {}, int days = 365)
+    {
+        return makeCard(issuer, Holder { upn, {}, {} }, from, days);
+    }
+
+    static Chuid chuidFor(const QString& fascnPerson, const QUuid& guid)
+    {
+        Chuid chuid;
+        chuid.fascn = TestCardIssuer::fascnFor(fascnPerson);
+        chuid.guid = guid;
+        chuid.expiry = QDate::currentDate().addYears(5);
+        return chuid;
+    }
+    static QString fascnDigits(const QString& fascnPerson) { return TestCardIssuer::fascnFor(fascnPerson).digits(); }
+
+    Result<ParentCardCheck> check(const ParentCard& card) { return await(m_fx->engine().checkParentCard(m_kiosk, card)); }
+    // Whom the kiosk greets for this card, or 0 with the refusal in the test's log.
+    qint64 holderOf(const ParentCard& card)
+    {
+        auto r = check(card);
+        if (!r) {
+            qWarning("refused: %s", qPrintable(r.error().toLogString()));
+            return 0;
+        }
+        return r->personId;
+    }
+    QString lastRefusal()
+    {
+        return m_fx->scalar(QStringLiteral("SELECT details FROM audit_events WHERE workflow = 'issue-derived-credential' AND details LIKE 'refused:%' ORDER BY seq DESC LIMIT 1")).toString();
     }
 
     QByteArray sign(Card& card, const QByteArray& challenge)
@@ -79,6 +121,9 @@ private slots:
         m_holder = m_fx->firstPersonInGroup(QStringLiteral("Finance"));
         QVERIFY(m_holder > 0);
         m_fx->execSql(QStringLiteral("UPDATE people SET upn = 'holder@piv.example' WHERE id = ?"), { m_holder });
+        // Most cards here carry only a UPN; finding their holder by it is a setting.
+        QString error;
+        QVERIFY2(m_fx->configure(m_admin, { { SettingKey::DerivedMatchUpn, QStringLiteral("true") } }, &error), qPrintable(error));
     }
 
     void refusedWithoutTrustAnchors()
@@ -202,6 +247,143 @@ private slots:
         trust(m_issuer->caPem(), m_issuer->writeCrl({}));
     }
 
+    // The attack once found: a card with A's certificate and a CHUID naming B was greeted as B,
+    // and B's credential issued. The holder comes from the certificate; an unsigned CHUID
+    // counts for nothing, a signed one must agree.
+    void theHolderComesFromTheCertificateNotTheChuid()
+    {
+        trust(m_issuer->caPem(), m_issuer->writeCrl({}));
+        const qint64 alice = m_fx->firstPersonInGroup(QStringLiteral("Sales"));
+        const qint64 bob = m_fx->firstPersonInGroup(QStringLiteral("Sales"), alice);
+        QVERIFY(alice > 0 && bob > 0 && alice != bob);
+        const QUuid bobsCard = QUuid::createUuid();
+        m_fx->execSql(QStringLiteral("UPDATE people SET fascn = ? WHERE id = ?"), { fascnDigits(QStringLiteral("0000000001")), alice });
+        m_fx->execSql(QStringLiteral("UPDATE people SET fascn = ?, card_uuid = ? WHERE id = ?"),
+            { fascnDigits(QStringLiteral("0000000002")), bobsCard.toString(QUuid::WithoutBraces), bob });
+
+        auto card = makeCard(*m_issuer, Holder { {}, QStringLiteral("0000000001"), {} });
+        card->parent.chuid = chuidFor(QStringLiteral("0000000002"), bobsCard).encode().value(); // unsigned: B's identifiers
+        auto greeted = check(card->parent);
+        QVERIFY2(greeted.ok(), greeted.ok() ? "" : qPrintable(greeted.error().toLogString()));
+        QCOMPARE(greeted->personId, alice);
+        auto issued = await(m_fx->engine().requestDerivedCredential(m_kiosk, card->parent, greeted->challenge, sign(*card, greeted->challenge)));
+        QVERIFY2(issued.ok(), issued.ok() ? "" : qPrintable(issued.error().toLogString()));
+        QCOMPARE(issued->job.personId, alice);
+        QVERIFY(m_fx->scalar(QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE details LIKE '%CHUID unsigned, not used%'")).toInt() >= 1);
+
+        // The same claim signed by the card issuer's content signer: refused, both values named.
+        card->parent.chuid = m_issuer->signedChuid(chuidFor(QStringLiteral("0000000002"), bobsCard));
+        auto mismatch = check(card->parent);
+        QVERIFY(!mismatch.ok());
+        QCOMPARE(mismatch.error().code, ErrorCode::CardIdentityMismatch);
+        QCOMPARE(errorId(mismatch.error().code), QStringLiteral("card-identity-mismatch"));
+        const QString refusal = lastRefusal();
+        QVERIFY2(refusal.contains(fascnDigits(QStringLiteral("0000000001"))) && refusal.contains(fascnDigits(QStringLiteral("0000000002"))), qPrintable(refusal));
+
+        // Signed by a stranger's content signer: not used at all, so the certificate decides.
+        TestCardIssuer stranger(m_fx->dir() + QStringLiteral("/.."), QStringLiteral("Forger's CA"));
+        card->parent.chuid = stranger.signedChuid(chuidFor(QStringLiteral("0000000002"), bobsCard));
+        QCOMPARE(holderOf(card->parent), alice);
+        // A signature over other content (a byte of the GUID changed after signing) is not used either.
+        QByteArray tampered = m_issuer->signedChuid(chuidFor(QStringLiteral("0000000001"), QUuid::createUuid()));
+        QCOMPARE(tampered.mid(27, 2), QByteArray::fromHex("3410")); // after the FASC-N's 2 + 25 bytes
+        tampered[29] = char(tampered.at(29) ^ 0x01);
+        card->parent.chuid = tampered;
+        QCOMPARE(holderOf(card->parent), alice);
+
+        // A signed CHUID that agrees with the certificate (FASC-N, and GUID = card UUID).
+        const QUuid alicesCard = QUuid::createUuid();
+        auto agreeing = makeCard(*m_issuer, Holder { {}, QStringLiteral("0000000001"), alicesCard });
+        agreeing->parent.chuid = m_issuer->signedChuid(chuidFor(QStringLiteral("0000000001"), alicesCard));
+        QCOMPARE(holderOf(agreeing->parent), alice);
+        agreeing->parent.chuid = m_issuer->signedChuid(chuidFor(QStringLiteral("0000000001"), QUuid::createUuid()));
+        QCOMPARE(check(agreeing->parent).error().code, ErrorCode::CardIdentityMismatch);
+        m_fx->execSql(QStringLiteral("UPDATE people SET fascn = '', card_uuid = '' WHERE id IN (?, ?)"), { alice, bob });
+    }
+
+    void theCardUuidFindsItsHolderHoweverItWasTyped()
+    {
+        trust(m_issuer->caPem(), m_issuer->writeCrl({}));
+        const QUuid uuid = QUuid::createUuid();
+        const qint64 person = m_fx->firstPersonInGroup(QStringLiteral("Sales"));
+        // Set by an operator with Edit People, braces and capitals as pasted from a card tool.
+        auto set = await(m_fx->engine().setCardIdentifiers(m_admin, person, CardIdentifiers { {}, uuid.toString(QUuid::WithBraces).toUpper() }));
+        QVERIFY2(set.ok(), set.ok() ? "" : qPrintable(set.error().toLogString()));
+        QCOMPARE(set->cardUuid, uuid.toString(QUuid::WithoutBraces));
+        auto card = makeCard(*m_issuer, Holder { {}, {}, uuid });
+        auto found = check(card->parent);
+        QVERIFY2(found.ok(), found.ok() ? "" : qPrintable(found.error().toLogString()));
+        QCOMPARE(found->personId, person);
+        QVERIFY(await(m_fx->engine().setCardIdentifiers(m_admin, person, {})).ok());
+        QCOMPARE(check(card->parent).error().code, ErrorCode::NoMatchingPerson);
+    }
+
+    void cardIdentifiersAreCheckedWhenSet()
+    {
+        const qint64 one = m_fx->firstPersonInGroup(QStringLiteral("Sales"));
+        const qint64 two = m_fx->firstPersonInGroup(QStringLiteral("Sales"), one);
+        auto problem = [](const Result<Person>& r) { return r.ok() ? QString() : r.error().args.value(QStringLiteral("problem")).toString(); };
+        QCOMPARE(problem(await(m_fx->engine().setCardIdentifiers(m_admin, one, CardIdentifiers { QStringLiteral("1234"), {} }))), QStringLiteral("fascn-format"));
+        QCOMPARE(problem(await(m_fx->engine().setCardIdentifiers(m_admin, one, CardIdentifiers { {}, QStringLiteral("not-a-uuid") }))), QStringLiteral("uuid-format"));
+        QCOMPARE(problem(await(m_fx->engine().setCardIdentifiers(m_admin, one, CardIdentifiers { {}, QStringLiteral("{3f2504e0-4f89-11d3-9a0c-0305e82c3301") }))),
+            QStringLiteral("uuid-format"));
+        // The 25 encoded bytes as hex, or the digits with separators: the same 32 digits.
+        const QByteArray encoded = TestCardIssuer::fascnFor(QStringLiteral("0000000777")).encode().value();
+        auto fromHex = await(m_fx->engine().setCardIdentifiers(m_admin, one, CardIdentifiers { QString::fromLatin1(encoded.toHex()).toUpper(), {} }));
+        QVERIFY2(fromHex.ok(), fromHex.ok() ? "" : qPrintable(fromHex.error().toLogString()));
+        QCOMPARE(fromHex->fascn, fascnDigits(QStringLiteral("0000000777")));
+        QString spaced = fascnDigits(QStringLiteral("0000000777"));
+        spaced.insert(4, QLatin1Char(' ')).insert(9, QLatin1Char('-'));
+        auto taken = await(m_fx->engine().setCardIdentifiers(m_admin, two, CardIdentifiers { spaced, {} }));
+        QCOMPARE(taken.error().code, ErrorCode::CardIdentifierTaken);
+        QCOMPARE(m_fx->scalar(QStringLiteral("SELECT fascn FROM people WHERE id = ?"), { two }).toString(), QString());
+        // Only with Edit People, and the change is in the audit.
+        QCOMPARE(await(m_fx->engine().setCardIdentifiers(m_kiosk, two, CardIdentifiers { {}, {} })).error().code, ErrorCode::PermissionDenied);
+        QVERIFY(m_fx->scalar(QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE workflow = 'edit-people' AND person_id = ?"), { one }).toInt() >= 1);
+        QVERIFY(await(m_fx->engine().setCardIdentifiers(m_admin, one, {})).ok());
+    }
+
+    void theUpnCountsOnlyWhereAllowedAndOnlyForCardsWithoutIdentifiers()
+    {
+        trust(m_issuer->caPem(), m_issuer->writeCrl({}));
+        auto byUpn = makeCard(*m_issuer, QStringLiteral("holder@piv.example"));
+        QString error;
+        QVERIFY(m_fx->configure(m_admin, { { SettingKey::DerivedMatchUpn, QStringLiteral("false") } }, &error));
+        auto off = check(byUpn->parent);
+        QCOMPARE(off.error().code, ErrorCode::NoMatchingPerson);
+        QCOMPARE(off.error().args.value(QStringLiteral("problem")).toString(), QStringLiteral("upn-match-off"));
+        QVERIFY(m_fx->configure(m_admin, { { SettingKey::DerivedMatchUpn, QStringLiteral("true") } }, &error));
+        QCOMPARE(holderOf(byUpn->parent), m_holder);
+        // A card that carries a FASC-N is found by it or not at all, whatever its UPN says.
+        auto withFascn = makeCard(*m_issuer, Holder { QStringLiteral("holder@piv.example"), QStringLiteral("0000000999"), {} });
+        QCOMPARE(check(withFascn->parent).error().code, ErrorCode::NoMatchingPerson);
+    }
+
+    void intermediatesCompleteThePathAndEachLevelNeedsItsCrl()
+    {
+        const TestCardIssuer sub = m_issuer->intermediate(QStringLiteral("piv-sub-ca"), QStringLiteral("Lanyard Test PIV Issuing CA"));
+        auto card = makeCard(sub, QStringLiteral("holder@piv.example"));
+        const QString rootCrl = m_issuer->writeCrl({});
+        const QString subCrl = sub.writeCrl({}, QStringLiteral("piv-sub-ca.crl"));
+        // The root alone is no path.
+        trust(m_issuer->caPem(), rootCrl + QLatin1Char(';') + subCrl);
+        auto noPath = check(card->parent);
+        QCOMPARE(noPath.error().code, ErrorCode::CertificateUntrusted);
+        QCOMPARE(noPath.error().args.value(QStringLiteral("problem")).toString(), QStringLiteral("path"));
+        QString error;
+        QVERIFY2(m_fx->configure(m_admin, { { SettingKey::DerivedIntermediateFiles, sub.caPem() } }, &error), qPrintable(error));
+        auto ok = check(card->parent);
+        QVERIFY2(ok.ok(), ok.ok() ? "" : qPrintable(ok.error().toLogString()));
+        QCOMPARE(ok->personId, m_holder);
+        // Without the intermediate's CRL the card's revocation is unknown: refused.
+        trust(m_issuer->caPem(), rootCrl);
+        QCOMPARE(check(card->parent).error().args.value(QStringLiteral("problem")).toString(), QStringLiteral("crl-missing"));
+        // The intermediate revoked by the root: refused though the card itself is not listed.
+        trust(m_issuer->caPem(), m_issuer->writeCrl({ sub.ca().certificate() }, QStringLiteral("root-revokes-sub.crl")) + QLatin1Char(';') + subCrl);
+        QCOMPARE(check(card->parent).error().code, ErrorCode::CertificateRevoked);
+        QVERIFY(m_fx->configure(m_admin, { { SettingKey::DerivedIntermediateFiles, QString() } }, &error));
+    }
+
     void refusals()
     {
         trust(m_issuer->caPem(), m_issuer->writeCrl({}));
@@ -216,12 +398,7 @@ private slots:
 
         auto nobody = makeCard(*m_issuer, QStringLiteral("nobody@piv.example"));
         QCOMPARE(await(m_fx->engine().checkParentCard(m_kiosk, nobody->parent)).error().code, ErrorCode::NoMatchingPerson);
-
-        // The FASC-N finds the holder even when the UPN is unknown.
-        m_fx->execSql(QStringLiteral("UPDATE people SET fascn = ? WHERE id = ?"), { nobody->parent.fascn, m_holder });
-        auto byFascn = await(m_fx->engine().checkParentCard(m_kiosk, nobody->parent));
-        QVERIFY(byFascn.ok());
-        QCOMPARE(byFascn->personId, m_holder);
+        QVERIFY2(lastRefusal().contains(QLatin1String("nobody@piv.example")), qPrintable(lastRefusal()));
 
         ParentCard garbage = nobody->parent;
         garbage.certificateDer = "not a certificate";

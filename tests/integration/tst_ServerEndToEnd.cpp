@@ -1,4 +1,5 @@
 #include "ServerProcess.h"
+#include "pki/Certificate.h"
 #include "qr/QrCode.h"
 #include "TestSupport.h"
 
@@ -180,6 +181,65 @@ private Q_SLOTS:
         crl = crlText();
         QVERIFY(crl.contains(serial, Qt::CaseInsensitive));
         QVERIFY2(crl.contains(QStringLiteral("Cessation Of Operation")), qPrintable(crl));
+    }
+
+    void aHelpdeskOperatorDoesNotBecomeTheAdministrator()
+    {
+        // The attack once found: the helpdesk requested a Mobile Identity for the administrator
+        // with the code shown, collected it on their own phone and logged on with it through
+        // /api/v1/logon/card as the administrator.
+        // An administrator who may also receive a phone identity (End User).
+        const QString made = m_server.createOperator(QStringLiteral("chief"), QStringLiteral("Chief Administrator"),
+            { QStringLiteral("Administrator"), QStringLiteral("Helpdesk Operator"), QStringLiteral("End User") }, QStringLiteral("chief horse battery"));
+        QVERIFY2(made.isEmpty(), qPrintable(made));
+        const QJsonArray admins = call(QStringLiteral("findPeople"), { { QStringLiteral("text"), QStringLiteral("chief") }, { QStringLiteral("limit"), 5 } })
+                                      .value(QStringLiteral("people"))
+                                      .toArray();
+        qint64 admin = 0;
+        for (const QJsonValue& p : admins)
+            if (p.toObject().value(QStringLiteral("logonName")).toString() == QStringLiteral("chief"))
+                admin = p.toObject().value(QStringLiteral("id")).toInteger();
+        QVERIFY(admin > 0);
+        qint64 mobile = 0;
+        const QJsonArray profiles = call(QStringLiteral("requestableProfiles"), { { QStringLiteral("personId"), admin } }).value(QStringLiteral("profiles")).toArray();
+        for (const QJsonValue& pr : profiles)
+            if (pr.toObject().value(QStringLiteral("name")).toString() == QStringLiteral("Mobile Identity"))
+                mobile = pr.toObject().value(QStringLiteral("id")).toInteger();
+        QVERIFY(mobile > 0);
+        const QJsonObject held = call(QStringLiteral("requestCredential"),
+            { { QStringLiteral("personId"), admin }, { QStringLiteral("profileId"), mobile }, { QStringLiteral("showCode"), true } });
+        QVERIFY(held.value(QStringLiteral("code")).toString().isEmpty());
+        const QJsonObject job = held.value(QStringLiteral("job")).toObject();
+        QCOMPARE(job.value(QStringLiteral("status")).toString(), QStringLiteral("awaiting-validation"));
+        // Nor can the helpdesk approve it themself.
+        const Reply approve = http(QStringLiteral("POST"), QStringLiteral("/api/v1/operator/validateRequest"),
+            { { QStringLiteral("jobId"), job.value(QStringLiteral("id")) }, { QStringLiteral("approve"), true }, { QStringLiteral("showCode"), true } });
+        QCOMPARE(approve.status, 403);
+        call(QStringLiteral("cancelJob"), { { QStringLiteral("jobId"), job.value(QStringLiteral("id")) }, { QStringLiteral("reason"), QStringLiteral("attack test") } });
+
+        // And a phone identity, even one collected with a code seen, never logs on.
+        const QJsonObject issued = requestMobile(3);
+        const ProcessOutput collected = agent(issued.value(QStringLiteral("collectionUrl")).toString(), issued.value(QStringLiteral("code")).toString(), QStringLiteral("phone-logon"));
+        QVERIFY2(collected.exitCode == 0, collected.err.constData());
+        const ProcessOutput key = run(QStringLiteral("openssl"), { QStringLiteral("pkcs12"), QStringLiteral("-in"), path(QStringLiteral("phone-logon/certificate-1.p12")), QStringLiteral("-nocerts"),
+                                                                    QStringLiteral("-nodes"), QStringLiteral("-passin"), QStringLiteral("pass:123456"), QStringLiteral("-out"), path(QStringLiteral("phone-logon/key.pem")) });
+        QVERIFY2(key.exitCode == 0, key.err.constData());
+        const Reply challenge = http(QStringLiteral("POST"), QStringLiteral("/api/v1/logon/card/challenge"));
+        QCOMPARE(challenge.status, 200);
+        const QByteArray nonce = QByteArray::fromBase64(challenge.json().value(QStringLiteral("challenge")).toString().toLatin1());
+        const ProcessOutput signature = run(QStringLiteral("openssl"), { QStringLiteral("dgst"), QStringLiteral("-sha256"), QStringLiteral("-sign"), path(QStringLiteral("phone-logon/key.pem")) }, nonce);
+        QVERIFY2(signature.exitCode == 0 && !signature.out.isEmpty(), signature.err.constData());
+        QFile pem(path(QStringLiteral("phone-logon/certificate-1.pem")));
+        QVERIFY(pem.open(QIODevice::ReadOnly));
+        auto certificate = Certificate::fromPem(pem.readAll());
+        QVERIFY(certificate.ok());
+        const Reply logon = http(QStringLiteral("POST"), QStringLiteral("/api/v1/logon/card"),
+            { { QStringLiteral("certificate"), QString::fromLatin1(certificate->toDer().toBase64()) }, { QStringLiteral("challenge"), QString::fromLatin1(nonce.toBase64()) },
+                { QStringLiteral("signature"), QString::fromLatin1(signature.out.toBase64()) } });
+        QCOMPARE(logon.status, 401);
+        QCOMPARE(logon.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("args")).toObject().value(QStringLiteral("problem")).toString(),
+            QStringLiteral("not-a-card"));
+        QVERIFY(logon.json().value(QStringLiteral("token")).toString().isEmpty());
     }
 
     void wrongCodesLockAndUsedCodesAreRefused()

@@ -2,6 +2,7 @@
 
 #include "cards/PcscContext.h"
 #include "cards/PivClient.h"
+#include "pki/DetachedSignature.h"
 #include "pki/PrivateKey.h"
 
 #include <QDeadlineTimer>
@@ -86,32 +87,52 @@ TestCardIssuer::TestCardIssuer(QString dir, const QString& name)
         qFatal("test CA: %s", qPrintable(ca.error().toLogString()));
     m_ca = *ca;
     writeFile(caPem(), m_ca.certificate().toPem());
+    makeSigner();
+}
+
+TestCardIssuer::TestCardIssuer(QString dir, QString stem, CertificateAuthority ca)
+    : m_dir(std::move(dir))
+    , m_stem(std::move(stem))
+    , m_ca(std::move(ca))
+{
+    writeFile(caPem(), m_ca.certificate().toPem());
+    makeSigner();
+}
+
+void TestCardIssuer::makeSigner()
+{
+    auto key = PrivateKey::generate(KeyAlgorithm::EcP256);
+    if (!key)
+        qFatal("content signer key: %s", qPrintable(key.error().toLogString()));
+    IssuanceParameters p;
+    p.subject.append({ QStringLiteral("CN"), QStringLiteral("PIV Content Signer") });
+    p.keyUsage = QStringLiteral("digitalSignature");
+    p.extendedKeyUsage = QString::fromLatin1(DetachedSignature::kPivContentSigningUsage);
+    auto cert = m_ca.issueForKey(*key, p);
+    if (!cert)
+        qFatal("content signer: %s", qPrintable(cert.error().toLogString()));
+    m_signer = *cert;
+    m_signerKey = *key;
 }
 
 QString TestCardIssuer::caPem() const
 {
-    return QDir(m_dir).filePath(QStringLiteral("piv-ca.pem"));
+    return QDir(m_dir).filePath(m_stem + QStringLiteral(".pem"));
 }
 
-TestPivCard TestCardIssuer::makeCard(const QString& name, KeyAlgorithm alg, const QString& upn, const QString& personIdentifier,
-    QDateTime validFrom, int validDays, const QStringList& corruptTags) const
+TestCardIssuer TestCardIssuer::intermediate(const QString& stem, const QString& name) const
 {
-    auto key = PrivateKey::generate(alg);
-    if (!key)
-        qFatal("card key: %s", qPrintable(key.error().toLogString()));
-    IssuanceParameters p;
-    p.subject.append({ QStringLiteral("CN"), name });
-    p.sanUpn = upn;
-    p.validityDays = validDays;
-    p.notBefore = validFrom;
-    p.keyUsage = QStringLiteral("digitalSignature");
-    p.extendedKeyUsage = QStringLiteral("clientAuth");
-    auto cert = m_ca.issueForKey(*key, p);
-    if (!cert)
-        qFatal("card certificate: %s", qPrintable(cert.error().toLogString()));
+    DistinguishedName dn;
+    dn.append({ QStringLiteral("CN"), name });
+    dn.append({ QStringLiteral("O"), QStringLiteral("Lanyard Tests") });
+    auto sub = m_ca.createSubordinate(dn, KeyAlgorithm::EcP256, 1825);
+    if (!sub)
+        qFatal("intermediate CA: %s", qPrintable(sub.error().toLogString()));
+    return TestCardIssuer(m_dir, stem, *sub);
+}
 
-    TestPivCard card;
-    card.certificate = *cert;
+Fascn TestCardIssuer::fascnFor(const QString& personIdentifier)
+{
     Fascn fascn;
     fascn.agencyCode = QStringLiteral("9999");
     fascn.systemCode = QStringLiteral("9999");
@@ -122,12 +143,51 @@ TestPivCard TestCardIssuer::makeCard(const QString& name, KeyAlgorithm alg, cons
     fascn.organizationalCategory = QStringLiteral("1");
     fascn.organizationalIdentifier = QStringLiteral("1234");
     fascn.personOrganizationAssociation = QStringLiteral("1");
-    card.chuid.fascn = fascn;
+    return fascn;
+}
+
+QByteArray TestCardIssuer::signedChuid(Chuid chuid) const
+{
+    chuid.issuerSignature.clear();
+    auto unsignedBytes = chuid.encode();
+    if (!unsignedBytes)
+        qFatal("CHUID: %s", qPrintable(unsignedBytes.error().toLogString()));
+    // What is signed: every element before the (empty) signature element.
+    auto parsed = Chuid::parse(*unsignedBytes);
+    auto signature = DetachedSignature::sign(parsed->signedContent, DetachedSignature::kChuidContentType, m_signer, m_signerKey);
+    if (!signature)
+        qFatal("CHUID signature: %s", qPrintable(signature.error().toLogString()));
+    chuid.issuerSignature = *signature;
+    return chuid.encode().value();
+}
+
+TestPivCard TestCardIssuer::makeCard(const QString& name, KeyAlgorithm alg, const QString& upn, const QString& personIdentifier,
+    QDateTime validFrom, int validDays, const QStringList& corruptTags) const
+{
+    auto key = PrivateKey::generate(alg);
+    if (!key)
+        qFatal("card key: %s", qPrintable(key.error().toLogString()));
+    TestPivCard card;
+    card.chuid.fascn = fascnFor(personIdentifier);
     card.chuid.guid = QUuid::createUuid();
     card.chuid.expiry = QDate::currentDate().addYears(5);
-    auto chuid = card.chuid.encode();
-    if (!chuid)
-        qFatal("CHUID: %s", qPrintable(chuid.error().toLogString()));
+    // As FIPS 201 cards carry them: the FASC-N and the card UUID (the CHUID's GUID) in the
+    // certificate, and a CHUID signed by the issuer's content signer.
+    IssuanceParameters p;
+    p.subject.append({ QStringLiteral("CN"), name });
+    p.sanUpn = upn;
+    p.sanFascn = card.chuid.fascn.encode().value();
+    p.sanCardUuid = card.chuid.guid.toString(QUuid::WithoutBraces);
+    p.validityDays = validDays;
+    p.notBefore = validFrom;
+    p.keyUsage = QStringLiteral("digitalSignature");
+    p.extendedKeyUsage = QStringLiteral("clientAuth");
+    auto cert = m_ca.issueForKey(*key, p);
+    if (!cert)
+        qFatal("card certificate: %s", qPrintable(cert.error().toLogString()));
+    card.certificate = *cert;
+    const QByteArray chuid = signedChuid(card.chuid);
+    card.chuid = Chuid::parse(chuid).value();
 
     const QDir dir(m_dir);
     const QString certPath = dir.filePath(name + QStringLiteral("-9a.pem"));
@@ -137,7 +197,7 @@ TestPivCard TestCardIssuer::makeCard(const QString& name, KeyAlgorithm alg, cons
     card.statePath = dir.filePath(name + QStringLiteral("-secrets.json"));
     QFile::remove(card.statePath);
     QJsonObject config {
-        { QStringLiteral("chuid"), QString::fromLatin1(chuid->toHex()) },
+        { QStringLiteral("chuid"), QString::fromLatin1(chuid.toHex()) },
         { QStringLiteral("slots"), QJsonObject { { QStringLiteral("9a"), QJsonObject { { QStringLiteral("cert"), certPath }, { QStringLiteral("key"), keyPath } } } } },
         { QStringLiteral("corrupt"), QJsonArray::fromStringList(corruptTags) },
         { QStringLiteral("state"), card.statePath },

@@ -41,7 +41,17 @@ public:
     explicit TestCardIssuer(QString dir, const QString& name = QStringLiteral("Lanyard Test PIV CA"));
     const CertificateAuthority& ca() const { return m_ca; }
     QString caPem() const; // path of the CA certificate
-    // A card whose 9A key is `alg`, for `upn`, with person identifier and GUID in its CHUID.
+    // A CA below this one, with its certificate in `<stem>.pem`: cards issued by an
+    // intermediate, as organisations have them.
+    TestCardIssuer intermediate(const QString& stem, const QString& name) const;
+    // A FASC-N with this 10-digit person identifier (agency 9999), as a CHUID and a
+    // certificate carry it.
+    static Fascn fascnFor(const QString& personIdentifier);
+    // The CHUID's bytes with its issuer signature (tag 3E), made by this CA's PIV content
+    // signer (extended key usage id-PIV-content-signing).
+    QByteArray signedChuid(Chuid chuid) const;
+    // A card whose 9A key is `alg`, for `upn`, with the FASC-N of `personIdentifier` and a
+    // random card UUID in its certificate and in its CHUID, which this CA's content signer signs.
     // `validFrom`/`validDays` let a test make an expired certificate.
     TestPivCard makeCard(const QString& name, KeyAlgorithm alg, const QString& upn, const QString& personIdentifier,
         QDateTime validFrom = {}, int validDays = 365, const QStringList& corruptTags = {}) const;
@@ -52,8 +62,13 @@ public:
     QString writeCrl(const QList<Certificate>& revoked, const QString& fileName = QStringLiteral("piv-ca.crl"), int nextUpdateDays = 7) const;
 
 private:
+    TestCardIssuer(QString dir, QString stem, CertificateAuthority ca);
+    void makeSigner();
     QString m_dir;
+    QString m_stem = QStringLiteral("piv-ca");
     CertificateAuthority m_ca;
+    Certificate m_signer;
+    PrivateKey m_signerKey;
 };
 
 // One run of lanyard-virtual-piv: the card is in the reader while the process runs.

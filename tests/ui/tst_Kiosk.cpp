@@ -84,6 +84,9 @@ private slots:
             qPrintable(error));
         m_holder = m_fx->firstPersonInGroup(QStringLiteral("Legal"));
         m_fx->execSql(QStringLiteral("UPDATE people SET upn = 'kim@piv.example' WHERE id = ?"), { m_holder });
+        // The cards here carry the FASC-N of person identifier 0000011111 in their certificate.
+        auto set = await(m_fx->engine().setCardIdentifiers(m_admin, m_holder, CardIdentifiers { TestCardIssuer::fascnFor(QStringLiteral("0000011111")).digits(), {} }));
+        QVERIFY2(set.ok(), set.ok() ? "" : qPrintable(set.error().toLogString()));
         m_kiosk = m_fx->logon(QString::fromLatin1(DemoDataGenerator::kKioskLogon), QString::fromLatin1(DemoDataGenerator::kOperatorPassword));
 
         m_controller = std::make_unique<KioskController>(m_fx->engine(), m_kiosk);
@@ -210,7 +213,8 @@ private slots:
         } else if (kind == QLatin1String("expired")) {
             c = card(QStringLiteral("expired"), QStringLiteral("kim@piv.example"), QDateTime::currentDateTimeUtc().addDays(-40), 10);
         } else if (kind == QLatin1String("stranger")) {
-            c = card(QStringLiteral("stranger"), QStringLiteral("nobody@piv.example"));
+            // Nobody's FASC-N; its UPN is nobody's either (and is not used for such a card).
+            c = m_issuer->makeCard(QStringLiteral("stranger"), KeyAlgorithm::EcP256, QStringLiteral("nobody@piv.example"), QStringLiteral("0000099999"));
         } else if (kind == QLatin1String("corrupt")) {
             c = m_issuer->makeCard(QStringLiteral("corrupt"), KeyAlgorithm::EcP256, QStringLiteral("kim@piv.example"), QStringLiteral("0000011111"), {}, 365,
                 { QStringLiteral("5fc105") });

@@ -98,6 +98,12 @@ private Q_SLOTS:
             }
         }
         QVERIFY2(m_holder > 0, "no person with a UPN in the demo directory");
+        // The kiosk finds them by the FASC-N their card's certificate carries, as an
+        // administrator recorded it, in the spaced form card tools print.
+        const QString fascn = TestCardIssuer::fascnFor(QStringLiteral("0000033333")).digits();
+        const QJsonObject set = call("setCardIdentifiers",
+            { { QStringLiteral("personId"), m_holder }, { QStringLiteral("fascn"), fascn.left(16) + QLatin1Char(' ') + fascn.mid(16) }, { QStringLiteral("cardUuid"), QString() } });
+        QCOMPARE(set.value(QStringLiteral("fascn")).toString(), fascn);
     }
 
     void cleanupTestCase()

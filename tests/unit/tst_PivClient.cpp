@@ -7,6 +7,8 @@
 #include "cards/BerTlv.h"
 #include "cards/PivClient.h"
 #include "cards/PivSigner.h"
+#include "TestSupport.h"
+#include "pki/DetachedSignature.h"
 #include "pki/PrivateKey.h"
 
 #include <QTemporaryDir>
@@ -161,6 +163,64 @@ private slots:
         QVERIFY(rig->getResponses >= 1);
         auto missing = rig->piv.readCertificate(PivSlot::Signature);
         QCOMPARE(missing.error().code, ErrorCode::NotFound);
+    }
+
+    void aCompressedCertificateIsInflated()
+    {
+        Certificate cert;
+        auto rig = rigWith(KeyAlgorithm::Rsa2048, &cert);
+        const test::ProcessOutput gzip = test::run(QStringLiteral("gzip"), { QStringLiteral("-c"), QStringLiteral("-n"), QStringLiteral("-9") }, cert.toDer());
+        QCOMPARE(gzip.exitCode, 0);
+        rig->card.setCompressedCertificate(0x9A, gzip.out);
+        auto der = rig->piv.readAuthenticationCertificate();
+        QVERIFY2(der.ok(), der.ok() ? "" : qPrintable(der.error().toLogString()));
+        QCOMPARE(*der, cert.toDer());
+
+        // Damaged: cut short, garbage, or a bomb far larger than any certificate. Refused with
+        // the reason, never passed on as a certificate.
+        for (const QByteArray& bad : { gzip.out.left(gzip.out.size() / 2), QByteArray("not gzip at all"), gzip.out + QByteArray("trailing"),
+                 test::run(QStringLiteral("gzip"), { QStringLiteral("-c") }, QByteArray(4 * 1024 * 1024, '\0')).out }) {
+            rig->card.setCompressedCertificate(0x9A, bad);
+            auto refused = rig->piv.readAuthenticationCertificate();
+            QVERIFY(!refused.ok());
+            QCOMPARE(refused.error().args.value(QStringLiteral("problem")).toString(), QStringLiteral("certificate-compressed-damaged"));
+        }
+    }
+
+    void aCardThatCannotCountTriesIsStillUsable()
+    {
+        auto rig = rigWith(KeyAlgorithm::EcP256);
+        rig->card.setTriesUnreported(true);
+        auto status = rig->piv.pinStatus();
+        QVERIFY2(status.ok(), status.ok() ? "" : qPrintable(status.error().toLogString()));
+        QVERIFY(status->triesUnknown);
+        QCOMPARE(status->triesLeft, -1);
+        QVERIFY(!status->blocked);
+        auto wrong = rig->piv.verifyPin(QStringLiteral("000000"));
+        QCOMPARE(wrong.error().code, ErrorCode::WrongPin);
+        QVERIFY(rig->piv.verifyPin(QStringLiteral("123456")).ok());
+    }
+
+    void aChuidKnowsWhatItsIssuerSigned()
+    {
+        Chuid chuid;
+        chuid.fascn = test::TestCardIssuer::fascnFor(QStringLiteral("0000012345"));
+        chuid.guid = QUuid::createUuid();
+        chuid.expiry = QDate(2031, 1, 1);
+        const QByteArray bytes = m_issuer->signedChuid(chuid);
+        auto parsed = Chuid::parse(bytes);
+        QVERIFY(parsed.ok());
+        QVERIFY(!parsed->issuerSignature.isEmpty());
+        // Everything before the signature element: FASC-N (2 + 25), GUID (2 + 16), expiry (2 + 8).
+        QCOMPARE(parsed->signedContent, bytes.left(27 + 18 + 10));
+        auto signer = DetachedSignature::verify(parsed->issuerSignature, parsed->signedContent, DetachedSignature::kChuidContentType);
+        QVERIFY2(signer.ok(), signer.ok() ? "" : qPrintable(signer.error().toLogString()));
+        QVERIFY(signer->hasExtendedKeyUsage(DetachedSignature::kPivContentSigningUsage));
+        QByteArray other = parsed->signedContent;
+        other[30] = char(other.at(30) ^ 0x40);
+        QVERIFY(!DetachedSignature::verify(parsed->issuerSignature, other, DetachedSignature::kChuidContentType).ok());
+        QVERIFY(!DetachedSignature::verify(parsed->issuerSignature, parsed->signedContent, "1.2.3.4").ok());
+        QVERIFY(!DetachedSignature::verify("not cms", parsed->signedContent, DetachedSignature::kChuidContentType).ok());
     }
 
     void rsaSignatureUsesChaining()

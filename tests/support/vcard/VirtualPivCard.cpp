@@ -105,6 +105,17 @@ void VirtualPivCard::setSlot(quint8 slot, const KeySlot& keySlot)
     m_objects.insert(tag, wrap(tlv(0x70, keySlot.certificateDer) + tlv(0x71, QByteArray(1, '\0')) + tlv(0xFE, {})));
 }
 
+void VirtualPivCard::setCompressedCertificate(quint8 slot, const QByteArray& gzip)
+{
+    quint32 tag = 0;
+    switch (slot) {
+    case 0x9A: tag = 0x5FC105; break;
+    case 0x9C: tag = 0x5FC10A; break;
+    default: return;
+    }
+    m_objects.insert(tag, wrap(tlv(0x70, gzip) + tlv(0x71, QByteArray(1, '\1')) + tlv(0xFE, {})));
+}
+
 std::shared_ptr<EVP_PKEY> VirtualPivCard::keyFromPem(const QByteArray& pem)
 {
     BIO* bio = BIO_new_mem_buf(pem.constData(), int(pem.size()));
@@ -247,6 +258,8 @@ QByteArray VirtualPivCard::verify(quint8 p1, quint8 p2, const QByteArray& data)
         return respond({});
     }
     if (data.isEmpty()) {
+        if (m_triesUnreported)
+            return respond({}, kWrongLength); // some cards take VERIFY only with a PIN
         if (m_pinVerified)
             return respond({});
         if (m_secrets.pinTriesLeft == 0)

@@ -42,6 +42,10 @@ public:
     // The object answers with bytes that are not a certificate (a damaged card).
     void corruptObject(quint32 tag) { m_objects.insert(tag, wrap(QByteArray::fromHex("70037E7F7F"))); }
     void setSecrets(const Secrets& secrets) { m_secrets = secrets; }
+    // The slot's certificate object holds these gzip bytes with CertInfo "compressed".
+    void setCompressedCertificate(quint8 slot, const QByteArray& gzip);
+    // Answers a VERIFY status query (no data) with 6700, as cards do that cannot report tries.
+    void setTriesUnreported(bool unreported) { m_triesUnreported = unreported; }
     const Secrets& secrets() const { return m_secrets; }
     // Called whenever PIN, PUK or a retry counter changes, so a process can keep them.
     void onSecretsChanged(std::function<void(const Secrets&)> callback) { m_secretsChanged = std::move(callback); }
@@ -76,6 +80,7 @@ private:
     Secrets m_secrets;
     std::function<void(const Secrets&)> m_secretsChanged;
     bool m_pinVerified = false;
+    bool m_triesUnreported = false;
     bool m_adminVerified = false;
     QByteArray m_witness; // what the host must decrypt, or the challenge it must encrypt
     bool m_witnessIsChallenge = false;
