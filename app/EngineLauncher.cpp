@@ -2,6 +2,7 @@
 
 #include "core/WhenFinished.h"
 #include "storage/Database.h"
+#include "storage/PrivateFiles.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -26,7 +27,7 @@ QString EngineLauncher::defaultDatabasePath()
 void EngineLauncher::start()
 {
     const QFileInfo file(m_options.databasePath);
-    if (!QDir().mkpath(file.absolutePath())) {
+    if (auto made = PrivateFiles::ensureFolder(file.absolutePath()); !made) {
         Q_EMIT failed(Error(ErrorCode::StorageReadOnly,
             tr("cannot create the folder %1").arg(file.absolutePath())));
         return;

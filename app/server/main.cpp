@@ -1,6 +1,6 @@
 // lanyard-server: the credential engine over HTTPS for many desks and for phones.
 //   lanyard-server init            --db URL [--key-file F] [--demo]
-//   lanyard-server create-operator --db URL [--key-file F] --logon NAME [--name TEXT] [--role ROLE]...  (password on stdin)
+//   lanyard-server create-operator --db URL [--key-file F] --logon NAME [--name TEXT] [--group NAME] [--role ROLE]...  (password on stdin)
 //   lanyard-server serve           --db URL [--key-file F] --listen HOST:PORT --tls-cert F --tls-key F
 
 #include "core/WhenFinished.h"
@@ -95,10 +95,11 @@ int main(int argc, char* argv[])
     const QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("init: fill a new database with demo people and profiles"));
     const QCommandLineOption logon(QStringLiteral("logon"), QStringLiteral("create-operator: logon name"), QStringLiteral("name"));
     const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("create-operator: full name"), QStringLiteral("text"));
+    const QCommandLineOption group(QStringLiteral("group"), QStringLiteral("create-operator: the operator's group (what a Group-scoped role reaches)"), QStringLiteral("name"));
     const QCommandLineOption role(QStringLiteral("role"), QStringLiteral("create-operator: a role to give (repeat for several)"), QStringLiteral("role"), QStringLiteral("Administrator"));
     const QCommandLineOption delivery(QStringLiteral("delivery-interval"), QStringLiteral("Seconds between notification delivery passes"),
         QStringLiteral("seconds"), QStringLiteral("30"));
-    parser.addOptions({ db, keyFile, listen, cert, key, demo, logon, name, role, delivery });
+    parser.addOptions({ db, keyFile, listen, cert, key, demo, logon, name, group, role, delivery });
     parser.process(app);
     const QString command = parser.positionalArguments().value(0);
     if (command != QLatin1String("init") && command != QLatin1String("create-operator") && command != QLatin1String("serve"))
@@ -177,14 +178,14 @@ int main(int argc, char* argv[])
             return;
         }
         const bool withDemo = parser.isSet(demo);
-        const QString op = parser.value(logon), fullName = parser.value(name);
+        const QString op = parser.value(logon), fullName = parser.value(name), groupName = parser.value(group);
         const QStringList roleNames = parser.values(role);
         auto task = engine->runTask<QString>([=](const EngineContext& ctx, QSqlDatabase conn) -> Result<QString> {
             Administration admin(ctx, conn);
             if (command == QLatin1String("create-operator")) {
                 if (auto r = admin.ensureAdministratorRole(); !r)
                     return r.error();
-                auto id = admin.createOperator(op, fullName, password, roleNames);
+                auto id = admin.createOperator(op, fullName, password, roleNames, groupName);
                 if (!id)
                     return id.error();
                 return QStringLiteral("operator %1 created (person %2)").arg(op).arg(*id);

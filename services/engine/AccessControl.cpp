@@ -66,11 +66,12 @@ Result<void> AccessControl::requireTarget(Workflow w, const Person& target) cons
     if (auto r = require(w); !r)
         return r;
     const Scope scope = scopeFor(w);
-    const bool inside = scope == Scope::All || (scope == Scope::Group && target.group == m_operator.group)
+    // An operator without a group has no group to reach: not everyone else without one.
+    const bool inside = scope == Scope::All || (scope == Scope::Group && !m_operator.group.isEmpty() && target.group == m_operator.group)
         || target.id == m_operator.id;
+    // Out of scope looks the same as absent: the operator learns nothing about the person.
     if (!inside)
-        return Error(ErrorCode::OutOfScope, QStringLiteral("%1 is outside %2's %3 scope").arg(target.logonName, m_operator.logonName, scopeId(scope)),
-            { { QStringLiteral("workflow"), workflowId(w) }, { QStringLiteral("scope"), scopeId(scope) } });
+        return Error(ErrorCode::NotFound, QStringLiteral("no such person"), { { QStringLiteral("what"), QStringLiteral("person") } });
     return {};
 }
 
@@ -80,6 +81,8 @@ QString AccessControl::scopeCondition(Workflow w, QVariantList* binds) const
     case Scope::All:
         return QStringLiteral("1=1");
     case Scope::Group:
+        if (m_operator.group.isEmpty())
+            break; // as requireTarget: only themself
         binds->append(m_operator.group);
         binds->append(m_operator.id);
         return QStringLiteral("(p.group_name = ? OR p.id = ?)");

@@ -28,7 +28,8 @@ Result<qint64> Administration::ensureAdministratorRole()
     return PeopleService(m_ctx, m_db).createRole(admin);
 }
 
-Result<qint64> Administration::createOperator(const QString& logonName, const QString& fullName, const QString& password, const QStringList& roleNames)
+Result<qint64> Administration::createOperator(const QString& logonName, const QString& fullName, const QString& password, const QStringList& roleNames,
+    const QString& group)
 {
     if (logonName.trimmed().isEmpty() || password.size() < 8)
         return Error(ErrorCode::InvalidArgument, QStringLiteral("a logon name and a password of at least 8 characters are required"),
@@ -46,14 +47,24 @@ Result<qint64> Administration::createOperator(const QString& logonName, const QS
         auto role = fetchOne(m_db, QStringLiteral("SELECT id FROM roles WHERE name = ?"), { roleName });
         if (!role)
             return role.error();
-        if (role->isEmpty())
-            return Error(ErrorCode::NotFound, QStringLiteral("no role named '%1'").arg(roleName), { { QStringLiteral("what"), QStringLiteral("role") } });
+        if (role->isEmpty()) {
+            auto names = exec(m_db, QStringLiteral("SELECT name FROM roles ORDER BY name"));
+            if (!names)
+                return names.error();
+            QStringList existing;
+            while (names->next())
+                existing << QStringLiteral("'%1'").arg(names->value(0).toString());
+            return Error(ErrorCode::NotFound, QStringLiteral("no role named '%1'; the roles are: %2").arg(roleName, existing.join(QStringLiteral(", "))),
+                { { QStringLiteral("what"), QStringLiteral("role") } });
+        }
         roles << role->at(0).toLongLong();
     }
     PeopleService people(m_ctx, m_db);
     Person p;
     p.logonName = logonName.trimmed();
     p.fullName = fullName.trimmed().isEmpty() ? p.logonName : fullName.trimmed();
+    // The group a Group-scoped role reaches; without one such a role reaches only the operator.
+    p.group = group.trimmed();
     auto id = people.createPerson(p, password);
     if (!id)
         return id.error();
@@ -61,7 +72,8 @@ Result<qint64> Administration::createOperator(const QString& logonName, const QS
         if (auto r = people.assignRole(*id, role); !r)
             return r.error();
     AuditEvent e = AuditLog::event(m_ctx.now(), nullptr, QStringLiteral("system"), QStringLiteral("person"), QString::number(*id), p.fullName,
-        QStringLiteral("operator %1 created from the command line with the roles %2").arg(p.logonName, roleNames.join(QStringLiteral(", "))));
+        QStringLiteral("operator %1 created from the command line with the roles %2%3")
+            .arg(p.logonName, roleNames.join(QStringLiteral(", ")), p.group.isEmpty() ? QString() : QStringLiteral(" in group ") + p.group));
     e.operatorName = QStringLiteral("lanyard-server");
     if (auto r = AuditLog(m_db, m_ctx).append(e); !r)
         return r.error();

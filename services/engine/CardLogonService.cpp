@@ -97,11 +97,15 @@ Result<OperatorSession> CardLogonService::logon(const QByteArray& certificateDer
     rows->finish();
 
     Result<void> verdict;
+    // Possession first: until the caller has signed with the certificate's key, nothing is said
+    // about its card or account (a certificate is public; its holder's state is not).
     if (!challengeOk) {
         verdict = Error(ErrorCode::PossessionFailed, QStringLiteral("the logon challenge is unknown, used or expired"),
             { { QStringLiteral("problem"), QStringLiteral("challenge-expired") } });
     } else if (!owner.personId) {
         verdict = refusedCard(QStringLiteral("Lanyard did not issue the certificate on this card (%1)").arg(certificate->subject()), QStringLiteral("card-unknown"));
+    } else if (auto signed_ = certificate->verifySignature(challenge, signature); !signed_) {
+        verdict = signed_;
     } else if (owner.deviceType != cardEncodingId(CardEncoding::VirtualSmartCard) && owner.deviceType != cardEncodingId(CardEncoding::PivCard)) {
         // A phone identity or a derived credential may be collected with a code someone else
         // saw; only a card, whose PIN its holder set, proves the holder.
@@ -114,8 +118,6 @@ Result<OperatorSession> CardLogonService::logon(const QByteArray& certificateDer
         verdict = refusedCard(QStringLiteral("the card %1 is %2").arg(owner.deviceSerial, owner.deviceState), QStringLiteral("card-not-usable"));
     } else if (!owner.enabled) {
         verdict = Error(ErrorCode::AccountDisabled, QStringLiteral("'%1' is disabled").arg(owner.logonName));
-    } else {
-        verdict = certificate->verifySignature(challenge, signature);
     }
 
     AuditEvent e;

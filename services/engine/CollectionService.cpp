@@ -144,28 +144,28 @@ Result<CollectionSession> CollectionService::start(const CollectionStart& reques
     case JobStatus::AwaitingIssue:
         break;
     case JobStatus::Locked:
-        return Error(ErrorCode::CodeLocked, QStringLiteral("job %1 is locked after too many wrong codes").arg(job->id));
+        return Error(ErrorCode::CodeLocked, QStringLiteral("the code is locked after too many wrong tries"));
     case JobStatus::InProgress:
     case JobStatus::Completed:
-        return Error(ErrorCode::CodeUsed, QStringLiteral("the code of job %1 is in use or was used").arg(job->id));
+        return Error(ErrorCode::CodeUsed, QStringLiteral("the code is in use or was used"));
     case JobStatus::Expired:
-        return Error(ErrorCode::CodeExpired, QStringLiteral("job %1 has expired").arg(job->id));
+        return Error(ErrorCode::CodeExpired, QStringLiteral("the request has expired"));
     default:
-        return Error(ErrorCode::InvalidTransition, QStringLiteral("job %1 is %2").arg(job->id).arg(jobStatusId(job->status)),
+        return Error(ErrorCode::InvalidTransition, QStringLiteral("the request cannot be collected (%1)").arg(jobStatusId(job->status)),
             { { QStringLiteral("operation"), QStringLiteral("collect") }, { QStringLiteral("state"), jobStatusId(job->status) } });
     }
     if (codeHash.isEmpty())
-        return Error(ErrorCode::CodeUsed, QStringLiteral("job %1 has no unused code").arg(job->id));
+        return Error(ErrorCode::CodeUsed, QStringLiteral("the request has no unused code"));
     if (job->codeExpiresAt.isValid() && job->codeExpiresAt <= now) {
         if (auto r = exec(m_db, QStringLiteral("UPDATE jobs SET status = ?, updated_at = ? WHERE id = ?"),
                 { jobStatusId(JobStatus::Expired), now.toMSecsSinceEpoch(), job->id });
             !r)
             return r.error();
-        return refuse(Error(ErrorCode::CodeExpired, QStringLiteral("the code of job %1 expired").arg(job->id)));
+        return refuse(Error(ErrorCode::CodeExpired, QStringLiteral("the code has expired")));
     }
 
     if (job->validUntil.isValid() && job->validUntil <= now)
-        return Error(ErrorCode::CertificateExpired, QStringLiteral("the parent card of job %1 has expired").arg(job->id),
+        return Error(ErrorCode::CertificateExpired, QStringLiteral("the PIV card this credential derives from has expired"),
             { { QStringLiteral("problem"), QStringLiteral("parent-expired") }, { QStringLiteral("notAfter"), job->validUntil } });
 
     // Settings that make mobile issuance impossible are said before a code is spent on them.
@@ -180,7 +180,7 @@ Result<CollectionSession> CollectionService::start(const CollectionStart& reques
         if (!open)
             return open.error();
         if (open->at(0).toInt() >= maxSessions)
-            return Error(ErrorCode::ServiceBusy, QStringLiteral("%1 collection session(s) open, the limit is %2").arg(open->at(0).toInt()).arg(maxSessions),
+            return Error(ErrorCode::ServiceBusy, QStringLiteral("too many collections are in progress; try again shortly"),
                 { { QStringLiteral("retryAfter"), settings->integer(SettingKey::AgentRetryDelaySeconds) } });
     }
 
@@ -192,8 +192,8 @@ Result<CollectionSession> CollectionService::start(const CollectionStart& reques
                 { failures, jobStatusId(lock ? JobStatus::Locked : JobStatus::AwaitingIssue), now.toMSecsSinceEpoch(), job->id });
             !r)
             return r.error();
-        return refuse(lock ? Error(ErrorCode::CodeLocked, QStringLiteral("job %1 locked after %2 wrong codes").arg(job->id).arg(failures))
-                           : Error(ErrorCode::CodeInvalid, QStringLiteral("wrong code for job %1").arg(job->id), { { QStringLiteral("triesLeft"), maxFailures - failures } }));
+        return refuse(lock ? Error(ErrorCode::CodeLocked, QStringLiteral("wrong code; the code is now locked"))
+                           : Error(ErrorCode::CodeInvalid, QStringLiteral("wrong code"), { { QStringLiteral("triesLeft"), maxFailures - failures } }));
     }
 
     ProfileService profiles(m_ctx, m_db);
@@ -213,7 +213,7 @@ Result<CollectionSession> CollectionService::start(const CollectionStart& reques
     if (!claim)
         return claim.error();
     if (claim->numRowsAffected() != 1)
-        return Error(ErrorCode::CodeUsed, QStringLiteral("job %1 is being collected already").arg(job->id));
+        return Error(ErrorCode::CodeUsed, QStringLiteral("the request is being collected already"));
 
     CollectionSession session;
     session.id = randomToken();

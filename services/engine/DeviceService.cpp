@@ -56,13 +56,18 @@ DeviceService::DeviceService(const EngineContext& context, QSqlDatabase db)
 {
 }
 
+Error DeviceService::noSuchDevice()
+{
+    return Error(ErrorCode::NotFound, QStringLiteral("no such device"), { { QStringLiteral("what"), QStringLiteral("device") } });
+}
+
 Result<Device> DeviceService::load(qint64 id)
 {
     auto q = exec(m_db, kDeviceSelect + QStringLiteral("WHERE d.id = ?"), { id });
     if (!q)
         return q.error();
     if (!q->next())
-        return Error(ErrorCode::NotFound, QStringLiteral("device %1").arg(id), { { QStringLiteral("what"), QStringLiteral("device") } });
+        return noSuchDevice();
     return readDevice(*q);
 }
 
@@ -75,17 +80,13 @@ Result<Device> DeviceService::loadInScope(const AccessControl& ac, qint64 id, Wo
     if (!owner)
         return owner.error();
     if (auto r = ac.requireTarget(workflow, *owner); !r)
-        return r.error();
+        return r.error().code == ErrorCode::NotFound ? noSuchDevice() : r.error(); // out of scope looks absent
     return d;
 }
 
 Result<Device> DeviceService::get(const AccessControl& ac, qint64 id)
 {
-    auto d = loadInScope(ac, id, Workflow::FindPerson);
-    // Out of scope looks the same as absent: the operator learns nothing about the device.
-    if (!d && d.error().code == ErrorCode::OutOfScope)
-        return Error(ErrorCode::NotFound, d.error().detail, { { QStringLiteral("what"), QStringLiteral("device") } });
-    return d;
+    return loadInScope(ac, id, Workflow::FindPerson);
 }
 
 Result<QList<Device>> DeviceService::forPerson(const AccessControl& ac, qint64 personId)

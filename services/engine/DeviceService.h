@@ -16,6 +16,8 @@ public:
     DeviceService(const EngineContext& context, QSqlDatabase db);
 
     Result<Device> load(qint64 id);
+    // Absent and out of scope give the same answer.
+    static Error noSuchDevice();
     Result<Device> get(const AccessControl& ac, qint64 id);
     // The device, once the operator may act with the workflow on its owner.
     Result<Device> loadInScope(const AccessControl& ac, qint64 id, Workflow workflow);

@@ -2,6 +2,8 @@
 
 #include "CardLogonService.h"
 #include "PeopleService.h"
+#include "SettingsSchema.h"
+#include "SettingsService.h"
 #include "pki/SecureRandom.h"
 #include "storage/Database.h"
 
@@ -95,7 +97,19 @@ Result<QDateTime> OperatorTokens::renew(const QString& token)
     if (auto live = resolve(token); !live)
         return live.error();
     const qint64 now = m_ctx.now().toMSecsSinceEpoch();
-    const qint64 until = now + qint64(kLifetimeHours) * 3600 * 1000;
+    auto settings = SettingsService(m_ctx, m_db).load();
+    if (!settings)
+        return settings.error();
+    auto row = fetchOne(m_db, QStringLiteral("SELECT created_at FROM operator_tokens WHERE token_hash = ?"), { tokenHash(token) });
+    if (!row)
+        return row.error();
+    if (row->isEmpty())
+        return Error(ErrorCode::NotAuthenticated, QStringLiteral("the token is unknown or has expired"));
+    // However often it is renewed, a session ends this long after its logon.
+    const qint64 cap = row->at(0).toLongLong() + qint64(settings->integer(SettingKey::SessionMaxDays)) * 24 * 3600 * 1000;
+    const qint64 until = qMin(now + qint64(kLifetimeHours) * 3600 * 1000, cap);
+    if (until <= now)
+        return Error(ErrorCode::NotAuthenticated, QStringLiteral("the session has reached its longest life; log on again"), { { QStringLiteral("problem"), QStringLiteral("session-cap") } });
     auto r = exec(m_db, QStringLiteral("UPDATE operator_tokens SET expires_at = ? WHERE token_hash = ? AND expires_at > ?"), { until, tokenHash(token), now });
     if (!r)
         return r.error();

@@ -133,7 +133,7 @@ Result<Person> PeopleService::load(qint64 id)
     if (!q)
         return q.error();
     if (!q->next())
-        return Error(ErrorCode::NotFound, QStringLiteral("person %1").arg(id), { { QStringLiteral("what"), QStringLiteral("person") } });
+        return Error(ErrorCode::NotFound, QStringLiteral("no such person"), { { QStringLiteral("what"), QStringLiteral("person") } });
     Person p = readPerson(*q);
     auto roles = exec(m_db, QStringLiteral("SELECT r.name FROM roles r JOIN person_roles pr ON pr.role_id = r.id WHERE pr.person_id = ? ORDER BY r.name"), { id });
     if (!roles)
@@ -151,12 +151,8 @@ Result<Person> PeopleService::get(const AccessControl& ac, qint64 id)
     // Everyone may read their own record (Self-Service); anyone else needs Find Person.
     if (p->id == ac.operatorPerson().id)
         return p;
-    if (auto r = ac.requireTarget(Workflow::FindPerson, *p); !r) {
-        // Out of scope looks the same as absent: the operator learns nothing about the person.
-        if (r.error().code == ErrorCode::OutOfScope)
-            return Error(ErrorCode::NotFound, r.error().detail, { { QStringLiteral("what"), QStringLiteral("person") } });
-        return r.error();
-    }
+    if (auto r = ac.requireTarget(Workflow::FindPerson, *p); !r)
+        return r.error(); // out of scope answers as absent does
     return p;
 }
 
@@ -175,8 +171,7 @@ Result<Person> PeopleService::setCardIdentifiers(const AccessControl& ac, qint64
     if (!person)
         return person;
     if (auto r = ac.requireTarget(Workflow::EditPeople, *person); !r)
-        return r.error().code == ErrorCode::OutOfScope ? Error(ErrorCode::NotFound, QStringLiteral("person %1").arg(personId), { { QStringLiteral("what"), QStringLiteral("person") } })
-                                                       : r.error();
+        return r.error();
     // One card belongs to one person: the kiosk would otherwise have to guess whose it is.
     for (const auto& [column, value, which] : { std::tuple { "fascn", *fascn, "fascn" }, std::tuple { "card_uuid", *uuid, "cardUuid" } }) {
         if (value.isEmpty())

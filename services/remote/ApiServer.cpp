@@ -146,6 +146,16 @@ QJsonObject idObject(qint64 id)
     return { { QStringLiteral("id"), id } };
 }
 
+// The path as logged: a collection token in it is a bearer secret (whoever has it and the
+// code collects), so only its route is kept.
+QString loggedPath(const QUrl& url)
+{
+    const QString path = url.path();
+    if (path.startsWith(QLatin1String("/c/")))
+        return QStringLiteral("/c/<token>");
+    return path.left(200);
+}
+
 // One log line per request, never the body (it may hold a code or a password); no caching.
 void finish(QHttpServerResponse& response, const QString& path, const QString& remote)
 {
@@ -531,7 +541,7 @@ void ApiServer::addRoutes()
         }());
     });
     m_http->afterRequest([](QHttpServerResponse&& response, const QHttpServerRequest& request) {
-        finish(response, request.url().path().left(200), request.remoteAddress().toString());
+        finish(response, loggedPath(request.url()), request.remoteAddress().toString());
         return std::move(response);
     });
 }
@@ -543,7 +553,7 @@ void ApiServer::deliver(QHttpServerResponder&& responder, const QHttpServerReque
     // before the answer is ready (a timeout, a closed laptop) has its request freed by then.
     auto pending = std::make_shared<QHttpServerResponder>(std::move(responder));
     const QPointer<QTcpSocket> socket = pending->socket();
-    const QString path = request.url().path().left(200);
+    const QString path = loggedPath(request.url());
     const QString remote = request.remoteAddress().toString();
     auto* watcher = new QFutureWatcher<QHttpServerResponse>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [watcher, pending, socket, path, remote] {

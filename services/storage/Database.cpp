@@ -1,5 +1,7 @@
 #include "Database.h"
 
+#include "PrivateFiles.h"
+
 #include <QSqlError>
 #include <QSqlRecord>
 #include <QThread>
@@ -86,6 +88,9 @@ Result<QSqlDatabase> Database::connection()
                              .arg(reinterpret_cast<quintptr>(QThread::currentThreadId()));
     QSqlDatabase db;
     if (m_config.dialect == SqlDialect::Sqlite) {
+        // Before SQLite makes the file, or any of its companions, with the umask's mode.
+        if (auto r = PrivateFiles::prepareDatabase(m_config.path); !r)
+            return r.error();
         db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(m_config.path);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));

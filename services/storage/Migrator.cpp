@@ -51,7 +51,15 @@ QStringList Migrator::statements(const QString& sql) const
     expanded.replace(QLatin1String("{{BLOB}}"), lite ? QLatin1String("BLOB") : QLatin1String("BYTEA"));
     QStringList out;
     QString current;
-    for (const QString& line : expanded.split(QLatin1Char('\n'))) {
+    // A line marked {{SQLITE}} or {{POSTGRES}} is for that dialect only (a trigger, whose
+    // syntax the two do not share); such a statement is written on one line.
+    static const QLatin1String kSqliteOnly("{{SQLITE}}"), kPostgresOnly("{{POSTGRES}}");
+    for (QString line : expanded.split(QLatin1Char('\n'))) {
+        if (line.startsWith(kSqliteOnly) || line.startsWith(kPostgresOnly)) {
+            if (line.startsWith(kSqliteOnly) != lite)
+                continue;
+            line = line.mid(line.startsWith(kSqliteOnly) ? kSqliteOnly.size() : kPostgresOnly.size());
+        }
         const QString trimmed = line.trimmed();
         if (trimmed.startsWith(QLatin1String("--")) || trimmed.isEmpty())
             continue;

@@ -1,4 +1,5 @@
 #include "TestSupport.h"
+#include "engine/SettingsSchema.h"
 
 #include <QTest>
 
@@ -63,6 +64,40 @@ private Q_SLOTS:
         QCOMPARE(await(m_fx.engine().resolveToken(token)).error().code, ErrorCode::NotAuthenticated);
         QCOMPARE(await(m_fx.engine().renewToken(token)).error().code, ErrorCode::NotAuthenticated); // an ended token stays ended
         m_fx.advanceClock(-16 * 3600);
+    }
+
+    void disablingAnAccountEndsItsSessionsForGood()
+    {
+        // Once, a token worked again as soon as its account was enabled again.
+        auto issued = await(m_fx.engine().issueToken(QStringLiteral("viewer"), QStringLiteral("pw")));
+        QVERIFY(issued);
+        QVERIFY(await(m_fx.engine().resolveToken(issued->token)));
+        m_fx.execSql(QStringLiteral("UPDATE people SET enabled = 0 WHERE logon_name = 'viewer'"));
+        m_fx.execSql(QStringLiteral("UPDATE people SET enabled = 1 WHERE logon_name = 'viewer'"));
+        QCOMPARE(await(m_fx.engine().resolveToken(issued->token)).error().code, ErrorCode::NotAuthenticated);
+        QCOMPARE(await(m_fx.engine().renewToken(issued->token)).error().code, ErrorCode::NotAuthenticated);
+    }
+
+    void renewalsEndAtTheSessionCap()
+    {
+        QString error;
+        QVERIFY2(m_fx.configure(m_fx.demoOperator(), { { SettingKey::SessionMaxDays, QStringLiteral("1") } }, &error), qPrintable(error));
+        auto issued = await(m_fx.engine().issueToken(QStringLiteral("viewer"), QStringLiteral("pw")));
+        QVERIFY(issued);
+        qint64 moved = 0;
+        for (int i = 0; i < 3; ++i) { // renewed every 7 hours: fine until 24 hours after the logon
+            m_fx.advanceClock(7 * 3600);
+            moved += 7 * 3600;
+            auto renewed = await(m_fx.engine().renewToken(issued->token));
+            QVERIFY2(renewed, renewed ? "" : qPrintable(renewed.error().toLogString()));
+            QVERIFY(*renewed <= m_fx.now().addSecs(24 * 3600 - moved + 1));
+        }
+        m_fx.advanceClock(3 * 3600 + 1); // past 24 hours: the last renewal stopped at the cap
+        moved += 3 * 3600 + 1;
+        QCOMPARE(await(m_fx.engine().resolveToken(issued->token)).error().code, ErrorCode::NotAuthenticated);
+        QCOMPARE(await(m_fx.engine().renewToken(issued->token)).error().code, ErrorCode::NotAuthenticated);
+        m_fx.advanceClock(-moved);
+        QVERIFY(m_fx.configure(m_fx.demoOperator(), { { SettingKey::SessionMaxDays, QStringLiteral("7") } }, &error));
     }
 
     // Request My ID is for one's own phone: the End User's role may request the Virtual Smart
@@ -136,7 +171,28 @@ private Q_SLOTS:
             QCOMPARE(p.group, QStringLiteral("Finance"));
         QVERIFY(await(m_fx.engine().person(fin, m_financePerson)).ok());
         QCOMPARE(await(m_fx.engine().person(fin, m_salesPerson)).error().code, ErrorCode::NotFound);
-        QCOMPARE(await(m_fx.engine().requestCredential(fin, m_salesPerson, m_mobileProfile, true)).error().code, ErrorCode::OutOfScope);
+        // Out of scope answers as absent would, naming nobody.
+        auto outside = await(m_fx.engine().requestCredential(fin, m_salesPerson, m_mobileProfile, true));
+        QCOMPARE(outside.error().code, ErrorCode::NotFound);
+        auto absent = await(m_fx.engine().requestCredential(fin, 987654321, m_mobileProfile, true));
+        QCOMPARE(absent.error().code, ErrorCode::NotFound);
+        const QString salesLogon = m_fx.scalar(QStringLiteral("SELECT logon_name FROM people WHERE id = ?"), { m_salesPerson }).toString();
+        QVERIFY2(!outside.error().detail.contains(salesLogon) && !outside.error().detail.contains(QLatin1String("finop")), qPrintable(outside.error().detail));
+        QCOMPARE(outside.error().args, absent.error().args);
+        QCOMPARE(outside.error().detail, absent.error().detail);
+    }
+
+    void groupScopeWithoutAGroupReachesOnlyThemself()
+    {
+        // Once, an operator without a group reached everyone else without one.
+        const qint64 loner = m_fx.createOperator(QStringLiteral("loner"), QString(), Scope::Group, { Workflow::FindPerson, Workflow::RequestMobile });
+        const qint64 groupless = m_fx.createOperator(QStringLiteral("groupless"), QString(), Scope::Self, {});
+        const OperatorSession me = m_fx.logon(QStringLiteral("loner"));
+        auto page = await(m_fx.engine().findPeople(me, PersonQuery { {}, 0, 1000 }));
+        QVERIFY(page.ok());
+        QCOMPARE(page->people.size(), 1);
+        QCOMPARE(page->people.first().id, loner);
+        QCOMPARE(await(m_fx.engine().person(me, groupless)).error().code, ErrorCode::NotFound);
     }
 
     void selfScopeSeesOnlySelf()

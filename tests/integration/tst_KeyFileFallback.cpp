@@ -1,6 +1,7 @@
 #include "TestSupport.h"
 
 #include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace lanyard;
@@ -33,6 +34,35 @@ private Q_SLOTS:
         const QByteArray wrapped = fx.scalar(QStringLiteral("SELECT key_wrapped FROM authorities WHERE kind = 'root'")).toByteArray();
         QVERIFY(!wrapped.contains("PRIVATE KEY"));
         fx.close();
+    }
+
+    void theDatabaseIsPrivateToItsOwner()
+    {
+        // Once, the database was 0644: another local user read a live collection session id
+        // from it and completed that collection.
+        constexpr auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther | QFileDevice::WriteOther;
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("new/data"));
+        EngineFixture fx;
+        EmbeddedEngineOptions o = fx.options();
+        o.database = DatabaseConfig::sqlite(folder + QStringLiteral("/lanyard.db"));
+        const QString db = folder + QStringLiteral("/lanyard.db");
+        auto engine = std::make_unique<EmbeddedEngine>(o);
+        QVERIFY(await(engine->open()).ok());
+        QVERIFY(await(engine->logon(QStringLiteral("nobody"), QStringLiteral("x"))).error().code == ErrorCode::LogonFailed); // writes the audit
+        for (const QString& made : { dir.filePath(QStringLiteral("new")), folder })
+            QCOMPARE(QFile::permissions(made) & (others | QFileDevice::ExeGroup | QFileDevice::ExeOther), QFileDevice::Permissions());
+        for (const QString& file : { db, db + QStringLiteral("-wal"), db + QStringLiteral("-shm") }) {
+            QVERIFY2(QFile::exists(file), qPrintable(file));
+            QCOMPARE(QFile::permissions(file) & others, QFileDevice::Permissions());
+        }
+        engine.reset();
+        // A database left readable by others is made private when the engine starts, with a warning.
+        QVERIFY(QFile::setPermissions(db, QFile::permissions(db) | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("was readable by other users")));
+        engine = std::make_unique<EmbeddedEngine>(o);
+        QVERIFY(await(engine->open()).ok());
+        QCOMPARE(QFile::permissions(db) & others, QFileDevice::Permissions());
     }
 
     void wrongOrMissingKeyIsAClearError()

@@ -188,6 +188,22 @@ private Q_SLOTS:
         // The attack once found: the helpdesk requested a Mobile Identity for the administrator
         // with the code shown, collected it on their own phone and logged on with it through
         // /api/v1/logon/card as the administrator.
+        // create-operator names the roles there are when one is not, and takes a group.
+        const auto unknownRole = m_server.command(QStringLiteral("create-operator"),
+            { QStringLiteral("--logon"), QStringLiteral("grouped"), QStringLiteral("--group"), QStringLiteral("Finance"), QStringLiteral("--role"), QStringLiteral("Helpdesk") },
+            "grouped horse battery\n");
+        QVERIFY(unknownRole.exitCode != 0);
+        QVERIFY2(unknownRole.err.contains("'Helpdesk Operator'") && unknownRole.err.contains("'Administrator'"), unknownRole.err.constData());
+        const auto grouped = m_server.command(QStringLiteral("create-operator"),
+            { QStringLiteral("--logon"), QStringLiteral("grouped"), QStringLiteral("--group"), QStringLiteral("Finance"), QStringLiteral("--role"), QStringLiteral("Helpdesk Operator") },
+            "grouped horse battery\n");
+        QVERIFY2(grouped.exitCode == 0, grouped.err.constData());
+        const QJsonArray groupedPeople = call(QStringLiteral("findPeople"), { { QStringLiteral("text"), QStringLiteral("grouped") }, { QStringLiteral("limit"), 5 } })
+                                             .value(QStringLiteral("people"))
+                                             .toArray();
+        QVERIFY(!groupedPeople.isEmpty());
+        QCOMPARE(groupedPeople.first().toObject().value(QStringLiteral("group")).toString(), QStringLiteral("Finance"));
+
         // An administrator who may also receive a phone identity (End User).
         const QString made = m_server.createOperator(QStringLiteral("chief"), QStringLiteral("Chief Administrator"),
             { QStringLiteral("Administrator"), QStringLiteral("Helpdesk Operator"), QStringLiteral("End User") }, QStringLiteral("chief horse battery"));
@@ -246,6 +262,20 @@ private Q_SLOTS:
     {
         const QJsonObject issued = requestMobile(1);
         const QString url = issued.value(QStringLiteral("collectionUrl")).toString();
+        // A wrong code names no job: the caller learns nothing but that the code is wrong.
+        const Reply guess = http(QStringLiteral("POST"), QStringLiteral("/api/v1/collect/start"),
+            { { QStringLiteral("token"), issued.value(QStringLiteral("job")).toObject().value(QStringLiteral("collectionToken")) }, { QStringLiteral("code"), QStringLiteral("11111111") } });
+        QCOMPARE(guess.status, 403);
+        const QString jobId = QString::number(issued.value(QStringLiteral("job")).toObject().value(QStringLiteral("id")).toInteger());
+        QVERIFY2(!QString::fromUtf8(guess.body).contains(QStringLiteral("job")) && !guess.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(jobId),
+            guess.body.constData());
+        // Nor does the access log keep the collection token from the page's address.
+        QVERIFY(http(QStringLiteral("GET"), QUrl(url).path()).status == 200);
+        QFile log(m_server.logFile());
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const QByteArray logged = log.readAll();
+        QVERIFY2(!logged.contains(issued.value(QStringLiteral("job")).toObject().value(QStringLiteral("collectionToken")).toString().toLatin1()), "collection token in the log");
+        QVERIFY(logged.contains("/c/<token>"));
         ProcessOutput wrong = agent(url, QStringLiteral("00000000"), QStringLiteral("phone-wrong"));
         QCOMPARE(wrong.exitCode, 1);
         QVERIFY2(wrong.err.contains("code-invalid"), wrong.err.constData());
@@ -282,6 +312,8 @@ private Q_SLOTS:
                 { QStringLiteral("code"), second.value(QStringLiteral("code")) } });
         QCOMPARE(busy.status, 503);
         QCOMPARE(busy.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("service-busy"));
+        // An unauthenticated caller learns no count of open sessions.
+        QVERIFY2(!busy.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(QLatin1Char('1')), busy.body.constData());
 
         // The agent waits and retries while the first phone finishes.
         QProcess phone;

@@ -58,6 +58,12 @@ QString ServerProcess::createOperator(const QString& logon, const QString& name,
     return {};
 }
 
+ServerProcess::CommandOutput ServerProcess::command(const QString& name, const QStringList& args, const QByteArray& input)
+{
+    const ProcessOutput done = run(tool("lanyard-server"), QStringList { name, QStringLiteral("--db"), m_db } + m_keyArgs + args, input);
+    return { done.exitCode, done.out, done.err };
+}
+
 QString ServerProcess::prepare()
 {
     const ProcessOutput cert = run(QStringLiteral("openssl"),

@@ -28,6 +28,13 @@ public:
     QString prepareSharing(const ServerProcess& other);
     // Another person who can log on (after prepare()); the error text on failure.
     QString createOperator(const QString& logon, const QString& name, const QStringList& roles, const QString& password);
+    // lanyard-server COMMAND on this server's database and key: `args` follow --db and the key.
+    struct CommandOutput {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+    CommandOutput command(const QString& command, const QStringList& args, const QByteArray& input = {});
     QString start();
     // SIGTERM; true when the server ended cleanly with exit code 0.
     bool stop();
