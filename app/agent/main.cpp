@@ -7,6 +7,7 @@
 
 #include "agent/AgentWallet.h"
 #include "agent/CollectionAgent.h"
+#include "pki/TrustMaterial.h"
 #include "vsc/PivCardVscBackend.h"
 #include "vsc/VscAutomation.h"
 #include "qr/QrImageReader.h"
@@ -84,7 +85,7 @@ int main(int argc, char* argv[])
     parser.addPositionalArgument(QStringLiteral("argument"), QStringLiteral("collect: the QR code's text (https://HOST/c/TOKEN) or a PNG picture of it; unlock: the code"));
     const QCommandLineOption code(QStringLiteral("code"), QStringLiteral("The authentication code"), QStringLiteral("code"));
     const QCommandLineOption store(QStringLiteral("store"), QStringLiteral("Folder for the credential"), QStringLiteral("dir"));
-    const QCommandLineOption trust(QStringLiteral("trust"), QStringLiteral("CA certificate (PEM) the bundle must verify against"), QStringLiteral("file"));
+    const QCommandLineOption trust(QStringLiteral("trust"), QStringLiteral("the server's trust material (PEM from /api/v1/ca: its CA and its content-signing certificate)"), QStringLiteral("file"));
     const QCommandLineOption tlsCa(QStringLiteral("tls-ca"), QStringLiteral("Extra CA (PEM) for the server's TLS certificate"), QStringLiteral("file"));
     const QCommandLineOption pin(QStringLiteral("pin"), QStringLiteral("PIN protecting the stored PKCS#12 files"), QStringLiteral("pin"), QStringLiteral("123456"));
     const QCommandLineOption serial(QStringLiteral("serial"), QStringLiteral("This phone's serial number"), QStringLiteral("serial"), QStringLiteral("AGENT-0001"));
@@ -133,10 +134,11 @@ int main(int argc, char* argv[])
     QFile trusted(parser.value(trust));
     if (!trusted.open(QIODevice::ReadOnly))
         return fail(QStringLiteral("cannot read %1").arg(trusted.fileName()));
-    auto ca = Certificate::fromPem(trusted.readAll());
-    if (!ca)
-        return fail(QStringLiteral("%1 is not a PEM certificate").arg(trusted.fileName()));
-    options.trustedCas << *ca;
+    auto material = TrustMaterial::fromPem(trusted.readAll());
+    if (!material)
+        return fail(QStringLiteral("%1: %2").arg(trusted.fileName(), material.error().detail));
+    options.trustedCas = material->authorities;
+    options.contentSigner = material->contentSigner;
     if (parser.isSet(tlsCa)) {
         options.tlsCas = QSslCertificate::fromPath(parser.value(tlsCa));
         if (options.tlsCas.isEmpty())

@@ -157,7 +157,7 @@ void CollectionAgent::submit(const CollectionSession& session)
 void CollectionAgent::store(const CollectionSession& session, const QByteArray& bundle)
 {
     // Nothing in the bundle is believed before its signature and chain verify.
-    auto payload = SignedBundle::verify(bundle, m_options.trustedCas);
+    auto payload = SignedBundle::verify(bundle, m_options.trustedCas, m_options.contentSigner);
     if (!payload)
         return fail(Error(ErrorCode::TrustFailure, payload.error().detail));
     const QJsonObject content = QJsonDocument::fromJson(*payload).object();

@@ -33,6 +33,7 @@ public:
         QString storeDir;
         QByteArray pin; // protects the stored PKCS#12 files
         QList<Certificate> trustedCas; // the bundle must verify against one of these
+        Certificate contentSigner; // and be signed by this certificate (from the trust material)
         QList<QSslCertificate> tlsCas; // extra CAs for the server's TLS certificate
         DeviceFacts device;
         int retryAttempts = 5; // until the bundle brings the server's policy

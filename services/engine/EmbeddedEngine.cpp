@@ -21,6 +21,7 @@
 #include "SettingsService.h"
 #include "pki/OpenSslThread.h"
 #include "pki/SecureRandom.h"
+#include "pki/TrustMaterial.h"
 #include "secrets/Keychain.h"
 #include "secrets/MasterKeyFile.h"
 #include "storage/Database.h"
@@ -960,7 +961,7 @@ QFuture<Result<QByteArray>> EmbeddedEngine::certificateRevocationList()
 QFuture<Result<QByteArray>> EmbeddedEngine::caCertificate()
 {
     return runTask<QByteArray>([](const EngineContext& ctx, QSqlDatabase) -> Result<QByteArray> {
-        return ctx.authority.certificate().toPem();
+        return TrustMaterial { { ctx.authority.certificate() }, ctx.contentSigningCertificate }.toPem();
     });
 }
 

@@ -119,7 +119,8 @@ public:
     virtual QFuture<Result<AuditVerification>> verifyAudit(const OperatorSession& session) = 0;
 
     virtual QFuture<Result<QByteArray>> certificateRevocationList() = 0; // DER
-    virtual QFuture<Result<QByteArray>> caCertificate() = 0; // PEM
+    // The trust material, PEM: the CA certificate, then the content-signing certificate.
+    virtual QFuture<Result<QByteArray>> caCertificate() = 0;
 };
 
 } // namespace lanyard

@@ -41,7 +41,7 @@ Result<QByteArray> SignedBundle::sign(const QByteArray& payload, const Certifica
     return readAll(out.get());
 }
 
-Result<QByteArray> SignedBundle::verify(const QByteArray& der, const QList<Certificate>& trusted, const QDateTime& at)
+Result<QByteArray> SignedBundle::verify(const QByteArray& der, const QList<Certificate>& trusted, const Certificate& pinnedSigner, const QDateTime& at)
 {
     ossl::Bio in(BIO_new_mem_buf(der.constData(), int(der.size())));
     Cms cms(d2i_CMS_bio(in.get(), nullptr));
@@ -61,12 +61,13 @@ Result<QByteArray> SignedBundle::verify(const QByteArray& der, const QList<Certi
         return openSslError(ErrorCode::CryptoFailure, QStringLiteral("the bundle's signature or its signer's chain does not verify"));
     STACK_OF(X509)* signers = CMS_get0_signers(cms.get());
     const int count = signers ? sk_X509_num(signers) : 0;
-    bool codeSigning = count > 0;
-    for (int i = 0; i < count; ++i)
-        codeSigning = codeSigning && (X509_get_extended_key_usage(sk_X509_value(signers, i)) & XKU_CODE_SIGN);
+    // The usage alone would let any certificate issued with codeSigning sign bundles: the
+    // signer must be the one the trust material names.
+    const bool pinned = count == 1 && !pinnedSigner.isNull() && X509_cmp(sk_X509_value(signers, 0), pinnedSigner.native()) == 0;
     sk_X509_free(signers);
-    if (!codeSigning)
-        return Error(ErrorCode::CryptoFailure, QStringLiteral("the bundle's signer is not a content-signing certificate"));
+    if (!pinned)
+        return Error(ErrorCode::CryptoFailure, QStringLiteral("the bundle is not signed by the content-signing certificate of the trust material"),
+            { { QStringLiteral("problem"), QStringLiteral("signer-not-pinned") } });
     return readAll(out.get());
 }
 

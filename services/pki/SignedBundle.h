@@ -18,9 +18,10 @@ public:
     // DER SignedData carrying `payload`, the signer certificate and `chain`.
     static Result<QByteArray> sign(const QByteArray& payload, const Certificate& signer, const PrivateKey& key, const QList<Certificate>& chain);
 
-    // Checks the signature and that the signer chains to `trusted` and may sign code or content
-    // (extended key usage codeSigning); returns the payload. `at` defaults to now.
-    static Result<QByteArray> verify(const QByteArray& der, const QList<Certificate>& trusted, const QDateTime& at = {});
+    // Checks the signature, that the signer chains to `trusted`, and that the signer is
+    // `pinnedSigner` itself (the content-signing certificate named in the trust material);
+    // returns the payload. `at` defaults to now.
+    static Result<QByteArray> verify(const QByteArray& der, const QList<Certificate>& trusted, const Certificate& pinnedSigner, const QDateTime& at = {});
 };
 
 } // namespace lanyard

@@ -6,7 +6,9 @@
 #include "pki/Certificate.h"
 #include "pki/KeyTransport.h"
 #include "pki/SignedBundle.h"
+#include "pki/TrustMaterial.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -24,6 +26,7 @@ class TestCollection : public QObject {
     EngineFixture m_fx;
     OperatorSession m_op;
     Certificate m_ca;
+    Certificate m_signer; // the content-signing certificate the trust material names
     int m_person = 0;
 
     void configure(const QMap<QString, QString>& values)
@@ -69,7 +72,7 @@ class TestCollection : public QObject {
 
     QJsonObject verifiedPayload(const CollectionBundle& bundle)
     {
-        auto payload = SignedBundle::verify(bundle.signedData, { m_ca });
+        auto payload = SignedBundle::verify(bundle.signedData, { m_ca }, m_signer);
         if (!payload)
             qFatal("bundle does not verify: %s", qPrintable(payload.error().toLogString()));
         return QJsonDocument::fromJson(*payload).object();
@@ -89,7 +92,10 @@ private Q_SLOTS:
         m_op = m_fx.demoOperator();
         auto pem = await(m_fx.engine().caCertificate());
         QVERIFY(pem.ok());
-        m_ca = *Certificate::fromPem(*pem);
+        auto material = TrustMaterial::fromPem(*pem);
+        QVERIFY2(material.ok(), material.ok() ? "" : qPrintable(material.error().toLogString()));
+        m_ca = material->authorities.first();
+        m_signer = material->contentSigner;
     }
 
     void aPhoneCollectsAVerifiableCredential()
@@ -125,9 +131,47 @@ private Q_SLOTS:
         // A signature by anyone else, or a changed byte, is refused.
         QByteArray tampered = bundle->signedData;
         tampered[tampered.size() / 2] = char(tampered[tampered.size() / 2] ^ 0x01);
-        QVERIFY(!SignedBundle::verify(tampered, { m_ca }).ok());
+        QVERIFY(!SignedBundle::verify(tampered, { m_ca }, m_signer).ok());
         const auto otherCa = CertificateAuthority::createRoot({ { QStringLiteral("CN"), QStringLiteral("Other") } }, KeyAlgorithm::EcP256, 10);
-        QVERIFY(!SignedBundle::verify(bundle->signedData, { otherCa->certificate() }).ok());
+        QVERIFY(!SignedBundle::verify(bundle->signedData, { otherCa->certificate() }, m_signer).ok());
+        // Signed by another certificate of the same CA with the codeSigning usage (any policy
+        // could carry it): refused, because it is not the signer the trust material names.
+        IssuanceParameters impostorParams;
+        impostorParams.subject = { { QStringLiteral("CN"), QStringLiteral("Impostor") } };
+        impostorParams.extendedKeyUsage = QStringLiteral("codeSigning");
+        const auto impostorKey = *PrivateKey::generate(KeyAlgorithm::EcP256);
+        auto caKeyPem = await(m_fx.engine().runTask<QByteArray>([](const EngineContext& ctx, QSqlDatabase) -> Result<QByteArray> { return ctx.authority.key().toPem(); }));
+        const auto issuingCa = CertificateAuthority::fromParts(m_ca, *PrivateKey::fromPem(*caKeyPem));
+        const auto impostor = issuingCa->issueForKey(impostorKey, impostorParams);
+        QVERIFY(impostor.ok());
+        const auto forged = SignedBundle::sign(*SignedBundle::verify(bundle->signedData, { m_ca }, m_signer), *impostor, impostorKey, { m_ca });
+        QVERIFY(forged.ok());
+        auto refused = SignedBundle::verify(*forged, { m_ca }, m_signer);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().args.value(QStringLiteral("problem")).toString(), QStringLiteral("signer-not-pinned"));
+
+        // A third-party agent with only OpenSSL, as resources/api.md tells it.
+        const QString dir = m_fx.dir();
+        auto write = [](const QString& path, const QByteArray& bytes) {
+            QFile f(path);
+            return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+        };
+        QVERIFY(write(dir + QStringLiteral("/bundle.der"), bundle->signedData) && write(dir + QStringLiteral("/forged.der"), *forged));
+        QVERIFY(write(dir + QStringLiteral("/ca.pem"), m_ca.toPem()) && write(dir + QStringLiteral("/signer.pem"), m_signer.toPem()));
+        auto opensslVerify = [&](const QString& bundleFile) {
+            QFile::remove(dir + QStringLiteral("/got-signer.pem"));
+            const ProcessOutput v = run(QStringLiteral("openssl"), { QStringLiteral("cms"), QStringLiteral("-verify"), QStringLiteral("-binary"), QStringLiteral("-inform"), QStringLiteral("DER"),
+                                                                       QStringLiteral("-in"), bundleFile, QStringLiteral("-CAfile"), dir + QStringLiteral("/ca.pem"), QStringLiteral("-purpose"),
+                                                                       QStringLiteral("any"), QStringLiteral("-signer"), dir + QStringLiteral("/got-signer.pem"), QStringLiteral("-out"),
+                                                                       dir + QStringLiteral("/payload.json") });
+            if (v.exitCode != 0)
+                return QStringLiteral("cms -verify failed");
+            const QByteArray got = run(QStringLiteral("openssl"), { QStringLiteral("x509"), QStringLiteral("-in"), dir + QStringLiteral("/got-signer.pem"), QStringLiteral("-outform"), QStringLiteral("DER") }).out;
+            const QByteArray pinned = run(QStringLiteral("openssl"), { QStringLiteral("x509"), QStringLiteral("-in"), dir + QStringLiteral("/signer.pem"), QStringLiteral("-outform"), QStringLiteral("DER") }).out;
+            return got == pinned && !got.isEmpty() ? QString() : QStringLiteral("signer differs");
+        };
+        QCOMPARE(opensslVerify(dir + QStringLiteral("/bundle.der")), QString());
+        QCOMPARE(opensslVerify(dir + QStringLiteral("/forged.der")), QStringLiteral("signer differs")); // the chain is fine; the pin is what refuses it
 
         // A lost answer is asked for again: the same bundle, nothing new issued.
         const int before = m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM certificates")).toInt();

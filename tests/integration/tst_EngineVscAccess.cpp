@@ -1,6 +1,7 @@
 #include "TestSupport.h"
 #include "pki/Certificate.h"
 #include "pki/SignedBundle.h"
+#include "pki/TrustMaterial.h"
 #include "pki/VscResponse.h"
 
 #include <QJsonDocument>
@@ -52,9 +53,9 @@ private Q_SLOTS:
             submission.requests << makeCsr(c.keyAlgorithms.value(0, KeyAlgorithm::Rsa2048));
         auto bundle = await(m_fx.engine().submitCollection(submission));
         QVERIFY2(bundle.ok(), bundle.ok() ? "" : qPrintable(bundle.error().toLogString()));
-        auto ca = Certificate::fromPem(*await(m_fx.engine().caCertificate()));
-        QVERIFY(ca.ok());
-        auto content = SignedBundle::verify(bundle->signedData, { *ca });
+        auto trust = TrustMaterial::fromPem(*await(m_fx.engine().caCertificate()));
+        QVERIFY(trust.ok());
+        auto content = SignedBundle::verify(bundle->signedData, trust->authorities, trust->contentSigner);
         QVERIFY(content.ok());
         m_adminKey = QByteArray::fromBase64(QJsonDocument::fromJson(*content).object().value(QStringLiteral("vscAdminKey")).toString().toLatin1());
         QCOMPARE(m_adminKey.size(), 24);
