@@ -35,6 +35,11 @@ void OperatorActions::loadPerson(qint64 personId)
     call(m_engine.person(m_session, personId), [this](const Person& p) { Q_EMIT personLoaded(p); });
 }
 
+void OperatorActions::setCardIdentifiers(qint64 personId, const CardIdentifiers& identifiers)
+{
+    call(m_engine.setCardIdentifiers(m_session, personId, identifiers), [this](const Person& p) { Q_EMIT personLoaded(p); });
+}
+
 void OperatorActions::loadDevice(qint64 deviceId)
 {
     call(m_engine.device(m_session, deviceId), [this](const Device& d) { Q_EMIT deviceLoaded(d); });

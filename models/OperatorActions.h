@@ -20,6 +20,8 @@ public:
     bool isBusy() const { return m_pending > 0; }
 
     void loadPerson(qint64 personId);
+    // Answers with personLoaded, the record as the engine normalised it.
+    void setCardIdentifiers(qint64 personId, const CardIdentifiers& identifiers);
     void loadDevice(qint64 deviceId);
     void loadRequestableProfiles(qint64 personId);
     void requestCredential(qint64 personId, qint64 profileId, bool showCode, const QString& targetComputer = {});

@@ -35,6 +35,10 @@ QString ErrorText::problem(const Error& e)
         return tr("A role name may have at most 100 characters.");
     if (id == QLatin1String("role-name-taken"))
         return tr("A role named '%1' already exists. Choose another name, or edit that role.").arg(arg("name"));
+    if (id == QLatin1String("fascn-format"))
+        return tr("'%1' is not a FASC-N. Type its 32 digits (spaces and dashes may stay), or the 25 bytes of the card's FASC-N as 50 hex digits.").arg(arg("value"));
+    if (id == QLatin1String("uuid-format"))
+        return tr("'%1' is not a card UUID. Type it as 8-4-4-4-12 hex digits, with or without braces.").arg(arg("value"));
     if (id == QLatin1String("code-rights"))
         return tr("%1 holds rights you do not (%2), so you may not see a code that collects their credential. Send the code to them instead, or ask an operator who holds those rights.").arg(arg("person"), arg("workflow"));
     if (id == QLatin1String("recovery-without-archive"))
@@ -249,7 +253,15 @@ QString ErrorText::describe(const Error& e)
             return tr("This took too long. Remove your card and start again.");
         return tr("The card could not prove that it holds the certificate's key. Remove it and start again; if it happens again, ask the helpdesk.");
     case ErrorCode::NoMatchingPerson:
+        if (arg("problem") == QLatin1String("upn-match-off"))
+            return tr("This card's certificate carries no FASC-N or card UUID, so it cannot be linked to anyone. Ask the helpdesk: they can allow finding the holder by the certificate's UPN.");
         return tr("This card does not belong to anyone Lanyard knows. Ask the helpdesk to link the card to your record.");
+    case ErrorCode::CardIdentityMismatch:
+        return tr("This card's signed identity (%1 %2) does not match its certificate (%3), so it may have been altered. Do not use it; take it to the helpdesk.")
+            .arg(arg("what"), arg("chuid"), arg("certificate"));
+    case ErrorCode::CardIdentifierTaken:
+        return tr("Another person already holds this %1 (%2). A card belongs to one person: remove it from the other record first.")
+            .arg(arg("which") == QLatin1String("fascn") ? tr("FASC-N") : tr("card UUID"), arg("value"));
     case ErrorCode::ChannelDisabled:
         return arg("channel") == QLatin1String("sms")
             ? tr("The profile's notification scheme sends the code by SMS, but SMS notifications are switched off in the Operation Settings. Switch them on, or show the code on screen.")

@@ -1,5 +1,6 @@
 #include "PersonViewPage.h"
 
+#include "CardIdentifiersDialog.h"
 #include "ErrorText.h"
 #include "OperatorActions.h"
 #include "RecordTable.h"
@@ -54,11 +55,23 @@ PersonViewPage::PersonViewPage(const OperatorActions& actions, const QList<Workf
     auto* deviceView = makeRecordTable(m_devices, QStringLiteral("personDevices"), tabs);
     tabs->addTab(deviceView, tr("&Devices"));
     tabs->addTab(makeRecordTable(m_jobs, QStringLiteral("personJobs"), tabs), tr("Re&quests"));
-    m_details = new QLabel(tabs);
+    auto* detailsTab = new QWidget(tabs);
+    auto* detailsLayout = new QVBoxLayout(detailsTab);
+    m_details = new QLabel(detailsTab);
     m_details->setObjectName(QStringLiteral("personDetails"));
     m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    tabs->addTab(m_details, tr("De&tails"));
+    detailsLayout->addWidget(m_details);
+    auto* editCard = new QPushButton(tr("&PIV Card Identifiers…"), detailsTab);
+    editCard->setObjectName(QStringLiteral("editCardIdentifiers"));
+    editCard->setVisible(allowed.contains(Workflow::EditPeople));
+    connect(editCard, &QPushButton::clicked, this, &PersonViewPage::editCardIdentifiers);
+    auto* editRow = new QHBoxLayout;
+    editRow->addWidget(editCard);
+    editRow->addStretch(1);
+    detailsLayout->addLayout(editRow);
+    detailsLayout->addStretch(1);
+    tabs->addTab(detailsTab, tr("De&tails"));
     layout->addWidget(tabs, 1);
 
     connect(deviceView, &QTableView::activated, this, [this](const QModelIndex& i) { Q_EMIT openDevice(i.data(DeviceListModel::IdRole).toLongLong()); });
@@ -97,9 +110,21 @@ void PersonViewPage::showPerson(const Person& p)
     html += row.arg(tr("Group"), p.group.toHtmlEscaped());
     html += row.arg(tr("Roles"), p.roles.join(QStringLiteral(", ")).toHtmlEscaped());
     html += row.arg(tr("Account"), p.enabled ? tr("Enabled") : tr("Disabled"));
+    html += row.arg(tr("PIV card FASC-N"), p.fascn.isEmpty() ? tr("not recorded") : p.fascn.toHtmlEscaped());
+    html += row.arg(tr("PIV card UUID"), p.cardUuid.isEmpty() ? tr("not recorded") : p.cardUuid.toHtmlEscaped());
     html += QStringLiteral("</table>");
     m_details->setText(html);
     Q_EMIT loaded();
+}
+
+void PersonViewPage::editCardIdentifiers()
+{
+    if (m_person.id == 0)
+        return;
+    auto* dialog = new CardIdentifiersDialog(*m_actions, m_person, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CardIdentifiersDialog::saved, this, &PersonViewPage::showPerson);
+    dialog->open();
 }
 
 void PersonViewPage::request(RequestCredentialDialog::Kind kind, bool showCode)

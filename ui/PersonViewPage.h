@@ -36,6 +36,7 @@ Q_SIGNALS:
 private:
     void showPerson(const Person& person);
     void request(RequestCredentialDialog::Kind kind, bool showCode);
+    void editCardIdentifiers();
 
     OperatorActions* m_actions;
     qint64 m_personId;

@@ -1,3 +1,4 @@
+#include "CardIdentifiersDialog.h"
 #include "DeviceActionDialog.h"
 #include "DeviceViewPage.h"
 #include "AuditPage.h"
@@ -16,7 +17,9 @@
 #include "UnlockCredentialDialog.h"
 
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDir>
+#include <QPointer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -132,6 +135,40 @@ private Q_SLOTS:
         person->reload();
         QTRY_VERIFY_WITH_TIMEOUT(person->devices()->rowCount() > 0, 30000);
         shot(m_window.get(), QStringLiteral("person"));
+    }
+
+    void cardIdentifiersOnThePersonPage()
+    {
+        // The page of the person the previous case opened; the demo operator holds Edit People.
+        auto* person = qobject_cast<PersonViewPage*>(m_window->currentPage());
+        QVERIFY(person);
+        auto* details = person->findChild<QLabel*>(QStringLiteral("personDetails"));
+        QVERIFY(details->text().contains(QStringLiteral("not recorded")));
+        auto* edit = person->findChild<QPushButton*>(QStringLiteral("editCardIdentifiers"));
+        QVERIFY(edit && !edit->isHidden()); // on the Details tab, which need not be the open one
+        edit->click();
+        auto* dialog = waitForVisible<CardIdentifiersDialog>(person);
+        auto* fascn = dialog->findChild<QLineEdit*>(QStringLiteral("fascn"));
+        auto* uuid = dialog->findChild<QLineEdit*>(QStringLiteral("cardUuid"));
+        auto* message = dialog->findChild<QLabel*>(QStringLiteral("cardIdentifiersMessage"));
+        auto* save = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Save);
+        // A bad value is refused with the reason, and what was typed stays.
+        QTest::keyClicks(fascn, QStringLiteral("12345"));
+        save->click();
+        QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(QStringLiteral("not a FASC-N")), 30000);
+        QCOMPARE(fascn->text(), QStringLiteral("12345"));
+        QVERIFY(dialog->isVisible());
+        fascn->clear();
+        QTest::keyClicks(fascn, QStringLiteral("9999-9999-999999-0-1-0000012345-1-1234-1"));
+        QTest::keyClicks(uuid, QStringLiteral("{3F2504E0-4F89-11D3-9A0C-0305E82C3301}"));
+        shot(dialog, QStringLiteral("card-identifiers"));
+        const QPointer<CardIdentifiersDialog> open(dialog); // deleted once closed
+        save->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!open || !open->isVisible(), 30000);
+        // Shown as stored: 32 digits, the UUID in lower case without braces.
+        QTRY_VERIFY_WITH_TIMEOUT(details->text().contains(QStringLiteral("99999999999999010000012345112341")), 30000);
+        QVERIFY(details->text().contains(QStringLiteral("3f2504e0-4f89-11d3-9a0c-0305e82c3301")));
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT card_uuid FROM people WHERE id = ?"), { person->personId() }).toString(), QStringLiteral("3f2504e0-4f89-11d3-9a0c-0305e82c3301"));
     }
 
     void deviceLifecycleThroughTheUi()
@@ -319,6 +356,7 @@ private Q_SLOTS:
         w.openPerson(m_fx.scalar(QStringLiteral("SELECT MIN(id) FROM people WHERE group_name = 'Sales'")).toLongLong());
         auto* person = qobject_cast<PersonViewPage*>(w.currentPage());
         QVERIFY(!person->findChild<QPushButton*>(QStringLiteral("requestMobile"))->isVisibleTo(person));
+        QVERIFY(person->findChild<QPushButton*>(QStringLiteral("editCardIdentifiers"))->isHidden());
         w.openDevice(m_deviceId);
         auto* device = qobject_cast<DeviceViewPage*>(w.currentPage());
         for (DeviceOperation op : { DeviceOperation::Disable, DeviceOperation::Cancel, DeviceOperation::ReplaceLost })
