@@ -5,7 +5,7 @@
     <name>DomainText</name>
     <message>
         <location filename="../models/DomainText.cpp" line="11"/>
-        <location filename="../models/DomainText.cpp" line="211"/>
+        <location filename="../models/DomainText.cpp" line="213"/>
         <source>Active</source>
         <translation type="unfinished"></translation>
     </message>
@@ -96,7 +96,7 @@
     </message>
     <message>
         <location filename="../models/DomainText.cpp" line="61"/>
-        <location filename="../models/DomainText.cpp" line="238"/>
+        <location filename="../models/DomainText.cpp" line="240"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -316,102 +316,107 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="198"/>
-        <source>Only themself</source>
+        <location filename="../models/DomainText.cpp" line="191"/>
+        <source>Edit people</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../models/DomainText.cpp" line="200"/>
-        <source>Their group</source>
+        <source>Only themself</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../models/DomainText.cpp" line="202"/>
+        <source>Their group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/DomainText.cpp" line="204"/>
         <source>Everyone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="213"/>
+        <location filename="../models/DomainText.cpp" line="215"/>
         <source>On hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="215"/>
+        <location filename="../models/DomainText.cpp" line="217"/>
         <source>Revoked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="215"/>
+        <location filename="../models/DomainText.cpp" line="217"/>
         <source>Revoked (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="223"/>
+        <location filename="../models/DomainText.cpp" line="225"/>
         <source>Email</source>
         <translation type="unfinished">E-Mail</translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="225"/>
+        <location filename="../models/DomainText.cpp" line="227"/>
         <source>SMS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="232"/>
+        <location filename="../models/DomainText.cpp" line="234"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="234"/>
+        <location filename="../models/DomainText.cpp" line="236"/>
         <source>Sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="236"/>
+        <location filename="../models/DomainText.cpp" line="238"/>
         <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="240"/>
+        <location filename="../models/DomainText.cpp" line="242"/>
         <source>Replaced by a newer code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="247"/>
+        <location filename="../models/DomainText.cpp" line="249"/>
         <source>Collection link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="249"/>
+        <location filename="../models/DomainText.cpp" line="251"/>
         <source>Authentication code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="251"/>
+        <location filename="../models/DomainText.cpp" line="253"/>
         <source>Renewal reminder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="258"/>
+        <location filename="../models/DomainText.cpp" line="260"/>
         <source>Collection link (email)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="260"/>
+        <location filename="../models/DomainText.cpp" line="262"/>
         <source>Authentication code (email)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="262"/>
+        <location filename="../models/DomainText.cpp" line="264"/>
         <source>Authentication code (SMS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="264"/>
+        <location filename="../models/DomainText.cpp" line="266"/>
         <source>Renewal reminder (email)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/DomainText.cpp" line="266"/>
+        <location filename="../models/DomainText.cpp" line="268"/>
         <source>Renewal reminder (SMS)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -475,211 +480,261 @@
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="39"/>
-        <source>This would take &apos;Edit roles&apos; away from you: no other role of yours grants it. Ask another administrator to make this change.</source>
+        <source>&apos;%1&apos; is not a FASC-N. Type its 32 digits (spaces and dashes may stay), or the 25 bytes of the card&apos;s FASC-N as 50 hex digits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="41"/>
-        <source>The message text is empty. Write the message, or reset the template to its default.</source>
+        <source>&apos;%1&apos; is not a card UUID. Type it as 8-4-4-4-12 hex digits, with or without braces.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="43"/>
-        <source>An email needs a subject.</source>
+        <source>%1 holds rights you do not (%2), so you may not see a code that collects their credential. Send the code to them instead, or ask an operator who holds those rights.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="45"/>
-        <source>The message must contain {{%1}}: without it the person cannot collect.</source>
+        <source>&apos;%1&apos; does not archive its keys, so there is nothing to recover. Choose &apos;Issue new&apos; for it, or a policy that archives keys (an encryption certificate).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="47"/>
-        <source>{{%1}} belongs in the other message. The collection link and the code travel separately, so that one intercepted message is not enough.</source>
+        <source>This key already has a certificate. Every certificate needs a new key: let the app or card make a new one and collect again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="49"/>
-        <source>{{%1}} is not a field this message can use. Use the buttons under the text to insert one that is.</source>
+        <source>The RSA key uses a public exponent other than 65537, which Lanyard does not certify. Make a new key with the standard exponent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="51"/>
-        <source>There is no message template named &apos;%1&apos;.</source>
+        <source>This would grant more than your own roles hold (a workflow you lack, a wider scope, or more for a role you hold yourself). Ask an administrator who holds it, and does not hold this role, to make the change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="53"/>
-        <source>Enter the computer&apos;s full DNS name, such as pc01.example.org.</source>
+        <source>This would take &apos;Edit roles&apos; away from you: no other role of yours grants it. Ask another administrator to make this change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="55"/>
-        <source>Enter the phone&apos;s serial number or the computer&apos;s DNS name.</source>
+        <source>The message text is empty. Write the message, or reset the template to its default.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="57"/>
-        <source>A PIN has 6 to 8 digits. Nothing was sent to the card, so no attempt was used.</source>
+        <source>An email needs a subject.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="59"/>
-        <source>The unblock code (PUK) has 8 characters. Nothing was sent to the card, so no attempt was used.</source>
+        <source>The message must contain {{%1}}: without it the person cannot collect.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="61"/>
-        <source>This device was not issued from a PIV card, so it has no parent card.</source>
+        <source>{{%1}} belongs in the other message. The collection link and the code travel separately, so that one intercepted message is not enough.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="63"/>
-        <source>Enter a reason: it is kept in the audit trail.</source>
+        <source>{{%1}} is not a field this message can use. Use the buttons under the text to insert one that is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="65"/>
-        <source>The challenge is 16 hexadecimal characters (0–9, A–F) as Windows shows it; spaces and lower case are fine. Ask the user to read it again.</source>
+        <source>There is no message template named &apos;%1&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="67"/>
-        <source>Choose one of the offered durations.</source>
+        <source>Enter the computer&apos;s full DNS name, such as pc01.example.org.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="69"/>
-        <source>This card already has a pending PIN lock. Update or cancel that one instead.</source>
+        <source>Enter the phone&apos;s serial number or the computer&apos;s DNS name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="71"/>
-        <source>Choose the date and time of the lock, or lock at the next Self-Service run.</source>
+        <source>A PIN has 6 to 8 digits. Nothing was sent to the card, so no attempt was used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="73"/>
-        <source>The chosen timezone is no longer in the list. Pick one from the list again.</source>
+        <source>The unblock code (PUK) has 8 characters. Nothing was sent to the card, so no attempt was used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="75"/>
-        <source>A timezone in the list has an offset that is not a number of hours. Correct it in Configuration.</source>
+        <source>This device was not issued from a PIV card, so it has no parent card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="77"/>
-        <source>Only a virtual smart card is made for one computer. Clear the computer, or choose a virtual smart card profile.</source>
+        <source>Enter a reason: it is kept in the audit trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="79"/>
-        <source>%1 is not a registered computer. Check the full DNS name, or register the computer under Registered hardware first.</source>
+        <source>The challenge is 16 hexadecimal characters (0–9, A–F) as Windows shows it; spaces and lower case are fine. Ask the user to read it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="81"/>
-        <source>The unlock code from the helpdesk has 16 hexadecimal characters (0–9, A–F); spaces and lower case are fine.</source>
+        <source>Choose one of the offered durations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="83"/>
-        <source>This unlock code does not answer the challenge shown. Read the challenge to the helpdesk again and type the code they give you.</source>
+        <source>This card already has a pending PIN lock. Update or cancel that one instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="85"/>
-        <source>The card does not accept the management key, so Lanyard cannot write to it. Use a blank card, or one Lanyard issued.</source>
+        <source>Choose the date and time of the lock, or lock at the next Self-Service run.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="87"/>
-        <source>This profile has the engine make and archive a key, which a PIV card cannot take in. Collect it on a phone, or change the profile&apos;s key recovery.</source>
+        <source>The chosen timezone is no longer in the list. Pick one from the list again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="89"/>
-        <source>The profile allows no key a PIV card can make (RSA-2048 or P-256). Add one of them to its certificate policy.</source>
+        <source>A timezone in the list has an offset that is not a number of hours. Correct it in Configuration.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="91"/>
-        <source>A PIV card holds at most three certificates from a profile. Issue the others separately.</source>
+        <source>Only a virtual smart card is made for one computer. Clear the computer, or choose a virtual smart card profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="93"/>
-        <source>Lanyard did not issue the certificate on this card, so it cannot log you on. Log on with your password, or use the card Lanyard issued to you.</source>
+        <source>%1 is not a registered computer. Check the full DNS name, or register the computer under Registered hardware first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="95"/>
-        <source>This card is not in use any more (revoked, suspended, expired or replaced), so it cannot log you on. Log on with your password, or ask the helpdesk.</source>
+        <source>The unlock code from the helpdesk has 16 hexadecimal characters (0–9, A–F); spaces and lower case are fine.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="97"/>
-        <source>&apos;%1&apos; is not a server address Lanyard can use. Write it as https://host:port; plain http is only accepted for this computer (localhost).</source>
+        <source>This unlock code does not answer the challenge shown. Read the challenge to the helpdesk again and type the code they give you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="99"/>
-        <source>The CA file %1 cannot be used: it is missing, unreadable or holds no PEM certificate. Choose the PEM file of the CA that signs the server&apos;s certificate, or leave the field empty to trust the system&apos;s CAs.</source>
+        <source>The card does not accept the management key, so Lanyard cannot write to it. Use a blank card, or one Lanyard issued.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="110"/>
-        <source>The request was not accepted: %1</source>
+        <location filename="../ui/ErrorText.cpp" line="101"/>
+        <source>This profile has the engine make and archive a key, which a PIV card cannot take in. Collect it on a phone, or change the profile&apos;s key recovery.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="112"/>
-        <source>The %1 could not be found. It may have been removed, or it is outside your scope.</source>
+        <location filename="../ui/ErrorText.cpp" line="103"/>
+        <source>The profile allows no key a PIV card can make (RSA-2048 or P-256). Add one of them to its certificate policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="105"/>
+        <source>A PIV card holds at most three certificates from a profile. Issue the others separately.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="107"/>
+        <source>Lanyard did not issue the certificate on this card, so it cannot log you on. Log on with your password, or use the card Lanyard issued to you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="109"/>
+        <source>The card&apos;s certificate carries a FASC-N that cannot be read, so the card cannot be linked to anyone. Trying again will not help: take the card to the helpdesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="111"/>
+        <source>The certificate on this card is stored compressed, and its compressed data is damaged. Trying again will not help: the card needs to be re-issued by its issuer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="113"/>
-        <source>record</source>
+        <source>Only a smart card Lanyard issued can log you on; a phone identity or a derived credential cannot. Log on with your password, or use your card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="116"/>
-        <source>You requested this yourself, so another operator must validate it.</source>
+        <location filename="../ui/ErrorText.cpp" line="115"/>
+        <source>This card is not in use any more (revoked, suspended, expired or replaced), so it cannot log you on. Log on with your password, or ask the helpdesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="117"/>
-        <source>Your roles do not allow this (%1). Ask an administrator to grant it.</source>
+        <source>&apos;%1&apos; is not a server address Lanyard can use. Write it as https://host:port; plain http is only accepted for this computer (localhost).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="119"/>
+        <source>The CA file %1 cannot be used: it is missing, unreadable or holds no PEM certificate. Choose the PEM file of the CA that signs the server&apos;s certificate, or leave the field empty to trust the system&apos;s CAs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="130"/>
+        <source>The request was not accepted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="132"/>
+        <source>The %1 could not be found. It may have been removed, or it is outside your scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="133"/>
+        <source>record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="136"/>
+        <source>You requested this yourself, so another operator must validate it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="137"/>
+        <source>Your roles do not allow this (%1). Ask an administrator to grant it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="139"/>
         <source>This person is outside the scope of your roles (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="121"/>
+        <location filename="../ui/ErrorText.cpp" line="141"/>
         <source>This cannot be done now: &apos;%1&apos; is not allowed while the item is &apos;%2&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="123"/>
+        <location filename="../ui/ErrorText.cpp" line="143"/>
         <source>You are not logged on, or your session has ended. Log on again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="125"/>
+        <location filename="../ui/ErrorText.cpp" line="145"/>
         <source>The logon name or password is wrong. Check both and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="127"/>
+        <location filename="../ui/ErrorText.cpp" line="147"/>
         <source>This account is disabled. Ask an administrator to enable it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ErrorText.cpp" line="129"/>
+        <location filename="../ui/ErrorText.cpp" line="149"/>
         <source>The code is wrong. %n attempt(s) left.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -687,122 +742,122 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="131"/>
+        <location filename="../ui/ErrorText.cpp" line="151"/>
         <source>The code has expired. Ask the helpdesk for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="133"/>
+        <location filename="../ui/ErrorText.cpp" line="153"/>
         <source>The code has already been used. Ask the helpdesk for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="135"/>
+        <location filename="../ui/ErrorText.cpp" line="155"/>
         <source>Too many wrong codes: the request is locked. The helpdesk can issue a new code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="137"/>
+        <location filename="../ui/ErrorText.cpp" line="157"/>
         <source>The code complexity &apos;%1&apos; is not valid. Use mm-nn followed by classes, e.g. 04-08N.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="139"/>
+        <location filename="../ui/ErrorText.cpp" line="159"/>
         <source>The subject name template is not valid: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="141"/>
+        <location filename="../ui/ErrorText.cpp" line="161"/>
         <source>The certificate request could not be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="143"/>
+        <location filename="../ui/ErrorText.cpp" line="163"/>
         <source>The certificate request&apos;s signature does not verify; it may have been altered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="145"/>
+        <location filename="../ui/ErrorText.cpp" line="165"/>
         <source>The key type %1 is not allowed by the certificate policy (allowed: %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="147"/>
+        <location filename="../ui/ErrorText.cpp" line="167"/>
         <source>A cryptographic operation failed. Details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="149"/>
+        <location filename="../ui/ErrorText.cpp" line="169"/>
         <source>The database could not complete the operation. Details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="151"/>
+        <location filename="../ui/ErrorText.cpp" line="171"/>
         <source>The database is busy. Nothing was changed; try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="153"/>
+        <location filename="../ui/ErrorText.cpp" line="173"/>
         <source>The database is read-only. Check the file&apos;s permissions and free disk space.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="155"/>
+        <location filename="../ui/ErrorText.cpp" line="175"/>
         <source>This database was created by a newer Lanyard (schema %1; this version reads up to %2). Update Lanyard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="158"/>
+        <location filename="../ui/ErrorText.cpp" line="178"/>
         <source>The setting &apos;%1&apos; is not valid: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="160"/>
+        <location filename="../ui/ErrorText.cpp" line="180"/>
         <source>The credential profile &apos;%1&apos; cannot be requested for this person by you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="162"/>
+        <location filename="../ui/ErrorText.cpp" line="182"/>
         <source>The audit trail does not verify: it has been altered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="164"/>
+        <location filename="../ui/ErrorText.cpp" line="184"/>
         <source>The master key could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="166"/>
+        <location filename="../ui/ErrorText.cpp" line="186"/>
         <source>The master key does not belong to this database. Use the key file or keychain entry created with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="168"/>
+        <location filename="../ui/ErrorText.cpp" line="188"/>
         <source>This request must be validated by a second operator first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="170"/>
+        <location filename="../ui/ErrorText.cpp" line="190"/>
         <source>This person has no mobile number, so the code cannot be sent by SMS. Show the code on screen instead, or add a number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="171"/>
+        <location filename="../ui/ErrorText.cpp" line="191"/>
         <source>This person has no email address, so nothing can be sent. Show the code on screen instead, or add an address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="173"/>
+        <location filename="../ui/ErrorText.cpp" line="193"/>
         <source>The change conflicts with existing data: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="175"/>
+        <location filename="../ui/ErrorText.cpp" line="195"/>
         <source>The message could not be delivered: %1. Check the email and SMS settings, then re-send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ErrorText.cpp" line="177"/>
+        <location filename="../ui/ErrorText.cpp" line="197"/>
         <source>The server is busy. Nothing was lost; try again in %n second(s).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -810,82 +865,82 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="180"/>
+        <location filename="../ui/ErrorText.cpp" line="200"/>
         <source>This card was requested for %1 and can only be made there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="182"/>
+        <location filename="../ui/ErrorText.cpp" line="202"/>
         <source>This phone is not registered to this person, and the credential profile only allows the person&apos;s own registered phones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="183"/>
+        <location filename="../ui/ErrorText.cpp" line="203"/>
         <source>This phone is not registered, and the credential profile only allows registered phones. Register it under Registered hardware first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="185"/>
+        <location filename="../ui/ErrorText.cpp" line="205"/>
         <source>Biometric checks on update or unlock are switched on, and mobile identities cannot perform them. Switch both off in the Operation Settings to issue to phones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="187"/>
+        <location filename="../ui/ErrorText.cpp" line="207"/>
         <source>Mobile issuance is switched off (the maximum session count is 0). Raise it in the Operation Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="189"/>
+        <location filename="../ui/ErrorText.cpp" line="209"/>
         <source>The collection took too long and was stopped. Nothing was issued; start the collection again with the same code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="191"/>
+        <location filename="../ui/ErrorText.cpp" line="211"/>
         <source>The server&apos;s certificate is not trusted: %1. Check the CA file in the connection settings, or ask the administrator which CA signs the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="193"/>
+        <location filename="../ui/ErrorText.cpp" line="213"/>
         <source>The server could not be reached: %1. Check the address and your network, then try again; nothing you typed was lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="195"/>
+        <location filename="../ui/ErrorText.cpp" line="215"/>
         <source>The smart card service is not running, so no card can be read. Start it (pcscd) or ask IT; Lanyard notices by itself when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="197"/>
+        <location filename="../ui/ErrorText.cpp" line="217"/>
         <source>The card was removed or cannot be reached. Insert it again and keep it in the reader until you are done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="200"/>
+        <location filename="../ui/ErrorText.cpp" line="220"/>
         <source>This card is not a PIV card. Use your PIV smart card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="202"/>
+        <location filename="../ui/ErrorText.cpp" line="222"/>
         <source>This card holds no PIV Authentication certificate, so it cannot be used here. Ask the helpdesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="204"/>
+        <location filename="../ui/ErrorText.cpp" line="224"/>
         <source>The certificate on this card cannot be read. The card may be damaged; ask the helpdesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="206"/>
+        <location filename="../ui/ErrorText.cpp" line="226"/>
         <source>Another program is using the card. Close it, or remove the card and insert it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="207"/>
+        <location filename="../ui/ErrorText.cpp" line="227"/>
         <source>The card did not answer as expected. Remove it, insert it again and retry; if it happens again, ask the helpdesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ErrorText.cpp" line="210"/>
+        <location filename="../ui/ErrorText.cpp" line="230"/>
         <source>The unblock code (PUK) is wrong. %n attempt(s) left before it is blocked too.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -893,7 +948,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ErrorText.cpp" line="211"/>
+        <location filename="../ui/ErrorText.cpp" line="231"/>
         <source>The PIN is wrong. %n attempt(s) left before the card is blocked.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -901,72 +956,97 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="214"/>
+        <location filename="../ui/ErrorText.cpp" line="234"/>
         <source>The card&apos;s unblock code (PUK) is blocked: the card cannot be unblocked any more. Ask the helpdesk for a new card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="215"/>
+        <location filename="../ui/ErrorText.cpp" line="235"/>
         <source>The card&apos;s PIN is blocked after too many wrong attempts. The helpdesk can unblock it (Self-Service: Unblock PIN).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="218"/>
+        <location filename="../ui/ErrorText.cpp" line="238"/>
         <source>The PIV card this credential is derived from expired on %1, so it can no longer be collected. Derive a new one from a valid card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="220"/>
+        <location filename="../ui/ErrorText.cpp" line="240"/>
         <source>The certificate on this card is not valid now (valid from %1 until %2). Ask the helpdesk for a new card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="225"/>
+        <location filename="../ui/ErrorText.cpp" line="245"/>
         <source>No trusted issuers of PIV cards are configured, so no card can be accepted. An administrator sets them in the Operation Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="227"/>
+        <location filename="../ui/ErrorText.cpp" line="247"/>
         <source>Whether this card has been revoked cannot be checked: there is no revocation list for its issuer. An administrator adds it in the Operation Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="229"/>
+        <location filename="../ui/ErrorText.cpp" line="249"/>
         <source>Whether this card has been revoked cannot be checked: the revocation list is out of date. An administrator must update it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="230"/>
+        <location filename="../ui/ErrorText.cpp" line="250"/>
         <source>This card was not issued by a trusted issuer (%1). Use a card from your organisation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="232"/>
+        <location filename="../ui/ErrorText.cpp" line="252"/>
         <source>This card has been revoked by its issuer and cannot be used. Ask the helpdesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="235"/>
+        <location filename="../ui/ErrorText.cpp" line="255"/>
         <source>This took too long. Remove your card and start again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="236"/>
+        <location filename="../ui/ErrorText.cpp" line="256"/>
         <source>The card could not prove that it holds the certificate&apos;s key. Remove it and start again; if it happens again, ask the helpdesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="238"/>
+        <location filename="../ui/ErrorText.cpp" line="259"/>
+        <source>This card&apos;s certificate carries no FASC-N or card UUID, so it cannot be linked to anyone. Ask the helpdesk: they can allow finding the holder by the certificate&apos;s UPN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="260"/>
         <source>This card does not belong to anyone Lanyard knows. Ask the helpdesk to link the card to your record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="241"/>
+        <location filename="../ui/ErrorText.cpp" line="262"/>
+        <source>This card&apos;s signed identity (%1 %2) does not match its certificate (%3), so it may have been altered. Do not use it; take it to the helpdesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="265"/>
+        <source>Another person already holds this %1 (%2). A card belongs to one person: remove it from the other record first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="266"/>
+        <source>FASC-N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="266"/>
+        <source>card UUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="269"/>
         <source>The profile&apos;s notification scheme sends the code by SMS, but SMS notifications are switched off in the Operation Settings. Switch them on, or show the code on screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="242"/>
+        <location filename="../ui/ErrorText.cpp" line="270"/>
         <source>The profile&apos;s notification scheme sends email, but email notifications are switched off in the Operation Settings. Switch them on, or show the code on screen.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1448,86 +1528,116 @@
     </message>
     <message>
         <location filename="../ui/SettingLabels.cpp" line="56"/>
-        <source>PIV card revocation lists (files)</source>
+        <source>PIV card intermediate CAs (files)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/SettingLabels.cpp" line="57"/>
-        <source>Derived credential profile</source>
+        <source>PIV card revocation lists (files)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/SettingLabels.cpp" line="58"/>
-        <source>Kiosk idle timeout (seconds)</source>
+        <source>Find the PIV card holder by the UPN in the certificate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/SettingLabels.cpp" line="59"/>
+        <source>Derived credential profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="60"/>
+        <source>Kiosk idle timeout (seconds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="61"/>
+        <source>Longest operator session, renewals included (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="62"/>
         <source>Timezone list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingLabels.cpp" line="66"/>
+        <location filename="../ui/SettingLabels.cpp" line="69"/>
         <source>PEM files with the CA certificates that PIV cards must chain to, separated by &apos;;&apos;. Paths on the engine&apos;s machine.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingLabels.cpp" line="67"/>
-        <source>CRL files (PEM or DER) of those CAs, separated by &apos;;&apos;. A card whose revocation cannot be checked is refused.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/SettingLabels.cpp" line="68"/>
-        <source>The derived-credential profile the kiosk issues. Empty: the first current one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/SettingLabels.cpp" line="69"/>
-        <source>mm-nn then classes: U upper case, L lower case, S symbols, N digits; capital = must contain, small = may. Example: 04-08N.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../ui/SettingLabels.cpp" line="70"/>
-        <source>Phones cannot do this: must be off to issue mobile identities.</source>
+        <source>PEM files with CA certificates between the anchors and the cards, separated by &apos;;&apos;. Not trusted themselves: they only complete the path to an anchor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/SettingLabels.cpp" line="71"/>
-        <source>Appended to every certificate policy&apos;s subject, e.g. O=Example Ltd,C=GB.</source>
+        <source>CRL files (PEM or DER) of the anchors and the intermediates, separated by &apos;;&apos;. A card whose revocation cannot be checked at every level is refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/SettingLabels.cpp" line="72"/>
-        <source>Needs the collection link to go by email.</source>
+        <source>Only for cards whose certificate carries no FASC-N and no card UUID. The UPN is then the only link to a person, so trust it only if the card issuer vouches for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/SettingLabels.cpp" line="73"/>
-        <source>Leave empty until a server is known: messages wait in the outbox and go once it is set.</source>
+        <source>A session that is renewed (the kiosk&apos;s) still ends this many days after its logon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/SettingLabels.cpp" line="74"/>
-        <source>Email-to-SMS gateway domain: messages go to &lt;mobile number&gt;@&lt;gateway&gt;.</source>
+        <source>The derived-credential profile the kiosk issues. Empty: the first current one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/SettingLabels.cpp" line="75"/>
-        <source>email-gateway: through the SMTP server to the gateway; http: the HTTP gateway below.</source>
+        <source>mm-nn then classes: U upper case, L lower case, S symbols, N digits; capital = must contain, small = may. Example: 04-08N.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/SettingLabels.cpp" line="76"/>
-        <source>{{Number}} and {{Message}} are filled in (encoded for the address or the body).</source>
+        <source>Phones cannot do this: must be off to issue mobile identities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/SettingLabels.cpp" line="77"/>
-        <source>PEM file of the CA that signed the SMTP server&apos;s certificate; empty: the system&apos;s CAs.</source>
+        <source>Appended to every certificate policy&apos;s subject, e.g. O=Example Ltd,C=GB.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/SettingLabels.cpp" line="78"/>
+        <source>Needs the collection link to go by email.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="79"/>
+        <source>Leave empty until a server is known: messages wait in the outbox and go once it is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="80"/>
+        <source>Email-to-SMS gateway domain: messages go to &lt;mobile number&gt;@&lt;gateway&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="81"/>
+        <source>email-gateway: through the SMTP server to the gateway; http: the HTTP gateway below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="82"/>
+        <source>{{Number}} and {{Message}} are filled in (encoded for the address or the body).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="83"/>
+        <source>PEM file of the CA that signed the SMTP server&apos;s certificate; empty: the system&apos;s CAs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingLabels.cpp" line="84"/>
         <source>Stored encrypted; shown as dots. Leave the dots to keep it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1618,6 +1728,44 @@
     <message>
         <location filename="../app/AutomationRun.cpp" line="121"/>
         <source>Lock job %1 on %2: waiting for the next run (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lanyard::CardIdentifiersDialog</name>
+    <message>
+        <location filename="../ui/CardIdentifiersDialog.cpp" line="21"/>
+        <source>PIV card of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/CardIdentifiersDialog.cpp" line="23"/>
+        <source>The derived-credential kiosk recognises %1 by these identifiers in their PIV card&apos;s certificate. Leave a field empty if the card does not carry it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/CardIdentifiersDialog.cpp" line="32"/>
+        <source>32 digits, or the 25 bytes as 50 hex digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/CardIdentifiersDialog.cpp" line="36"/>
+        <source>e.g. 3f2504e0-4f89-11d3-9a0c-0305e82c3301</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/CardIdentifiersDialog.cpp" line="38"/>
+        <source>&amp;FASC-N:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/CardIdentifiersDialog.cpp" line="39"/>
+        <source>Card &amp;UUID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/CardIdentifiersDialog.cpp" line="64"/>
+        <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1935,12 +2083,12 @@
 <context>
     <name>lanyard::EngineLauncher</name>
     <message>
-        <location filename="../app/EngineLauncher.cpp" line="31"/>
+        <location filename="../app/EngineLauncher.cpp" line="32"/>
         <source>cannot create the folder %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/EngineLauncher.cpp" line="75"/>
+        <location filename="../app/EngineLauncher.cpp" line="76"/>
         <source>Creating demo data (%n people)…</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1948,12 +2096,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/EngineLauncher.cpp" line="87"/>
+        <location filename="../app/EngineLauncher.cpp" line="88"/>
         <source>%1 of %2 people</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/EngineLauncher.cpp" line="102"/>
+        <location filename="../app/EngineLauncher.cpp" line="103"/>
         <source>Demo data ready in %1 s: %2 people, %3 issued devices, %4 pending requests.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2144,7 +2292,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/KioskWindow.cpp" line="211"/>
+        <location filename="../ui/KioskWindow.cpp" line="212"/>
         <source>%n attempt(s) left</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2152,17 +2300,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/KioskWindow.cpp" line="216"/>
-        <source>This card cannot be used here</source>
+        <location filename="../ui/KioskWindow.cpp" line="212"/>
+        <source>Attempts left: unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/KioskWindow.cpp" line="217"/>
+        <source>This card cannot be used here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/KioskWindow.cpp" line="218"/>
         <source>Remove your card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/KioskWindow.cpp" line="222"/>
+        <location filename="../ui/KioskWindow.cpp" line="223"/>
         <source>Your derived credential is ready to collect</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2241,22 +2394,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/LogonDialog.cpp" line="177"/>
-        <source>The card&apos;s PIN is blocked. Log on with your password and unblock it, or ask the helpdesk.</source>
+        <location filename="../ui/LogonDialog.cpp" line="175"/>
+        <source>PIN attempts left: unknown (this card does not tell).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/LogonDialog.cpp" line="179"/>
+        <source>The card&apos;s PIN is blocked. Log on with your password and unblock it, or ask the helpdesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/LogonDialog.cpp" line="181"/>
         <source>PIN attempts left: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/LogonDialog.cpp" line="186"/>
+        <location filename="../ui/LogonDialog.cpp" line="188"/>
         <source>Insert your card into the reader first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/LogonDialog.cpp" line="193"/>
+        <location filename="../ui/LogonDialog.cpp" line="195"/>
         <source>Enter your logon name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2688,48 +2846,48 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/OperatorClient.cpp" line="107"/>
+        <location filename="../app/OperatorClient.cpp" line="110"/>
         <source>The server %1 answers again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/OperatorClient.cpp" line="121"/>
-        <location filename="../app/OperatorClient.cpp" line="162"/>
+        <location filename="../app/OperatorClient.cpp" line="124"/>
+        <location filename="../app/OperatorClient.cpp" line="165"/>
         <source>Server: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/OperatorClient.cpp" line="130"/>
+        <location filename="../app/OperatorClient.cpp" line="133"/>
         <source>Your saved session has ended. Log on again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/OperatorClient.cpp" line="147"/>
+        <location filename="../app/OperatorClient.cpp" line="150"/>
         <source>Log on as &apos;%1&apos; with the password &apos;%2&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/OperatorClient.cpp" line="162"/>
+        <location filename="../app/OperatorClient.cpp" line="165"/>
         <source>This computer: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/OperatorClient.cpp" line="168"/>
+        <location filename="../app/OperatorClient.cpp" line="171"/>
         <source>Demo: log on as &apos;%1&apos; with the password &apos;%2&apos; (or &apos;%3&apos; to validate requests).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/OperatorClient.cpp" line="222"/>
+        <location filename="../app/OperatorClient.cpp" line="225"/>
         <source>Logged on as %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/OperatorClient.cpp" line="229"/>
+        <location filename="../app/OperatorClient.cpp" line="232"/>
         <source>Your session could not be remembered: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/OperatorClient.cpp" line="278"/>
+        <location filename="../app/OperatorClient.cpp" line="281"/>
         <source>Your session on the server has ended. Log on again to carry on; everything you typed stays as it is.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2760,98 +2918,119 @@
 <context>
     <name>lanyard::PersonViewPage</name>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="27"/>
+        <location filename="../ui/PersonViewPage.cpp" line="28"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="32"/>
+        <location filename="../ui/PersonViewPage.cpp" line="33"/>
         <source>Request &amp;Mobile…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="34"/>
+        <location filename="../ui/PersonViewPage.cpp" line="35"/>
         <source>Request Mobile (&amp;View Auth Code)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="41"/>
+        <location filename="../ui/PersonViewPage.cpp" line="42"/>
         <source>Request &amp;Card…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="55"/>
+        <location filename="../ui/PersonViewPage.cpp" line="56"/>
         <source>&amp;Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="56"/>
+        <location filename="../ui/PersonViewPage.cpp" line="57"/>
         <source>Re&amp;quests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="61"/>
+        <location filename="../ui/PersonViewPage.cpp" line="65"/>
+        <source>&amp;PIV Card Identifiers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/PersonViewPage.cpp" line="74"/>
         <source>De&amp;tails</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="89"/>
+        <location filename="../ui/PersonViewPage.cpp" line="102"/>
         <source>no email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="89"/>
+        <location filename="../ui/PersonViewPage.cpp" line="102"/>
         <source>no mobile number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="92"/>
+        <location filename="../ui/PersonViewPage.cpp" line="105"/>
         <source>Logon name</source>
         <translation>Anmeldename</translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="93"/>
+        <location filename="../ui/PersonViewPage.cpp" line="106"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="94"/>
+        <location filename="../ui/PersonViewPage.cpp" line="107"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="95"/>
+        <location filename="../ui/PersonViewPage.cpp" line="108"/>
         <source>Mobile</source>
         <translation>Mobiltelefon</translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="96"/>
+        <location filename="../ui/PersonViewPage.cpp" line="109"/>
         <source>User principal name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="97"/>
+        <location filename="../ui/PersonViewPage.cpp" line="110"/>
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="98"/>
+        <location filename="../ui/PersonViewPage.cpp" line="111"/>
         <source>Roles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="99"/>
+        <location filename="../ui/PersonViewPage.cpp" line="112"/>
         <source>Account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="99"/>
+        <location filename="../ui/PersonViewPage.cpp" line="112"/>
         <source>Enabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/PersonViewPage.cpp" line="99"/>
+        <location filename="../ui/PersonViewPage.cpp" line="112"/>
         <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/PersonViewPage.cpp" line="113"/>
+        <source>PIV card FASC-N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/PersonViewPage.cpp" line="113"/>
+        <location filename="../ui/PersonViewPage.cpp" line="114"/>
+        <source>not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/PersonViewPage.cpp" line="114"/>
+        <source>PIV card UUID</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3130,157 +3309,162 @@
 <context>
     <name>lanyard::RequestCredentialDialog</name>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="31"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="33"/>
         <source>Request Card — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="33"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="35"/>
         <source>Request Mobile (View Auth Code) — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="33"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="35"/>
         <source>Request Mobile — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="41"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="43"/>
         <source>Credential &amp;profile:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="45"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="47"/>
         <source>C&amp;omputer (full DNS name; empty: any computer):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="51"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="53"/>
         <source>any computer, or pick or type e.g. pc01.example.org</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="73"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="75"/>
         <source>Loading the profiles you may request for %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="79"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="81"/>
         <source>&amp;Request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="101"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="103"/>
         <source>Authentication code:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="110"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="112"/>
         <source>Collection address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="116"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="118"/>
         <source>&amp;Copy code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="118"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="120"/>
         <source>Copy &amp;QR code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="120"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="122"/>
         <source>&amp;Save QR code…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="123"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="125"/>
         <source>Save QR code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="123"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="125"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="129"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="131"/>
         <source>The QR code could not be saved to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="167"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="169"/>
         <source>%1 (needs validation)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="170"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="172"/>
         <source>There is no card profile that you may request and that %1 may receive. An administrator decides this in the profile&apos;s role matrix (Can Request, Can Receive).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="172"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="174"/>
         <source>There is no mobile profile that you may request and that %1 may receive. An administrator decides this in the profile&apos;s role matrix (Can Request, Can Receive).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="178"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="180"/>
         <source>The code will be shown on this screen for you to read out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="179"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="181"/>
         <source>The collection link and the code are sent to %1 by the profile&apos;s notification scheme.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="191"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="193"/>
         <source>Requesting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="201"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="203"/>
         <source>collection link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="201"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="203"/>
         <source>code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="202"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="204"/>
         <source>SMS to %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="202"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="204"/>
         <source>email to %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="204"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="206"/>
         <source>No message is sent for this request.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="204"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="206"/>
         <source>Queued for delivery: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="206"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="211"/>
+        <source>Request %1 was created, but %2 holds rights that you do not, so the code is not shown to you. It awaits validation by an operator who holds those rights, or its code can be sent to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="219"/>
         <source>Request %1 was created and awaits validation by a second operator. No code is issued until it is approved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="213"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="226"/>
         <source>Request %1 was created. The collection link and the code travel to the user in separate messages.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/RequestCredentialDialog.cpp" line="218"/>
+        <location filename="../ui/RequestCredentialDialog.cpp" line="231"/>
         <source>Request %1 is ready. Read the code out to %2 and let them scan the QR code with the Lanyard app. The code expires at %3.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3572,202 +3756,207 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="326"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="324"/>
         <source>Waiting for the helpdesk&apos;s approval.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="329"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="327"/>
         <source>The code has expired. Ask the helpdesk for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="330"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="328"/>
         <source>Waiting for your phone. The code works until %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="331"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="329"/>
         <source>Waiting for your phone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="333"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="331"/>
         <source>Your phone is collecting it now…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="338"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="336"/>
         <source>Collected on %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="339"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="337"/>
         <source>Collected on %1 as %2 %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="340"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="338"/>
         <source>Collected on %1 as %2 %3 (%4).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="343"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="341"/>
         <source>Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="343"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="341"/>
         <source>Cancelled: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="345"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="343"/>
         <source>Collection failed. Ask the helpdesk to request it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="346"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="344"/>
         <source>Collection failed: %1 Ask the helpdesk to request it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="348"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="346"/>
         <source>The code expired before it was used. Ask the helpdesk for a new code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="350"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="348"/>
         <source>The code was typed wrongly too often. Ask the helpdesk for a new code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="362"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="360"/>
         <source>Identity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="362"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="360"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="362"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="360"/>
         <source>Requested</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="362"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="360"/>
         <source>Collection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="429"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="420"/>
         <source>&amp;New PIN (6–8 digits):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="430"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="421"/>
         <source>Con&amp;firm new PIN:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="470"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="461"/>
         <source>Lanyard does not hold an unblock code for this card. Use the unblock code (PUK) you received with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="472"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="463"/>
         <source>Lanyard could not check whether it can unblock this card: %1 You can still use the unblock code (PUK) you received with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="487"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="478"/>
         <source>Unblock your card&apos;s PIN through the helpdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="488"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="479"/>
         <source>The helpdesk&apos;s unlock code was accepted. Choose your new PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="489"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="480"/>
         <source>Lanyard keeps the unblock code of this card (%1). Call the helpdesk, read them this challenge, and type the unlock code they give you. The challenge is valid until %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="493"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="484"/>
         <source>Helpdesk&apos;s &amp;unlock code:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="500"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="491"/>
         <source>Unblock your card&apos;s PIN with the unblock code (PUK)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="500"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="491"/>
         <source>Change your card&apos;s PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="501"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="492"/>
         <source>Checking whether Lanyard can unblock this card…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="503"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="494"/>
         <source>&amp;Unblock code (PUK):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="503"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="494"/>
         <source>C&amp;urrent PIN:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="515"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="506"/>
         <source>Insert your card into the reader.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="517"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="508"/>
         <source>Card found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="522"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="511"/>
+        <source>PIN attempts left: unknown (this card does not tell).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SelfServiceWindow.cpp" line="515"/>
         <source>The PIN is blocked: unblock it below with the helpdesk&apos;s unlock code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="524"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="517"/>
         <source>The PIN is blocked: unblock it with your unblock code (PUK).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="526"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="519"/>
         <source>PIN attempts left: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="527"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="520"/>
         <source>Un&amp;block</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="527"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="520"/>
         <source>C&amp;hange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="534"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="527"/>
         <source>The new PIN and its confirmation differ. Type them again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SelfServiceWindow.cpp" line="537"/>
+        <location filename="../ui/SelfServiceWindow.cpp" line="530"/>
         <source>Working with your card…</source>
         <translation type="unfinished"></translation>
     </message>

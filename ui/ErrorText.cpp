@@ -105,6 +105,8 @@ QString ErrorText::problem(const Error& e)
         return tr("A PIV card holds at most three certificates from a profile. Issue the others separately.");
     if (id == QLatin1String("card-unknown"))
         return tr("Lanyard did not issue the certificate on this card, so it cannot log you on. Log on with your password, or use the card Lanyard issued to you.");
+    if (id == QLatin1String("certificate-fascn-unreadable"))
+        return tr("The card's certificate carries a FASC-N that cannot be read, so the card cannot be linked to anyone. Trying again will not help: take the card to the helpdesk.");
     if (id == QLatin1String("certificate-compressed-damaged"))
         return tr("The certificate on this card is stored compressed, and its compressed data is damaged. Trying again will not help: the card needs to be re-issued by its issuer.");
     if (id == QLatin1String("not-a-card"))

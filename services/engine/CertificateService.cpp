@@ -151,7 +151,7 @@ Result<int> CertificateService::applyToDevice(qint64 deviceId, CertificateAction
         break;
     case CertificateAction::Revoke:
         // A device lost or stolen exposes the recovered keys it holds as well as its own.
-        q = exec(m_db, QStringLiteral("UPDATE certificates SET status = ?, revocation_reason = ?, status_changed_at = ? WHERE (device_id = ? OR (? AND id IN "
+        q = exec(m_db, QStringLiteral("UPDATE certificates SET status = ?, revocation_reason = ?, status_changed_at = ? WHERE (device_id = ? OR (? = 1 AND id IN "
                                       "(SELECT certificate_id FROM recovered_certificates WHERE device_id = ?))) AND status <> ?"),
             { certificateStatusId(CertificateStatus::Revoked), revocationReasonId(reason), now, deviceId, reason == RevocationReason::KeyCompromise ? 1 : 0,
                 deviceId, certificateStatusId(CertificateStatus::Revoked) });

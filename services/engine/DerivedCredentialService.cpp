@@ -171,6 +171,11 @@ Result<DerivedCredentialService::Verified> DerivedCredentialService::verifyCard(
     if (auto r = trust->validate(*certificate, m_ctx.now()); !r)
         return r.error();
     const CardIdentity identity = identityOf(*certificate);
+    // A FASC-N the certificate carries but that does not decode is no reason to fall back to
+    // weaker identifiers.
+    if (identity.fascn.isEmpty() && !certificate->fascnBytes().isEmpty())
+        return Error(ErrorCode::CardError, QStringLiteral("the FASC-N in the card's certificate cannot be read"),
+            { { QStringLiteral("problem"), QStringLiteral("certificate-fascn-unreadable") } });
     auto chuidNote = crossCheck(card.chuid, identity, *trust);
     if (!chuidNote)
         return chuidNote.error();

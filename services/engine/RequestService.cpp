@@ -85,9 +85,10 @@ Result<QList<Workflow>> rightsLackedFor(const QSqlDatabase& db, const AccessCont
 {
     if (holderId == viewer.operatorPerson().id)
         return QList<Workflow>();
+    // A disabled holder's rights cannot be read, and their code is shown to nobody.
     auto holder = AccessControl::load(db, holderId);
     if (!holder)
-        return holder.error().code == ErrorCode::AccountDisabled ? Result<QList<Workflow>>(QList<Workflow>()) : Result<QList<Workflow>>(holder.error());
+        return holder.error();
     return viewer.lacking(*holder);
 }
 

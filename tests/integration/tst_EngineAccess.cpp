@@ -153,6 +153,13 @@ private Q_SLOTS:
         QVERIFY(sent->code.isEmpty());
         QVERIFY(!sent->notifications.isEmpty());
 
+        // A holder disabled meanwhile: their code is shown to nobody.
+        auto pending = await(m_fx.engine().requestCredential(helpdesk, m_salesPerson, m_mobileProfile, true));
+        QVERIFY(pending.ok());
+        m_fx.execSql(QStringLiteral("UPDATE people SET enabled = 0 WHERE id = ?"), { m_salesPerson });
+        QCOMPARE(await(m_fx.engine().regenerateCode(helpdesk, pending->job.id, true)).error().code, ErrorCode::AccountDisabled);
+        m_fx.execSql(QStringLiteral("UPDATE people SET enabled = 1 WHERE id = ?"), { m_salesPerson });
+
         // Someone the helpdesk out-ranks is issued at once, code shown, as before.
         auto plain = await(m_fx.engine().requestCredential(helpdesk, m_salesPerson, m_mobileProfile, true));
         QVERIFY(plain.ok());

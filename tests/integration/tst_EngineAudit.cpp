@@ -27,6 +27,47 @@ class TestEngineAudit : public QObject {
         return *v;
     }
 
+    QList<AuditEvent> allEvents()
+    {
+        auto rows = await(m_fx.engine().runTask<QList<AuditEvent>>([](const EngineContext& ctx, QSqlDatabase db) {
+            return AuditLog(db, ctx).find(AuditQuery { 0, 0, 0, {}, {}, {}, {}, 0, 10000 });
+        }));
+        if (!rows)
+            qFatal("audit rows: %s", qPrintable(rows.error().toLogString()));
+        QList<AuditEvent> out = *rows;
+        std::reverse(out.begin(), out.end()); // oldest first
+        return out;
+    }
+
+    // What a forger with write access to the database (the sqlite3 shell) can do without the
+    // master key: change rows and recompute every plain SHA-256 link from `from` on, head too.
+    void rewriteWithPlainHashes(qint64 from, const std::function<void(AuditEvent&)>& change)
+    {
+        QString prev;
+        for (AuditEvent e : allEvents()) {
+            if (e.seq < from) {
+                prev = e.hash;
+                continue;
+            }
+            if (e.seq == from)
+                change(e);
+            e.prevHash = prev.isEmpty() ? QString(64, QLatin1Char('0')) : prev;
+            e.hash = AuditLog::legacyHash(e);
+            m_fx.execSql(QStringLiteral("UPDATE audit_events SET outcome = ?, details = ?, prev_hash = ?, hash = ? WHERE seq = ?"),
+                { e.outcome, e.details, e.prevHash, e.hash, e.seq });
+            prev = e.hash;
+        }
+        m_fx.execSql(QStringLiteral("UPDATE audit_head SET hash = ? WHERE id = 1"), { prev });
+    }
+
+    // The database as version 10 left it: migrations 11 on and what they made are gone.
+    void forgetMigrationsFrom11()
+    {
+        m_fx.execSql(QStringLiteral("DELETE FROM schema_migrations WHERE version >= 11"));
+        m_fx.execSql(QStringLiteral("DROP TABLE audit_rekeys"));
+        m_fx.execSql(QStringLiteral("DROP TRIGGER people_disabled_ends_sessions"));
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -73,39 +114,6 @@ private Q_SLOTS:
         QCOMPARE(v.problem, QStringLiteral("row-altered"));
     }
 
-    QList<AuditEvent> allEvents()
-    {
-        auto rows = await(m_fx.engine().runTask<QList<AuditEvent>>([](const EngineContext& ctx, QSqlDatabase db) {
-            return AuditLog(db, ctx).find(AuditQuery { 0, 0, 0, {}, {}, {}, {}, 0, 10000 });
-        }));
-        if (!rows)
-            qFatal("audit rows: %s", qPrintable(rows.error().toLogString()));
-        QList<AuditEvent> out = *rows;
-        std::reverse(out.begin(), out.end()); // oldest first
-        return out;
-    }
-
-    // What a forger with write access to the database (the sqlite3 shell) can do without the
-    // master key: change rows and recompute every plain SHA-256 link from `from` on, head too.
-    void rewriteWithPlainHashes(qint64 from, const std::function<void(AuditEvent&)>& change)
-    {
-        QString prev;
-        for (AuditEvent e : allEvents()) {
-            if (e.seq < from) {
-                prev = e.hash;
-                continue;
-            }
-            if (e.seq == from)
-                change(e);
-            e.prevHash = prev.isEmpty() ? QString(64, QLatin1Char('0')) : prev;
-            e.hash = AuditLog::legacyHash(e);
-            m_fx.execSql(QStringLiteral("UPDATE audit_events SET outcome = ?, details = ?, prev_hash = ?, hash = ? WHERE seq = ?"),
-                { e.outcome, e.details, e.prevHash, e.hash, e.seq });
-            prev = e.hash;
-        }
-        m_fx.execSql(QStringLiteral("UPDATE audit_head SET hash = ? WHERE id = 1"), { prev });
-    }
-
     void aRewriteWithRecomputedHashesIsFoundAtItsRow()
     {
         // Once this went unnoticed: the chain was plain SHA-256, so a forger recomputed it.
@@ -121,8 +129,7 @@ private Q_SLOTS:
         // The trail as a version before migration 11 left it: plain hashes, no audit_rekeys.
         rewriteWithPlainHashes(1, [](AuditEvent&) {});
         const qint64 rows = m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_events")).toLongLong();
-        m_fx.execSql(QStringLiteral("DELETE FROM schema_migrations WHERE version >= 11"));
-        m_fx.execSql(QStringLiteral("DROP TABLE audit_rekeys"));
+        forgetMigrationsFrom11();
         m_fx.close();
         m_fx.open();
         QVERIFY(verify().intact);
@@ -142,8 +149,7 @@ private Q_SLOTS:
     {
         rewriteWithPlainHashes(1, [](AuditEvent&) {});
         m_fx.execSql(QStringLiteral("UPDATE audit_events SET details = 'edited by hand' WHERE seq = 3"));
-        m_fx.execSql(QStringLiteral("DELETE FROM schema_migrations WHERE version >= 11"));
-        m_fx.execSql(QStringLiteral("DROP TABLE audit_rekeys"));
+        forgetMigrationsFrom11();
         m_fx.close();
         m_fx.open();
         QCOMPARE(m_fx.scalar(QStringLiteral("SELECT legacy_intact FROM audit_rekeys")).toInt(), 0);

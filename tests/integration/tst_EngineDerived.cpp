@@ -357,6 +357,16 @@ private slots:
         // A card that carries a FASC-N is found by it or not at all, whatever its UPN says.
         auto withFascn = makeCard(*m_issuer, Holder { QStringLiteral("holder@piv.example"), QStringLiteral("0000000999"), {} });
         QCOMPARE(check(withFascn->parent).error().code, ErrorCode::NoMatchingPerson);
+        // Also when that FASC-N does not even decode.
+        auto key = PrivateKey::generate(KeyAlgorithm::EcP256);
+        IssuanceParameters p;
+        p.subject.append({ QStringLiteral("CN"), QStringLiteral("Broken FASC-N") });
+        p.sanUpn = QStringLiteral("holder@piv.example");
+        p.sanFascn = QByteArray(25, '\0');
+        auto broken = m_issuer->ca().issueForKey(*key, p);
+        QVERIFY(broken.ok());
+        auto unreadable = check(ParentCard { broken->toDer(), {} });
+        QCOMPARE(unreadable.error().args.value(QStringLiteral("problem")).toString(), QStringLiteral("certificate-fascn-unreadable"));
     }
 
     void intermediatesCompleteThePathAndEachLevelNeedsItsCrl()

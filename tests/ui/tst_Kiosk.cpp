@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QJsonArray>
 #include <QTest>
 
 using namespace lanyard;
@@ -188,6 +189,33 @@ private slots:
         QVERIFY(inserted.insert(blocked).isEmpty());
         QVERIFY(waitForStep(Step::Problem));
         QVERIFY2(text("problemPageBody").contains(QLatin1String("PIN is blocked")), qPrintable(text("problemPageBody")));
+        inserted.remove();
+        QVERIFY(waitForStep(Step::InsertCard));
+    }
+
+    // Cards that cannot tell the tries left before a PIN is tried, and that keep their
+    // certificate compressed: both still work, and the screen says the count is unknown.
+    void aCardThatCannotCountTriesAndCompressesItsCertificate()
+    {
+        TestPivCard c = card(QStringLiteral("quiet"), QStringLiteral("kim@piv.example"));
+        QFile config(c.configPath);
+        QVERIFY(config.open(QIODevice::ReadOnly));
+        QJsonObject json = QJsonDocument::fromJson(config.readAll()).object();
+        config.close();
+        const ProcessOutput gzip = run(QStringLiteral("gzip"), { QStringLiteral("-c"), QStringLiteral("-n") }, c.certificate.toDer());
+        QCOMPARE(gzip.exitCode, 0);
+        json.insert(QStringLiteral("triesUnreported"), true);
+        json.insert(QStringLiteral("compressed"), QJsonArray { QStringLiteral("9a") });
+        json.insert(QStringLiteral("compressedCertificates"), QJsonObject { { QStringLiteral("9a"), QString::fromLatin1(gzip.out.toHex()) } });
+        QVERIFY(config.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        config.write(QJsonDocument(json).toJson());
+        config.close();
+        VirtualCardProcess inserted;
+        QVERIFY(inserted.insert(c).isEmpty());
+        QVERIFY(waitForStep(Step::EnterPin));
+        QCOMPARE(text("pinTries"), QStringLiteral("Attempts left: unknown"));
+        typePin(QStringLiteral("123456"));
+        QVERIFY(waitForStep(Step::Collect));
         inserted.remove();
         QVERIFY(waitForStep(Step::InsertCard));
     }

@@ -4,7 +4,8 @@
 //
 //   lanyard-virtual-piv --config card.json [--port 35963]
 //
-// card.json: { "chuid": "<hex of the CHUID content>",
+// card.json: { "chuid": "<hex of the CHUID content>", "triesUnreported": false,
+//              "compressed": ["9a"], "compressedCertificates": { "9a": "<hex of gzip>" },
 //              "slots": { "9a": { "cert": "auth.der|pem", "key": "auth-key.pem" }, ... },
 //              "corrupt": ["5fc105"], "state": "secrets.json",
 //              "pin": "123456", "puk": "12345678" }
@@ -144,6 +145,11 @@ int main(int argc, char** argv)
     }
     for (const QJsonValue& tag : config.value(QStringLiteral("corrupt")).toArray())
         card.corruptObject(tag.toString().toUInt(nullptr, 16));
+    for (const QJsonValue& slot : config.value(QStringLiteral("compressed")).toArray()) {
+        const QByteArray gzip = QByteArray::fromHex(config.value(QStringLiteral("compressedCertificates")).toObject().value(slot.toString()).toString().toLatin1());
+        card.setCompressedCertificate(quint8(slot.toString().toUInt(nullptr, 16)), gzip);
+    }
+    card.setTriesUnreported(config.value(QStringLiteral("triesUnreported")).toBool());
 
     VirtualPivCard::Secrets secrets;
     secrets.pin = config.value(QStringLiteral("pin")).toString(secrets.pin);
