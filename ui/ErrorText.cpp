@@ -47,6 +47,8 @@ QString ErrorText::problem(const Error& e)
         return tr("This key already has a certificate. Every certificate needs a new key: let the app or card make a new one and collect again.");
     if (id == QLatin1String("rsa-exponent"))
         return tr("The RSA key uses a public exponent other than 65537, which Lanyard does not certify. Make a new key with the standard exponent.");
+    if (id == QLatin1String("logon-too-long"))
+        return tr("That logon name or password is far longer than any Lanyard accepts. Check what was pasted.");
     if (id == QLatin1String("role-escalation"))
         return tr("This would grant more than your own roles hold (a workflow you lack, a wider scope, or more for a role you hold yourself). Ask an administrator who holds it, and does not hold this role, to make the change.");
     if (id == QLatin1String("self-lockout"))

@@ -3,6 +3,7 @@
 #include "pki/Certificate.h"
 #include "pki/CertificateRequest.h"
 #include "storage/Database.h"
+#include "storage/Transaction.h"
 
 #include <QCryptographicHash>
 
@@ -192,12 +193,54 @@ Result<QList<CertificateRecord>> CertificateService::forDevice(qint64 deviceId)
 
 Result<QByteArray> CertificateService::crl(int validityHours)
 {
+    // Read without a lock: the revocation state and the CRL last signed for it.
+    auto entries = revokedEntries();
+    if (!entries)
+        return entries.error();
+    const QString digest = stateDigest(*entries);
+    const qint64 now = m_ctx.now().toMSecsSinceEpoch();
+    const qint64 life = qint64(validityHours) * 3600 * 1000;
+    auto stored = fetchOne(m_db, QStringLiteral("SELECT der, state_digest, this_update, next_update FROM published_crl WHERE id = 1"));
+    if (!stored)
+        return stored.error();
+    const auto fresh = [&](const QVariantList& row) {
+        // Signed for this state, and less than half its life gone (so a reader that keeps it
+        // until nextUpdate is never without a current one).
+        return !row.isEmpty() && row.at(1).toString() == digest && now < row.at(2).toLongLong() + (row.at(3).toLongLong() - row.at(2).toLongLong()) / 2;
+    };
+    if (fresh(*stored))
+        return stored->at(0).toByteArray();
+    Transaction tx(m_db, m_ctx.dialect());
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    // Another process may have signed it meanwhile.
+    auto again = fetchOne(m_db, QStringLiteral("SELECT der, state_digest, this_update, next_update FROM published_crl WHERE id = 1"));
+    if (!again)
+        return again.error();
+    if (fresh(*again))
+        return again->at(0).toByteArray();
     auto number = fetchOne(m_db, QStringLiteral("UPDATE authorities SET crl_number = crl_number + 1 WHERE kind = 'root' RETURNING crl_number"));
     if (!number)
         return number.error();
     if (number->isEmpty())
         return Error(ErrorCode::StorageFailure, QStringLiteral("no root authority"));
-    const qint64 crlNumber = number->at(0).toLongLong();
+    const QDateTime thisUpdate = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC);
+    auto der = m_ctx.authority.makeCrl(*entries, number->at(0).toLongLong(), thisUpdate, thisUpdate.addMSecs(life));
+    if (!der)
+        return der.error();
+    if (auto r = exec(m_db, QStringLiteral("DELETE FROM published_crl WHERE id = 1")); !r)
+        return r.error();
+    if (auto r = exec(m_db, QStringLiteral("INSERT INTO published_crl (id, der, state_digest, this_update, next_update) VALUES (1, ?, ?, ?, ?)"),
+            { *der, digest, now, now + life });
+        !r)
+        return r.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return der;
+}
+
+Result<QList<RevokedEntry>> CertificateService::revokedEntries()
+{
     auto q = exec(m_db, QStringLiteral("SELECT serial, status_changed_at, revocation_reason FROM certificates WHERE status <> ? ORDER BY serial"),
         { certificateStatusId(CertificateStatus::Active) });
     if (!q)
@@ -210,8 +253,15 @@ Result<QByteArray> CertificateService::crl(int validityHours)
         revocationReasonFromId(q->value(2).toString(), &e.reason);
         entries.append(e);
     }
-    const QDateTime now = m_ctx.now();
-    return m_ctx.authority.makeCrl(entries, crlNumber, now, now.addSecs(qint64(validityHours) * 3600));
+    return entries;
+}
+
+QString CertificateService::stateDigest(const QList<RevokedEntry>& entries)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (const RevokedEntry& e : entries)
+        hash.addData(QStringLiteral("%1|%2|%3\n").arg(e.serialHex).arg(e.revokedAt.toMSecsSinceEpoch()).arg(int(e.reason)).toLatin1());
+    return QString::fromLatin1(hash.result().toHex());
 }
 
 } // namespace lanyard

@@ -32,9 +32,14 @@ public:
     // Hashes of the public keys of certificates issued before they were kept; returns how many.
     Result<int> backfillPublicKeyHashes();
     static QString publicKeyHash(const QByteArray& subjectPublicKeyInfo);
-    Result<QByteArray> crl(int validityHours); // DER, with a new CRL number
+    // The CRL (DER): as stored while the revocation state is the one it lists and it is in the
+    // first half of its life, else newly signed (with a new CRL number) and stored.
+    Result<QByteArray> crl(int validityHours);
 
 private:
+    Result<QList<RevokedEntry>> revokedEntries();
+    static QString stateDigest(const QList<RevokedEntry>& entries);
+
     const EngineContext& m_ctx;
     QSqlDatabase m_db;
 };

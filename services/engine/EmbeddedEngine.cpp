@@ -946,15 +946,7 @@ QFuture<Result<QByteArray>> EmbeddedEngine::certificateRevocationList()
         auto settings = SettingsService(ctx, db).load();
         if (!settings)
             return settings.error();
-        Transaction tx(db, ctx.dialect());
-        if (auto r = tx.begin(); !r)
-            return r.error();
-        auto crl = CertificateService(ctx, db).crl(settings->integer(SettingKey::CrlValidityHours));
-        if (!crl)
-            return crl;
-        if (auto r = tx.commit(); !r)
-            return r.error();
-        return crl;
+        return CertificateService(ctx, db).crl(settings->integer(SettingKey::CrlValidityHours));
     });
 }
 

@@ -48,6 +48,9 @@ QString PeopleService::nameKey(const QString& fullName)
 
 Result<OperatorSession> PeopleService::logon(const QString& logonName, const QString& password)
 {
+    if (logonName.size() > kMaxLogonNameLength || password.size() > kMaxPasswordLength)
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("a logon name has at most %1 characters and a password at most %2").arg(kMaxLogonNameLength).arg(kMaxPasswordLength),
+            { { QStringLiteral("problem"), QStringLiteral("logon-too-long") } });
     auto row = fetchOne(m_db, QStringLiteral("SELECT id, full_name, enabled, password_hash FROM people WHERE logon_name = ?"), { logonName.trimmed() });
     if (!row)
         return row.error();

@@ -17,6 +17,9 @@ class PeopleService {
 public:
     PeopleService(const EngineContext& context, QSqlDatabase db);
 
+    static constexpr int kMaxLogonNameLength = 256;
+    static constexpr int kMaxPasswordLength = 1024;
+    // Longer logon names or passwords are refused before anything is looked up or audited.
     Result<OperatorSession> logon(const QString& logonName, const QString& password);
     Result<PersonPage> find(const AccessControl& ac, const PersonQuery& query);
     Result<Person> get(const AccessControl& ac, qint64 id);

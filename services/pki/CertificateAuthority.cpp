@@ -282,14 +282,23 @@ Result<QByteArray> CertificateAuthority::makeCrl(const QList<RevokedEntry>& revo
         X509_REVOKED_set_serialNumber(r.get(), serial.get());
         ossl::Asn1Time when(ASN1_TIME_set(nullptr, time_t(e.revokedAt.toSecsSinceEpoch())));
         X509_REVOKED_set_revocationDate(r.get(), when.get());
-        ossl::Asn1Enum reason(ASN1_ENUMERATED_new());
-        ASN1_ENUMERATED_set(reason.get(), long(e.reason));
-        X509_REVOKED_add1_ext_i2d(r.get(), NID_crl_reason, reason.get(), 0, 0);
+        // RFC 5280 5.3.1: "unspecified" is said by leaving the reason out.
+        if (e.reason != RevocationReason::Unspecified) {
+            ossl::Asn1Enum reason(ASN1_ENUMERATED_new());
+            ASN1_ENUMERATED_set(reason.get(), long(e.reason));
+            X509_REVOKED_add1_ext_i2d(r.get(), NID_crl_reason, reason.get(), 0, 0);
+        }
         X509_CRL_add0_revoked(crl.get(), r.release());
     }
     ossl::Asn1Integer crlNumber(ASN1_INTEGER_new());
     ASN1_INTEGER_set_int64(crlNumber.get(), number);
     X509_CRL_add1_ext_i2d(crl.get(), NID_crl_number, crlNumber.get(), 0, 0);
+    // RFC 5280 5.2.1: which of the CA's keys signed it.
+    X509V3_CTX v3;
+    X509V3_set_ctx(&v3, m_cert.native(), nullptr, nullptr, crl.get(), 0);
+    ossl::X509Ext aki(X509V3_EXT_conf_nid(nullptr, &v3, NID_authority_key_identifier, "keyid:always"));
+    if (!aki || X509_CRL_add_ext(crl.get(), aki.get(), -1) != 1)
+        return openSslError(ErrorCode::CryptoFailure, QStringLiteral("adding the CRL's authority key identifier"));
     X509_CRL_sort(crl.get());
     if (X509_CRL_sign(crl.get(), m_key.native(), EVP_sha256()) <= 0)
         return openSslError(ErrorCode::CryptoFailure, QStringLiteral("signing the CRL"));

@@ -4,6 +4,7 @@
 #include "JsonReader.h"
 #include "core/WhenFinished.h"
 #include "engine/CardLogonService.h"
+#include "engine/PeopleService.h"
 #include "engine/SettingsSchema.h"
 #include "engine/SettingsService.h"
 
@@ -70,8 +71,16 @@ Status statusFor(ErrorCode code)
     }
 }
 
-QHttpServerResponse errorResponse(const Error& e)
+QHttpServerResponse errorResponse(const Error& given)
 {
+    Error e = given;
+    if (statusFor(e.code) == Status::InternalServerError) {
+        // The server's own failure: its detail (SQL, paths, OpenSSL) is for the log, at error
+        // level, and the caller gets the code and a plain sentence.
+        qCCritical(lcApi).noquote() << e.toLogString();
+        e.detail = QStringLiteral("the server could not complete the request (%1); its log says why").arg(errorId(e.code));
+        e.args.clear();
+    }
     QHttpServerResponse r(QJsonObject { { QStringLiteral("error"), json::fromError(e) } }, statusFor(e.code));
     if (e.code == ErrorCode::ServiceBusy || e.code == ErrorCode::StorageBusy)
         r.addHeader("Retry-After", QByteArray::number(qMax(1, e.args.value(QStringLiteral("retryAfter")).toInt())));
@@ -123,15 +132,20 @@ QFuture<QHttpServerResponse> answer(QObject* context, QFuture<Result<T>> future,
     return promise->future();
 }
 
-Result<QJsonObject> bodyOf(const QHttpServerRequest& request)
+Result<QJsonObject> jsonBody(const QByteArray& body)
 {
-    if (request.body().size() > 1024 * 1024)
+    if (body.size() > 1024 * 1024)
         return Error(ErrorCode::InvalidArgument, QStringLiteral("the request body is larger than 1 MiB"));
     QJsonParseError parse;
-    const QJsonDocument doc = QJsonDocument::fromJson(request.body(), &parse);
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parse);
     if (parse.error != QJsonParseError::NoError || !doc.isObject())
         return Error(ErrorCode::InvalidArgument, QStringLiteral("the body is not a JSON object: %1").arg(parse.errorString()));
     return doc.object();
+}
+
+Result<QJsonObject> bodyOf(const QHttpServerRequest& request)
+{
+    return jsonBody(request.body());
 }
 
 // {"<key>": [ ... ]} from a list.
@@ -459,7 +473,13 @@ void ApiServer::addRoutes()
             auto body = bodyOf(request);
             if (!body)
                 return ready(errorResponse(body.error()));
-            return answer(this, m_engine.issueToken(body->value(QStringLiteral("logonName")).toString(), body->value(QStringLiteral("password")).toString()),
+            // Bounded before anything is stored or echoed: a stranger writes these.
+            json::JsonReader r(*body);
+            const QString logonName = r.text("logonName", PeopleService::kMaxLogonNameLength);
+            const QString password = r.text("password", PeopleService::kMaxPasswordLength);
+            if (!r.ok())
+                return ready(errorResponse(r.error()));
+            return answer(this, m_engine.issueToken(logonName, password),
                 [](const OperatorSession& s) {
                     return QJsonObject { { QStringLiteral("token"), s.token }, { QStringLiteral("operator"), json::fromSession(s) } };
                 });
@@ -576,24 +596,25 @@ void ApiServer::deliver(QHttpServerResponder&& responder, const QHttpServerReque
 
 QFuture<QHttpServerResponse> ApiServer::operatorCall(const QString& method, const QHttpServerRequest& request)
 {
-    const auto call = m_calls.constFind(method);
-    if (call == m_calls.cend())
-        return ready(errorResponse(Error(ErrorCode::NotFound, QStringLiteral("no operator method '%1'").arg(method.left(60)),
-            { { QStringLiteral("what"), QStringLiteral("method") } })));
+    // Who is asking comes first: a caller without a session learns nothing, not even which
+    // method names exist.
     const QByteArray auth = request.value("Authorization");
     if (!auth.startsWith("Bearer "))
         return ready(errorResponse(Error(ErrorCode::NotAuthenticated, QStringLiteral("no bearer token"))));
-    auto body = bodyOf(request);
-    if (!body)
-        return ready(errorResponse(body.error()));
     auto promise = newPromise();
-    const Call handler = *call;
-    const QJsonObject args = *body;
-    whenFinished(m_engine.resolveToken(QString::fromLatin1(auth.mid(7))), this, [promise, handler, args](Result<OperatorSession> session) {
+    const QString token = QString::fromLatin1(auth.mid(7));
+    const QByteArray raw = request.body();
+    whenFinished(m_engine.resolveToken(token), this, [this, promise, method, raw](Result<OperatorSession> session) {
         if (!session)
             return fulfil(promise, errorResponse(session.error()));
+        const auto call = m_calls.constFind(method);
+        if (call == m_calls.cend())
+            return fulfil(promise, errorResponse(Error(ErrorCode::NotFound, QStringLiteral("no operator method '%1'").arg(method.left(60)), { { QStringLiteral("what"), QStringLiteral("method") } })));
+        auto body = jsonBody(raw);
+        if (!body)
+            return fulfil(promise, errorResponse(body.error()));
         // The engine checks permission and scope itself, as in embedded mode.
-        handler(*session, args, promise);
+        (*call)(*session, *body, promise);
     });
     return promise->future();
 }

@@ -125,6 +125,11 @@ private Q_SLOTS:
             { { QStringLiteral("logonName"), QStringLiteral("helpdesk") }, { QStringLiteral("password"), QStringLiteral("nope") } });
         QCOMPARE(wrong.status, 401);
         QCOMPARE(wrong.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("logon-failed"));
+        // A stranger's megabyte of logon name is refused before it is stored or echoed.
+        const Reply huge = http(QStringLiteral("POST"), QStringLiteral("/api/v1/logon"),
+            { { QStringLiteral("logonName"), QString(1000 * 1000, QLatin1Char('x')) }, { QStringLiteral("password"), QStringLiteral("nope") } });
+        QCOMPARE(huge.status, 400);
+        QVERIFY(huge.body.size() < 1000);
         const Reply ok = http(QStringLiteral("POST"), QStringLiteral("/api/v1/logon"),
             { { QStringLiteral("logonName"), QStringLiteral("helpdesk") }, { QStringLiteral("password"), QLatin1String(ServerProcess::kHelpdeskPassword) } });
         QCOMPARE(ok.status, 200);
@@ -171,6 +176,10 @@ private Q_SLOTS:
         QCOMPARE(call(QStringLiteral("device"), { { QStringLiteral("deviceId"), device } }).value(QStringLiteral("state")).toString(), QStringLiteral("active"));
 
         QVERIFY(!crlText().contains(serial, Qt::CaseInsensitive));
+        // Read as stored: the same bytes again, not a new signature per anonymous GET.
+        const QByteArray firstCrl = http(QStringLiteral("GET"), QStringLiteral("/api/v1/crl")).body;
+        QCOMPARE(http(QStringLiteral("GET"), QStringLiteral("/api/v1/crl")).body, firstCrl);
+        QVERIFY(crlText().contains(QStringLiteral("X509v3 Authority Key Identifier")));
         QCOMPARE(changeDevice(device, QStringLiteral("disable")).value(QStringLiteral("state")).toString(), QStringLiteral("disabled"));
         QString crl = crlText();
         QVERIFY(crl.contains(serial, Qt::CaseInsensitive));
@@ -540,6 +549,40 @@ private Q_SLOTS:
         QVERIFY(m_server.isRunning());
         QCOMPARE(http(QStringLiteral("GET"), QStringLiteral("/health")).status, 200);
         QCOMPARE(http(QStringLiteral("POST"), QStringLiteral("/api/v1/operator/workflows")).status, 200);
+    }
+
+    void strangersLearnNoMethodNamesAndFailuresNoInternals()
+    {
+        // Without a session, a made-up method and a real one answer alike.
+        const Reply unknown = http(QStringLiteral("POST"), QStringLiteral("/api/v1/operator/noSuchMethod"), {});
+        const Reply known = http(QStringLiteral("POST"), QStringLiteral("/api/v1/operator/saveRole"), {});
+        const QString saved = m_token;
+        m_token.clear();
+        QCOMPARE(m_server.http(QStringLiteral("POST"), QStringLiteral("/api/v1/operator/noSuchMethod"), {}).status, 401);
+        QCOMPARE(m_server.http(QStringLiteral("POST"), QStringLiteral("/api/v1/operator/saveRole"), {}).status, 401);
+        QCOMPARE(unknown.status, 404); // with the session: the method is not there
+        QVERIFY(known.status != 404);
+        m_token = saved;
+
+        // The database fails under the server (a table gone): the caller is told the code, the
+        // log the SQL.
+        const QString away = QStringLiteral("ALTER TABLE audit_events RENAME TO audit_events_away");
+        const QString back = QStringLiteral("ALTER TABLE audit_events_away RENAME TO audit_events");
+        auto sql = [this](const QString& statement) {
+            return m_server.isPostgres() ? run(QStringLiteral("psql"), { m_server.databaseArgument(), QStringLiteral("-c"), statement })
+                                         : run(QStringLiteral("sqlite3"), { m_server.databaseArgument().mid(7), statement });
+        };
+        QCOMPARE(sql(away).exitCode, 0);
+        const Reply failed = http(QStringLiteral("POST"), QStringLiteral("/api/v1/logon"),
+            { { QStringLiteral("logonName"), QStringLiteral("admin") }, { QStringLiteral("password"), QLatin1String(ServerProcess::kAdminPassword) } });
+        QCOMPARE(sql(back).exitCode, 0);
+        QCOMPARE(failed.status, 500);
+        QVERIFY2(!failed.body.contains("audit_events") && !failed.body.contains("INSERT"), failed.body.constData());
+        QTRY_VERIFY_WITH_TIMEOUT([this] {
+            QFile log(m_server.logFile());
+            return log.open(QIODevice::ReadOnly) && log.readAll().contains("audit_events");
+        }(),
+            5000);
     }
 
     void cleanupTestCase()

@@ -188,7 +188,9 @@ private Q_SLOTS:
         auto revoked = *m_ca.issue(csr, params());
         auto good = *m_ca.issue(csr, params());
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        auto crl = m_ca.makeCrl({ { held.serialHex(), now, RevocationReason::CertificateHold }, { revoked.serialHex(), now, RevocationReason::KeyCompromise } },
+        auto unspecified = *m_ca.issue(csr, params());
+        auto crl = m_ca.makeCrl({ { held.serialHex(), now, RevocationReason::CertificateHold }, { revoked.serialHex(), now, RevocationReason::KeyCompromise },
+                                    { unspecified.serialHex(), now, RevocationReason::Unspecified } },
             7, now, now.addDays(1));
         QVERIFY(crl.ok());
         const QString crlFile = write(QStringLiteral("crl.der"), *crl);
@@ -200,6 +202,10 @@ private Q_SLOTS:
         QVERIFY(text.out.contains("Certificate Hold"));
         QVERIFY(text.out.contains("Key Compromise"));
         QVERIFY(text.out.contains("X509v3 CRL Number: \n                7"));
+        // RFC 5280: the CA's key identifier, and no reason code at all for "unspecified".
+        QVERIFY2(text.out.contains("X509v3 Authority Key Identifier"), text.out.constData());
+        QCOMPARE(text.out.count("CRL Reason Code"), 2);
+        QVERIFY(!text.out.contains("Unspecified"));
         // openssl checks the CRL's signature and applies it to a chain.
         const QString caFile = write(QStringLiteral("ca2.pem"), m_ca.certificate().toPem());
         const QString crlPem = write(QStringLiteral("crl.pem"),
