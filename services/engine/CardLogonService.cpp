@@ -37,7 +37,7 @@ CardLogonService::CardLogonService(const EngineContext& context, QSqlDatabase db
 {
 }
 
-Result<QByteArray> CardLogonService::challenge()
+Result<QByteArray> CardLogonService::challenge(const QString& client)
 {
     const qint64 now = m_ctx.now().toMSecsSinceEpoch();
     if (auto r = exec(m_db, QStringLiteral("DELETE FROM card_logon_challenges WHERE expires_at < ?"), { now }); !r)
@@ -46,11 +46,18 @@ Result<QByteArray> CardLogonService::challenge()
     if (!open)
         return open.error();
     if (open->at(0).toInt() >= kMaxOpenChallenges)
-        return Error(ErrorCode::ServiceBusy, QStringLiteral("%1 card logon challenges are open").arg(open->at(0).toInt()),
+        return Error(ErrorCode::ServiceBusy, QStringLiteral("too many card logons are in progress; try again shortly"),
+            { { QStringLiteral("retryAfter"), kChallengeSeconds } });
+    const QString who = client.left(64);
+    auto mine = fetchOne(m_db, QStringLiteral("SELECT COUNT(*) FROM card_logon_challenges WHERE client = ?"), { who });
+    if (!mine)
+        return mine.error();
+    if (mine->at(0).toInt() >= kMaxOpenChallengesPerClient)
+        return Error(ErrorCode::ServiceBusy, QStringLiteral("too many card logons from here are in progress; try again shortly"),
             { { QStringLiteral("retryAfter"), kChallengeSeconds } });
     const QByteArray challenge = secureRandomBytes(32);
-    if (auto r = exec(m_db, QStringLiteral("INSERT INTO card_logon_challenges (challenge, expires_at) VALUES (?, ?)"),
-            { QString::fromLatin1(challenge.toHex()), now + qint64(kChallengeSeconds) * 1000 });
+    if (auto r = exec(m_db, QStringLiteral("INSERT INTO card_logon_challenges (challenge, expires_at, client) VALUES (?, ?, ?)"),
+            { QString::fromLatin1(challenge.toHex()), now + qint64(kChallengeSeconds) * 1000, who });
         !r)
         return r.error();
     return challenge;

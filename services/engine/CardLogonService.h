@@ -18,10 +18,13 @@ public:
     static constexpr int kChallengeSeconds = 120;
     // Challenges are given out before anyone is known, so their number is capped.
     static constexpr int kMaxOpenChallenges = 10000;
+    // Per client address: a card logon needs one, a person at a desk a few more.
+    static constexpr int kMaxOpenChallengesPerClient = 20;
 
     CardLogonService(const EngineContext& context, QSqlDatabase db);
 
-    Result<QByteArray> challenge();
+    // `client`: who asks (the server passes the peer address; the desktop "local").
+    Result<QByteArray> challenge(const QString& client);
     Result<OperatorSession> logon(const QByteArray& certificate, const QByteArray& challenge, const QByteArray& signature);
 
 private:

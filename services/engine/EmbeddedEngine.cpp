@@ -211,6 +211,7 @@ namespace {
         ctx->engineId = state.engineId;
         ctx->keyWrapper = std::make_shared<KeyWrapper>(master.key);
         ctx->auditKey = ctx->keyWrapper->derive("audit-chain");
+        ctx->passwordChecks = std::make_shared<QSemaphore>(2);
         if (options.clock)
             ctx->clock = options.clock;
         auto db = state.database->connection();
@@ -485,7 +486,12 @@ QFuture<Result<OperatorSession>> EmbeddedEngine::logon(
 
 QFuture<Result<QByteArray>> EmbeddedEngine::cardLogonChallenge()
 {
-    return runTask<QByteArray>([](const EngineContext& ctx, QSqlDatabase db) { return CardLogonService(ctx, db).challenge(); });
+    return cardLogonChallengeFor(QStringLiteral("local"));
+}
+
+QFuture<Result<QByteArray>> EmbeddedEngine::cardLogonChallengeFor(const QString& client)
+{
+    return runTask<QByteArray>([client](const EngineContext& ctx, QSqlDatabase db) { return CardLogonService(ctx, db).challenge(client); });
 }
 
 QFuture<Result<OperatorSession>> EmbeddedEngine::logonWithCard(const QByteArray& certificate, const QByteArray& challenge, const QByteArray& signature)
@@ -972,9 +978,10 @@ QFuture<Result<Device>> EmbeddedEngine::confirmCollection(const QString& session
     return runTask<Device>([sessionId](const EngineContext& ctx, QSqlDatabase db) { return CollectionService(ctx, db).confirm(sessionId); });
 }
 
-QFuture<Result<OperatorSession>> EmbeddedEngine::issueToken(const QString& logonName, const QString& password)
+QFuture<Result<OperatorSession>> EmbeddedEngine::issueToken(const QString& logonName, const QString& password, const QString& client)
 {
-    return runTask<OperatorSession>([logonName, password](const EngineContext& ctx, QSqlDatabase db) { return OperatorTokens(ctx, db).logon(logonName, password); });
+    return runTask<OperatorSession>(
+        [logonName, password, client](const EngineContext& ctx, QSqlDatabase db) { return OperatorTokens(ctx, db).logon(logonName, password, client); });
 }
 
 QFuture<Result<OperatorSession>> EmbeddedEngine::issueTokenForCard(const QByteArray& certificate, const QByteArray& challenge, const QByteArray& signature)

@@ -49,6 +49,8 @@ public:
 
     QFuture<Result<OperatorSession>> logon(const QString& logonName, const QString& password) override;
     QFuture<Result<QByteArray>> cardLogonChallenge() override;
+    // For the server: the challenges one client address may hold open are capped.
+    QFuture<Result<QByteArray>> cardLogonChallengeFor(const QString& client);
     QFuture<Result<OperatorSession>> logonWithCard(const QByteArray& certificate, const QByteArray& challenge, const QByteArray& signature) override;
     QFuture<Result<void>> logoff(const OperatorSession& session) override;
     QFuture<Result<QList<Workflow>>> workflows(const OperatorSession& session) override;
@@ -112,7 +114,8 @@ public:
     QFuture<Result<int>> expireCollections();
 
     // Bearer tokens for the remote engine's operators (see OperatorTokens).
-    QFuture<Result<OperatorSession>> issueToken(const QString& logonName, const QString& password);
+    // `client`: the peer address; failures are counted per logon name and client.
+    QFuture<Result<OperatorSession>> issueToken(const QString& logonName, const QString& password, const QString& client = QStringLiteral("local"));
     QFuture<Result<OperatorSession>> issueTokenForCard(const QByteArray& certificate, const QByteArray& challenge, const QByteArray& signature);
     QFuture<Result<OperatorSession>> resolveToken(const QString& token);
     QFuture<Result<void>> revokeToken(const QString& token);

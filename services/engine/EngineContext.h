@@ -7,6 +7,7 @@
 #include "storage/Database.h"
 
 #include <QDateTime>
+#include <QSemaphore>
 
 #include <functional>
 #include <memory>
@@ -23,6 +24,9 @@ struct EngineContext {
     PrivateKey contentSigningKey;
     std::shared_ptr<KeyWrapper> keyWrapper;
     QByteArray auditKey; // keys the audit chain; derived from the master key, never stored
+    // How many passwords this process checks at once for callers not yet logged on (slow
+    // hashes): the rest are told to retry, and operators' calls keep their workers.
+    std::shared_ptr<QSemaphore> passwordChecks;
     QString engineId;
     std::function<QDateTime()> clock = [] { return QDateTime::currentDateTimeUtc(); };
 

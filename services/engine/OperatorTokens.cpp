@@ -6,8 +6,10 @@
 #include "SettingsService.h"
 #include "pki/SecureRandom.h"
 #include "storage/Database.h"
+#include "storage/Transaction.h"
 
 #include <QCryptographicHash>
+#include <QSemaphore>
 
 namespace lanyard {
 
@@ -24,28 +26,70 @@ OperatorTokens::OperatorTokens(const EngineContext& context, QSqlDatabase db)
 {
 }
 
-Result<OperatorSession> OperatorTokens::logon(const QString& logonName, const QString& password)
+qint64 OperatorTokens::delayAfter(int failures)
 {
-    const QString name = logonName.trimmed();
+    if (failures < kFreeFailures)
+        return 0;
+    return qMin<qint64>(qint64(1) << qMin(failures - kFreeFailures, 20), qint64(kFailureWindowMinutes) * 60);
+}
+
+Result<OperatorSession> OperatorTokens::logon(const QString& logonName, const QString& password, const QString& client)
+{
+    const QString name = logonName.trimmed().left(PeopleService::kMaxLogonNameLength);
+    const QString from = client.left(64);
     const qint64 now = m_ctx.now().toMSecsSinceEpoch();
     const qint64 windowStart = now - qint64(kFailureWindowMinutes) * 60 * 1000;
-    auto recent = fetchOne(m_db, QStringLiteral("SELECT COUNT(*), MIN(at) FROM logon_failures WHERE logon_name = ? AND at > ?"), { name, windowStart });
-    if (!recent)
-        return recent.error();
-    if (recent->at(0).toInt() >= kMaxFailures) {
-        const qint64 retryAfter = (recent->at(1).toLongLong() + qint64(kFailureWindowMinutes) * 60 * 1000 - now) / 1000 + 1;
-        return Error(ErrorCode::LogonFailed, QStringLiteral("too many failed logons for '%1'").arg(name),
-            { { QStringLiteral("problem"), QStringLiteral("logon-throttled") }, { QStringLiteral("retryAfter"), retryAfter } });
+    // Counted and reserved as a failure in one short transaction, before the slow password
+    // check: parallel attempts see each other and cannot all slip through one count.
+    qint64 reservation = 0;
+    {
+        Transaction tx(m_db, m_ctx.dialect());
+        if (auto r = tx.begin(); !r)
+            return r.error();
+        if (m_ctx.dialect() == SqlDialect::Postgres) {
+            if (auto r = execDirect(m_db, QStringLiteral("LOCK TABLE logon_failures IN SHARE ROW EXCLUSIVE MODE")); !r)
+                return r.error();
+        }
+        auto mine = fetchOne(m_db, QStringLiteral("SELECT COUNT(*), MAX(at) FROM logon_failures WHERE logon_name = ? AND client = ? AND at > ?"), { name, from, windowStart });
+        auto everyone = fetchOne(m_db, QStringLiteral("SELECT COUNT(*), MIN(at) FROM logon_failures WHERE logon_name = ? AND at > ?"), { name, windowStart });
+        if (!mine)
+            return mine.error();
+        if (!everyone)
+            return everyone.error();
+        const int failures = mine->at(0).toInt();
+        const qint64 waitUntil = failures > 0 ? mine->at(1).toLongLong() + delayAfter(failures) * 1000 : 0;
+        const bool nameFlooded = everyone->at(0).toInt() >= kMaxFailuresPerName;
+        if (now < waitUntil || nameFlooded) {
+            const qint64 until = nameFlooded ? everyone->at(1).toLongLong() + qint64(kFailureWindowMinutes) * 60 * 1000 : waitUntil;
+            return Error(ErrorCode::LogonFailed, QStringLiteral("too many failed logons; wait before trying again"),
+                { { QStringLiteral("problem"), QStringLiteral("logon-throttled") }, { QStringLiteral("retryAfter"), (until - now) / 1000 + 1 } });
+        }
+        auto row = fetchOne(m_db, QStringLiteral("INSERT INTO logon_failures (logon_name, client, at) VALUES (?, ?, ?) RETURNING id"), { name, from, now });
+        if (!row)
+            return row.error();
+        reservation = row->at(0).toLongLong();
+        if (auto r = tx.commit(); !r)
+            return r.error();
+    }
+    const auto release = [&]() { return exec(m_db, QStringLiteral("DELETE FROM logon_failures WHERE id = ?"), { reservation }); };
+    // Password hashing is the costly part of an unauthenticated request: only so many at once.
+    if (m_ctx.passwordChecks && !m_ctx.passwordChecks->tryAcquire()) {
+        if (auto r = release(); !r)
+            return r.error();
+        return Error(ErrorCode::ServiceBusy, QStringLiteral("too many logons are being checked; try again shortly"), { { QStringLiteral("retryAfter"), 1 } });
     }
     auto session = PeopleService(m_ctx, m_db).logon(name, password);
+    if (m_ctx.passwordChecks)
+        m_ctx.passwordChecks->release();
     if (!session) {
-        if (session.error().code == ErrorCode::LogonFailed) {
-            if (auto r = exec(m_db, QStringLiteral("INSERT INTO logon_failures (logon_name, at) VALUES (?, ?)"), { name, now }); !r)
+        // A wrong password stays counted; any other refusal (a disabled account, bad input) does not.
+        if (session.error().code != ErrorCode::LogonFailed) {
+            if (auto r = release(); !r)
                 return r.error();
         }
         return session;
     }
-    if (auto r = exec(m_db, QStringLiteral("DELETE FROM logon_failures WHERE logon_name = ? OR at <= ?"), { name, windowStart }); !r)
+    if (auto r = exec(m_db, QStringLiteral("DELETE FROM logon_failures WHERE (logon_name = ? AND client = ?) OR at <= ?"), { name, from, windowStart }); !r)
         return r.error();
     return issue(*session);
 }

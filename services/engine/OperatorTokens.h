@@ -14,12 +14,20 @@ class OperatorTokens {
 public:
     static constexpr int kLifetimeHours = 8;
     static constexpr int kFailureWindowMinutes = 15;
-    static constexpr int kMaxFailures = 5;
+    // Per logon name and client address, the first few failures cost nothing; from then on
+    // each waits twice as long as the one before, up to the window.
+    static constexpr int kFreeFailures = 3;
+    // Per logon name from everywhere: a distributed guess is stopped too.
+    static constexpr int kMaxFailuresPerName = 100;
+    // Seconds a client must wait after its `failures`-th failure.
+    static qint64 delayAfter(int failures);
 
     OperatorTokens(const EngineContext& context, QSqlDatabase db);
 
-    // Checks the password (PeopleService) unless too many recent failures; issues a token.
-    Result<OperatorSession> logon(const QString& logonName, const QString& password);
+    // Checks the password (PeopleService) unless this client must wait after recent failures
+    // for the name, or the engine is already checking as many passwords as it allows at
+    // once (ServiceBusy); issues a token. `client`: the peer address, or "local".
+    Result<OperatorSession> logon(const QString& logonName, const QString& password, const QString& client);
     // Checks the card's signature over a challenge (CardLogonService); issues a token.
     Result<OperatorSession> logonWithCard(const QByteArray& certificate, const QByteArray& challenge, const QByteArray& signature);
     // The operator behind a live token; NotAuthenticated when unknown or expired.

@@ -177,6 +177,13 @@ void finish(QHttpServerResponse& response, const QString& path, const QString& r
                                                  { QStringLiteral("remote"), remote } })
                                    .toJson(QJsonDocument::Compact);
     response.addHeader("Cache-Control", "no-store");
+    // Only ever served over TLS; nothing is to be sniffed into another type.
+    response.addHeader("Strict-Transport-Security", "max-age=31536000");
+    response.addHeader("X-Content-Type-Options", "nosniff");
+    if (path.startsWith(QLatin1String("/c/")))
+        // The collection page: no scripts, no framing (a code typed into a framed copy of it
+        // would be someone else's), nothing loaded from anywhere.
+        response.addHeader("Content-Security-Policy", "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
 }
 
 qint64 idArg(const QJsonObject& args, const char* name)
@@ -191,6 +198,12 @@ ApiServer::ApiServer(EmbeddedEngine& engine, QObject* parent)
     , m_http(std::make_unique<QHttpServer>())
 {
     addRoutes();
+    // An unknown route answers in the error shape every other refusal has.
+    m_http->setMissingHandler([](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+        QHttpServerResponse response = errorResponse(Error(ErrorCode::NotFound, QStringLiteral("no such route"), { { QStringLiteral("what"), QStringLiteral("route") } }));
+        finish(response, loggedPath(request.url()), request.remoteAddress().toString());
+        response.write(std::move(responder));
+    });
 }
 
 ApiServer::~ApiServer() = default;
@@ -479,7 +492,7 @@ void ApiServer::addRoutes()
             const QString password = r.text("password", PeopleService::kMaxPasswordLength);
             if (!r.ok())
                 return ready(errorResponse(r.error()));
-            return answer(this, m_engine.issueToken(logonName, password),
+            return answer(this, m_engine.issueToken(logonName, password, request.remoteAddress().toString()),
                 [](const OperatorSession& s) {
                     return QJsonObject { { QStringLiteral("token"), s.token }, { QStringLiteral("operator"), json::fromSession(s) } };
                 });
@@ -487,7 +500,7 @@ void ApiServer::addRoutes()
     });
     m_http->route(QStringLiteral("/api/v1/logon/card/challenge"), QHttpServerRequest::Method::Post,
         [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
-            deliver(std::move(responder), request, answer(this, m_engine.cardLogonChallenge(), [](const QByteArray& challenge) {
+            deliver(std::move(responder), request, answer(this, m_engine.cardLogonChallengeFor(request.remoteAddress().toString()), [](const QByteArray& challenge) {
                 return QJsonObject { { QStringLiteral("challenge"), QString::fromLatin1(challenge.toBase64()) },
                     { QStringLiteral("expiresIn"), CardLogonService::kChallengeSeconds } };
             }));

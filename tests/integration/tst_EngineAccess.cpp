@@ -1,4 +1,5 @@
 #include "TestSupport.h"
+#include "engine/OperatorTokens.h"
 #include "engine/SettingsSchema.h"
 
 #include <QTest>
@@ -64,6 +65,47 @@ private Q_SLOTS:
         QCOMPARE(await(m_fx.engine().resolveToken(token)).error().code, ErrorCode::NotAuthenticated);
         QCOMPARE(await(m_fx.engine().renewToken(token)).error().code, ErrorCode::NotAuthenticated); // an ended token stays ended
         m_fx.advanceClock(-16 * 3600);
+    }
+
+    void aStrangersWrongPasswordsDoNotLockTheOperatorOut()
+    {
+        // Once, five wrong passwords from anyone locked the real operator out for 900 s.
+        m_fx.createOperator(QStringLiteral("target"), QStringLiteral("Sales"), Scope::All, { Workflow::FindPerson });
+        const QString stranger = QStringLiteral("203.0.113.9");
+        auto tryAs = [&](const QString& password, const QString& client) { return await(m_fx.engine().issueToken(QStringLiteral("target"), password, client)); };
+        for (int i = 0; i < OperatorTokens::kFreeFailures; ++i)
+            QCOMPARE(tryAs(QStringLiteral("wrong"), stranger).error().args.value(QStringLiteral("problem")).toString(), QString());
+        auto held = tryAs(QStringLiteral("wrong"), stranger);
+        QCOMPARE(held.error().args.value(QStringLiteral("problem")).toString(), QStringLiteral("logon-throttled"));
+        QCOMPARE(held.error().args.value(QStringLiteral("retryAfter")).toInt(), 2); // one second, rounded up
+        // Each further failure waits twice as long.
+        m_fx.advanceClock(2);
+        QCOMPARE(tryAs(QStringLiteral("wrong"), stranger).error().args.value(QStringLiteral("problem")).toString(), QString());
+        QCOMPARE(tryAs(QStringLiteral("wrong"), stranger).error().args.value(QStringLiteral("retryAfter")).toInt(), 3);
+        // Even the right password waits, from the stranger's address.
+        QCOMPARE(tryAs(QStringLiteral("pw"), stranger).error().args.value(QStringLiteral("problem")).toString(), QStringLiteral("logon-throttled"));
+        // The operator at their own desk is not held up.
+        auto own = tryAs(QStringLiteral("pw"), QStringLiteral("198.51.100.4"));
+        QVERIFY2(own.ok(), own.ok() ? "" : qPrintable(own.error().toLogString()));
+        m_fx.advanceClock(-2);
+    }
+
+    void parallelGuessesCannotSlipPastTheCount()
+    {
+        // Once, 8 of 40 parallel wrong passwords were checked where 5 were allowed.
+        m_fx.createOperator(QStringLiteral("parallel"), QStringLiteral("Sales"), Scope::All, { Workflow::FindPerson });
+        QList<QFuture<Result<OperatorSession>>> attempts;
+        for (int i = 0; i < 40; ++i)
+            attempts << m_fx.engine().issueToken(QStringLiteral("parallel"), QStringLiteral("wrong"), QStringLiteral("203.0.113.10"));
+        int busy = 0;
+        for (auto& a : attempts) {
+            const auto r = await(a);
+            QVERIFY(!r.ok());
+            busy += r.error().code == ErrorCode::ServiceBusy ? 1 : 0;
+        }
+        const int checked = m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE workflow = 'logon' AND target_label = 'parallel' AND outcome = 'refused'")).toInt();
+        QVERIFY2(checked >= 1 && checked <= OperatorTokens::kFreeFailures, qPrintable(QString::number(checked)));
+        qInfo("%d of 40 parallel guesses had their password checked, %d were told the server is busy", checked, busy);
     }
 
     void disablingAnAccountEndsItsSessionsForGood()

@@ -237,8 +237,21 @@ private Q_SLOTS:
         auto busy = await(m_fx.engine().cardLogonChallenge());
         QVERIFY(!busy.ok());
         QCOMPARE(busy.error().code, ErrorCode::ServiceBusy);
+        QVERIFY(!busy.error().detail.contains(QString::number(CardLogonService::kMaxOpenChallenges))); // no count for strangers
         m_fx.advanceClock(61); // the filler expires and is cleared on the next request
         QVERIFY(await(m_fx.engine().cardLogonChallenge()).ok());
+    }
+
+    void oneClientCannotHoldEveryChallenge()
+    {
+        // Once, one client opened 10,000 challenges in 2 s and locked every card logon out.
+        for (int i = 0; i < CardLogonService::kMaxOpenChallengesPerClient; ++i)
+            QVERIFY(await(m_fx.engine().cardLogonChallengeFor(QStringLiteral("192.0.2.7"))).ok());
+        auto refused = await(m_fx.engine().cardLogonChallengeFor(QStringLiteral("192.0.2.7")));
+        QCOMPARE(refused.error().code, ErrorCode::ServiceBusy);
+        // Anyone else still logs on with their card.
+        const QByteArray c = *await(m_fx.engine().cardLogonChallengeFor(QStringLiteral("192.0.2.8")));
+        QVERIFY(logOnWith(m_certificate, c, m_key).ok());
     }
 };
 

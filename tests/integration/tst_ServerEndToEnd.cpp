@@ -147,8 +147,17 @@ private Q_SLOTS:
         const QJsonObject issued = requestMobile(0);
         const QString url = issued.value(QStringLiteral("collectionUrl")).toString();
         QVERIFY2(url.startsWith(m_server.url() + QStringLiteral("/c/")), qPrintable(url));
-        // A browser opening the link gets the page with the app links.
-        QVERIFY(http(QStringLiteral("GET"), QUrl(url).path()).body.contains("Collect your identity"));
+        // A browser opening the link gets the page with the app links, which no one may frame.
+        const Reply page = http(QStringLiteral("GET"), QUrl(url).path());
+        QVERIFY(page.body.contains("Collect your identity"));
+        QVERIFY2(page.headers.value("content-security-policy").contains("frame-ancestors 'none'"), page.headers.value("content-security-policy").constData());
+        QCOMPARE(page.headers.value("x-content-type-options"), QByteArray("nosniff"));
+        QVERIFY(page.headers.value("strict-transport-security").startsWith("max-age="));
+        // An unknown route answers in the JSON error shape.
+        const Reply nowhere = http(QStringLiteral("GET"), QStringLiteral("/no/such/route"));
+        QCOMPARE(nowhere.status, 404);
+        QCOMPARE(nowhere.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("not-found"));
+        QCOMPARE(nowhere.headers.value("x-content-type-options"), QByteArray("nosniff"));
         const ProcessOutput collected = agent(url, issued.value(QStringLiteral("code")).toString(), QStringLiteral("phone1"));
         QVERIFY2(collected.exitCode == 0, collected.err.constData());
         QVERIFY(collected.out.contains("collected device MI-"));

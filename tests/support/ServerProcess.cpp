@@ -168,7 +168,9 @@ ServerProcess::Reply ServerProcess::http(const QString& verb, const QString& rou
     QSignalSpy done(reply, &QNetworkReply::finished);
     if (!reply->isFinished() && !done.wait(60000))
         qFatal("no answer from %s", qPrintable(route));
-    Reply r { reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll() };
+    Reply r { reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll(), {} };
+    for (const auto& [name, value] : reply->rawHeaderPairs())
+        r.headers.insert(name.toLower(), value);
     reply->deleteLater();
     return r;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QMap>
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QString>
@@ -52,6 +53,7 @@ public:
     struct Reply {
         int status = 0;
         QByteArray body;
+        QMap<QByteArray, QByteArray> headers; // names in lower case
         QJsonObject json() const;
     };
     Reply http(const QString& verb, const QString& route, const QJsonObject& body = {}, const QString& token = {});
