@@ -490,568 +490,573 @@
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="43"/>
-        <source>%1 holds rights you do not (%2), so you may not see a code that collects their credential. Send the code to them instead, or ask an operator who holds those rights.</source>
+        <source>%1 holds rights you do not (%2). A card linked to them acts as them at the kiosk, so only an operator who holds those rights may set their card identifiers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="45"/>
-        <source>&apos;%1&apos; does not archive its keys, so there is nothing to recover. Choose &apos;Issue new&apos; for it, or a policy that archives keys (an encryption certificate).</source>
+        <source>%1 holds rights you do not (%2), so you may not see a code that collects their credential. Send the code to them instead, or ask an operator who holds those rights.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="47"/>
-        <source>This key already has a certificate. Every certificate needs a new key: let the app or card make a new one and collect again.</source>
+        <source>&apos;%1&apos; does not archive its keys, so there is nothing to recover. Choose &apos;Issue new&apos; for it, or a policy that archives keys (an encryption certificate).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="49"/>
-        <source>The RSA key uses a public exponent other than 65537, which Lanyard does not certify. Make a new key with the standard exponent.</source>
+        <source>This key already has a certificate. Every certificate needs a new key: let the app or card make a new one and collect again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="51"/>
-        <source>That logon name or password is far longer than any Lanyard accepts. Check what was pasted.</source>
+        <source>The RSA key uses a public exponent other than 65537, which Lanyard does not certify. Make a new key with the standard exponent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="53"/>
-        <source>This would grant more than your own roles hold (a workflow you lack, a wider scope, or more for a role you hold yourself). Ask an administrator who holds it, and does not hold this role, to make the change.</source>
+        <source>That logon name or password is far longer than any Lanyard accepts. Check what was pasted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="55"/>
-        <source>This would take &apos;Edit roles&apos; away from you: no other role of yours grants it. Ask another administrator to make this change.</source>
+        <source>This would grant more than your own roles hold (a workflow you lack, a wider scope, or more for a role you hold yourself). Ask an administrator who holds it, and does not hold this role, to make the change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="57"/>
-        <source>The message text is empty. Write the message, or reset the template to its default.</source>
+        <source>This would take &apos;Edit roles&apos; away from you: no other role of yours grants it. Ask another administrator to make this change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="59"/>
-        <source>An email needs a subject.</source>
+        <source>The message text is empty. Write the message, or reset the template to its default.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="61"/>
-        <source>The message must contain {{%1}}: without it the person cannot collect.</source>
+        <source>An email needs a subject.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="63"/>
-        <source>{{%1}} belongs in the other message. The collection link and the code travel separately, so that one intercepted message is not enough.</source>
+        <source>The message must contain {{%1}}: without it the person cannot collect.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="65"/>
-        <source>{{%1}} is not a field this message can use. Use the buttons under the text to insert one that is.</source>
+        <source>{{%1}} belongs in the other message. The collection link and the code travel separately, so that one intercepted message is not enough.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="67"/>
-        <source>There is no message template named &apos;%1&apos;.</source>
+        <source>{{%1}} is not a field this message can use. Use the buttons under the text to insert one that is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="69"/>
-        <source>Enter the computer&apos;s full DNS name, such as pc01.example.org.</source>
+        <source>There is no message template named &apos;%1&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="71"/>
-        <source>Enter the phone&apos;s serial number or the computer&apos;s DNS name.</source>
+        <source>Enter the computer&apos;s full DNS name, such as pc01.example.org.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="73"/>
-        <source>A PIN has 6 to 8 digits. Nothing was sent to the card, so no attempt was used.</source>
+        <source>Enter the phone&apos;s serial number or the computer&apos;s DNS name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="75"/>
-        <source>The unblock code (PUK) has 8 characters. Nothing was sent to the card, so no attempt was used.</source>
+        <source>A PIN has 6 to 8 digits. Nothing was sent to the card, so no attempt was used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="77"/>
-        <source>This device was not issued from a PIV card, so it has no parent card.</source>
+        <source>The unblock code (PUK) has 8 characters. Nothing was sent to the card, so no attempt was used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="79"/>
-        <source>Enter a reason: it is kept in the audit trail.</source>
+        <source>This device was not issued from a PIV card, so it has no parent card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="81"/>
-        <source>The challenge is 16 hexadecimal characters (0–9, A–F) as Windows shows it; spaces and lower case are fine. Ask the user to read it again.</source>
+        <source>Enter a reason: it is kept in the audit trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="83"/>
-        <source>Choose one of the offered durations.</source>
+        <source>The challenge is 16 hexadecimal characters (0–9, A–F) as Windows shows it; spaces and lower case are fine. Ask the user to read it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="85"/>
-        <source>This card already has a pending PIN lock. Update or cancel that one instead.</source>
+        <source>Choose one of the offered durations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="87"/>
-        <source>Choose the date and time of the lock, or lock at the next Self-Service run.</source>
+        <source>This card already has a pending PIN lock. Update or cancel that one instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="89"/>
-        <source>The chosen timezone is no longer in the list. Pick one from the list again.</source>
+        <source>Choose the date and time of the lock, or lock at the next Self-Service run.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="91"/>
-        <source>A timezone in the list has an offset that is not a number of hours. Correct it in Configuration.</source>
+        <source>The chosen timezone is no longer in the list. Pick one from the list again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="93"/>
-        <source>Only a virtual smart card is made for one computer. Clear the computer, or choose a virtual smart card profile.</source>
+        <source>A timezone in the list has an offset that is not a number of hours. Correct it in Configuration.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="95"/>
-        <source>%1 is not a registered computer. Check the full DNS name, or register the computer under Registered hardware first.</source>
+        <source>Only a virtual smart card is made for one computer. Clear the computer, or choose a virtual smart card profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="97"/>
-        <source>The unlock code from the helpdesk has 16 hexadecimal characters (0–9, A–F); spaces and lower case are fine.</source>
+        <source>%1 is not a registered computer. Check the full DNS name, or register the computer under Registered hardware first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="99"/>
-        <source>This unlock code does not answer the challenge shown. Read the challenge to the helpdesk again and type the code they give you.</source>
+        <source>The unlock code from the helpdesk has 16 hexadecimal characters (0–9, A–F); spaces and lower case are fine.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="101"/>
-        <source>The card does not accept the management key, so Lanyard cannot write to it. Use a blank card, or one Lanyard issued.</source>
+        <source>This unlock code does not answer the challenge shown. Read the challenge to the helpdesk again and type the code they give you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="103"/>
-        <source>This profile has the engine make and archive a key, which a PIV card cannot take in. Collect it on a phone, or change the profile&apos;s key recovery.</source>
+        <source>The card does not accept the management key, so Lanyard cannot write to it. Use a blank card, or one Lanyard issued.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="105"/>
-        <source>The profile allows no key a PIV card can make (RSA-2048 or P-256). Add one of them to its certificate policy.</source>
+        <source>This profile has the engine make and archive a key, which a PIV card cannot take in. Collect it on a phone, or change the profile&apos;s key recovery.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="107"/>
-        <source>A PIV card holds at most three certificates from a profile. Issue the others separately.</source>
+        <source>The profile allows no key a PIV card can make (RSA-2048 or P-256). Add one of them to its certificate policy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="109"/>
-        <source>Lanyard did not issue the certificate on this card, so it cannot log you on. Log on with your password, or use the card Lanyard issued to you.</source>
+        <source>A PIV card holds at most three certificates from a profile. Issue the others separately.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="111"/>
-        <source>The card&apos;s certificate carries a FASC-N that cannot be read, so the card cannot be linked to anyone. Trying again will not help: take the card to the helpdesk.</source>
+        <source>Lanyard did not issue the certificate on this card, so it cannot log you on. Log on with your password, or use the card Lanyard issued to you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="113"/>
-        <source>The certificate on this card is stored compressed, and its compressed data is damaged. Trying again will not help: the card needs to be re-issued by its issuer.</source>
+        <source>The card&apos;s certificate carries a FASC-N that cannot be read, so the card cannot be linked to anyone. Trying again will not help: take the card to the helpdesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="115"/>
-        <source>Only a smart card Lanyard issued can log you on; a phone identity or a derived credential cannot. Log on with your password, or use your card.</source>
+        <source>The certificate on this card is stored compressed, and its compressed data is damaged. Trying again will not help: the card needs to be re-issued by its issuer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="117"/>
-        <source>This card is not in use any more (revoked, suspended, expired or replaced), so it cannot log you on. Log on with your password, or ask the helpdesk.</source>
+        <source>Only a smart card Lanyard issued can log you on; a phone identity or a derived credential cannot. Log on with your password, or use your card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="119"/>
-        <source>&apos;%1&apos; is not a server address Lanyard can use. Write it as https://host:port; plain http is only accepted for this computer (localhost).</source>
+        <source>This card is not in use any more (revoked, suspended, expired or replaced), so it cannot log you on. Log on with your password, or ask the helpdesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="121"/>
+        <source>&apos;%1&apos; is not a server address Lanyard can use. Write it as https://host:port; plain http is only accepted for this computer (localhost).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="123"/>
         <source>The CA file %1 cannot be used: it is missing, unreadable or holds no PEM certificate. Choose the PEM file of the CA that signs the server&apos;s certificate, or leave the field empty to trust the system&apos;s CAs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="132"/>
+        <location filename="../ui/ErrorText.cpp" line="134"/>
         <source>The request was not accepted: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="134"/>
+        <location filename="../ui/ErrorText.cpp" line="136"/>
         <source>The %1 could not be found. It may have been removed, or it is outside your scope.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="135"/>
+        <location filename="../ui/ErrorText.cpp" line="137"/>
         <source>record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="138"/>
+        <location filename="../ui/ErrorText.cpp" line="140"/>
         <source>You requested this yourself, so another operator must validate it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="139"/>
+        <location filename="../ui/ErrorText.cpp" line="141"/>
         <source>Your roles do not allow this (%1). Ask an administrator to grant it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="141"/>
+        <location filename="../ui/ErrorText.cpp" line="143"/>
         <source>This person is outside the scope of your roles (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="143"/>
+        <location filename="../ui/ErrorText.cpp" line="145"/>
         <source>This cannot be done now: &apos;%1&apos; is not allowed while the item is &apos;%2&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="145"/>
+        <location filename="../ui/ErrorText.cpp" line="147"/>
         <source>You are not logged on, or your session has ended. Log on again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="147"/>
+        <location filename="../ui/ErrorText.cpp" line="149"/>
         <source>The logon name or password is wrong. Check both and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="149"/>
+        <location filename="../ui/ErrorText.cpp" line="151"/>
         <source>This account is disabled. Ask an administrator to enable it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ErrorText.cpp" line="151"/>
+        <location filename="../ui/ErrorText.cpp" line="153"/>
         <source>The code is wrong. %n attempt(s) left.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The code is wrong. %n attempt left.</numerusform>
+            <numerusform>The code is wrong. %n attempts left.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="153"/>
+        <location filename="../ui/ErrorText.cpp" line="155"/>
         <source>The code has expired. Ask the helpdesk for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="155"/>
+        <location filename="../ui/ErrorText.cpp" line="157"/>
         <source>The code has already been used. Ask the helpdesk for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="157"/>
+        <location filename="../ui/ErrorText.cpp" line="159"/>
         <source>Too many wrong codes: the request is locked. The helpdesk can issue a new code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="159"/>
+        <location filename="../ui/ErrorText.cpp" line="161"/>
         <source>The code complexity &apos;%1&apos; is not valid. Use mm-nn followed by classes, e.g. 04-08N.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="161"/>
+        <location filename="../ui/ErrorText.cpp" line="163"/>
         <source>The subject name template is not valid: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="163"/>
+        <location filename="../ui/ErrorText.cpp" line="165"/>
         <source>The certificate request could not be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="165"/>
+        <location filename="../ui/ErrorText.cpp" line="167"/>
         <source>The certificate request&apos;s signature does not verify; it may have been altered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="167"/>
+        <location filename="../ui/ErrorText.cpp" line="169"/>
         <source>The key type %1 is not allowed by the certificate policy (allowed: %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="169"/>
+        <location filename="../ui/ErrorText.cpp" line="171"/>
         <source>A cryptographic operation failed. Details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="171"/>
+        <location filename="../ui/ErrorText.cpp" line="173"/>
         <source>The database could not complete the operation. Details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="173"/>
+        <location filename="../ui/ErrorText.cpp" line="175"/>
         <source>The database is busy. Nothing was changed; try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="175"/>
+        <location filename="../ui/ErrorText.cpp" line="177"/>
         <source>The database is read-only. Check the file&apos;s permissions and free disk space.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="177"/>
+        <location filename="../ui/ErrorText.cpp" line="179"/>
         <source>This database was created by a newer Lanyard (schema %1; this version reads up to %2). Update Lanyard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="180"/>
+        <location filename="../ui/ErrorText.cpp" line="182"/>
         <source>The setting &apos;%1&apos; is not valid: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="182"/>
+        <location filename="../ui/ErrorText.cpp" line="184"/>
         <source>The credential profile &apos;%1&apos; cannot be requested for this person by you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="184"/>
+        <location filename="../ui/ErrorText.cpp" line="186"/>
         <source>The audit trail does not verify: it has been altered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="186"/>
+        <location filename="../ui/ErrorText.cpp" line="188"/>
         <source>The master key could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="188"/>
+        <location filename="../ui/ErrorText.cpp" line="190"/>
         <source>The master key does not belong to this database. Use the key file or keychain entry created with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="190"/>
+        <location filename="../ui/ErrorText.cpp" line="192"/>
         <source>This request must be validated by a second operator first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="192"/>
+        <location filename="../ui/ErrorText.cpp" line="194"/>
         <source>This person has no mobile number, so the code cannot be sent by SMS. Show the code on screen instead, or add a number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="193"/>
+        <location filename="../ui/ErrorText.cpp" line="195"/>
         <source>This person has no email address, so nothing can be sent. Show the code on screen instead, or add an address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="195"/>
+        <location filename="../ui/ErrorText.cpp" line="197"/>
         <source>The change conflicts with existing data: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="197"/>
+        <location filename="../ui/ErrorText.cpp" line="199"/>
         <source>The message could not be delivered: %1. Check the email and SMS settings, then re-send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ErrorText.cpp" line="199"/>
+        <location filename="../ui/ErrorText.cpp" line="201"/>
         <source>The server is busy. Nothing was lost; try again in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The server is busy. Nothing was lost; try again in %n second.</numerusform>
+            <numerusform>The server is busy. Nothing was lost; try again in %n seconds.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="202"/>
+        <location filename="../ui/ErrorText.cpp" line="204"/>
         <source>This card was requested for %1 and can only be made there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="204"/>
+        <location filename="../ui/ErrorText.cpp" line="206"/>
         <source>This phone is not registered to this person, and the credential profile only allows the person&apos;s own registered phones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="205"/>
+        <location filename="../ui/ErrorText.cpp" line="207"/>
         <source>This phone is not registered, and the credential profile only allows registered phones. Register it under Registered hardware first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="207"/>
+        <location filename="../ui/ErrorText.cpp" line="209"/>
         <source>Biometric checks on update or unlock are switched on, and mobile identities cannot perform them. Switch both off in the Operation Settings to issue to phones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="209"/>
+        <location filename="../ui/ErrorText.cpp" line="211"/>
         <source>Mobile issuance is switched off (the maximum session count is 0). Raise it in the Operation Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="211"/>
+        <location filename="../ui/ErrorText.cpp" line="213"/>
         <source>The collection took too long and was stopped. Nothing was issued; start the collection again with the same code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="213"/>
+        <location filename="../ui/ErrorText.cpp" line="215"/>
         <source>The server&apos;s certificate is not trusted: %1. Check the CA file in the connection settings, or ask the administrator which CA signs the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="215"/>
+        <location filename="../ui/ErrorText.cpp" line="217"/>
         <source>The server could not be reached: %1. Check the address and your network, then try again; nothing you typed was lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="217"/>
+        <location filename="../ui/ErrorText.cpp" line="219"/>
         <source>The smart card service is not running, so no card can be read. Start it (pcscd) or ask IT; Lanyard notices by itself when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="219"/>
+        <location filename="../ui/ErrorText.cpp" line="221"/>
         <source>The card was removed or cannot be reached. Insert it again and keep it in the reader until you are done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="222"/>
+        <location filename="../ui/ErrorText.cpp" line="224"/>
         <source>This card is not a PIV card. Use your PIV smart card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="224"/>
+        <location filename="../ui/ErrorText.cpp" line="226"/>
         <source>This card holds no PIV Authentication certificate, so it cannot be used here. Ask the helpdesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="226"/>
+        <location filename="../ui/ErrorText.cpp" line="228"/>
         <source>The certificate on this card cannot be read. The card may be damaged; ask the helpdesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="228"/>
+        <location filename="../ui/ErrorText.cpp" line="230"/>
         <source>Another program is using the card. Close it, or remove the card and insert it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="229"/>
+        <location filename="../ui/ErrorText.cpp" line="231"/>
         <source>The card did not answer as expected. Remove it, insert it again and retry; if it happens again, ask the helpdesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ErrorText.cpp" line="232"/>
+        <location filename="../ui/ErrorText.cpp" line="234"/>
         <source>The unblock code (PUK) is wrong. %n attempt(s) left before it is blocked too.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The unblock code (PUK) is wrong. %n attempt left before it is blocked too.</numerusform>
+            <numerusform>The unblock code (PUK) is wrong. %n attempts left before it is blocked too.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ErrorText.cpp" line="233"/>
+        <location filename="../ui/ErrorText.cpp" line="235"/>
         <source>The PIN is wrong. %n attempt(s) left before the card is blocked.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The PIN is wrong. %n attempt left before the card is blocked.</numerusform>
+            <numerusform>The PIN is wrong. %n attempts left before the card is blocked.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="236"/>
+        <location filename="../ui/ErrorText.cpp" line="238"/>
         <source>The card&apos;s unblock code (PUK) is blocked: the card cannot be unblocked any more. Ask the helpdesk for a new card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="237"/>
+        <location filename="../ui/ErrorText.cpp" line="239"/>
         <source>The card&apos;s PIN is blocked after too many wrong attempts. The helpdesk can unblock it (Self-Service: Unblock PIN).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="240"/>
+        <location filename="../ui/ErrorText.cpp" line="242"/>
         <source>The PIV card this credential is derived from expired on %1, so it can no longer be collected. Derive a new one from a valid card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="242"/>
+        <location filename="../ui/ErrorText.cpp" line="244"/>
         <source>The certificate on this card is not valid now (valid from %1 until %2). Ask the helpdesk for a new card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="247"/>
+        <location filename="../ui/ErrorText.cpp" line="249"/>
         <source>No trusted issuers of PIV cards are configured, so no card can be accepted. An administrator sets them in the Operation Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="249"/>
+        <location filename="../ui/ErrorText.cpp" line="251"/>
         <source>Whether this card has been revoked cannot be checked: there is no revocation list for its issuer. An administrator adds it in the Operation Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="251"/>
+        <location filename="../ui/ErrorText.cpp" line="253"/>
         <source>Whether this card has been revoked cannot be checked: the revocation list is out of date. An administrator must update it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="252"/>
+        <location filename="../ui/ErrorText.cpp" line="254"/>
         <source>This card was not issued by a trusted issuer (%1). Use a card from your organisation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="254"/>
+        <location filename="../ui/ErrorText.cpp" line="256"/>
         <source>This card has been revoked by its issuer and cannot be used. Ask the helpdesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="257"/>
+        <location filename="../ui/ErrorText.cpp" line="259"/>
         <source>This took too long. Remove your card and start again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="258"/>
+        <location filename="../ui/ErrorText.cpp" line="260"/>
         <source>The card could not prove that it holds the certificate&apos;s key. Remove it and start again; if it happens again, ask the helpdesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="261"/>
+        <location filename="../ui/ErrorText.cpp" line="263"/>
         <source>This card&apos;s certificate carries no FASC-N or card UUID, so it cannot be linked to anyone. Ask the helpdesk: they can allow finding the holder by the certificate&apos;s UPN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="262"/>
+        <location filename="../ui/ErrorText.cpp" line="264"/>
         <source>This card does not belong to anyone Lanyard knows. Ask the helpdesk to link the card to your record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="264"/>
+        <location filename="../ui/ErrorText.cpp" line="266"/>
         <source>This card&apos;s signed identity (%1 %2) does not match its certificate (%3), so it may have been altered. Do not use it; take it to the helpdesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="267"/>
+        <location filename="../ui/ErrorText.cpp" line="269"/>
         <source>Another person already holds this %1 (%2). A card belongs to one person: remove it from the other record first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="268"/>
+        <location filename="../ui/ErrorText.cpp" line="270"/>
         <source>FASC-N</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="268"/>
+        <location filename="../ui/ErrorText.cpp" line="270"/>
         <source>card UUID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="271"/>
+        <location filename="../ui/ErrorText.cpp" line="273"/>
         <source>The profile&apos;s notification scheme sends the code by SMS, but SMS notifications are switched off in the Operation Settings. Switch them on, or show the code on screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="272"/>
+        <location filename="../ui/ErrorText.cpp" line="274"/>
         <source>The profile&apos;s notification scheme sends email, but email notifications are switched off in the Operation Settings. Switch them on, or show the code on screen.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1682,9 +1687,9 @@
     <message numerus="yes">
         <location filename="../ui/AuditPage.cpp" line="69"/>
         <source>✔ The audit trail verifies: %n event(s), hash chain intact.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>✔ The audit trail verifies: %n event, hash chain intact.</numerusform>
+            <numerusform>✔ The audit trail verifies: %n events, hash chain intact.</numerusform>
         </translation>
     </message>
     <message>
@@ -1784,17 +1789,17 @@
     <message numerus="yes">
         <location filename="../services/agent/CollectionAgent.cpp" line="100"/>
         <source>The server is busy; trying again in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The server is busy; trying again in %n second.</numerusform>
+            <numerusform>The server is busy; trying again in %n seconds.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../services/agent/CollectionAgent.cpp" line="115"/>
         <source>Making %n key(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Making %n key…</numerusform>
+            <numerusform>Making %n keys…</numerusform>
         </translation>
     </message>
     <message>
@@ -2030,17 +2035,17 @@
     <message numerus="yes">
         <location filename="../ui/DeviceViewPage.cpp" line="111"/>
         <source>Done: %n derived credential(s) cancelled</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Done: %n derived credential cancelled</numerusform>
+            <numerusform>Done: %n derived credentials cancelled</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/DeviceViewPage.cpp" line="112"/>
         <source>, %n open request(s) cancelled.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n open request cancelled.</numerusform>
+            <numerusform>, %n open requests cancelled.</numerusform>
         </translation>
     </message>
     <message>
@@ -2095,9 +2100,9 @@
     <message numerus="yes">
         <location filename="../app/EngineLauncher.cpp" line="76"/>
         <source>Creating demo data (%n people)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Creating demo data (%n person)…</numerusform>
+            <numerusform>Creating demo data (%n people)…</numerusform>
         </translation>
     </message>
     <message>
@@ -2126,9 +2131,9 @@
     <message numerus="yes">
         <location filename="../ui/FindDevicePage.cpp" line="44"/>
         <source>%n device(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n device</numerusform>
+            <numerusform>%n devices</numerusform>
         </translation>
     </message>
 </context>
@@ -2152,17 +2157,17 @@
     <message numerus="yes">
         <location filename="../ui/FindPersonPage.cpp" line="51"/>
         <source>%n people shown; scroll for more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n person shown; scroll for more</numerusform>
+            <numerusform>%n people shown; scroll for more</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/FindPersonPage.cpp" line="51"/>
         <source>%n people</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
         </translation>
     </message>
 </context>
@@ -2299,9 +2304,9 @@
     <message numerus="yes">
         <location filename="../ui/KioskWindow.cpp" line="212"/>
         <source>%n attempt(s) left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n attempt left</numerusform>
+            <numerusform>%n attempts left</numerusform>
         </translation>
     </message>
     <message>
@@ -2809,17 +2814,17 @@
     <message numerus="yes">
         <location filename="../ui/MessageTemplatesPage.cpp" line="263"/>
         <source>With the sample values: %n character(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>With the sample values: %n character</numerusform>
+            <numerusform>With the sample values: %n characters</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/MessageTemplatesPage.cpp" line="264"/>
         <source>(%n SMS part(s)).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(%n SMS part).</numerusform>
+            <numerusform>(%n SMS parts).</numerusform>
         </translation>
     </message>
 </context>
@@ -3755,9 +3760,9 @@
     <message numerus="yes">
         <location filename="../ui/SelfServiceWindow.cpp" line="272"/>
         <source>Done: %n message(s) with the link and the code are on their way to you.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Done: %n message with the link and the code is on its way to you.</numerusform>
+            <numerusform>Done: %n messages with the link and the code are on their way to you.</numerusform>
         </translation>
     </message>
     <message>
@@ -4115,17 +4120,17 @@
     <message numerus="yes">
         <location filename="../ui/VscUnlockDialog.cpp" line="36"/>
         <source>%n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/VscUnlockDialog.cpp" line="36"/>
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
         </translation>
     </message>
     <message>

@@ -39,6 +39,8 @@ QString ErrorText::problem(const Error& e)
         return tr("'%1' is not a FASC-N. Type its 32 digits (spaces and dashes may stay), or the 25 bytes of the card's FASC-N as 50 hex digits.").arg(arg("value"));
     if (id == QLatin1String("uuid-format"))
         return tr("'%1' is not a card UUID. Type it as 8-4-4-4-12 hex digits, with or without braces.").arg(arg("value"));
+    if (id == QLatin1String("identifier-rights"))
+        return tr("%1 holds rights you do not (%2). A card linked to them acts as them at the kiosk, so only an operator who holds those rights may set their card identifiers.").arg(arg("person"), arg("workflow"));
     if (id == QLatin1String("code-rights"))
         return tr("%1 holds rights you do not (%2), so you may not see a code that collects their credential. Send the code to them instead, or ask an operator who holds those rights.").arg(arg("person"), arg("workflow"));
     if (id == QLatin1String("recovery-without-archive"))

@@ -53,6 +53,16 @@ QList<Workflow> AccessControl::lacking(const AccessControl& other) const
     return out;
 }
 
+Result<QList<Workflow>> AccessControl::lackedFor(const QSqlDatabase& db, const AccessControl& viewer, qint64 holderId)
+{
+    if (holderId == viewer.operatorPerson().id)
+        return QList<Workflow>();
+    auto holder = load(db, holderId);
+    if (!holder)
+        return holder.error();
+    return viewer.lacking(*holder);
+}
+
 Result<void> AccessControl::require(Workflow w) const
 {
     if (!allows(w))

@@ -26,6 +26,10 @@ public:
     // The workflows `other` holds that this operator does not (or only more narrowly).
     // Request My ID is left out: it reaches only its holder's own phone.
     QList<Workflow> lacking(const AccessControl& other) const;
+    // What `viewer` lacks of the rights of person `holderId` (nothing for themself). Whoever
+    // sees someone's code, or binds a card to them, can act as them, so must hold all of it.
+    // A disabled holder's rights cannot be read: their error is returned.
+    static Result<QList<Workflow>> lackedFor(const QSqlDatabase& db, const AccessControl& viewer, qint64 holderId);
 
     Result<void> require(Workflow w) const;
     // Permission for the workflow and the target inside its scope.

@@ -175,6 +175,29 @@ Result<Person> PeopleService::setCardIdentifiers(const AccessControl& ac, qint64
         return person;
     if (auto r = ac.requireTarget(Workflow::EditPeople, *person); !r)
         return r.error();
+    // A card bound to someone is greeted as them at the kiosk: binding one's own card to a
+    // person with more rights would be a way to become them.
+    if (person->enabled) {
+        auto lacking = AccessControl::lackedFor(m_db, ac, personId);
+        if (!lacking)
+            return lacking.error();
+        if (!lacking->isEmpty()) {
+            QStringList ids;
+            for (Workflow w : *lacking)
+                ids << workflowId(w);
+            AuditEvent refused = AuditLog::event(m_ctx.now(), &ac, workflowId(Workflow::EditPeople), QStringLiteral("person"), QString::number(personId), person->fullName,
+                QStringLiteral("refused: card identifiers of a person holding rights %1 lacks (%2)").arg(ac.operatorPerson().logonName, ids.join(QLatin1Char(','))));
+            refused.outcome = QStringLiteral("refused");
+            refused.personId = personId;
+            if (auto r = AuditLog(m_db, m_ctx).append(refused); !r)
+                return r.error();
+            if (auto r = tx.commit(); !r)
+                return r.error();
+            return Error(ErrorCode::PermissionDenied, QStringLiteral("%1 holds rights you do not; their card identifiers are set by someone who holds them").arg(person->logonName),
+                { { QStringLiteral("problem"), QStringLiteral("identifier-rights") }, { QStringLiteral("person"), person->fullName },
+                    { QStringLiteral("workflow"), ids.join(QLatin1Char(',')) } });
+        }
+    }
     // One card belongs to one person: the kiosk would otherwise have to guess whose it is.
     for (const auto& [column, value, which] : { std::tuple { "fascn", *fascn, "fascn" }, std::tuple { "card_uuid", *uuid, "cardUuid" } }) {
         if (value.isEmpty())

@@ -79,19 +79,6 @@ Workflow requestWorkflow(const CredentialProfile& profile, bool forSelf)
                                                                                                                   : Workflow::RequestCard;
 }
 
-// Whoever sees a code can collect the credential as its holder: they must hold every right
-// the holder holds. Returns what they lack (empty: nothing).
-Result<QList<Workflow>> rightsLackedFor(const QSqlDatabase& db, const AccessControl& viewer, qint64 holderId)
-{
-    if (holderId == viewer.operatorPerson().id)
-        return QList<Workflow>();
-    // A disabled holder's rights cannot be read, and their code is shown to nobody.
-    auto holder = AccessControl::load(db, holderId);
-    if (!holder)
-        return holder.error();
-    return viewer.lacking(*holder);
-}
-
 QString workflowList(const QList<Workflow>& workflows)
 {
     QStringList ids;
@@ -382,7 +369,7 @@ Result<IssuedRequest> RequestService::request(const AccessControl& ac, qint64 pe
     // of someone holding more rights needs a second operator who holds them.
     QList<Workflow> lacking;
     if (showCode && !parent) {
-        auto l = rightsLackedFor(m_db, ac, personId);
+        auto l = AccessControl::lackedFor(m_db, ac, personId);
         if (!l)
             return l.error();
         lacking = *l;
@@ -496,7 +483,7 @@ Result<IssuedRequest> RequestService::regenerateCode(const AccessControl& ac, qi
 
 Result<void> RequestService::refuseCodeView(const AccessControl& ac, const Job& job, Workflow workflow)
 {
-    auto lacking = rightsLackedFor(m_db, ac, job.personId);
+    auto lacking = AccessControl::lackedFor(m_db, ac, job.personId);
     if (!lacking)
         return lacking.error();
     if (lacking->isEmpty())

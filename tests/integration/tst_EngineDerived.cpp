@@ -337,6 +337,15 @@ private slots:
         auto taken = await(m_fx->engine().setCardIdentifiers(m_admin, two, CardIdentifiers { spaced, {} }));
         QCOMPARE(taken.error().code, ErrorCode::CardIdentifierTaken);
         QCOMPARE(m_fx->scalar(QStringLiteral("SELECT fascn FROM people WHERE id = ?"), { two }).toString(), QString());
+        // Binding one's own card to someone holding more rights would make one them at the
+        // kiosk: an editor who lacks the administrator's rights may not.
+        const qint64 editor = m_fx->createOperator(QStringLiteral("cardeditor"), QStringLiteral("Sales"), Scope::All, { Workflow::FindPerson, Workflow::EditPeople });
+        QVERIFY(editor > 0);
+        auto bind = await(m_fx->engine().setCardIdentifiers(m_fx->logon(QStringLiteral("cardeditor")), m_admin.personId, CardIdentifiers { fascnDigits(QStringLiteral("0000000888")), {} }));
+        QCOMPARE(bind.error().args.value(QStringLiteral("problem")).toString(), QStringLiteral("identifier-rights"));
+        QCOMPARE(m_fx->scalar(QStringLiteral("SELECT fascn FROM people WHERE id = ?"), { m_admin.personId }).toString(), QString());
+        QVERIFY(await(m_fx->engine().setCardIdentifiers(m_fx->logon(QStringLiteral("cardeditor")), two, CardIdentifiers { fascnDigits(QStringLiteral("0000000888")), {} })).ok());
+        QVERIFY(await(m_fx->engine().setCardIdentifiers(m_admin, two, {})).ok());
         // Only with Edit People, and the change is in the audit.
         QCOMPARE(await(m_fx->engine().setCardIdentifiers(m_kiosk, two, CardIdentifiers { {}, {} })).error().code, ErrorCode::PermissionDenied);
         QVERIFY(m_fx->scalar(QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE workflow = 'edit-people' AND person_id = ?"), { one }).toInt() >= 1);
