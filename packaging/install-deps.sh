@@ -4,7 +4,7 @@
 set -eu
 
 PACKAGES="g++ cmake ninja-build pkg-config clang libclang-rt-14-dev
-qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-httpserver-dev qt6-websockets-dev
+qt6-base-dev qt6-tools-dev qt6-l10n-tools libboost-dev
 libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev
 libssl-dev openssl libqrencode-dev libpcsclite-dev libcurl4-openssl-dev
 xvfb xauth imagemagick fonts-dejavu-core

@@ -1,7 +1,7 @@
 // lanyard-server: the credential engine over HTTPS for many desks and for phones.
 //   lanyard-server init            --db URL [--key-file F] [--demo]
 //   lanyard-server create-operator --db URL [--key-file F] --logon NAME [--name TEXT] [--group NAME] [--role ROLE]...  (password on stdin)
-//   lanyard-server serve           --db URL [--key-file F] --listen HOST:PORT --tls-cert F --tls-key F
+//   lanyard-server serve           --db URL [--key-file F] --listen HOST:PORT --tls-cert F --tls-key F [--max-client-connections N] [--header-timeout S] [--handshake-timeout S]
 
 #include "core/WhenFinished.h"
 #include "demo/DemoDataGenerator.h"
@@ -99,7 +99,17 @@ int main(int argc, char* argv[])
     const QCommandLineOption role(QStringLiteral("role"), QStringLiteral("create-operator: a role to give (repeat for several)"), QStringLiteral("role"), QStringLiteral("Administrator"));
     const QCommandLineOption delivery(QStringLiteral("delivery-interval"), QStringLiteral("Seconds between notification delivery passes"),
         QStringLiteral("seconds"), QStringLiteral("30"));
-    parser.addOptions({ db, keyFile, listen, cert, key, demo, logon, name, group, role, delivery });
+    const HttpLimits defaults;
+    const QCommandLineOption perClient(QStringLiteral("max-client-connections"),
+        QStringLiteral("serve: open connections allowed from one client address (default %1)").arg(defaults.maxConnectionsPerClient), QStringLiteral("count"),
+        QString::number(defaults.maxConnectionsPerClient));
+    const QCommandLineOption headerTimeout(QStringLiteral("header-timeout"),
+        QStringLiteral("serve: seconds a connection may take to send a request header, idle time included (default %1)").arg(defaults.headerSeconds),
+        QStringLiteral("seconds"), QString::number(defaults.headerSeconds));
+    const QCommandLineOption handshakeTimeout(QStringLiteral("handshake-timeout"),
+        QStringLiteral("serve: seconds a connection may take for its TLS handshake (default %1)").arg(defaults.handshakeSeconds), QStringLiteral("seconds"),
+        QString::number(defaults.handshakeSeconds));
+    parser.addOptions({ db, keyFile, listen, cert, key, demo, logon, name, group, role, delivery, perClient, headerTimeout, handshakeTimeout });
     parser.process(app);
     const QString command = parser.positionalArguments().value(0);
     if (command != QLatin1String("init") && command != QLatin1String("create-operator") && command != QLatin1String("serve"))
@@ -119,8 +129,9 @@ int main(int argc, char* argv[])
         return fail(QStringLiteral("--key-file is required with PostgreSQL"));
     options.deliveryIntervalMs = command == QLatin1String("serve") ? qMax(1, parser.value(delivery).toInt()) * 1000 : 0;
 
-    QSslCertificate certificate;
-    QSslKey privateKey;
+    QByteArray certificatePem;
+    QByteArray privateKeyPem;
+    HttpLimits limits;
     QHostAddress address;
     quint16 port = 0;
     if (command == QLatin1String("serve")) {
@@ -136,13 +147,22 @@ int main(int argc, char* argv[])
         QFile keyFileIn(parser.value(key));
         if (!certFile.open(QIODevice::ReadOnly) || !keyFileIn.open(QIODevice::ReadOnly))
             return fail(QStringLiteral("cannot read the TLS certificate or key"));
-        certificate = QSslCertificate(certFile.readAll(), QSsl::Pem);
-        const QByteArray keyPem = keyFileIn.readAll();
-        privateKey = QSslKey(keyPem, QSsl::Ec, QSsl::Pem);
-        if (privateKey.isNull())
-            privateKey = QSslKey(keyPem, QSsl::Rsa, QSsl::Pem);
-        if (certificate.isNull() || privateKey.isNull())
-            return fail(QStringLiteral("the TLS certificate or key is not valid PEM (RSA or EC key)"));
+        certificatePem = certFile.readAll();
+        privateKeyPem = keyFileIn.readAll();
+        const auto bounded = [&](const QCommandLineOption& option, int low, int high, int& into) {
+            bool ok = false;
+            const int value = parser.value(option).toInt(&ok);
+            if (!ok || value < low || value > high)
+                return false;
+            into = value;
+            return true;
+        };
+        if (!bounded(perClient, 1, 100000, limits.maxConnectionsPerClient))
+            return fail(QStringLiteral("--max-client-connections wants a whole number from 1 to 100000"));
+        if (!bounded(headerTimeout, 1, 3600, limits.headerSeconds))
+            return fail(QStringLiteral("--header-timeout wants seconds from 1 to 3600"));
+        if (!bounded(handshakeTimeout, 1, 3600, limits.handshakeSeconds))
+            return fail(QStringLiteral("--handshake-timeout wants seconds from 1 to 3600"));
         qInstallMessageHandler(jsonLog);
     }
 
@@ -164,8 +184,8 @@ int main(int argc, char* argv[])
             return;
         }
         if (command == QLatin1String("serve")) {
-            server = std::make_unique<ApiServer>(*engine);
-            auto bound = server->listen(address, port, certificate, privateKey);
+            server = std::make_unique<ApiServer>(*engine, limits);
+            auto bound = server->listen(address, port, certificatePem, privateKeyPem);
             if (!bound) {
                 exitCode = fail(bound.error().detail);
                 app.exit(exitCode);

@@ -8,42 +8,30 @@
 #include "engine/SettingsSchema.h"
 #include "engine/SettingsService.h"
 
-#include <QElapsedTimer>
 #include <QFutureWatcher>
-#include <QHttpServerResponder>
-#include <QPointer>
-#include <QTcpSocket>
-#include <QHttpServer>
-#include <QHttpServerRequest>
-#include <QHttpServerResponse>
 #include <QJsonDocument>
 #include <QLoggingCategory>
-#include <QPromise>
-#include <QSslServer>
-#include <QTcpServer>
 
 Q_LOGGING_CATEGORY(lcApi, "lanyard.api")
 
 namespace lanyard {
 
 namespace {
-using Status = QHttpServerResponder::StatusCode;
-
-Status statusFor(ErrorCode code)
+int statusFor(ErrorCode code)
 {
     switch (code) {
     case ErrorCode::NotAuthenticated:
     case ErrorCode::LogonFailed:
     case ErrorCode::AccountDisabled:
-        return Status::Unauthorized;
+        return http_status::Unauthorized;
     case ErrorCode::PermissionDenied:
     case ErrorCode::OutOfScope:
     case ErrorCode::ProfileNotAvailable:
     case ErrorCode::DeviceNotAllowed:
     case ErrorCode::CodeInvalid:
-        return Status::Forbidden;
+        return http_status::Forbidden;
     case ErrorCode::NotFound:
-        return Status::NotFound;
+        return http_status::NotFound;
     case ErrorCode::InvalidTransition:
     case ErrorCode::Conflict:
     case ErrorCode::CodeUsed:
@@ -54,10 +42,10 @@ Status statusFor(ErrorCode code)
     case ErrorCode::BiometricsIncompatible:
     case ErrorCode::MobileIssuanceDisabled:
     case ErrorCode::ChannelDisabled:
-        return Status::Conflict;
+        return http_status::Conflict;
     case ErrorCode::ServiceBusy:
     case ErrorCode::StorageBusy:
-        return Status::ServiceUnavailable;
+        return http_status::ServiceUnavailable;
     case ErrorCode::StorageFailure:
     case ErrorCode::StorageReadOnly:
     case ErrorCode::CryptoFailure:
@@ -65,23 +53,23 @@ Status statusFor(ErrorCode code)
     case ErrorCode::MasterKeyMismatch:
     case ErrorCode::AuditChainBroken:
     case ErrorCode::SchemaTooNew:
-        return Status::InternalServerError;
+        return http_status::InternalServerError;
     default:
-        return Status::BadRequest;
+        return http_status::BadRequest;
     }
 }
 
-QHttpServerResponse errorResponse(const Error& given)
+ServerResponse errorResponse(const Error& given)
 {
     Error e = given;
-    if (statusFor(e.code) == Status::InternalServerError) {
+    if (statusFor(e.code) == http_status::InternalServerError) {
         // The server's own failure: its detail (SQL, paths, OpenSSL) is for the log, at error
         // level, and the caller gets the code and a plain sentence.
         qCCritical(lcApi).noquote() << e.toLogString();
         e.detail = QStringLiteral("the server could not complete the request (%1); its log says why").arg(errorId(e.code));
         e.args.clear();
     }
-    QHttpServerResponse r(QJsonObject { { QStringLiteral("error"), json::fromError(e) } }, statusFor(e.code));
+    ServerResponse r(QJsonObject { { QStringLiteral("error"), json::fromError(e) } }, statusFor(e.code));
     if (e.code == ErrorCode::ServiceBusy || e.code == ErrorCode::StorageBusy)
         r.addHeader("Retry-After", QByteArray::number(qMax(1, e.args.value(QStringLiteral("retryAfter")).toInt())));
     if (e.code == ErrorCode::LogonFailed && e.args.contains(QStringLiteral("retryAfter")))
@@ -91,12 +79,12 @@ QHttpServerResponse errorResponse(const Error& given)
 
 ApiServer::Promise newPromise()
 {
-    auto promise = std::make_shared<QFutureInterface<QHttpServerResponse>>();
+    auto promise = std::make_shared<QFutureInterface<ServerResponse>>();
     promise->reportStarted();
     return promise;
 }
 
-QFuture<QHttpServerResponse> ready(QHttpServerResponse&& response)
+QFuture<ServerResponse> ready(ServerResponse&& response)
 {
     auto promise = newPromise();
     promise->reportAndMoveResult(std::move(response));
@@ -104,7 +92,7 @@ QFuture<QHttpServerResponse> ready(QHttpServerResponse&& response)
     return promise->future();
 }
 
-void fulfil(const ApiServer::Promise& promise, QHttpServerResponse&& response)
+void fulfil(const ApiServer::Promise& promise, ServerResponse&& response)
 {
     promise->reportAndMoveResult(std::move(response));
     promise->reportFinished();
@@ -118,14 +106,14 @@ void answerInto(QObject* context, const ApiServer::Promise& promise, QFuture<Res
         if (!result)
             fulfil(promise, errorResponse(result.error()));
         else if constexpr (std::is_void_v<T>)
-            fulfil(promise, QHttpServerResponse(convert()));
+            fulfil(promise, ServerResponse(convert()));
         else
-            fulfil(promise, QHttpServerResponse(convert(*result)));
+            fulfil(promise, ServerResponse(convert(*result)));
     });
 }
 
 template <typename T, typename Convert>
-QFuture<QHttpServerResponse> answer(QObject* context, QFuture<Result<T>> future, Convert convert)
+QFuture<ServerResponse> answer(QObject* context, QFuture<Result<T>> future, Convert convert)
 {
     auto promise = newPromise();
     answerInto(context, promise, std::move(future), std::move(convert));
@@ -143,9 +131,9 @@ Result<QJsonObject> jsonBody(const QByteArray& body)
     return doc.object();
 }
 
-Result<QJsonObject> bodyOf(const QHttpServerRequest& request)
+Result<QJsonObject> bodyOf(const ServerRequest& request)
 {
-    return jsonBody(request.body());
+    return jsonBody(request.body);
 }
 
 // {"<key>": [ ... ]} from a list.
@@ -162,20 +150,26 @@ QJsonObject idObject(qint64 id)
 
 // The path as logged: a collection token in it is a bearer secret (whoever has it and the
 // code collects), so only its route is kept.
-QString loggedPath(const QUrl& url)
+QString loggedPath(const QByteArray& raw)
 {
-    const QString path = url.path();
+    const QString path = QString::fromLatin1(raw.left(200));
     if (path.startsWith(QLatin1String("/c/")))
         return QStringLiteral("/c/<token>");
-    return path.left(200);
+    return path;
 }
 
 // One log line per request, never the body (it may hold a code or a password); no caching.
-void finish(QHttpServerResponse& response, const QString& path, const QString& remote)
+void logAnswer(const QString& path, int status, const QString& remote, const QString& note = {})
 {
-    qCInfo(lcApi).noquote() << QJsonDocument(QJsonObject { { QStringLiteral("path"), path }, { QStringLiteral("status"), int(response.statusCode()) },
-                                                 { QStringLiteral("remote"), remote } })
-                                   .toJson(QJsonDocument::Compact);
+    QJsonObject line { { QStringLiteral("path"), path }, { QStringLiteral("status"), status }, { QStringLiteral("remote"), remote } };
+    if (!note.isEmpty())
+        line.insert(QStringLiteral("note"), note);
+    qCInfo(lcApi).noquote() << QJsonDocument(line).toJson(QJsonDocument::Compact);
+}
+
+// What every answer carries, a protocol refusal too.
+void addCommonHeaders(ServerResponse& response, const QString& path)
+{
     response.addHeader("Cache-Control", "no-store");
     // Only ever served over TLS; nothing is to be sniffed into another type.
     response.addHeader("Strict-Transport-Security", "max-age=31536000");
@@ -186,34 +180,96 @@ void finish(QHttpServerResponse& response, const QString& path, const QString& r
         response.addHeader("Content-Security-Policy", "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
 }
 
+// The error shape for what the HTTP layer itself refuses (malformed, too large, too slow).
+ServerResponse protocolRefusal(int status, const QString& reason)
+{
+    const ErrorCode code = status == http_status::InternalServerError ? ErrorCode::StorageFailure : ErrorCode::InvalidArgument;
+    Error e(code, reason, { { QStringLiteral("problem"), QStringLiteral("http-%1").arg(status) } });
+    ServerResponse response(QJsonObject { { QStringLiteral("error"), json::fromError(e) } }, status);
+    addCommonHeaders(response, QString());
+    return response;
+}
+
 qint64 idArg(const QJsonObject& args, const char* name)
 {
     return args.value(QLatin1String(name)).toInteger();
 }
 } // namespace
 
-ApiServer::ApiServer(EmbeddedEngine& engine, QObject* parent)
+
+namespace {
+
+// The path argument when `path` matches the route's pattern; nothing when it does not.
+std::optional<QString> match(const char* pattern, const QByteArray& path)
+{
+    const QByteArray p(pattern);
+    const qsizetype brace = p.indexOf('{');
+    if (brace < 0)
+        return path == p ? std::optional<QString>(QString()) : std::nullopt;
+    const QByteArray prefix = p.left(brace);
+    if (!path.startsWith(prefix))
+        return std::nullopt;
+    const QByteArray rest = path.mid(prefix.size());
+    if (rest.isEmpty() || rest.contains('/'))
+        return std::nullopt;
+    return QString::fromLatin1(rest);
+}
+
+QString bearerToken(const ServerRequest& request)
+{
+    const QByteArray auth = request.header("authorization");
+    return auth.startsWith("Bearer ") ? QString::fromLatin1(auth.mid(7)) : QString();
+}
+
+QJsonObject sessionAnswer(const OperatorSession& s)
+{
+    return QJsonObject { { QStringLiteral("token"), s.token }, { QStringLiteral("operator"), json::fromSession(s) } };
+}
+} // namespace
+
+// Every route, declared once: the dispatch, routes() and the API-document test read it.
+std::span<const ApiServer::Route> ApiServer::routeTable()
+{
+    static const Route table[] = {
+        { "GET", "/health", &ApiServer::health },
+        { "GET", "/c/{token}", &ApiServer::collectionPage },
+        { "GET", "/api/v1/ca", &ApiServer::caCertificate },
+        { "GET", "/api/v1/crl", &ApiServer::revocationList },
+        { "POST", "/api/v1/logon", &ApiServer::logon },
+        { "POST", "/api/v1/logon/card/challenge", &ApiServer::cardLogonChallenge },
+        { "POST", "/api/v1/logon/card", &ApiServer::cardLogon },
+        { "POST", "/api/v1/logoff", &ApiServer::logoff },
+        { "POST", "/api/v1/session/renew", &ApiServer::renewSession },
+        { "POST", "/api/v1/operator/{method}", &ApiServer::operatorCall },
+        { "POST", "/api/v1/collect/start", &ApiServer::collectStart },
+        { "POST", "/api/v1/collect/submit", &ApiServer::collectSubmit },
+        { "POST", "/api/v1/collect/confirm", &ApiServer::collectConfirm },
+    };
+    return table;
+}
+
+ApiServer::ApiServer(EmbeddedEngine& engine, HttpLimits limits, QObject* parent)
     : QObject(parent)
     , m_engine(engine)
-    , m_http(std::make_unique<QHttpServer>())
 {
-    addRoutes();
-    // An unknown route answers in the error shape every other refusal has.
-    m_http->setMissingHandler([](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
-        QHttpServerResponse response = errorResponse(Error(ErrorCode::NotFound, QStringLiteral("no such route"), { { QStringLiteral("what"), QStringLiteral("route") } }));
-        finish(response, loggedPath(request.url()), request.remoteAddress().toString());
-        response.write(std::move(responder));
-    });
+    addOperatorCalls();
+    m_http = std::make_unique<HttpServer>(
+        limits, [this](ServerRequest request, HttpResponder responder) { handle(std::move(request), std::move(responder)); }, protocolRefusal);
 }
 
 ApiServer::~ApiServer() = default;
 
+Result<quint16> ApiServer::listen(const QHostAddress& address, quint16 port, const QByteArray& certificateChainPem, const QByteArray& privateKeyPem)
+{
+    return m_http->listen(address, port, certificateChainPem, privateKeyPem);
+}
+
 QStringList ApiServer::routes()
 {
-    return { QStringLiteral("GET /health"), QStringLiteral("GET /c/{token}"), QStringLiteral("GET /api/v1/ca"), QStringLiteral("GET /api/v1/crl"),
-        QStringLiteral("POST /api/v1/logon"), QStringLiteral("POST /api/v1/logon/card/challenge"), QStringLiteral("POST /api/v1/logon/card"),
-        QStringLiteral("POST /api/v1/logoff"), QStringLiteral("POST /api/v1/session/renew"), QStringLiteral("POST /api/v1/operator/{method}"),
-        QStringLiteral("POST /api/v1/collect/start"), QStringLiteral("POST /api/v1/collect/submit"), QStringLiteral("POST /api/v1/collect/confirm") };
+    QStringList all;
+    for (const Route& route : routeTable())
+        all.append(QStringLiteral("%1 %2").arg(QLatin1String(route.verb), QLatin1String(route.path)));
+    return all;
 }
 
 QStringList ApiServer::operatorMethods()
@@ -231,7 +287,191 @@ QStringList ApiServer::operatorMethods()
         QStringLiteral("vscUnblockChallenge"), QStringLiteral("releaseHeldPuk"), QStringLiteral("setCardIdentifiers") };
 }
 
-void ApiServer::addRoutes()
+void ApiServer::handle(ServerRequest request, HttpResponder responder)
+{
+    const QString path = loggedPath(request.path);
+    bool pathKnown = false;
+    for (const Route& route : routeTable()) {
+        const auto argument = match(route.path, request.path);
+        if (!argument)
+            continue;
+        pathKnown = true;
+        if (request.method != route.verb)
+            continue;
+        deliver(std::move(responder), path, request.remoteAddress, (this->*route.handle)(request, *argument));
+        return;
+    }
+    const Error refusal = pathKnown ? Error(ErrorCode::NotFound, QStringLiteral("this route does not take %1").arg(QString::fromLatin1(request.method.left(16))),
+                                          { { QStringLiteral("what"), QStringLiteral("method") } })
+                                    : Error(ErrorCode::NotFound, QStringLiteral("no such route"), { { QStringLiteral("what"), QStringLiteral("route") } });
+    deliver(std::move(responder), path, request.remoteAddress, ready(errorResponse(refusal)));
+}
+
+void ApiServer::deliver(HttpResponder responder, const QString& path, const QString& remote, QFuture<ServerResponse> future)
+{
+    auto pending = std::make_shared<HttpResponder>(std::move(responder));
+    auto* watcher = new QFutureWatcher<ServerResponse>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [watcher, pending, path, remote] {
+        watcher->deleteLater();
+        QFuture<ServerResponse> done = watcher->future();
+        ServerResponse response = done.resultCount() > 0 ? done.takeResult() : errorResponse(Error(ErrorCode::StorageFailure, QStringLiteral("the call ended without an answer")));
+        if (!pending->isConnected()) {
+            logAnswer(path, response.statusCode(), remote, QStringLiteral("client left before the answer"));
+            pending->send(std::move(response));
+            return;
+        }
+        logAnswer(path, response.statusCode(), remote);
+        addCommonHeaders(response, path);
+        pending->send(std::move(response));
+    });
+    watcher->setFuture(std::move(future));
+}
+
+QFuture<ServerResponse> ApiServer::health(const ServerRequest&, const QString&)
+{
+    const EngineInfo info = m_engine.info();
+    return ready(ServerResponse(QJsonObject { { QStringLiteral("status"), QStringLiteral("ok") }, { QStringLiteral("schema"), info.schemaVersion } }));
+}
+
+QFuture<ServerResponse> ApiServer::caCertificate(const ServerRequest&, const QString&)
+{
+    return answer(this, m_engine.caCertificate(), [](const QByteArray& pem) { return ServerResponse("application/x-pem-file", pem); });
+}
+
+QFuture<ServerResponse> ApiServer::revocationList(const ServerRequest&, const QString&)
+{
+    return answer(this, m_engine.certificateRevocationList(), [](const QByteArray& der) { return ServerResponse("application/pkix-crl", der); });
+}
+
+QFuture<ServerResponse> ApiServer::logon(const ServerRequest& request, const QString&)
+{
+    auto body = bodyOf(request);
+    if (!body)
+        return ready(errorResponse(body.error()));
+    // Bounded before anything is stored or echoed: a stranger writes these.
+    json::JsonReader r(*body);
+    const QString logonName = r.text("logonName", PeopleService::kMaxLogonNameLength);
+    const QString password = r.text("password", PeopleService::kMaxPasswordLength);
+    if (!r.ok())
+        return ready(errorResponse(r.error()));
+    return answer(this, m_engine.issueToken(logonName, password, request.remoteAddress), sessionAnswer);
+}
+
+QFuture<ServerResponse> ApiServer::cardLogonChallenge(const ServerRequest& request, const QString&)
+{
+    return answer(this, m_engine.cardLogonChallengeFor(request.remoteAddress), [](const QByteArray& challenge) {
+        return QJsonObject { { QStringLiteral("challenge"), QString::fromLatin1(challenge.toBase64()) }, { QStringLiteral("expiresIn"), CardLogonService::kChallengeSeconds } };
+    });
+}
+
+QFuture<ServerResponse> ApiServer::cardLogon(const ServerRequest& request, const QString&)
+{
+    auto body = bodyOf(request);
+    if (!body)
+        return ready(errorResponse(body.error()));
+    json::JsonReader r(*body);
+    const QByteArray certificate = r.base64("certificate", 64 * 1024);
+    const QByteArray challenge = r.base64("challenge", 1024);
+    const QByteArray signature = r.base64("signature", 4096);
+    if (!r.ok())
+        return ready(errorResponse(r.error()));
+    return answer(this, m_engine.issueTokenForCard(certificate, challenge, signature), sessionAnswer);
+}
+
+QFuture<ServerResponse> ApiServer::logoff(const ServerRequest& request, const QString&)
+{
+    return answer(this, m_engine.revokeToken(bearerToken(request)), [] { return QJsonObject {}; });
+}
+
+QFuture<ServerResponse> ApiServer::renewSession(const ServerRequest& request, const QString&)
+{
+    const QString token = bearerToken(request);
+    if (token.isEmpty())
+        return ready(errorResponse(Error(ErrorCode::NotAuthenticated, QStringLiteral("no bearer token"))));
+    return answer(this, m_engine.renewToken(token), [](const QDateTime& until) { return QJsonObject { { QStringLiteral("expiresAt"), until.toString(Qt::ISODateWithMs) } }; });
+}
+
+QFuture<ServerResponse> ApiServer::collectStart(const ServerRequest& request, const QString&)
+{
+    auto body = bodyOf(request);
+    if (!body)
+        return ready(errorResponse(body.error()));
+    auto start = json::toCollectionStart(*body);
+    if (!start)
+        return ready(errorResponse(start.error()));
+    return answer(this, m_engine.startCollection(*start), json::fromCollectionSession);
+}
+
+QFuture<ServerResponse> ApiServer::collectSubmit(const ServerRequest& request, const QString&)
+{
+    auto body = bodyOf(request);
+    if (!body)
+        return ready(errorResponse(body.error()));
+    auto submission = json::toCollectionSubmission(*body);
+    if (!submission)
+        return ready(errorResponse(submission.error()));
+    return answer(this, m_engine.submitCollection(*submission), [](const CollectionBundle& b) {
+        return QJsonObject { { QStringLiteral("bundle"), QString::fromLatin1(b.signedData.toBase64()) }, { QStringLiteral("device"), b.deviceSerial } };
+    });
+}
+
+QFuture<ServerResponse> ApiServer::collectConfirm(const ServerRequest& request, const QString&)
+{
+    auto body = bodyOf(request);
+    if (!body)
+        return ready(errorResponse(body.error()));
+    return answer(this, m_engine.confirmCollection(body->value(QStringLiteral("session")).toString()),
+        [](const Device& d) { return QJsonObject { { QStringLiteral("device"), d.serial }, { QStringLiteral("state"), deviceStateId(d.state) } }; });
+}
+
+QFuture<ServerResponse> ApiServer::operatorCall(const ServerRequest& request, const QString& method)
+{
+    // Who is asking comes first: a caller without a session learns nothing, not even which
+    // method names exist.
+    const QString token = bearerToken(request);
+    if (token.isEmpty())
+        return ready(errorResponse(Error(ErrorCode::NotAuthenticated, QStringLiteral("no bearer token"))));
+    auto promise = newPromise();
+    const QByteArray raw = request.body;
+    whenFinished(m_engine.resolveToken(token), this, [this, promise, method, raw](Result<OperatorSession> session) {
+        if (!session)
+            return fulfil(promise, errorResponse(session.error()));
+        const auto call = m_calls.constFind(method);
+        if (call == m_calls.cend())
+            return fulfil(promise, errorResponse(Error(ErrorCode::NotFound, QStringLiteral("no operator method '%1'").arg(method.left(60)), { { QStringLiteral("what"), QStringLiteral("method") } })));
+        auto body = jsonBody(raw);
+        if (!body)
+            return fulfil(promise, errorResponse(body.error()));
+        // The engine checks permission and scope itself, as in embedded mode.
+        (*call)(*session, *body, promise);
+    });
+    return promise->future();
+}
+
+QFuture<ServerResponse> ApiServer::collectionPage(const ServerRequest&, const QString& token)
+{
+    Q_UNUSED(token) // the page is the same for every token: it only helps the phone find the app
+    auto links = m_engine.runTask<QPair<QString, QString>>([](const EngineContext& ctx, QSqlDatabase db) -> Result<QPair<QString, QString>> {
+        auto settings = SettingsService(ctx, db).load();
+        if (!settings)
+            return settings.error();
+        return qMakePair(settings->value(SettingKey::AndroidAppUrl), settings->value(SettingKey::IosAppUrl));
+    });
+    return answer(this, links, [](const QPair<QString, QString>& l) {
+        const auto link = [](const QString& url, const char* label) {
+            return url.isEmpty() ? QString() : QStringLiteral("<p><a href=\"%1\">%2</a></p>").arg(url.toHtmlEscaped(), QString::fromLatin1(label));
+        };
+        const QString html = QStringLiteral("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
+                                            "<title>Lanyard</title></head><body><h1>Collect your identity</h1>"
+                                            "<p>Open this link with the Lanyard agent app, or scan the QR code with it. Install the app first:</p>%1%2"
+                                            "</body></html>")
+                                 .arg(link(l.first, "Android app"), link(l.second, "iOS app"));
+        return ServerResponse("text/html; charset=utf-8", html.toUtf8());
+    });
+}
+
+
+void ApiServer::addOperatorCalls()
 {
     Engine& e = m_engine;
     QObject* ctx = this;
@@ -299,7 +539,7 @@ void ApiServer::addRoutes()
              answerInto(ctx, p, e.requestableProfiles(s, idArg(a, "personId")), listOf(QStringLiteral("profiles"), json::fromCredentialProfile));
          } },
         { QStringLiteral("session"), [](const OperatorSession& s, const QJsonObject&, const Promise& p) {
-             fulfil(p, QHttpServerResponse(QJsonObject { { QStringLiteral("operator"), json::fromSession(s) } }));
+             fulfil(p, ServerResponse(QJsonObject { { QStringLiteral("operator"), json::fromSession(s) } }));
          } },
         { QStringLiteral("hardware"), [&e, ctx](const OperatorSession& s, const QJsonObject&, const Promise& p) {
              answerInto(ctx, p, e.hardware(s), listOf(QStringLiteral("hardware"), json::fromHardware));
@@ -463,211 +703,6 @@ void ApiServer::addRoutes()
     const QStringList documented = operatorMethods();
     Q_ASSERT(QSet<QString>(m_calls.keyBegin(), m_calls.keyEnd()) == QSet<QString>(documented.cbegin(), documented.cend()));
 #endif
-
-    m_http->route(QStringLiteral("/health"), QHttpServerRequest::Method::Get, [this] {
-        const EngineInfo info = m_engine.info();
-        return QHttpServerResponse(QJsonObject { { QStringLiteral("status"), QStringLiteral("ok") }, { QStringLiteral("schema"), info.schemaVersion } });
-    });
-    m_http->route(QStringLiteral("/c/<arg>"), QHttpServerRequest::Method::Get, [this](const QString& token, const QHttpServerRequest& request, QHttpServerResponder&& responder) {
-        deliver(std::move(responder), request, collectionPage(token));
-    });
-    m_http->route(QStringLiteral("/api/v1/ca"), QHttpServerRequest::Method::Get, [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
-        deliver(std::move(responder), request, [&]() -> QFuture<QHttpServerResponse> {
-            return answer(this, m_engine.caCertificate(), [](const QByteArray& pem) { return QHttpServerResponse("application/x-pem-file", pem); });
-        }());
-    });
-    m_http->route(QStringLiteral("/api/v1/crl"), QHttpServerRequest::Method::Get, [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
-        deliver(std::move(responder), request, [&]() -> QFuture<QHttpServerResponse> {
-            return answer(this, m_engine.certificateRevocationList(), [](const QByteArray& der) { return QHttpServerResponse("application/pkix-crl", der); });
-        }());
-    });
-    m_http->route(QStringLiteral("/api/v1/logon"), QHttpServerRequest::Method::Post, [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
-        deliver(std::move(responder), request, [&]() -> QFuture<QHttpServerResponse> {
-            auto body = bodyOf(request);
-            if (!body)
-                return ready(errorResponse(body.error()));
-            // Bounded before anything is stored or echoed: a stranger writes these.
-            json::JsonReader r(*body);
-            const QString logonName = r.text("logonName", PeopleService::kMaxLogonNameLength);
-            const QString password = r.text("password", PeopleService::kMaxPasswordLength);
-            if (!r.ok())
-                return ready(errorResponse(r.error()));
-            return answer(this, m_engine.issueToken(logonName, password, request.remoteAddress().toString()),
-                [](const OperatorSession& s) {
-                    return QJsonObject { { QStringLiteral("token"), s.token }, { QStringLiteral("operator"), json::fromSession(s) } };
-                });
-        }());
-    });
-    m_http->route(QStringLiteral("/api/v1/logon/card/challenge"), QHttpServerRequest::Method::Post,
-        [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
-            deliver(std::move(responder), request, answer(this, m_engine.cardLogonChallengeFor(request.remoteAddress().toString()), [](const QByteArray& challenge) {
-                return QJsonObject { { QStringLiteral("challenge"), QString::fromLatin1(challenge.toBase64()) },
-                    { QStringLiteral("expiresIn"), CardLogonService::kChallengeSeconds } };
-            }));
-        });
-    m_http->route(QStringLiteral("/api/v1/logon/card"), QHttpServerRequest::Method::Post, [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
-        deliver(std::move(responder), request, [&]() -> QFuture<QHttpServerResponse> {
-            auto body = bodyOf(request);
-            if (!body)
-                return ready(errorResponse(body.error()));
-            json::JsonReader r(*body);
-            const QByteArray certificate = r.base64("certificate", 64 * 1024);
-            const QByteArray challenge = r.base64("challenge", 1024);
-            const QByteArray signature = r.base64("signature", 4096);
-            if (!r.ok())
-                return ready(errorResponse(r.error()));
-            return answer(this, m_engine.issueTokenForCard(certificate, challenge, signature), [](const OperatorSession& s) {
-                return QJsonObject { { QStringLiteral("token"), s.token }, { QStringLiteral("operator"), json::fromSession(s) } };
-            });
-        }());
-    });
-    m_http->route(QStringLiteral("/api/v1/logoff"), QHttpServerRequest::Method::Post, [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
-        deliver(std::move(responder), request, [&]() -> QFuture<QHttpServerResponse> {
-            const QByteArray auth = request.value("Authorization");
-            return answer(this, m_engine.revokeToken(QString::fromLatin1(auth.mid(7))), [] { return QJsonObject {}; });
-        }());
-    });
-    m_http->route(QStringLiteral("/api/v1/session/renew"), QHttpServerRequest::Method::Post, [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
-        deliver(std::move(responder), request, [&]() -> QFuture<QHttpServerResponse> {
-            const QByteArray auth = request.value("Authorization");
-            if (!auth.startsWith("Bearer "))
-                return ready(errorResponse(Error(ErrorCode::NotAuthenticated, QStringLiteral("no bearer token"))));
-            return answer(this, m_engine.renewToken(QString::fromLatin1(auth.mid(7))),
-                [](const QDateTime& until) { return QJsonObject { { QStringLiteral("expiresAt"), until.toString(Qt::ISODateWithMs) } }; });
-        }());
-    });
-    m_http->route(QStringLiteral("/api/v1/operator/<arg>"), QHttpServerRequest::Method::Post,
-        [this](const QString& method, const QHttpServerRequest& request, QHttpServerResponder&& responder) {
-            deliver(std::move(responder), request, operatorCall(method, request));
-        });
-    m_http->route(QStringLiteral("/api/v1/collect/start"), QHttpServerRequest::Method::Post, [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
-        deliver(std::move(responder), request, [&]() -> QFuture<QHttpServerResponse> {
-            auto body = bodyOf(request);
-            if (!body)
-                return ready(errorResponse(body.error()));
-            auto start = json::toCollectionStart(*body);
-            if (!start)
-                return ready(errorResponse(start.error()));
-            return answer(this, m_engine.startCollection(*start), json::fromCollectionSession);
-        }());
-    });
-    m_http->route(QStringLiteral("/api/v1/collect/submit"), QHttpServerRequest::Method::Post, [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
-        deliver(std::move(responder), request, [&]() -> QFuture<QHttpServerResponse> {
-            auto body = bodyOf(request);
-            if (!body)
-                return ready(errorResponse(body.error()));
-            auto submission = json::toCollectionSubmission(*body);
-            if (!submission)
-                return ready(errorResponse(submission.error()));
-            return answer(this, m_engine.submitCollection(*submission), [](const CollectionBundle& b) {
-                return QJsonObject { { QStringLiteral("bundle"), QString::fromLatin1(b.signedData.toBase64()) }, { QStringLiteral("device"), b.deviceSerial } };
-            });
-        }());
-    });
-    m_http->route(QStringLiteral("/api/v1/collect/confirm"), QHttpServerRequest::Method::Post, [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
-        deliver(std::move(responder), request, [&]() -> QFuture<QHttpServerResponse> {
-            auto body = bodyOf(request);
-            if (!body)
-                return ready(errorResponse(body.error()));
-            return answer(this, m_engine.confirmCollection(body->value(QStringLiteral("session")).toString()),
-                [](const Device& d) { return QJsonObject { { QStringLiteral("device"), d.serial }, { QStringLiteral("state"), deviceStateId(d.state) } }; });
-        }());
-    });
-    m_http->afterRequest([](QHttpServerResponse&& response, const QHttpServerRequest& request) {
-        finish(response, loggedPath(request.url()), request.remoteAddress().toString());
-        return std::move(response);
-    });
-}
-
-void ApiServer::deliver(QHttpServerResponder&& responder, const QHttpServerRequest& request, QFuture<QHttpServerResponse> future)
-{
-    // Answered through the responder, not by returning the future: Qt 6.4's QHttpServer keeps
-    // a reference to the connection's request in its continuation, and a client that hangs up
-    // before the answer is ready (a timeout, a closed laptop) has its request freed by then.
-    auto pending = std::make_shared<QHttpServerResponder>(std::move(responder));
-    const QPointer<QTcpSocket> socket = pending->socket();
-    const QString path = loggedPath(request.url());
-    const QString remote = request.remoteAddress().toString();
-    auto* watcher = new QFutureWatcher<QHttpServerResponse>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [watcher, pending, socket, path, remote] {
-        watcher->deleteLater();
-        QFuture<QHttpServerResponse> done = watcher->future();
-        if (done.resultCount() == 0)
-            return;
-        QHttpServerResponse response = done.takeResult();
-        if (!socket || socket->state() != QAbstractSocket::ConnectedState) {
-            qCInfo(lcApi).noquote() << QJsonDocument(QJsonObject { { QStringLiteral("path"), path }, { QStringLiteral("status"), int(response.statusCode()) },
-                                                         { QStringLiteral("remote"), remote }, { QStringLiteral("note"), QStringLiteral("client left before the answer") } })
-                                           .toJson(QJsonDocument::Compact);
-            return;
-        }
-        finish(response, path, remote);
-        response.write(std::move(*pending));
-    });
-    watcher->setFuture(std::move(future));
-}
-
-QFuture<QHttpServerResponse> ApiServer::operatorCall(const QString& method, const QHttpServerRequest& request)
-{
-    // Who is asking comes first: a caller without a session learns nothing, not even which
-    // method names exist.
-    const QByteArray auth = request.value("Authorization");
-    if (!auth.startsWith("Bearer "))
-        return ready(errorResponse(Error(ErrorCode::NotAuthenticated, QStringLiteral("no bearer token"))));
-    auto promise = newPromise();
-    const QString token = QString::fromLatin1(auth.mid(7));
-    const QByteArray raw = request.body();
-    whenFinished(m_engine.resolveToken(token), this, [this, promise, method, raw](Result<OperatorSession> session) {
-        if (!session)
-            return fulfil(promise, errorResponse(session.error()));
-        const auto call = m_calls.constFind(method);
-        if (call == m_calls.cend())
-            return fulfil(promise, errorResponse(Error(ErrorCode::NotFound, QStringLiteral("no operator method '%1'").arg(method.left(60)), { { QStringLiteral("what"), QStringLiteral("method") } })));
-        auto body = jsonBody(raw);
-        if (!body)
-            return fulfil(promise, errorResponse(body.error()));
-        // The engine checks permission and scope itself, as in embedded mode.
-        (*call)(*session, *body, promise);
-    });
-    return promise->future();
-}
-
-QFuture<QHttpServerResponse> ApiServer::collectionPage(const QString& token)
-{
-    Q_UNUSED(token) // the page is the same for every token: it only helps the phone find the app
-    auto links = m_engine.runTask<QPair<QString, QString>>([](const EngineContext& ctx, QSqlDatabase db) -> Result<QPair<QString, QString>> {
-        auto settings = SettingsService(ctx, db).load();
-        if (!settings)
-            return settings.error();
-        return qMakePair(settings->value(SettingKey::AndroidAppUrl), settings->value(SettingKey::IosAppUrl));
-    });
-    return answer(this, links, [](const QPair<QString, QString>& l) {
-        const auto link = [](const QString& url, const char* label) {
-            return url.isEmpty() ? QString() : QStringLiteral("<p><a href=\"%1\">%2</a></p>").arg(url.toHtmlEscaped(), QString::fromLatin1(label));
-        };
-        const QString html = QStringLiteral("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
-                                            "<title>Lanyard</title></head><body><h1>Collect your identity</h1>"
-                                            "<p>Open this link with the Lanyard agent app, or scan the QR code with it. Install the app first:</p>%1%2"
-                                            "</body></html>")
-                                 .arg(link(l.first, "Android app"), link(l.second, "iOS app"));
-        return QHttpServerResponse("text/html; charset=utf-8", html.toUtf8());
-    });
-}
-
-Result<quint16> ApiServer::listen(const QHostAddress& address, quint16 port, const QSslCertificate& certificate, const QSslKey& key)
-{
-    if (!certificate.isNull()) {
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.setLocalCertificate(certificate);
-        tls.setPrivateKey(key);
-        tls.setProtocol(QSsl::TlsV1_2OrLater);
-        m_http->sslSetup(tls);
-    }
-    const quint16 bound = m_http->listen(address, port);
-    if (bound == 0)
-        return Error(ErrorCode::InvalidArgument, QStringLiteral("cannot listen on %1:%2").arg(address.toString()).arg(port),
-            { { QStringLiteral("problem"), QStringLiteral("listen") } });
-    return bound;
 }
 
 } // namespace lanyard

@@ -2,56 +2,71 @@
 
 #include "core/Result.h"
 #include "engine/EmbeddedEngine.h"
+#include "remote/HttpServer.h"
 
+#include <QFutureInterface>
 #include <QHostAddress>
 #include <QJsonObject>
 #include <QObject>
-#include <QFutureInterface>
-#include <QHttpServerResponse>
-#include <QSslCertificate>
-#include <QSslKey>
 
 #include <functional>
 #include <memory>
-
-class QHttpServer;
-class QHttpServerRequest;
-class QHttpServerResponse;
-class QHttpServerResponder;
+#include <span>
 
 namespace lanyard {
 
 // The engine over HTTPS (resources/api.md): operator logon and calls, the collection
 // endpoints for phones, the collection page for browsers, the CA and CRL, and a health check.
 // Handlers never wait: each hands its work to the engine's worker threads and answers with a
-// future, so a slow call never holds up another.
+// future, so a slow call never holds up another. The connections themselves are the
+// HttpServer's.
 class ApiServer : public QObject {
     Q_OBJECT
 public:
-    explicit ApiServer(EmbeddedEngine& engine, QObject* parent = nullptr);
+    explicit ApiServer(EmbeddedEngine& engine, HttpLimits limits = {}, QObject* parent = nullptr);
     ~ApiServer() override;
 
-    // TLS when a certificate is given; plain HTTP only for tests of the routing itself.
-    Result<quint16> listen(const QHostAddress& address, quint16 port, const QSslCertificate& certificate, const QSslKey& key);
+    // TLS only: the certificate chain and key in PEM.
+    Result<quint16> listen(const QHostAddress& address, quint16 port, const QByteArray& certificateChainPem, const QByteArray& privateKeyPem);
 
     // Every route and operator method, as documented; a test holds the API document to this.
     static QStringList routes();
     static QStringList operatorMethods();
 
     // QFutureInterface rather than QPromise: Qt 6.4's ~QPromise runs the continuation a
-    // second time, which QHttpServer's continuation does not survive.
-    using Promise = std::shared_ptr<QFutureInterface<QHttpServerResponse>>;
+    // second time.
+    using Promise = std::shared_ptr<QFutureInterface<ServerResponse>>;
+    using Handle = QFuture<ServerResponse> (ApiServer::*)(const ServerRequest& request, const QString& pathArgument);
+    struct Route {
+        const char* verb;
+        const char* path; // a last segment "{name}" matches one non-empty segment
+        Handle handle;
+    };
 
 private:
     using Call = std::function<void(const OperatorSession&, const QJsonObject&, const Promise&)>;
-    void addRoutes();
-    void deliver(QHttpServerResponder&& responder, const QHttpServerRequest& request, QFuture<QHttpServerResponse> future);
-    QFuture<QHttpServerResponse> operatorCall(const QString& method, const QHttpServerRequest& request);
-    QFuture<QHttpServerResponse> collectionPage(const QString& token);
+    static std::span<const Route> routeTable();
+    void addOperatorCalls();
+    void handle(ServerRequest request, HttpResponder responder);
+    void deliver(HttpResponder responder, const QString& path, const QString& remote, QFuture<ServerResponse> future);
+
+    QFuture<ServerResponse> health(const ServerRequest& request, const QString&);
+    QFuture<ServerResponse> collectionPage(const ServerRequest& request, const QString& token);
+    QFuture<ServerResponse> caCertificate(const ServerRequest& request, const QString&);
+    QFuture<ServerResponse> revocationList(const ServerRequest& request, const QString&);
+    QFuture<ServerResponse> logon(const ServerRequest& request, const QString&);
+    QFuture<ServerResponse> cardLogonChallenge(const ServerRequest& request, const QString&);
+    QFuture<ServerResponse> cardLogon(const ServerRequest& request, const QString&);
+    QFuture<ServerResponse> logoff(const ServerRequest& request, const QString&);
+    QFuture<ServerResponse> renewSession(const ServerRequest& request, const QString&);
+    QFuture<ServerResponse> operatorCall(const ServerRequest& request, const QString& method);
+    QFuture<ServerResponse> collectStart(const ServerRequest& request, const QString&);
+    QFuture<ServerResponse> collectSubmit(const ServerRequest& request, const QString&);
+    QFuture<ServerResponse> collectConfirm(const ServerRequest& request, const QString&);
 
     EmbeddedEngine& m_engine;
-    std::unique_ptr<QHttpServer> m_http;
     QMap<QString, Call> m_calls;
+    std::unique_ptr<HttpServer> m_http;
 };
 
 } // namespace lanyard

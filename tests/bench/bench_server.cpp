@@ -6,17 +6,26 @@
 //   - the same over HTTPS to a real lanyard-server on loopback, one phone at a time, against
 //     the same openssl figure;
 //   - operator person searches per second with wrk against the server, next to wrk on the
-//     server's trivial health route (same server, same connections, same TLS).
+//     server's trivial health route (same server, same connections, same TLS);
+//   - GET /health with 256 wrk connections while 1,000 idle TLS connections and 300 half-sent
+//     requests are held open, as a share of the same figure without them.
 
 #include "ServerProcess.h"
 #include "TestSupport.h"
 
 #include <QCoreApplication>
+#include <QSslConfiguration>
+#include <QSslSocket>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QTemporaryFile>
 #include <QTextStream>
+
+#include <sys/resource.h>
+
+#include <memory>
+#include <vector>
 
 using namespace lanyard;
 using namespace lanyard::test;
@@ -130,9 +139,10 @@ double httpsCollectionsPerSecond(ServerProcess& server, const QString& token, in
 }
 
 // Requests per second that wrk reports for one route.
-double wrk(const QString& url, const QString& script, int seconds)
+double wrk(const QString& url, const QString& script, int seconds, int connections = 8)
 {
-    const auto r = run(QStringLiteral("wrk"), { QStringLiteral("-t2"), QStringLiteral("-c8"), QStringLiteral("-d%1s").arg(seconds), QStringLiteral("-s"), script, url }, {},
+    const auto r = run(QStringLiteral("wrk"),
+        { QStringLiteral("-t2"), QStringLiteral("-c%1").arg(connections), QStringLiteral("-d%1s").arg(seconds), QStringLiteral("-s"), script, url }, {},
         (seconds + 30) * 1000);
     static const QRegularExpression re(QStringLiteral("Requests/sec:\\s+([0-9.]+)"));
     const auto m = re.match(QString::fromLatin1(r.out));
@@ -142,6 +152,34 @@ double wrk(const QString& url, const QString& script, int seconds)
     if (const auto bad = non2xx.match(QString::fromLatin1(r.out)); bad.hasMatch())
         qFatal("wrk saw %s failed responses from %s", qPrintable(bad.captured(1)), qPrintable(url));
     return m.captured(1).toDouble();
+}
+
+// TLS connections held open against the server: `idle` that never send, `halfSent` that send
+// half a request header. Each group of eight comes from its own loopback address (the
+// server's per-address handshake allowance).
+std::vector<std::unique_ptr<QSslSocket>> holdConnections(const ServerProcess& server, int idle, int halfSent)
+{
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates(QSslCertificate::fromPath(server.tlsCertificate()));
+    std::vector<std::unique_ptr<QSslSocket>> held;
+    int encrypted = 0;
+    for (int i = 0; i < idle + halfSent; ++i) {
+        auto socket = std::make_unique<QSslSocket>();
+        QObject::connect(socket.get(), &QSslSocket::encrypted, [&encrypted] { ++encrypted; });
+        socket->bind(QHostAddress(QStringLiteral("127.0.%1.%2").arg(10 + i / 8 / 250).arg(2 + (i / 8) % 250)), 0);
+        socket->setSslConfiguration(tls);
+        socket->connectToHostEncrypted(QStringLiteral("127.0.0.1"), quint16(server.port()));
+        if (i >= idle)
+            socket->write("POST /api/v1/logon HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Ty");
+        held.push_back(std::move(socket));
+    }
+    QElapsedTimer clock;
+    clock.start();
+    while (encrypted < idle + halfSent && clock.elapsed() < 120000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    if (encrypted < idle + halfSent)
+        qFatal("only %d of %d connections could be held open", encrypted, idle + halfSent);
+    return held;
 }
 
 QString writeScript(const QString& dir, const QString& name, const QString& text)
@@ -158,6 +196,10 @@ QString writeScript(const QString& dir, const QString& name, const QString& text
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
+    rlimit files {};
+    getrlimit(RLIMIT_NOFILE, &files);
+    files.rlim_cur = files.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &files);
     const bool quick = app.arguments().contains(QStringLiteral("--quick"));
     QTextStream out(stdout);
     const int collections = quick ? 5 : 200;
@@ -179,7 +221,9 @@ int main(int argc, char** argv)
     ServerProcess server(dir.path());
     if (const QString e = server.prepare(); !e.isEmpty())
         qFatal("%s", qPrintable(e));
-    if (const QString e = server.start(); !e.isEmpty())
+    // wrk's 256 connections all come from 127.0.0.1; the held ones must outlast the run.
+    if (const QString e = server.start({ QStringLiteral("--max-client-connections"), QStringLiteral("512"), QStringLiteral("--header-timeout"), QStringLiteral("300") });
+        !e.isEmpty())
         qFatal("%s", qPrintable(e));
     if (const QString e = server.setSettings({ { QStringLiteral("collection.baseUrl"), server.url() } }); !e.isEmpty())
         qFatal("%s", qPrintable(e));
@@ -202,6 +246,19 @@ int main(int argc, char** argv)
     out << QStringLiteral("reference: wrk GET /health: %1 requests/s").arg(trivial, 0, 'f', 0) << Qt::endl;
     out << QStringLiteral("operator search: %1 findPeople requests/s = %2 of the trivial route").arg(searches, 0, 'f', 0).arg(searches / trivial, 0, 'f', 3)
           << Qt::endl;
+
+    const double open256 = wrk(server.url() + QStringLiteral("/health"), health, seconds, 256);
+    out << QStringLiteral("reference: wrk -c256 GET /health: %1 requests/s").arg(open256, 0, 'f', 0) << Qt::endl;
+    {
+        const auto held = holdConnections(server, quick ? 100 : 1000, quick ? 30 : 300);
+        const double besieged = wrk(server.url() + QStringLiteral("/health"), health, seconds, 256);
+        out << QStringLiteral("besieged: wrk -c256 GET /health with %1 idle and %2 half-sent connections held: %3 requests/s = %4 of the reference")
+                   .arg(quick ? 100 : 1000)
+                   .arg(quick ? 30 : 300)
+                   .arg(besieged, 0, 'f', 0)
+                   .arg(besieged / open256, 0, 'f', 2)
+            << Qt::endl;
+    }
     if (server.stop())
         return 0;
     QFile log(server.logFile());

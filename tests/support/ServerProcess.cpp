@@ -110,14 +110,14 @@ QString ServerProcess::prepareSharing(const ServerProcess& other)
     return {};
 }
 
-QString ServerProcess::start()
+QString ServerProcess::start(const QStringList& serveArguments)
 {
     m_process.setStandardOutputFile(path(QStringLiteral("server.out")), QIODevice::Append);
     m_process.setStandardErrorFile(logFile(), QIODevice::Append);
     m_process.start(tool("lanyard-server"),
         QStringList { QStringLiteral("serve"), QStringLiteral("--db"), m_db, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(m_port), QStringLiteral("--tls-cert"),
             tlsCertificate(), QStringLiteral("--tls-key"), path(QStringLiteral("tls.key")), QStringLiteral("--delivery-interval"), QStringLiteral("2") }
-            + m_keyArgs);
+            + m_keyArgs + serveArguments);
     if (!m_process.waitForStarted(10000))
         return QStringLiteral("the server did not start: ") + m_process.errorString();
     // Ready when the port accepts and the health check answers.

@@ -36,10 +36,12 @@ public:
         QByteArray err;
     };
     CommandOutput command(const QString& command, const QStringList& args, const QByteArray& input = {});
-    QString start();
+    // `serveArguments` are added to `serve`, e.g. the connection limits.
+    QString start(const QStringList& serveArguments = {});
     // SIGTERM; true when the server ended cleanly with exit code 0.
     bool stop();
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
+    qint64 processId() const { return m_process.processId(); }
 
     int port() const { return m_port; }
     QString url() const { return QStringLiteral("https://127.0.0.1:%1").arg(m_port); }
