@@ -34,6 +34,8 @@ struct AuditQuery {
     QDateTime until;
     int offset = 0;
     int limit = 200;
+
+    bool operator==(const AuditQuery&) const = default;
 };
 
 struct AuditVerification {

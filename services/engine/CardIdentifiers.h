@@ -21,6 +21,8 @@ struct CardIdentifiers {
     static Result<QString> normaliseUuid(const QString& text);
     // The 32 digits of an encoded FASC-N (25 bytes, e.g. from a certificate), or empty.
     static QString fascnDigits(const QByteArray& encoded);
+
+    bool operator==(const CardIdentifiers&) const = default;
 };
 
 } // namespace lanyard

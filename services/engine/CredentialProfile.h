@@ -24,6 +24,8 @@ struct ProfilePolicy {
     qint64 policyId = 0;
     QString policyName;
     KeyRecovery recovery = KeyRecovery::IssueNew;
+
+    bool operator==(const ProfilePolicy&) const = default;
 };
 
 struct ProfileRoleRights {
@@ -34,6 +36,8 @@ struct ProfileRoleRights {
     bool canCollect = false;
     bool canValidate = false;
     bool canUnlock = false;
+
+    bool operator==(const ProfileRoleRights&) const = default;
 };
 
 // How a PIN may use one class of characters.
@@ -51,6 +55,8 @@ struct PinPolicy {
     CharRule lower = CharRule::NotAllowed;
     CharRule digits = CharRule::Mandatory;
     CharRule special = CharRule::NotAllowed;
+
+    bool operator==(const PinPolicy&) const = default;
 };
 
 // The PIN lengths a card encoding can take: a virtual smart card's PIN is 8 to 24
@@ -84,6 +90,8 @@ struct CredentialProfile {
     QDateTime createdAt;
     QList<ProfilePolicy> policies;
     QList<ProfileRoleRights> roleRights;
+
+    bool operator==(const CredentialProfile&) const = default;
 };
 
 } // namespace lanyard

@@ -15,6 +15,8 @@ namespace lanyard {
 struct ParentCard {
     QByteArray certificateDer;
     QByteArray chuid; // the CHUID object's content (inside its 53 container), or empty
+
+    bool operator==(const ParentCard&) const = default;
 };
 
 // A card that passed the certificate checks and belongs to a person: the challenge its key
@@ -40,6 +42,8 @@ struct ParentTrustEnd {
     QString fingerprint; // SHA-256 of the parent certificate, hex
     qint64 deviceId = 0;
     QString reason;
+
+    bool operator==(const ParentTrustEnd&) const = default;
 };
 
 struct ParentTrustReport {

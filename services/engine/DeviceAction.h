@@ -12,6 +12,8 @@ struct DeviceAction {
     RevocationReason cancelReason = RevocationReason::CessationOfOperation; // for Cancel
     QString reason;
     QString details;
+
+    bool operator==(const DeviceAction&) const = default;
 };
 
 } // namespace lanyard

@@ -340,6 +340,8 @@ EmbeddedEngine::EmbeddedEngine(EmbeddedEngineOptions options, QObject* parent)
 {
     m_pool.setMaxThreadCount(qMax(1, m_options.workerThreads));
     m_pool.setExpiryTimeout(-1);
+    m_publicPool.setMaxThreadCount(qMax(1, m_options.publicWorkerThreads));
+    m_publicPool.setExpiryTimeout(-1);
     if (m_options.keyFilePath.isEmpty() && m_options.database.dialect == SqlDialect::Sqlite)
         m_options.keyFilePath = m_options.database.path + QStringLiteral(".key");
     m_info.location = m_options.database.displayName();
@@ -350,16 +352,24 @@ EmbeddedEngine::~EmbeddedEngine()
     // One clean-up task per worker thread: the latch keeps each task on a thread of its own,
     // so every thread closes its database connection and frees its OpenSSL state before the
     // engine is gone (QThread::wait() returns before thread-exit handlers have run).
-    const int threads = m_pool.maxThreadCount();
-    auto ready = std::make_shared<std::latch>(threads);
-    for (int i = 0; i < threads; ++i) {
-        m_pool.start([ready] {
-            ready->arrive_and_wait();
-            Database::releaseThreadConnections();
-            releaseOpenSslThreadState();
-        });
+    for (QThreadPool* pool : { &m_publicPool, &m_pool }) {
+        const int threads = pool->maxThreadCount();
+        auto ready = std::make_shared<std::latch>(threads);
+        for (int i = 0; i < threads; ++i) {
+            pool->start([ready] {
+                ready->arrive_and_wait();
+                Database::releaseThreadConnections();
+                releaseOpenSslThreadState();
+            });
+        }
+        pool->waitForDone();
     }
-    m_pool.waitForDone();
+}
+
+Error EmbeddedEngine::busyWithPublicWork()
+{
+    return Error(ErrorCode::ServiceBusy, QStringLiteral("the server is busy with requests from callers who are not logged on; try again in a moment"),
+        { { QStringLiteral("retryAfter"), 1 }, { QStringLiteral("problem"), QStringLiteral("public-queue-full") } });
 }
 
 QFuture<Result<EngineInfo>> EmbeddedEngine::open()
@@ -491,7 +501,7 @@ QFuture<Result<QByteArray>> EmbeddedEngine::cardLogonChallenge()
 
 QFuture<Result<QByteArray>> EmbeddedEngine::cardLogonChallengeFor(const QString& client)
 {
-    return runTask<QByteArray>([client](const EngineContext& ctx, QSqlDatabase db) { return CardLogonService(ctx, db).challenge(client); });
+    return runPublicTask<QByteArray>([client](const EngineContext& ctx, QSqlDatabase db) { return CardLogonService(ctx, db).challenge(client); });
 }
 
 QFuture<Result<OperatorSession>> EmbeddedEngine::logonWithCard(const QByteArray& certificate, const QByteArray& challenge, const QByteArray& signature)
@@ -948,7 +958,7 @@ QFuture<Result<AuditVerification>> EmbeddedEngine::verifyAudit(const OperatorSes
 
 QFuture<Result<QByteArray>> EmbeddedEngine::certificateRevocationList()
 {
-    return runTask<QByteArray>([](const EngineContext& ctx, QSqlDatabase db) -> Result<QByteArray> {
+    return runPublicTask<QByteArray>([](const EngineContext& ctx, QSqlDatabase db) -> Result<QByteArray> {
         auto settings = SettingsService(ctx, db).load();
         if (!settings)
             return settings.error();
@@ -958,35 +968,35 @@ QFuture<Result<QByteArray>> EmbeddedEngine::certificateRevocationList()
 
 QFuture<Result<QByteArray>> EmbeddedEngine::caCertificate()
 {
-    return runTask<QByteArray>([](const EngineContext& ctx, QSqlDatabase) -> Result<QByteArray> {
+    return runPublicTask<QByteArray>([](const EngineContext& ctx, QSqlDatabase) -> Result<QByteArray> {
         return TrustMaterial { { ctx.authority.certificate() }, ctx.contentSigningCertificate }.toPem();
     });
 }
 
 QFuture<Result<CollectionSession>> EmbeddedEngine::startCollection(const CollectionStart& request)
 {
-    return runTask<CollectionSession>([request](const EngineContext& ctx, QSqlDatabase db) { return CollectionService(ctx, db).start(request); });
+    return runPublicTask<CollectionSession>([request](const EngineContext& ctx, QSqlDatabase db) { return CollectionService(ctx, db).start(request); });
 }
 
 QFuture<Result<CollectionBundle>> EmbeddedEngine::submitCollection(const CollectionSubmission& submission)
 {
-    return runTask<CollectionBundle>([submission](const EngineContext& ctx, QSqlDatabase db) { return CollectionService(ctx, db).submit(submission); });
+    return runPublicTask<CollectionBundle>([submission](const EngineContext& ctx, QSqlDatabase db) { return CollectionService(ctx, db).submit(submission); });
 }
 
 QFuture<Result<Device>> EmbeddedEngine::confirmCollection(const QString& sessionId)
 {
-    return runTask<Device>([sessionId](const EngineContext& ctx, QSqlDatabase db) { return CollectionService(ctx, db).confirm(sessionId); });
+    return runPublicTask<Device>([sessionId](const EngineContext& ctx, QSqlDatabase db) { return CollectionService(ctx, db).confirm(sessionId); });
 }
 
 QFuture<Result<OperatorSession>> EmbeddedEngine::issueToken(const QString& logonName, const QString& password, const QString& client)
 {
-    return runTask<OperatorSession>(
+    return runPublicTask<OperatorSession>(
         [logonName, password, client](const EngineContext& ctx, QSqlDatabase db) { return OperatorTokens(ctx, db).logon(logonName, password, client); });
 }
 
 QFuture<Result<OperatorSession>> EmbeddedEngine::issueTokenForCard(const QByteArray& certificate, const QByteArray& challenge, const QByteArray& signature)
 {
-    return runTask<OperatorSession>([=](const EngineContext& ctx, QSqlDatabase db) { return OperatorTokens(ctx, db).logonWithCard(certificate, challenge, signature); });
+    return runPublicTask<OperatorSession>([=](const EngineContext& ctx, QSqlDatabase db) { return OperatorTokens(ctx, db).logonWithCard(certificate, challenge, signature); });
 }
 
 QFuture<Result<OperatorSession>> EmbeddedEngine::resolveToken(const QString& token)

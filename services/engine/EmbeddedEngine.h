@@ -9,10 +9,12 @@
 #include "storage/DatabaseConfig.h"
 
 #include <QObject>
+#include <QScopeGuard>
 #include <QThreadPool>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -29,6 +31,10 @@ struct EmbeddedEngineOptions {
     QString caCommonName = QStringLiteral("Lanyard Root CA");
     std::function<QDateTime()> clock;
     int workerThreads = 4;
+    // Work anyone may cause without logging on (logon, collection, CRL, CA) runs on threads
+    // of its own, with at most this many calls waiting, so it cannot starve operators.
+    int publicWorkerThreads = 2;
+    int publicQueueLimit = 64;
     // How often the notification outbox is worked through; 0: only when asked.
     int deliveryIntervalMs = 30000;
 };
@@ -126,17 +132,39 @@ public:
     QFuture<Result<T>> runTask(std::function<Result<T>(const EngineContext&, QSqlDatabase)> task)
     {
         auto ctx = m_context;
-        return QtConcurrent::run(&m_pool, [ctx, task]() -> Result<T> {
-            if (!ctx)
-                return Error(ErrorCode::StorageFailure, QStringLiteral("the engine is not open"));
-            auto db = ctx->database->connection();
-            if (!db)
-                return db.error();
-            return task(*ctx, *db);
+        return QtConcurrent::run(&m_pool, [ctx, task]() -> Result<T> { return withConnection(ctx, task); });
+    }
+
+    // The same for what a caller without a session causes: its own bounded pool. Beyond the
+    // queue limit the answer is ServiceBusy at once.
+    template <typename T>
+    QFuture<Result<T>> runPublicTask(std::function<Result<T>(const EngineContext&, QSqlDatabase)> task)
+    {
+        if (m_publicInFlight->fetch_add(1) >= m_options.publicQueueLimit) {
+            m_publicInFlight->fetch_sub(1);
+            return QtFuture::makeReadyFuture(Result<T>(busyWithPublicWork()));
+        }
+        auto ctx = m_context;
+        auto inFlight = m_publicInFlight;
+        return QtConcurrent::run(&m_publicPool, [ctx, task, inFlight]() -> Result<T> {
+            const auto done = qScopeGuard([&] { inFlight->fetch_sub(1); });
+            return withConnection(ctx, task);
         });
     }
 
 private:
+    static Error busyWithPublicWork();
+    // The task with this worker thread's connection.
+    template <typename T>
+    static Result<T> withConnection(const std::shared_ptr<const EngineContext>& ctx, const std::function<Result<T>(const EngineContext&, QSqlDatabase)>& task)
+    {
+        if (!ctx)
+            return Error(ErrorCode::StorageFailure, QStringLiteral("the engine is not open"));
+        auto db = ctx->database->connection();
+        if (!db)
+            return db.error();
+        return task(*ctx, *db);
+    }
     template <typename T>
     QFuture<Result<T>> operatorCall(const OperatorSession& session,
         std::function<Result<T>(const EngineContext&, QSqlDatabase, const AccessControl&)> task);
@@ -152,7 +180,10 @@ private:
     QTimer* m_deliveryTimer = nullptr;
     bool m_deliveryScheduled = false;
     bool m_deliveryRunning = false;
-    QThreadPool m_pool; // declared last: destroyed first, joining workers before the context goes
+    std::shared_ptr<std::atomic<int>> m_publicInFlight = std::make_shared<std::atomic<int>>(0);
+    // Declared last: destroyed first, joining workers before the context goes.
+    QThreadPool m_publicPool;
+    QThreadPool m_pool;
 };
 
 } // namespace lanyard

@@ -59,6 +59,8 @@ struct JobQuery {
     QString text; // person name or logon prefix
     int offset = 0;
     int limit = 200;
+
+    bool operator==(const JobQuery&) const = default;
 };
 
 // What a request returns: the job and, when it may be shown on screen, the code to read out.

@@ -24,6 +24,8 @@ struct PersonQuery {
     QString text; // prefix of name, logon name or email; "group:NAME" for a group
     int offset = 0;
     int limit = 50;
+
+    bool operator==(const PersonQuery&) const = default;
 };
 
 struct PersonPage {

@@ -15,6 +15,8 @@ struct RegisteredHardware {
     QString description;
     bool active = true;
     QString ownerLogon; // on input, names the owner when ownerId is not known
+
+    bool operator==(const RegisteredHardware&) const = default;
 };
 
 } // namespace lanyard

@@ -21,6 +21,8 @@ struct Role {
 
     QString workflowIds() const;
     static bool parseWorkflowIds(const QString& text, QList<Workflow>* out);
+
+    bool operator==(const Role&) const = default;
 };
 
 } // namespace lanyard

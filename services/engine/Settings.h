@@ -20,6 +20,8 @@ public:
 
     QList<Timezone> timezones;
 
+    bool operator==(const Settings&) const = default;
+
 private:
     QMap<QString, QString> m_values;
 };

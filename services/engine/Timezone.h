@@ -12,6 +12,8 @@ struct Timezone {
 
     // Minutes east of UTC; false when the text is not an offset between -12 and +14 hours.
     bool offsetMinutes(int* minutes) const;
+
+    bool operator==(const Timezone&) const = default;
 };
 
 } // namespace lanyard

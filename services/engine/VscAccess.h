@@ -17,6 +17,8 @@ struct LockSchedule {
     QDate date;
     QTime time;
     QString timezoneValue;
+
+    bool operator==(const LockSchedule&) const = default;
 };
 
 // What Unlock VSC Temporary Access answers: the response to read aloud, and the job that locks
@@ -47,6 +49,8 @@ struct VscLockOutcome {
     qint64 jobId = 0;
     bool applied = false;
     QString reason; // why it failed
+
+    bool operator==(const VscLockOutcome&) const = default;
 };
 
 // The challenge the holder of a locked or blocked card reads to the helpdesk; the helpdesk's

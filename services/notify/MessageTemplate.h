@@ -28,6 +28,8 @@ struct MessageTemplate {
     Result<void> validate() const;
     // Fills in the fields; `escapeHtml` for the HTML part.
     static QString render(const QString& text, const QMap<QString, QString>& values, bool escapeHtml = false);
+
+    bool operator==(const MessageTemplate&) const = default;
 };
 
 } // namespace lanyard

@@ -2,6 +2,7 @@
 
 #include "JsonCodec.h"
 #include "JsonReader.h"
+#include "OperatorOperations.h"
 #include "core/WhenFinished.h"
 #include "engine/CardLogonService.h"
 #include "engine/PeopleService.h"
@@ -136,18 +137,6 @@ Result<QJsonObject> bodyOf(const ServerRequest& request)
     return jsonBody(request.body);
 }
 
-// {"<key>": [ ... ]} from a list.
-template <typename T>
-auto listOf(const QString& key, QJsonObject (*convert)(const T&))
-{
-    return [key, convert](const QList<T>& items) { return QJsonObject { { key, json::array(items, convert) } }; };
-}
-
-QJsonObject idObject(qint64 id)
-{
-    return { { QStringLiteral("id"), id } };
-}
-
 // The path as logged: a collection token in it is a bearer secret (whoever has it and the
 // code collects), so only its route is kept.
 QString loggedPath(const QByteArray& raw)
@@ -188,11 +177,6 @@ ServerResponse protocolRefusal(int status, const QString& reason)
     ServerResponse response(QJsonObject { { QStringLiteral("error"), json::fromError(e) } }, status);
     addCommonHeaders(response, QString());
     return response;
-}
-
-qint64 idArg(const QJsonObject& args, const char* name)
-{
-    return args.value(QLatin1String(name)).toInteger();
 }
 } // namespace
 
@@ -274,17 +258,9 @@ QStringList ApiServer::routes()
 
 QStringList ApiServer::operatorMethods()
 {
-    return { QStringLiteral("session"), QStringLiteral("workflows"), QStringLiteral("findPeople"), QStringLiteral("person"), QStringLiteral("devicesOf"), QStringLiteral("device"),
-        QStringLiteral("certificatesOf"), QStringLiteral("jobsOf"), QStringLiteral("findDevices"), QStringLiteral("findJobs"), QStringLiteral("cancelJob"),
-        QStringLiteral("requestCredential"), QStringLiteral("validateRequest"), QStringLiteral("regenerateCode"), QStringLiteral("changeDevice"),
-        QStringLiteral("unlockCode"), QStringLiteral("requestableProfiles"), QStringLiteral("hardware"), QStringLiteral("addHardware"),
-        QStringLiteral("deactivateHardware"), QStringLiteral("roles"), QStringLiteral("saveRole"), QStringLiteral("credentialProfiles"),
-        QStringLiteral("profileVersions"), QStringLiteral("certificatePolicies"), QStringLiteral("saveCredentialProfile"), QStringLiteral("notificationsOf"),
-        QStringLiteral("resendNotification"), QStringLiteral("messageTemplates"), QStringLiteral("saveMessageTemplate"), QStringLiteral("settings"),
-        QStringLiteral("saveSettings"), QStringLiteral("audit"), QStringLiteral("verifyAudit"), QStringLiteral("lockJobs"), QStringLiteral("timezones"), QStringLiteral("requestPinLock"),
-        QStringLiteral("updatePinLock"), QStringLiteral("cancelPinLock"), QStringLiteral("temporaryUnlock"), QStringLiteral("checkParentCard"),
-        QStringLiteral("requestDerivedCredential"), QStringLiteral("endParentCardTrust"), QStringLiteral("dueLockJobs"), QStringLiteral("reportLockJob"),
-        QStringLiteral("vscUnblockChallenge"), QStringLiteral("releaseHeldPuk"), QStringLiteral("setCardIdentifiers") };
+    QStringList all { QStringLiteral("session") };
+    std::apply([&](const auto&... op) { ((all << QLatin1String(op.name)), ...); }, wire::kOperatorOperations);
+    return all;
 }
 
 void ApiServer::handle(ServerRequest request, HttpResponder responder)
@@ -420,7 +396,12 @@ QFuture<ServerResponse> ApiServer::collectConfirm(const ServerRequest& request, 
     auto body = bodyOf(request);
     if (!body)
         return ready(errorResponse(body.error()));
-    return answer(this, m_engine.confirmCollection(body->value(QStringLiteral("session")).toString()),
+    json::JsonReader r(*body);
+    r.require("session");
+    const QString session = r.text("session", 200);
+    if (!r.ok())
+        return ready(errorResponse(r.error()));
+    return answer(this, m_engine.confirmCollection(session),
         [](const Device& d) { return QJsonObject { { QStringLiteral("device"), d.serial }, { QStringLiteral("state"), deviceStateId(d.state) } }; });
 }
 
@@ -451,7 +432,7 @@ QFuture<ServerResponse> ApiServer::operatorCall(const ServerRequest& request, co
 QFuture<ServerResponse> ApiServer::collectionPage(const ServerRequest&, const QString& token)
 {
     Q_UNUSED(token) // the page is the same for every token: it only helps the phone find the app
-    auto links = m_engine.runTask<QPair<QString, QString>>([](const EngineContext& ctx, QSqlDatabase db) -> Result<QPair<QString, QString>> {
+    auto links = m_engine.runPublicTask<QPair<QString, QString>>([](const EngineContext& ctx, QSqlDatabase db) -> Result<QPair<QString, QString>> {
         auto settings = SettingsService(ctx, db).load();
         if (!settings)
             return settings.error();
@@ -471,238 +452,29 @@ QFuture<ServerResponse> ApiServer::collectionPage(const ServerRequest&, const QS
 }
 
 
+// One call per line of the operation table, plus `session`, which asks nothing of the engine.
 void ApiServer::addOperatorCalls()
 {
-    Engine& e = m_engine;
-    QObject* ctx = this;
-    m_calls = {
-        { QStringLiteral("workflows"), [&e, ctx](const OperatorSession& s, const QJsonObject&, const Promise& p) {
-             answerInto(ctx, p, e.workflows(s), [](const QList<Workflow>& w) { return QJsonObject { { QStringLiteral("workflows"), json::fromWorkflows(w) } }; });
-         } },
-        { QStringLiteral("findPeople"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             auto q = json::toPersonQuery(a);
-             if (!q)
-                 return fulfil(p, errorResponse(q.error()));
-             answerInto(ctx, p, e.findPeople(s, *q), json::fromPersonPage);
-         } },
-        { QStringLiteral("person"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             answerInto(ctx, p, e.person(s, idArg(a, "personId")), json::fromPerson);
-         } },
-        { QStringLiteral("devicesOf"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             answerInto(ctx, p, e.devicesOf(s, idArg(a, "personId")),
-                 listOf(QStringLiteral("devices"), json::fromDevice));
-         } },
-        { QStringLiteral("device"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             answerInto(ctx, p, e.device(s, idArg(a, "deviceId")), json::fromDevice);
-         } },
-        { QStringLiteral("certificatesOf"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             answerInto(ctx, p, e.certificatesOf(s, idArg(a, "deviceId")),
-                 listOf(QStringLiteral("certificates"), json::fromCertificate));
-         } },
-        { QStringLiteral("jobsOf"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             answerInto(ctx, p, e.jobsOf(s, idArg(a, "personId")),
-                 listOf(QStringLiteral("jobs"), json::fromJob));
-         } },
-        { QStringLiteral("findDevices"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             answerInto(ctx, p, e.findDevices(s, a.value(QStringLiteral("text")).toString()),
-                 listOf(QStringLiteral("devices"), json::fromDevice));
-         } },
-        { QStringLiteral("findJobs"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             auto q = json::toJobQuery(a);
-             if (!q)
-                 return fulfil(p, errorResponse(q.error()));
-             answerInto(ctx, p, e.findJobs(s, *q), listOf(QStringLiteral("jobs"), json::fromJob));
-         } },
-        { QStringLiteral("cancelJob"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             answerInto(ctx, p, e.cancelJob(s, idArg(a, "jobId"), a.value(QStringLiteral("reason")).toString()), json::fromJob);
-         } },
-        { QStringLiteral("requestCredential"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             answerInto(ctx, p,
-                 e.requestCredential(s, idArg(a, "personId"), idArg(a, "profileId"), a.value(QStringLiteral("showCode")).toBool(),
-                     a.value(QStringLiteral("targetComputer")).toString().left(255)),
-                 json::fromIssuedRequest);
-         } },
-        { QStringLiteral("validateRequest"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             answerInto(ctx, p, e.validateRequest(s, idArg(a, "jobId"), a.value(QStringLiteral("approve")).toBool(), a.value(QStringLiteral("showCode")).toBool()),
-                 json::fromIssuedRequest);
-         } },
-        { QStringLiteral("regenerateCode"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             answerInto(ctx, p, e.regenerateCode(s, idArg(a, "jobId"), a.value(QStringLiteral("showCode")).toBool()), json::fromIssuedRequest);
-         } },
-        { QStringLiteral("changeDevice"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             auto action = json::toDeviceAction(a.value(QStringLiteral("action")).toObject());
-             if (!action)
-                 return fulfil(p, errorResponse(action.error()));
-             answerInto(ctx, p, e.changeDevice(s, idArg(a, "deviceId"), *action), json::fromDevice);
-         } },
-        { QStringLiteral("requestableProfiles"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             answerInto(ctx, p, e.requestableProfiles(s, idArg(a, "personId")), listOf(QStringLiteral("profiles"), json::fromCredentialProfile));
-         } },
-        { QStringLiteral("session"), [](const OperatorSession& s, const QJsonObject&, const Promise& p) {
-             fulfil(p, ServerResponse(QJsonObject { { QStringLiteral("operator"), json::fromSession(s) } }));
-         } },
-        { QStringLiteral("hardware"), [&e, ctx](const OperatorSession& s, const QJsonObject&, const Promise& p) {
-             answerInto(ctx, p, e.hardware(s), listOf(QStringLiteral("hardware"), json::fromHardware));
-         } },
-        { QStringLiteral("addHardware"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             auto h = json::toHardware(a.value(QStringLiteral("hardware")).toObject());
-             if (!h)
-                 return fulfil(p, errorResponse(h.error()));
-             answerInto(ctx, p, e.addHardware(s, *h), idObject);
-         } },
-        { QStringLiteral("setCardIdentifiers"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             json::JsonReader r(a);
-             CardIdentifiers ids;
-             const qint64 personId = r.integer("personId", 1);
-             // Generous for pasted text; the engine normalises and refuses what is not an identifier.
-             ids.fascn = r.text("fascn", 100);
-             ids.cardUuid = r.text("cardUuid", 100);
-             if (!r.ok())
-                 return fulfil(p, errorResponse(r.error()));
-             answerInto(ctx, p, e.setCardIdentifiers(s, personId, ids), json::fromPerson);
-         } },
-        { QStringLiteral("deactivateHardware"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             answerInto(ctx, p, e.deactivateHardware(s, idArg(a, "id")), [] { return QJsonObject {}; });
-         } },
-        { QStringLiteral("roles"), [&e, ctx](const OperatorSession& s, const QJsonObject&, const Promise& p) {
-             answerInto(ctx, p, e.roles(s), listOf(QStringLiteral("roles"), json::fromRole));
-         } },
-        { QStringLiteral("saveRole"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             auto role = json::toRole(a.value(QStringLiteral("role")).toObject());
-             if (!role)
-                 return fulfil(p, errorResponse(role.error()));
-             answerInto(ctx, p, e.saveRole(s, *role), idObject);
-         } },
-        { QStringLiteral("credentialProfiles"), [&e, ctx](const OperatorSession& s, const QJsonObject&, const Promise& p) {
-             answerInto(ctx, p, e.credentialProfiles(s), listOf(QStringLiteral("profiles"), json::fromCredentialProfile));
-         } },
-        { QStringLiteral("profileVersions"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             answerInto(ctx, p, e.profileVersions(s, idArg(a, "lineage")), listOf(QStringLiteral("profiles"), json::fromCredentialProfile));
-         } },
-        { QStringLiteral("certificatePolicies"), [&e, ctx](const OperatorSession& s, const QJsonObject&, const Promise& p) {
-             answerInto(ctx, p, e.certificatePolicies(s), listOf(QStringLiteral("policies"), json::fromCertificatePolicy));
-         } },
-        { QStringLiteral("saveCredentialProfile"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             auto profile = json::toCredentialProfile(a.value(QStringLiteral("profile")).toObject());
-             if (!profile)
-                 return fulfil(p, errorResponse(profile.error()));
-             answerInto(ctx, p, e.saveCredentialProfile(s, *profile), idObject);
-         } },
-        { QStringLiteral("notificationsOf"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             answerInto(ctx, p, e.notificationsOf(s, idArg(a, "jobId")), listOf(QStringLiteral("notifications"), json::fromNotification));
-         } },
-        { QStringLiteral("resendNotification"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             answerInto(ctx, p, e.resendNotification(s, idArg(a, "notificationId")), json::fromNotification);
-         } },
-        { QStringLiteral("messageTemplates"), [&e, ctx](const OperatorSession& s, const QJsonObject&, const Promise& p) {
-             answerInto(ctx, p, e.messageTemplates(s), listOf(QStringLiteral("templates"), json::fromMessageTemplate));
-         } },
-        { QStringLiteral("saveMessageTemplate"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             auto t = json::toMessageTemplate(a.value(QStringLiteral("template")).toObject());
-             if (!t)
-                 return fulfil(p, errorResponse(t.error()));
-             answerInto(ctx, p, e.saveMessageTemplate(s, *t), [] { return QJsonObject {}; });
-         } },
-        { QStringLiteral("settings"), [&e, ctx](const OperatorSession& s, const QJsonObject&, const Promise& p) {
-             answerInto(ctx, p, e.settings(s), json::fromSettings);
-         } },
-        { QStringLiteral("saveSettings"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             auto settings = json::toSettings(a.value(QStringLiteral("settings")).toObject());
-             if (!settings)
-                 return fulfil(p, errorResponse(settings.error()));
-             answerInto(ctx, p, e.saveSettings(s, *settings), [] { return QJsonObject {}; });
-         } },
-        { QStringLiteral("audit"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             auto q = json::toAuditQuery(a);
-             if (!q)
-                 return fulfil(p, errorResponse(q.error()));
-             answerInto(ctx, p, e.audit(s, *q), listOf(QStringLiteral("events"), json::fromAuditEvent));
-         } },
-        { QStringLiteral("verifyAudit"), [&e, ctx](const OperatorSession& s, const QJsonObject&, const Promise& p) {
-             answerInto(ctx, p, e.verifyAudit(s), json::fromAuditVerification);
-         } },
-        { QStringLiteral("lockJobs"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             answerInto(ctx, p, e.lockJobs(s, idArg(a, "deviceId")), listOf(QStringLiteral("jobs"), json::fromJob));
-         } },
-        { QStringLiteral("timezones"), [&e, ctx](const OperatorSession& s, const QJsonObject&, const Promise& p) {
-             answerInto(ctx, p, e.timezones(s), [](const QList<Timezone>& zones) {
-                 Settings only;
-                 only.timezones = zones;
-                 return QJsonObject { { QStringLiteral("timezones"), json::fromSettings(only).value(QStringLiteral("timezones")) } };
-             });
-         } },
-        { QStringLiteral("requestPinLock"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             auto when = json::toLockSchedule(a.value(QStringLiteral("when")).toObject());
-             if (!when)
-                 return fulfil(p, errorResponse(when.error()));
-             answerInto(ctx, p, e.requestPinLock(s, idArg(a, "deviceId"), *when, a.value(QStringLiteral("reason")).toString()), json::fromJob);
-         } },
-        { QStringLiteral("updatePinLock"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             auto when = json::toLockSchedule(a.value(QStringLiteral("when")).toObject());
-             if (!when)
-                 return fulfil(p, errorResponse(when.error()));
-             answerInto(ctx, p, e.updatePinLock(s, idArg(a, "deviceId"), *when, a.value(QStringLiteral("reason")).toString()), json::fromJob);
-         } },
-        { QStringLiteral("cancelPinLock"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             answerInto(ctx, p, e.cancelPinLock(s, idArg(a, "deviceId"), a.value(QStringLiteral("reason")).toString()), json::fromJob);
-         } },
-        { QStringLiteral("temporaryUnlock"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             answerInto(ctx, p,
-                 e.temporaryUnlock(s, idArg(a, "deviceId"), a.value(QStringLiteral("challenge")).toString(), int(idArg(a, "hours")), a.value(QStringLiteral("reason")).toString()),
-                 json::fromTemporaryAccess);
-         } },
-        { QStringLiteral("dueLockJobs"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             answerInto(ctx, p, e.dueLockJobs(s, a.value(QStringLiteral("dnsName")).toString()), listOf(QStringLiteral("tasks"), json::fromVscLockTask));
-         } },
-        { QStringLiteral("reportLockJob"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             auto outcome = json::toVscLockOutcome(a.value(QStringLiteral("outcome")).toObject());
-             if (!outcome)
-                 return fulfil(p, errorResponse(outcome.error()));
-             answerInto(ctx, p, e.reportLockJob(s, *outcome), json::fromJob);
-         } },
-        { QStringLiteral("vscUnblockChallenge"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             const auto der = QByteArray::fromBase64Encoding(a.value(QStringLiteral("certificate")).toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
-             if (!der)
-                 return fulfil(p, errorResponse(Error(ErrorCode::InvalidArgument, QStringLiteral("certificate: not base64"))));
-             answerInto(ctx, p, e.vscUnblockChallenge(s, *der), json::fromVscUnblockChallenge);
-         } },
-        { QStringLiteral("releaseHeldPuk"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             answerInto(ctx, p, e.releaseHeldPuk(s, idArg(a, "deviceId"), a.value(QStringLiteral("response")).toString()),
-                 [](const QString& puk) { return QJsonObject { { QStringLiteral("puk"), puk } }; });
-         } },
-        { QStringLiteral("checkParentCard"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             auto card = json::toParentCard(a.value(QStringLiteral("card")).toObject());
-             if (!card)
-                 return fulfil(p, errorResponse(card.error()));
-             answerInto(ctx, p, e.checkParentCard(s, *card), json::fromParentCardCheck);
-         } },
-        { QStringLiteral("requestDerivedCredential"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             auto card = json::toParentCard(a.value(QStringLiteral("card")).toObject());
-             if (!card)
-                 return fulfil(p, errorResponse(card.error()));
-             const auto challenge = QByteArray::fromBase64Encoding(a.value(QStringLiteral("challenge")).toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
-             const auto signature = QByteArray::fromBase64Encoding(a.value(QStringLiteral("signature")).toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
-             if (!challenge || !signature)
-                 return fulfil(p, errorResponse(Error(ErrorCode::InvalidArgument, QStringLiteral("challenge and signature are base64"),
-                                      { { QStringLiteral("field"), QStringLiteral("signature") } })));
-             answerInto(ctx, p, e.requestDerivedCredential(s, *card, *challenge, *signature), json::fromIssuedRequest);
-         } },
-        { QStringLiteral("endParentCardTrust"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             auto what = json::toParentTrustEnd(a);
-             if (!what)
-                 return fulfil(p, errorResponse(what.error()));
-             answerInto(ctx, p, e.endParentCardTrust(s, *what), json::fromParentTrustReport);
-         } },
-        { QStringLiteral("unlockCode"), [&e, ctx](const OperatorSession& s, const QJsonObject& a, const Promise& p) {
-             answerInto(ctx, p, e.unlockCode(s, idArg(a, "deviceId"), a.value(QStringLiteral("challenge")).toString()),
-                 [](const QString& code) { return QJsonObject { { QStringLiteral("code"), code } }; });
-         } },
-    };
+    m_calls.insert(QStringLiteral("session"), [](const OperatorSession& s, const QJsonObject&, const Promise& p) {
+        fulfil(p, ServerResponse(QJsonObject { { QStringLiteral("operator"), json::fromSession(s) } }));
+    });
+    std::apply([this](const auto&... op) { (addOperatorCall(op), ...); }, wire::kOperatorOperations);
+}
 
-#ifndef QT_NO_DEBUG
-    const QStringList documented = operatorMethods();
-    Q_ASSERT(QSet<QString>(m_calls.keyBegin(), m_calls.keyEnd()) == QSet<QString>(documented.cbegin(), documented.cend()));
-#endif
+template <typename Op>
+void ApiServer::addOperatorCall(const Op& op)
+{
+    m_calls.insert(QLatin1String(op.name), [this, op](const OperatorSession& s, const QJsonObject& body, const Promise& p) {
+        auto args = op.readArguments(body);
+        if (!args)
+            return fulfil(p, errorResponse(args.error()));
+        Engine& engine = m_engine;
+        auto future = std::apply([&](const auto&... a) { return (engine.*Op::method)(s, a...); }, *args);
+        if constexpr (std::is_void_v<typename Op::Value>)
+            answerInto(this, p, std::move(future), [] { return QJsonObject {}; });
+        else
+            answerInto(this, p, std::move(future), [op](const typename Op::Value& value) { return op.writeAnswer(value); });
+    });
 }
 
 } // namespace lanyard

@@ -47,6 +47,8 @@ private:
     using Call = std::function<void(const OperatorSession&, const QJsonObject&, const Promise&)>;
     static std::span<const Route> routeTable();
     void addOperatorCalls();
+    template <typename Op>
+    void addOperatorCall(const Op& op);
     void handle(ServerRequest request, HttpResponder responder);
     void deliver(HttpResponder responder, const QString& path, const QString& remote, QFuture<ServerResponse> future);
 

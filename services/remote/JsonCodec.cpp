@@ -333,6 +333,23 @@ QJsonObject fromPersonQuery(const PersonQuery& q)
     return { { QStringLiteral("text"), q.text }, { QStringLiteral("offset"), q.offset }, { QStringLiteral("limit"), q.limit } };
 }
 
+QJsonObject fromCardIdentifiers(const CardIdentifiers& c)
+{
+    return { { QStringLiteral("fascn"), c.fascn }, { QStringLiteral("cardUuid"), c.cardUuid } };
+}
+
+Result<CardIdentifiers> toCardIdentifiers(const QJsonObject& o)
+{
+    JsonReader r(o);
+    CardIdentifiers c;
+    r.require("fascn");
+    r.require("cardUuid");
+    // Generous for pasted text; the engine normalises and refuses what is not an identifier.
+    c.fascn = r.text("fascn", 100);
+    c.cardUuid = r.text("cardUuid", 100);
+    return finish(r, c);
+}
+
 QJsonObject fromCollectionSession(const CollectionSession& s)
 {
     QJsonArray certs;
@@ -379,31 +396,30 @@ Result<CollectionSession> toCollectionSession(const QJsonObject& o)
 
 Result<CollectionStart> toCollectionStart(const QJsonObject& o)
 {
+    // A stranger writes this: every field is required and bounded, nothing is cut to fit.
+    JsonReader r(o);
     CollectionStart s;
-    auto token = text(o, QStringLiteral("token"));
-    auto code = text(o, QStringLiteral("code"));
-    if (!token)
-        return token.error();
-    if (!code)
-        return code.error();
-    if (token->isEmpty() || token->size() > 200)
-        return badField(QStringLiteral("token"), QStringLiteral("missing or too long"));
-    if (code->size() > 100)
-        return badField(QStringLiteral("code"), QStringLiteral("too long"));
-    s.token = *token;
-    s.code = *code;
-    auto device = field(o, QStringLiteral("device"), QJsonValue::Object);
-    if (!device)
-        return device.error();
-    const QJsonObject d = device->toObject();
-    for (const auto& [name, target] : { std::pair { QStringLiteral("serial"), &s.device.hardwareSerial }, std::pair { QStringLiteral("platform"), &s.device.platform },
-             std::pair { QStringLiteral("model"), &s.device.model }, std::pair { QStringLiteral("dnsName"), &s.device.dnsName } }) {
-        auto v = text(d, name);
-        if (!v)
-            return v.error();
-        *target = v->left(200);
+    r.require("token");
+    r.require("code");
+    r.require("device");
+    s.token = r.text("token", 200);
+    s.code = r.text("code", 100);
+    if (r.ok() && s.token.isEmpty())
+        r.fail(QStringLiteral("token"), QStringLiteral("empty"));
+    if (r.ok() && s.code.trimmed().isEmpty())
+        r.fail(QStringLiteral("code"), QStringLiteral("empty"));
+    JsonReader d(r.object("device"), QStringLiteral("device"));
+    if (r.ok()) {
+        // The serial decides which phone this is (a profile may allow only registered ones);
+        // platform and model only describe it.
+        d.require("serial");
+        s.device.hardwareSerial = d.text("serial", 200);
+        s.device.platform = d.text("platform", 200);
+        s.device.model = d.text("model", 200);
+        s.device.dnsName = d.text("dnsName", 255);
+        r.take(d);
     }
-    return s;
+    return finish(r, s);
 }
 
 QJsonObject fromCollectionStart(const CollectionStart& s)
@@ -416,28 +432,30 @@ QJsonObject fromCollectionStart(const CollectionStart& s)
 
 Result<CollectionSubmission> toCollectionSubmission(const QJsonObject& o)
 {
+    JsonReader r(o);
     CollectionSubmission s;
-    auto id = text(o, QStringLiteral("session"));
-    if (!id)
-        return id.error();
-    if (id->isEmpty())
-        return badField(QStringLiteral("session"), QStringLiteral("missing"));
-    s.sessionId = *id;
-    auto requests = field(o, QStringLiteral("requests"), QJsonValue::Array);
-    if (!requests)
-        return requests.error();
-    if (requests->toArray().size() > 16)
-        return badField(QStringLiteral("requests"), QStringLiteral("too many"));
-    for (const QJsonValue& v : requests->toArray()) {
-        if (!v.isString() && !v.isNull())
-            return badField(QStringLiteral("requests"), QStringLiteral("each request is a base64 string"));
-        s.requests << QByteArray::fromBase64(v.toString().toLatin1());
+    r.require("session");
+    r.require("requests");
+    s.sessionId = r.text("session", 200);
+    if (r.ok() && s.sessionId.isEmpty())
+        r.fail(QStringLiteral("session"), QStringLiteral("empty"));
+    const QJsonArray requests = r.array("requests", 16);
+    for (qsizetype i = 0; i < requests.size() && r.ok(); ++i) {
+        // "" (or null) where the server makes the key.
+        const QJsonValue v = requests.at(i);
+        if (!v.isString() && !v.isNull()) {
+            r.fail(QStringLiteral("requests[%1]").arg(i), QStringLiteral("each request is a base64 string"));
+            break;
+        }
+        auto der = QByteArray::fromBase64Encoding(v.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+        if (!der || der.decoded.size() > 64 * 1024) {
+            r.fail(QStringLiteral("requests[%1]").arg(i), QStringLiteral("not base64 of at most 64 KiB"));
+            break;
+        }
+        s.requests << der.decoded;
     }
-    auto key = text(o, QStringLiteral("transportKey"));
-    if (!key)
-        return key.error();
-    s.transportKey = QByteArray::fromBase64(key->toLatin1());
-    return s;
+    s.transportKey = r.base64("transportKey", 16 * 1024);
+    return finish(r, s);
 }
 
 QJsonObject fromCollectionSubmission(const CollectionSubmission& s)

@@ -2,6 +2,7 @@
 
 #include "core/Error.h"
 #include "engine/Collection.h"
+#include "engine/CardIdentifiers.h"
 #include "engine/CertificateRecord.h"
 #include "engine/DerivedCredential.h"
 #include "engine/Device.h"
@@ -52,6 +53,9 @@ Result<JobQuery> toJobQuery(const QJsonObject& o);
 QJsonObject fromJobQuery(const JobQuery& q);
 Result<PersonQuery> toPersonQuery(const QJsonObject& o);
 QJsonObject fromPersonQuery(const PersonQuery& q);
+// {"fascn", "cardUuid"}, each up to 100 characters as typed: the engine normalises them.
+QJsonObject fromCardIdentifiers(const CardIdentifiers& c);
+Result<CardIdentifiers> toCardIdentifiers(const QJsonObject& o);
 
 // Configuration records (JsonConfigurationCodec.cpp).
 QJsonArray fromWorkflows(const QList<Workflow>& workflows);
@@ -68,6 +72,8 @@ QJsonObject fromNotification(const Notification& n);
 Result<Notification> toNotification(const QJsonObject& o);
 QJsonObject fromMessageTemplate(const MessageTemplate& t);
 Result<MessageTemplate> toMessageTemplate(const QJsonObject& o);
+QJsonObject fromTimezone(const Timezone& z);
+Result<Timezone> toTimezone(const QJsonObject& o);
 QJsonObject fromSettings(const Settings& s);
 Result<Settings> toSettings(const QJsonObject& o);
 QJsonObject fromAuditEvent(const AuditEvent& e);

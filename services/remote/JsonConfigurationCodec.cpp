@@ -40,6 +40,7 @@ Result<RegisteredHardware> toHardware(const QJsonObject& o)
 {
     JsonReader r(o);
     RegisteredHardware h;
+    r.require("kind");
     h.id = r.integer("id", 0);
     h.kind = r.choice<HardwareKind>("kind", hardwareKindFromId, HardwareKind::Phone);
     h.identifier = r.text("identifier", 255);
@@ -89,6 +90,8 @@ Result<Role> toRole(const QJsonObject& o)
 {
     JsonReader r(o);
     Role role;
+    r.require("name");
+    r.require("scope");
     role.id = r.integer("id", 0);
     role.name = r.text("name", 200);
     role.scope = r.choice<Scope>("scope", scopeFromId, Scope::Self);
@@ -249,12 +252,34 @@ Result<MessageTemplate> toMessageTemplate(const QJsonObject& o)
 {
     JsonReader r(o);
     MessageTemplate t;
+    r.require("name");
     t.name = r.text("name", 100);
     t.subject = r.text("subject", 1000);
     t.body = r.text("body", 100000);
     t.html = r.text("html", 200000);
     t.customised = r.boolean("customised");
     return finish(r, t);
+}
+
+namespace {
+Timezone readTimezone(JsonReader& r)
+{
+    r.require("name");
+    r.require("offset");
+    return Timezone { r.text("name", 200), r.text("offset", 20) };
+}
+} // namespace
+
+QJsonObject fromTimezone(const Timezone& z)
+{
+    return { { QStringLiteral("name"), z.displayName }, { QStringLiteral("offset"), z.utcOffset } };
+}
+
+Result<Timezone> toTimezone(const QJsonObject& o)
+{
+    JsonReader r(o);
+    const Timezone z = readTimezone(r);
+    return finish(r, z);
 }
 
 QJsonObject fromSettings(const Settings& s)
@@ -264,7 +289,7 @@ QJsonObject fromSettings(const Settings& s)
         values.insert(it.key(), it.value());
     QJsonArray zones;
     for (const Timezone& z : s.timezones)
-        zones.append(QJsonObject { { QStringLiteral("name"), z.displayName }, { QStringLiteral("offset"), z.utcOffset } });
+        zones.append(fromTimezone(z));
     return { { QStringLiteral("values"), values }, { QStringLiteral("timezones"), zones } };
 }
 
@@ -272,6 +297,7 @@ Result<Settings> toSettings(const QJsonObject& o)
 {
     JsonReader r(o);
     Settings s;
+    r.require("values");
     const QJsonObject values = r.object("values");
     for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
         if (!it.value().isString() || it.key().size() > 200 || it.value().toString().size() > 100000) {
@@ -280,8 +306,7 @@ Result<Settings> toSettings(const QJsonObject& o)
         }
         s.set(it.key(), it.value().toString());
     }
-    s.timezones = r.objects<Timezone>(
-        "timezones", [](JsonReader& z) { return Timezone { z.text("name", 200), z.text("offset", 20) }; }, 1000);
+    s.timezones = r.objects<Timezone>("timezones", readTimezone, 1000);
     return finish(r, s);
 }
 
@@ -365,7 +390,8 @@ Result<LockSchedule> toLockSchedule(const QJsonObject& o)
 {
     JsonReader r(o);
     LockSchedule s;
-    s.nextRun = r.has("nextRun") ? r.boolean("nextRun") : true;
+    r.require("nextRun");
+    s.nextRun = r.boolean("nextRun");
     const QString date = r.text("date", 20), time = r.text("time", 20);
     s.date = QDate::fromString(date, Qt::ISODate);
     s.time = QTime::fromString(time, QStringLiteral("HH:mm"));

@@ -41,6 +41,12 @@ public:
         if (!m_error && !nested.ok())
             m_error = nested.error();
     }
+    // Takes an error found elsewhere (a nested codec's) as this reader's, unless it has one.
+    void adopt(const Error& e)
+    {
+        if (!m_error)
+            m_error = e;
+    }
     void fail(const QString& name, const QString& why)
     {
         if (m_error)
@@ -147,6 +153,14 @@ public:
             take(nested);
         }
         return out;
+    }
+    // Refuses a missing (or null) field: for what has no sensible default.
+    bool require(const char* name)
+    {
+        if (has(name))
+            return true;
+        fail(QLatin1String(name), QStringLiteral("missing"));
+        return false;
     }
     bool has(const char* name) const
     {

@@ -48,6 +48,8 @@ Result<VscLockOutcome> toVscLockOutcome(const QJsonObject& o)
 {
     JsonReader r(o);
     VscLockOutcome out;
+    r.require("jobId");
+    r.require("applied");
     out.jobId = r.integer("jobId", 1);
     out.applied = r.boolean("applied");
     out.reason = r.text("reason", 2000);

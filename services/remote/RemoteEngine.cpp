@@ -2,6 +2,7 @@
 
 #include "JsonCodec.h"
 #include "JsonReader.h"
+#include "OperatorOperations.h"
 
 #include <QFile>
 #include <QFutureInterface>
@@ -43,31 +44,6 @@ bool isLoopback(const QString& host)
         return true;
     const QHostAddress address(host);
     return !address.isNull() && address.isLoopback();
-}
-
-// A list under one key, each item through its reader.
-template <typename T>
-std::function<Result<QList<T>>(const QJsonObject&)> listUnder(const QString& key, Result<T> (*read)(const QJsonObject&))
-{
-    return [key, read](const QJsonObject& o) { return json::list<T>(o, key, read); };
-}
-
-Result<qint64> idOf(const QJsonObject& o)
-{
-    return o.value(QStringLiteral("id")).toInteger();
-}
-
-Result<void> nothing(const QJsonObject&)
-{
-    return {};
-}
-
-QJsonObject ids(std::initializer_list<std::pair<const char*, qint64>> values)
-{
-    QJsonObject o;
-    for (const auto& [name, value] : values)
-        o.insert(QLatin1String(name), value);
-    return o;
 }
 } // namespace
 
@@ -231,6 +207,21 @@ QFuture<Result<T>> RemoteEngine::call(const QString& method, const QJsonObject& 
     return promise->future();
 }
 
+// An operator operation as its table line says: the arguments under their names, the answer
+// read back into the member's value type.
+template <auto Method, typename... A>
+auto RemoteEngine::invoke(const A&... args)
+{
+    static constexpr const auto& op = wire::operatorOperation<Method>();
+    using Value = typename std::remove_cvref_t<decltype(op)>::Value;
+    std::function<Result<Value>(const QJsonObject&)> decode;
+    if constexpr (std::is_void_v<Value>)
+        decode = [](const QJsonObject&) { return Result<void>(); };
+    else
+        decode = [](const QJsonObject& answer) { return op.readAnswer(answer); };
+    return call<Value>(QLatin1String(op.name), op.writeArguments(args...), std::move(decode));
+}
+
 void RemoteEngine::setReachable(bool reachable, const Error& error)
 {
     if (reachable == m_reachable)
@@ -352,261 +343,219 @@ QFuture<Result<void>> RemoteEngine::logoff(const OperatorSession&)
 
 QFuture<Result<QList<Workflow>>> RemoteEngine::workflows(const OperatorSession&)
 {
-    return call<QList<Workflow>>(QStringLiteral("workflows"), {}, json::toWorkflows);
+    return invoke<&Engine::workflows>();
 }
 
 QFuture<Result<PersonPage>> RemoteEngine::findPeople(const OperatorSession&, const PersonQuery& query)
 {
-    return call<PersonPage>(QStringLiteral("findPeople"), json::fromPersonQuery(query), json::toPersonPage);
+    return invoke<&Engine::findPeople>(query);
 }
 
 QFuture<Result<Person>> RemoteEngine::person(const OperatorSession&, qint64 personId)
 {
-    return call<Person>(QStringLiteral("person"), ids({ { "personId", personId } }), json::toPerson);
+    return invoke<&Engine::person>(personId);
 }
 
 QFuture<Result<Person>> RemoteEngine::setCardIdentifiers(const OperatorSession&, qint64 personId, const CardIdentifiers& identifiers)
 {
-    return call<Person>(QStringLiteral("setCardIdentifiers"),
-        { { QStringLiteral("personId"), personId }, { QStringLiteral("fascn"), identifiers.fascn }, { QStringLiteral("cardUuid"), identifiers.cardUuid } }, json::toPerson);
+    return invoke<&Engine::setCardIdentifiers>(personId, identifiers);
 }
 
 QFuture<Result<QList<Device>>> RemoteEngine::devicesOf(const OperatorSession&, qint64 personId)
 {
-    return call<QList<Device>>(QStringLiteral("devicesOf"), ids({ { "personId", personId } }), listUnder<Device>(QStringLiteral("devices"), json::toDevice));
+    return invoke<&Engine::devicesOf>(personId);
 }
 
 QFuture<Result<Device>> RemoteEngine::device(const OperatorSession&, qint64 deviceId)
 {
-    return call<Device>(QStringLiteral("device"), ids({ { "deviceId", deviceId } }), json::toDevice);
+    return invoke<&Engine::device>(deviceId);
 }
 
 QFuture<Result<QList<CertificateRecord>>> RemoteEngine::certificatesOf(const OperatorSession&, qint64 deviceId)
 {
-    return call<QList<CertificateRecord>>(QStringLiteral("certificatesOf"), ids({ { "deviceId", deviceId } }),
-        listUnder<CertificateRecord>(QStringLiteral("certificates"), json::toCertificate));
+    return invoke<&Engine::certificatesOf>(deviceId);
 }
 
 QFuture<Result<QList<Job>>> RemoteEngine::jobsOf(const OperatorSession&, qint64 personId)
 {
-    return call<QList<Job>>(QStringLiteral("jobsOf"), ids({ { "personId", personId } }), listUnder<Job>(QStringLiteral("jobs"), json::toJob));
+    return invoke<&Engine::jobsOf>(personId);
 }
 
 QFuture<Result<QList<Device>>> RemoteEngine::findDevices(const OperatorSession&, const QString& text)
 {
-    return call<QList<Device>>(QStringLiteral("findDevices"), { { QStringLiteral("text"), text } }, listUnder<Device>(QStringLiteral("devices"), json::toDevice));
+    return invoke<&Engine::findDevices>(text);
 }
 
 QFuture<Result<QList<Job>>> RemoteEngine::findJobs(const OperatorSession&, const JobQuery& query)
 {
-    return call<QList<Job>>(QStringLiteral("findJobs"), json::fromJobQuery(query), listUnder<Job>(QStringLiteral("jobs"), json::toJob));
+    return invoke<&Engine::findJobs>(query);
 }
 
 QFuture<Result<Job>> RemoteEngine::cancelJob(const OperatorSession&, qint64 jobId, const QString& reason)
 {
-    QJsonObject args = ids({ { "jobId", jobId } });
-    args.insert(QStringLiteral("reason"), reason);
-    return call<Job>(QStringLiteral("cancelJob"), args, json::toJob);
+    return invoke<&Engine::cancelJob>(jobId, reason);
 }
 
 QFuture<Result<QList<CredentialProfile>>> RemoteEngine::requestableProfiles(const OperatorSession&, qint64 personId)
 {
-    return call<QList<CredentialProfile>>(QStringLiteral("requestableProfiles"), ids({ { "personId", personId } }),
-        listUnder<CredentialProfile>(QStringLiteral("profiles"), json::toCredentialProfile));
+    return invoke<&Engine::requestableProfiles>(personId);
 }
 
 QFuture<Result<IssuedRequest>> RemoteEngine::requestCredential(const OperatorSession&, qint64 personId, qint64 profileId, bool showCode,
     const QString& targetComputer)
 {
-    QJsonObject args = ids({ { "personId", personId }, { "profileId", profileId } });
-    args.insert(QStringLiteral("showCode"), showCode);
-    args.insert(QStringLiteral("targetComputer"), targetComputer);
-    return call<IssuedRequest>(QStringLiteral("requestCredential"), args, json::toIssuedRequest);
+    return invoke<&Engine::requestCredential>(personId, profileId, showCode, targetComputer);
 }
 
 QFuture<Result<IssuedRequest>> RemoteEngine::validateRequest(const OperatorSession&, qint64 jobId, bool approve, bool showCode)
 {
-    QJsonObject args = ids({ { "jobId", jobId } });
-    args.insert(QStringLiteral("approve"), approve);
-    args.insert(QStringLiteral("showCode"), showCode);
-    return call<IssuedRequest>(QStringLiteral("validateRequest"), args, json::toIssuedRequest);
+    return invoke<&Engine::validateRequest>(jobId, approve, showCode);
 }
 
 QFuture<Result<IssuedRequest>> RemoteEngine::regenerateCode(const OperatorSession&, qint64 jobId, bool showCode)
 {
-    QJsonObject args = ids({ { "jobId", jobId } });
-    args.insert(QStringLiteral("showCode"), showCode);
-    return call<IssuedRequest>(QStringLiteral("regenerateCode"), args, json::toIssuedRequest);
+    return invoke<&Engine::regenerateCode>(jobId, showCode);
 }
 
 QFuture<Result<Device>> RemoteEngine::changeDevice(const OperatorSession&, qint64 deviceId, const DeviceAction& action)
 {
-    QJsonObject args = ids({ { "deviceId", deviceId } });
-    args.insert(QStringLiteral("action"), json::fromDeviceAction(action));
-    return call<Device>(QStringLiteral("changeDevice"), args, json::toDevice);
+    return invoke<&Engine::changeDevice>(deviceId, action);
 }
 
 QFuture<Result<QString>> RemoteEngine::unlockCode(const OperatorSession&, qint64 deviceId, const QString& challenge)
 {
-    QJsonObject args = ids({ { "deviceId", deviceId } });
-    args.insert(QStringLiteral("challenge"), challenge);
-    return call<QString>(QStringLiteral("unlockCode"), args, [](const QJsonObject& o) -> Result<QString> { return o.value(QStringLiteral("code")).toString(); });
+    return invoke<&Engine::unlockCode>(deviceId, challenge);
 }
 
 QFuture<Result<QList<Job>>> RemoteEngine::lockJobs(const OperatorSession&, qint64 deviceId)
 {
-    return call<QList<Job>>(QStringLiteral("lockJobs"), ids({ { "deviceId", deviceId } }), listUnder<Job>(QStringLiteral("jobs"), json::toJob));
+    return invoke<&Engine::lockJobs>(deviceId);
 }
 
 QFuture<Result<QList<Timezone>>> RemoteEngine::timezones(const OperatorSession&)
 {
-    return call<QList<Timezone>>(QStringLiteral("timezones"), {}, [](const QJsonObject& o) -> Result<QList<Timezone>> {
-        auto settings = json::toSettings(QJsonObject { { QStringLiteral("timezones"), o.value(QStringLiteral("timezones")) } });
-        if (!settings)
-            return settings.error();
-        return settings->timezones;
-    });
+    return invoke<&Engine::timezones>();
 }
 
 QFuture<Result<Job>> RemoteEngine::requestPinLock(const OperatorSession&, qint64 deviceId, const LockSchedule& when, const QString& reason)
 {
-    QJsonObject args = ids({ { "deviceId", deviceId } });
-    args.insert(QStringLiteral("when"), json::fromLockSchedule(when));
-    args.insert(QStringLiteral("reason"), reason);
-    return call<Job>(QStringLiteral("requestPinLock"), args, json::toJob);
+    return invoke<&Engine::requestPinLock>(deviceId, when, reason);
 }
 
 QFuture<Result<Job>> RemoteEngine::updatePinLock(const OperatorSession&, qint64 deviceId, const LockSchedule& when, const QString& reason)
 {
-    QJsonObject args = ids({ { "deviceId", deviceId } });
-    args.insert(QStringLiteral("when"), json::fromLockSchedule(when));
-    args.insert(QStringLiteral("reason"), reason);
-    return call<Job>(QStringLiteral("updatePinLock"), args, json::toJob);
+    return invoke<&Engine::updatePinLock>(deviceId, when, reason);
 }
 
 QFuture<Result<Job>> RemoteEngine::cancelPinLock(const OperatorSession&, qint64 deviceId, const QString& reason)
 {
-    QJsonObject args = ids({ { "deviceId", deviceId } });
-    args.insert(QStringLiteral("reason"), reason);
-    return call<Job>(QStringLiteral("cancelPinLock"), args, json::toJob);
+    return invoke<&Engine::cancelPinLock>(deviceId, reason);
 }
 
 QFuture<Result<TemporaryAccess>> RemoteEngine::temporaryUnlock(const OperatorSession&, qint64 deviceId, const QString& challenge, int hours, const QString& reason)
 {
-    QJsonObject args = ids({ { "deviceId", deviceId }, { "hours", hours } });
-    args.insert(QStringLiteral("challenge"), challenge);
-    args.insert(QStringLiteral("reason"), reason);
-    return call<TemporaryAccess>(QStringLiteral("temporaryUnlock"), args, json::toTemporaryAccess);
+    return invoke<&Engine::temporaryUnlock>(deviceId, challenge, hours, reason);
 }
 
 QFuture<Result<QList<VscLockTask>>> RemoteEngine::dueLockJobs(const OperatorSession&, const QString& dnsName)
 {
-    return call<QList<VscLockTask>>(QStringLiteral("dueLockJobs"), { { QStringLiteral("dnsName"), dnsName } }, listUnder<VscLockTask>(QStringLiteral("tasks"), json::toVscLockTask));
+    return invoke<&Engine::dueLockJobs>(dnsName);
 }
 
 QFuture<Result<Job>> RemoteEngine::reportLockJob(const OperatorSession&, const VscLockOutcome& outcome)
 {
-    return call<Job>(QStringLiteral("reportLockJob"), { { QStringLiteral("outcome"), json::fromVscLockOutcome(outcome) } }, json::toJob);
+    return invoke<&Engine::reportLockJob>(outcome);
 }
 
 QFuture<Result<VscUnblockChallenge>> RemoteEngine::vscUnblockChallenge(const OperatorSession&, const QByteArray& cardCertificate)
 {
-    return call<VscUnblockChallenge>(QStringLiteral("vscUnblockChallenge"), { { QStringLiteral("certificate"), QString::fromLatin1(cardCertificate.toBase64()) } },
-        json::toVscUnblockChallenge);
+    return invoke<&Engine::vscUnblockChallenge>(cardCertificate);
 }
 
 QFuture<Result<QString>> RemoteEngine::releaseHeldPuk(const OperatorSession&, qint64 deviceId, const QString& response)
 {
-    QJsonObject args = ids({ { "deviceId", deviceId } });
-    args.insert(QStringLiteral("response"), response);
-    return call<QString>(QStringLiteral("releaseHeldPuk"), args, [](const QJsonObject& o) -> Result<QString> {
-        return o.value(QStringLiteral("puk")).toString();
-    });
+    return invoke<&Engine::releaseHeldPuk>(deviceId, response);
 }
 
 QFuture<Result<ParentCardCheck>> RemoteEngine::checkParentCard(const OperatorSession&, const ParentCard& card)
 {
-    return call<ParentCardCheck>(QStringLiteral("checkParentCard"), { { QStringLiteral("card"), json::fromParentCard(card) } }, json::toParentCardCheck);
+    return invoke<&Engine::checkParentCard>(card);
 }
 
 QFuture<Result<IssuedRequest>> RemoteEngine::requestDerivedCredential(const OperatorSession&, const ParentCard& card, const QByteArray& challenge,
     const QByteArray& signature)
 {
-    const QJsonObject args { { QStringLiteral("card"), json::fromParentCard(card) }, { QStringLiteral("challenge"), QString::fromLatin1(challenge.toBase64()) },
-        { QStringLiteral("signature"), QString::fromLatin1(signature.toBase64()) } };
-    return call<IssuedRequest>(QStringLiteral("requestDerivedCredential"), args, json::toIssuedRequest);
+    return invoke<&Engine::requestDerivedCredential>(card, challenge, signature);
 }
 
 QFuture<Result<ParentTrustReport>> RemoteEngine::endParentCardTrust(const OperatorSession&, const ParentTrustEnd& what)
 {
-    return call<ParentTrustReport>(QStringLiteral("endParentCardTrust"), json::fromParentTrustEnd(what), json::toParentTrustReport);
+    return invoke<&Engine::endParentCardTrust>(what);
 }
 
 QFuture<Result<QList<RegisteredHardware>>> RemoteEngine::hardware(const OperatorSession&)
 {
-    return call<QList<RegisteredHardware>>(QStringLiteral("hardware"), {}, listUnder<RegisteredHardware>(QStringLiteral("hardware"), json::toHardware));
+    return invoke<&Engine::hardware>();
 }
 
 QFuture<Result<qint64>> RemoteEngine::addHardware(const OperatorSession&, const RegisteredHardware& hardware)
 {
-    return call<qint64>(QStringLiteral("addHardware"), { { QStringLiteral("hardware"), json::fromHardware(hardware) } }, idOf);
+    return invoke<&Engine::addHardware>(hardware);
 }
 
 QFuture<Result<void>> RemoteEngine::deactivateHardware(const OperatorSession&, qint64 id)
 {
-    return call<void>(QStringLiteral("deactivateHardware"), ids({ { "id", id } }), nothing);
+    return invoke<&Engine::deactivateHardware>(id);
 }
 
 QFuture<Result<QList<Role>>> RemoteEngine::roles(const OperatorSession&)
 {
-    return call<QList<Role>>(QStringLiteral("roles"), {}, listUnder<Role>(QStringLiteral("roles"), json::toRole));
+    return invoke<&Engine::roles>();
 }
 
 QFuture<Result<qint64>> RemoteEngine::saveRole(const OperatorSession&, const Role& role)
 {
-    return call<qint64>(QStringLiteral("saveRole"), { { QStringLiteral("role"), json::fromRole(role) } }, idOf);
+    return invoke<&Engine::saveRole>(role);
 }
 
 QFuture<Result<QList<CredentialProfile>>> RemoteEngine::credentialProfiles(const OperatorSession&)
 {
-    return call<QList<CredentialProfile>>(QStringLiteral("credentialProfiles"), {}, listUnder<CredentialProfile>(QStringLiteral("profiles"), json::toCredentialProfile));
+    return invoke<&Engine::credentialProfiles>();
 }
 
 QFuture<Result<QList<CredentialProfile>>> RemoteEngine::profileVersions(const OperatorSession&, qint64 lineage)
 {
-    return call<QList<CredentialProfile>>(QStringLiteral("profileVersions"), ids({ { "lineage", lineage } }),
-        listUnder<CredentialProfile>(QStringLiteral("profiles"), json::toCredentialProfile));
+    return invoke<&Engine::profileVersions>(lineage);
 }
 
 QFuture<Result<QList<CertificatePolicy>>> RemoteEngine::certificatePolicies(const OperatorSession&)
 {
-    return call<QList<CertificatePolicy>>(QStringLiteral("certificatePolicies"), {}, listUnder<CertificatePolicy>(QStringLiteral("policies"), json::toCertificatePolicy));
+    return invoke<&Engine::certificatePolicies>();
 }
 
 QFuture<Result<qint64>> RemoteEngine::saveCredentialProfile(const OperatorSession&, const CredentialProfile& profile)
 {
-    return call<qint64>(QStringLiteral("saveCredentialProfile"), { { QStringLiteral("profile"), json::fromCredentialProfile(profile) } }, idOf);
+    return invoke<&Engine::saveCredentialProfile>(profile);
 }
 
 QFuture<Result<QList<Notification>>> RemoteEngine::notificationsOf(const OperatorSession&, qint64 jobId)
 {
-    return call<QList<Notification>>(QStringLiteral("notificationsOf"), ids({ { "jobId", jobId } }),
-        listUnder<Notification>(QStringLiteral("notifications"), json::toNotification));
+    return invoke<&Engine::notificationsOf>(jobId);
 }
 
 QFuture<Result<Notification>> RemoteEngine::resendNotification(const OperatorSession&, qint64 notificationId)
 {
-    return call<Notification>(QStringLiteral("resendNotification"), ids({ { "notificationId", notificationId } }), json::toNotification);
+    return invoke<&Engine::resendNotification>(notificationId);
 }
 
 QFuture<Result<QList<MessageTemplate>>> RemoteEngine::messageTemplates(const OperatorSession&)
 {
-    return call<QList<MessageTemplate>>(QStringLiteral("messageTemplates"), {}, listUnder<MessageTemplate>(QStringLiteral("templates"), json::toMessageTemplate));
+    return invoke<&Engine::messageTemplates>();
 }
 
 QFuture<Result<void>> RemoteEngine::saveMessageTemplate(const OperatorSession&, const MessageTemplate& messageTemplate)
 {
-    return call<void>(QStringLiteral("saveMessageTemplate"), { { QStringLiteral("template"), json::fromMessageTemplate(messageTemplate) } }, nothing);
+    return invoke<&Engine::saveMessageTemplate>(messageTemplate);
 }
 
 QFuture<Result<DeliveryReport>> RemoteEngine::deliverNotifications()
@@ -617,22 +566,22 @@ QFuture<Result<DeliveryReport>> RemoteEngine::deliverNotifications()
 
 QFuture<Result<Settings>> RemoteEngine::settings(const OperatorSession&)
 {
-    return call<Settings>(QStringLiteral("settings"), {}, json::toSettings);
+    return invoke<&Engine::settings>();
 }
 
 QFuture<Result<void>> RemoteEngine::saveSettings(const OperatorSession&, const Settings& settings)
 {
-    return call<void>(QStringLiteral("saveSettings"), { { QStringLiteral("settings"), json::fromSettings(settings) } }, nothing);
+    return invoke<&Engine::saveSettings>(settings);
 }
 
 QFuture<Result<QList<AuditEvent>>> RemoteEngine::audit(const OperatorSession&, const AuditQuery& query)
 {
-    return call<QList<AuditEvent>>(QStringLiteral("audit"), json::fromAuditQuery(query), listUnder<AuditEvent>(QStringLiteral("events"), json::toAuditEvent));
+    return invoke<&Engine::audit>(query);
 }
 
 QFuture<Result<AuditVerification>> RemoteEngine::verifyAudit(const OperatorSession&)
 {
-    return call<AuditVerification>(QStringLiteral("verifyAudit"), {}, json::toAuditVerification);
+    return invoke<&Engine::verifyAudit>();
 }
 
 QFuture<Result<QByteArray>> RemoteEngine::certificateRevocationList()

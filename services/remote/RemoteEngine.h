@@ -132,6 +132,8 @@ private:
     Result<QByteArray> outcome(QNetworkReply* reply, const QStringList& sslErrors);
     template <typename T>
     QFuture<Result<T>> call(const QString& method, const QJsonObject& args, std::function<Result<T>(const QJsonObject&)> decode);
+    template <auto Method, typename... A>
+    auto invoke(const A&... args);
     void setReachable(bool reachable, const Error& error);
     // A logon's answer: the new token and who it belongs to, or the earlier token back.
     void adoptLogon(const std::shared_ptr<QFutureInterface<Result<OperatorSession>>>& promise, const QString& previous, const Result<QJsonObject>& answer);

@@ -282,7 +282,8 @@ private Q_SLOTS:
         const QString url = issued.value(QStringLiteral("collectionUrl")).toString();
         // A wrong code names no job: the caller learns nothing but that the code is wrong.
         const Reply guess = http(QStringLiteral("POST"), QStringLiteral("/api/v1/collect/start"),
-            { { QStringLiteral("token"), issued.value(QStringLiteral("job")).toObject().value(QStringLiteral("collectionToken")) }, { QStringLiteral("code"), QStringLiteral("11111111") } });
+            { { QStringLiteral("token"), issued.value(QStringLiteral("job")).toObject().value(QStringLiteral("collectionToken")) }, { QStringLiteral("code"), QStringLiteral("11111111") },
+                { QStringLiteral("device"), QJsonObject { { QStringLiteral("serial"), QStringLiteral("guesser") } } } });
         QCOMPARE(guess.status, 403);
         const QString jobId = QString::number(issued.value(QStringLiteral("job")).toObject().value(QStringLiteral("id")).toInteger());
         QVERIFY2(!QString::fromUtf8(guess.body).contains(QStringLiteral("job")) && !guess.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(jobId),
@@ -323,11 +324,11 @@ private Q_SLOTS:
         // A phone holds the only session.
         const Reply held = http(QStringLiteral("POST"), QStringLiteral("/api/v1/collect/start"),
             { { QStringLiteral("token"), first.value(QStringLiteral("job")).toObject().value(QStringLiteral("collectionToken")) },
-                { QStringLiteral("code"), first.value(QStringLiteral("code")) } });
+                { QStringLiteral("code"), first.value(QStringLiteral("code")) }, { QStringLiteral("device"), QJsonObject { { QStringLiteral("serial"), QStringLiteral("holder") } } } });
         QCOMPARE(held.status, 200);
         const Reply busy = http(QStringLiteral("POST"), QStringLiteral("/api/v1/collect/start"),
             { { QStringLiteral("token"), second.value(QStringLiteral("job")).toObject().value(QStringLiteral("collectionToken")) },
-                { QStringLiteral("code"), second.value(QStringLiteral("code")) } });
+                { QStringLiteral("code"), second.value(QStringLiteral("code")) }, { QStringLiteral("device"), QJsonObject { { QStringLiteral("serial"), QStringLiteral("waiter") } } } });
         QCOMPARE(busy.status, 503);
         QCOMPARE(busy.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("service-busy"));
         // An unauthenticated caller learns no count of open sessions.
@@ -516,7 +517,7 @@ private Q_SLOTS:
         // A phone collecting at one server holds the job: the same code at the other is refused.
         const QJsonObject issued = requestMobile(8);
         const QJsonObject start { { QStringLiteral("token"), issued.value(QStringLiteral("job")).toObject().value(QStringLiteral("collectionToken")) },
-            { QStringLiteral("code"), issued.value(QStringLiteral("code")) } };
+            { QStringLiteral("code"), issued.value(QStringLiteral("code")) }, { QStringLiteral("device"), QJsonObject { { QStringLiteral("serial"), QStringLiteral("roamer") } } } };
         const Reply atFirst = http(QStringLiteral("POST"), QStringLiteral("/api/v1/collect/start"), start);
         const Reply atSecond = second.http(QStringLiteral("POST"), QStringLiteral("/api/v1/collect/start"), start);
         QCOMPARE(QList<int>({ atFirst.status, atSecond.status }).count(200), 1);

@@ -2,6 +2,7 @@
 #include "TestSupport.h"
 
 #include <QFile>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSslConfiguration>
 #include <QSslSocket>
@@ -328,6 +329,34 @@ private slots:
         Peer neighbour(port(), m_trusted, loopback(951));
         neighbour.send("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
         QTRY_COMPARE_WITH_TIMEOUT(neighbour.status(), 200, 10000);
+    }
+
+    // A flood of logons from strangers fills only the queue of unauthenticated work: beyond
+    // its bound they are told the server is busy, and an operator's call is answered while
+    // the flood is still being worked through.
+    void logonFloodDoesNotStarveOperators()
+    {
+        const QString token = m_server.logon(QStringLiteral("admin"), QLatin1String(ServerProcess::kAdminPassword));
+        QVERIFY(!token.isEmpty());
+        std::vector<std::unique_ptr<Peer>> flood;
+        for (int i = 0; i < 200; ++i) {
+            flood.push_back(std::make_unique<Peer>(port(), m_trusted, loopback(2000 + i / kHandshakesPerClient)));
+            const QByteArray body = QStringLiteral("{\"logonName\":\"stranger-%1\",\"password\":\"guess\"}").arg(i).toUtf8();
+            flood.back()->send("POST /api/v1/logon HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
+                + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        }
+        const auto answered = [&] { return std::count_if(flood.cbegin(), flood.cend(), [](const auto& p) { return p->status() != 0; }); };
+        QTRY_VERIFY_WITH_TIMEOUT(answered() > 0, 60000);
+        const QJsonObject session = m_server.operatorCall(token, QStringLiteral("session"), {});
+        const auto answeredBeforeOperator = answered();
+        QVERIFY(session.contains(QStringLiteral("operator")));
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(flood.cbegin(), flood.cend(), [](const auto& p) { return p->status() != 0 || p->closed(); }), 120000);
+        const auto busy = std::count_if(flood.cbegin(), flood.cend(), [](const auto& p) { return p->status() == 503 && p->received().contains("public-queue-full"); });
+        const auto refused = std::count_if(flood.cbegin(), flood.cend(), [](const auto& p) { return p->status() == 401; });
+        qInfo("%lld of 200 logons refused, %lld told the server is busy; the operator was answered after %lld", qint64(refused), qint64(busy), qint64(answeredBeforeOperator));
+        QVERIFY(busy > 0);
+        QVERIFY(answeredBeforeOperator < 200);
+        QVERIFY(healthy());
     }
 
     // A thousand clients at once, from many addresses: every one is answered.

@@ -1,6 +1,8 @@
 #include "remote/ApiServer.h"
+#include "remote/OperatorOperations.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace lanyard;
@@ -23,6 +25,53 @@ private Q_SLOTS:
         const QString doc = document();
         for (const QString& route : ApiServer::routes())
             QVERIFY2(doc.contains(QStringLiteral("### ") + route), qPrintable(route));
+    }
+
+    // The row of an operation, split into its cells: method, arguments, answer.
+    QStringList rowOf(const QString& doc, const QString& method)
+    {
+        const qsizetype at = doc.indexOf(QStringLiteral("| `%1` |").arg(method));
+        if (at < 0)
+            return {};
+        const QString line = doc.mid(at, doc.indexOf(QLatin1Char('\n'), at) - at);
+        QStringList cells = line.split(QStringLiteral(" | "));
+        return cells;
+    }
+
+    // Each argument of the table is named in the method's row, and an answer under a key
+    // shows that key: the document cannot drift from what the server reads and writes.
+    void everyArgumentAndAnswerKeyIsDocumented()
+    {
+        const QString doc = document();
+        std::apply(
+            [&](const auto&... op) {
+                const auto check = [&](const auto& o) {
+                    const QString method = QLatin1String(o.name);
+                    const QStringList cells = rowOf(doc, method);
+                    QVERIFY2(cells.size() >= 3, qPrintable(method));
+                    for (const QString& argument : o.argumentNames())
+                        QVERIFY2(cells.at(1).contains(QStringLiteral("`%1`").arg(argument)), qPrintable(method + QStringLiteral(": argument ") + argument));
+                    if (o.answer.key)
+                        QVERIFY2(cells.at(2).contains(QStringLiteral("{\"%1\"").arg(QLatin1String(o.answer.key))),
+                            qPrintable(method + QStringLiteral(": answer key ") + QLatin1String(o.answer.key)));
+                };
+                (check(op), ...);
+            },
+            wire::kOperatorOperations);
+    }
+
+    // And the other way: every row of the method table is a method the server has.
+    void everyDocumentedMethodExists()
+    {
+        const QString doc = document();
+        const QString table = doc.mid(doc.indexOf(QStringLiteral("## Operator methods")));
+        static const QRegularExpression row(QStringLiteral("^\\| `(\\w+)` \\|"), QRegularExpression::MultilineOption);
+        int rows = 0;
+        for (auto it = row.globalMatch(table); it.hasNext(); ++rows) {
+            const QString method = it.next().captured(1);
+            QVERIFY2(ApiServer::operatorMethods().contains(method), qPrintable(method));
+        }
+        QCOMPARE(rows, ApiServer::operatorMethods().size());
     }
 
     void everyOperatorMethodIsDocumented()
