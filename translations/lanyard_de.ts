@@ -423,6 +423,27 @@
 </context>
 <context>
     <name>ErrorText</name>
+    <message numerus="yes">
+        <source>Too many wrong passwords for this logon name from this computer. Wait %n second(s), then try again; other computers are not affected.</source>
+        <translation>
+            <numerusform>Zu viele falsche Passwörter für diesen Anmeldenamen von diesem Computer. Warten Sie %n Sekunde und versuchen Sie es dann erneut; andere Computer sind nicht betroffen.</numerusform>
+            <numerusform>Zu viele falsche Passwörter für diesen Anmeldenamen von diesem Computer. Warten Sie %n Sekunden und versuchen Sie es dann erneut; andere Computer sind nicht betroffen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server is busy with logons and collections. Nothing was lost; try again in %n second(s).</source>
+        <translation>
+            <numerusform>Der Server ist mit Anmeldungen und Abholungen ausgelastet. Nichts ging verloren; versuchen Sie es in %n Sekunde erneut.</numerusform>
+            <numerusform>Der Server ist mit Anmeldungen und Abholungen ausgelastet. Nichts ging verloren; versuchen Sie es in %n Sekunden erneut.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The PIN is wrong. %n attempt(s) left before the credential locks.</source>
+        <translation>
+            <numerusform>Die PIN ist falsch. Noch %n Versuch, bevor der Berechtigungsnachweis gesperrt wird.</numerusform>
+            <numerusform>Die PIN ist falsch. Noch %n Versuche, bevor der Berechtigungsnachweis gesperrt wird.</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="15"/>
         <source>Give the credential profile a name.</source>

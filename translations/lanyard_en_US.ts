@@ -423,6 +423,27 @@
 </context>
 <context>
     <name>ErrorText</name>
+    <message numerus="yes">
+        <source>Too many wrong passwords for this logon name from this computer. Wait %n second(s), then try again; other computers are not affected.</source>
+        <translation>
+            <numerusform>Too many wrong passwords for this logon name from this computer. Wait %n second, then try again; other computers are not affected.</numerusform>
+            <numerusform>Too many wrong passwords for this logon name from this computer. Wait %n seconds, then try again; other computers are not affected.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server is busy with logons and collections. Nothing was lost; try again in %n second(s).</source>
+        <translation>
+            <numerusform>The server is busy with logons and collections. Nothing was lost; try again in %n second.</numerusform>
+            <numerusform>The server is busy with logons and collections. Nothing was lost; try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The PIN is wrong. %n attempt(s) left before the credential locks.</source>
+        <translation>
+            <numerusform>The PIN is wrong. %n attempt left before the credential locks.</numerusform>
+            <numerusform>The PIN is wrong. %n attempts left before the credential locks.</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../ui/ErrorText.cpp" line="15"/>
         <source>Give the credential profile a name.</source>

@@ -7,120 +7,165 @@
 
 namespace lanyard {
 
+namespace {
+QString argOf(const Error& e, const char* key)
+{
+    return e.args.value(QLatin1String(key)).toString();
+}
+} // namespace
+
+// Every problem id an engine, agent or card error may carry, each with its sentence, in one
+// place; tst_errortext finds every id the services can send and asks for its line here.
+std::span<const ErrorText::ProblemText> ErrorText::problemTexts()
+{
+    static const ProblemText table[] = {
+        { "profile-name", [](const Error& e) { return tr("Give the credential profile a name."); } },
+        { "profile-lifetime", [](const Error&) { return tr("The lifetime must be between 1 and 3650 days."); } },
+        { "profile-policies", [](const Error& e) { return tr("Tick at least one certificate for the profile to issue."); } },
+        { "pin-length", [](const Error& e) { return tr("The PIN length must lie between %1 and %2 characters for this card encoding, and the minimum may not exceed the maximum.")
+            .arg(argOf(e, "minimum"), argOf(e, "maximum")); } },
+        { "pin-no-class", [](const Error&) { return tr("Allow at least one class of characters in the PIN."); } },
+        { "parent-child-off", [](const Error&) { return tr("Parent and child profiles are switched off in the Operation Settings. Switch them on first, or clear the parent settings."); } },
+        { "child-not-vsc", [](const Error& e) { return tr("Only a virtual smart card profile can be the child of another profile."); } },
+        { "profile-stale", [](const Error& e) { return tr("Someone saved version %1 of '%2' while you were editing. Select the profile again to see their change, then make yours.")
+            .arg(argOf(e, "version"), argOf(e, "name")); } },
+        { "role-name", [](const Error& e) { return tr("Give the role a name."); } },
+        { "role-name-length", [](const Error&) { return tr("A role name may have at most 100 characters."); } },
+        { "role-name-taken", [](const Error& e) { return tr("A role named '%1' already exists. Choose another name, or edit that role.").arg(argOf(e, "name")); } },
+        { "fascn-format", [](const Error& e) { return tr("'%1' is not a FASC-N. Type its 32 digits (spaces and dashes may stay), or the 25 bytes of the card's FASC-N as 50 hex digits.").arg(argOf(e, "value")); } },
+        { "uuid-format", [](const Error& e) { return tr("'%1' is not a card UUID. Type it as 8-4-4-4-12 hex digits, with or without braces.").arg(argOf(e, "value")); } },
+        { "identifier-rights", [](const Error& e) { return tr("%1 holds rights you do not (%2). A card linked to them acts as them at the kiosk, so only an operator who holds those rights may set their card identifiers.").arg(argOf(e, "person"), argOf(e, "workflow")); } },
+        { "code-rights", [](const Error& e) { return tr("%1 holds rights you do not (%2), so you may not see a code that collects their credential. Send the code to them instead, or ask an operator who holds those rights.").arg(argOf(e, "person"), argOf(e, "workflow")); } },
+        { "recovery-without-archive", [](const Error& e) { return tr("'%1' does not archive its keys, so there is nothing to recover. Choose 'Issue new' for it, or a policy that archives keys (an encryption certificate).").arg(argOf(e, "policy")); } },
+        { "key-reused", [](const Error& e) { return tr("This key already has a certificate. Every certificate needs a new key: let the app or card make a new one and collect again."); } },
+        { "rsa-exponent", [](const Error&) { return tr("The RSA key uses a public exponent other than 65537, which Lanyard does not certify. Make a new key with the standard exponent."); } },
+        { "logon-too-long", [](const Error&) { return tr("That logon name or password is far longer than any Lanyard accepts. Check what was pasted."); } },
+        { "role-escalation", [](const Error& e) { return tr("This would grant more than your own roles hold (a workflow you lack, a wider scope, or more for a role you hold yourself). Ask an administrator who holds it, and does not hold this role, to make the change."); } },
+        { "self-lockout", [](const Error& e) { return tr("This would take 'Edit roles' away from you: no other role of yours grants it. Ask another administrator to make this change."); } },
+        { "template-empty", [](const Error&) { return tr("The message text is empty. Write the message, or reset the template to its default."); } },
+        { "template-subject", [](const Error&) { return tr("An email needs a subject."); } },
+        { "template-required", [](const Error& e) { return tr("The message must contain {{%1}}: without it the person cannot collect.").arg(argOf(e, "field")); } },
+        { "template-both-halves", [](const Error& e) { return tr("{{%1}} belongs in the other message. The collection link and the code travel separately, so that one intercepted message is not enough.").arg(argOf(e, "field")); } },
+        { "template-field", [](const Error& e) { return tr("{{%1}} is not a field this message can use. Use the buttons under the text to insert one that is.").arg(argOf(e, "field")); } },
+        { "template-unknown", [](const Error& e) { return tr("There is no message template named '%1'.").arg(argOf(e, "template")); } },
+        { "dns-name", [](const Error& e) { return tr("Enter the computer's full DNS name, such as pc01.example.org."); } },
+        { "identifier-missing", [](const Error& e) { return tr("Enter the phone's serial number or the computer's DNS name."); } },
+        { "pin-format", [](const Error&) { return tr("A PIN has 6 to 8 digits. Nothing was sent to the card, so no attempt was used."); } },
+        { "puk-format", [](const Error&) { return tr("The unblock code (PUK) has 8 characters. Nothing was sent to the card, so no attempt was used."); } },
+        { "not-derived", [](const Error&) { return tr("This device was not issued from a PIV card, so it has no parent card."); } },
+        { "reason-required", [](const Error&) { return tr("Enter a reason: it is kept in the audit trail."); } },
+        { "vsc-challenge", [](const Error& e) { return tr("The challenge is 16 hexadecimal characters (0–9, A–F) as Windows shows it; spaces and lower case are fine. Ask the user to read it again."); } },
+        { "unlock-duration", [](const Error&) { return tr("Choose one of the offered durations."); } },
+        { "lock-exists", [](const Error&) { return tr("This card already has a pending PIN lock. Update or cancel that one instead."); } },
+        { "lock-when", [](const Error&) { return tr("Choose the date and time of the lock, or lock at the next Self-Service run."); } },
+        { "lock-timezone", [](const Error&) { return tr("The chosen timezone is no longer in the list. Pick one from the list again."); } },
+        { "timezone-offset", [](const Error&) { return tr("A timezone in the list has an offset that is not a number of hours. Correct it in Configuration."); } },
+        { "target-not-vsc", [](const Error& e) { return tr("Only a virtual smart card is made for one computer. Clear the computer, or choose a virtual smart card profile."); } },
+        { "target-unknown", [](const Error& e) { return tr("%1 is not a registered computer. Check the full DNS name, or register the computer under Registered hardware first.").arg(argOf(e, "computer")); } },
+        { "unlock-response", [](const Error& e) { return tr("The unlock code from the helpdesk has 16 hexadecimal characters (0–9, A–F); spaces and lower case are fine."); } },
+        { "unlock-response-wrong", [](const Error&) { return tr("This unlock code does not answer the challenge shown. Read the challenge to the helpdesk again and type the code they give you."); } },
+        { "management-key", [](const Error&) { return tr("The card does not accept the management key, so Lanyard cannot write to it. Use a blank card, or one Lanyard issued."); } },
+        { "card-server-key", [](const Error&) { return tr("This profile has the engine make and archive a key, which a PIV card cannot take in. Collect it on a phone, or change the profile's key recovery."); } },
+        { "card-key-algorithm", [](const Error&) { return tr("The profile allows no key a PIV card can make (RSA-2048 or P-256). Add one of them to its certificate policy."); } },
+        { "card-slots", [](const Error& e) { return tr("A PIV card holds at most three certificates from a profile. Issue the others separately."); } },
+        { "card-unknown", [](const Error&) { return tr("Lanyard did not issue the certificate on this card, so it cannot log you on. Log on with your password, or use the card Lanyard issued to you."); } },
+        { "certificate-fascn-unreadable", [](const Error& e) { return tr("The card's certificate carries a FASC-N that cannot be read, so the card cannot be linked to anyone. Trying again will not help: take the card to the helpdesk."); } },
+        { "certificate-compressed-damaged", [](const Error&) { return tr("The certificate on this card is stored compressed, and its compressed data is damaged. Trying again will not help: the card needs to be re-issued by its issuer."); } },
+        { "not-a-card", [](const Error&) { return tr("Only a smart card Lanyard issued can log you on; a phone identity or a derived credential cannot. Log on with your password, or use your card."); } },
+        { "card-not-usable", [](const Error&) { return tr("This card is not in use any more (revoked, suspended, expired or replaced), so it cannot log you on. Log on with your password, or ask the helpdesk."); } },
+        { "server-url", [](const Error& e) { return tr("'%1' is not a server address Lanyard can use. Write it as https://host:port; plain http is only accepted for this computer (localhost).").arg(argOf(e, "url")); } },
+        { "ca-file", [](const Error& e) { return tr("The CA file %1 cannot be used: it is missing, unreadable or holds no PEM certificate. Choose the PEM file of the CA that signs the server's certificate, or leave the field empty to trust the system's CAs.").arg(argOf(e, "path")); } },
+        { "own-request", [](const Error&) { return tr("You requested this yourself, so another operator must validate it."); } },
+        { "not-piv", [](const Error&) { return tr("This card is not a PIV card. Use your PIV smart card."); } },
+        { "no-authentication-certificate", [](const Error& e) { return tr("This card holds no PIV Authentication certificate, so it cannot be used here. Ask the helpdesk."); } },
+        { "certificate-unreadable", [](const Error&) { return tr("The certificate on this card cannot be read. The card may be damaged; ask the helpdesk."); } },
+        { "card-in-use", [](const Error&) { return tr("Another program is using the card. Close it, or remove the card and insert it again."); } },
+        { "parent-expired", [](const Error& e) { return tr("The PIV card this credential is derived from expired on %1, so it can no longer be collected. Derive a new one from a valid card.")
+            .arg(QLocale().toString(e.args.value(QStringLiteral("notAfter")).toDateTime().toLocalTime(), QLocale::ShortFormat)); } },
+        { "no-anchors", [](const Error&) { return tr("No trusted issuers of PIV cards are configured, so no card can be accepted. An administrator sets them in the Operation Settings."); } },
+        { "crl-missing", [](const Error&) { return tr("Whether this card has been revoked cannot be checked: there is no revocation list for its issuer. An administrator adds it in the Operation Settings."); } },
+        { "crl-stale", [](const Error& e) { return tr("Whether this card has been revoked cannot be checked: the revocation list is out of date. An administrator must update it."); } },
+        { "challenge-expired", [](const Error&) { return tr("This took too long. Remove your card and start again."); } },
+        { "upn-match-off", [](const Error& e) { return tr("This card's certificate carries no FASC-N or card UUID, so it cannot be linked to anyone. Ask the helpdesk: they can allow finding the holder by the certificate's UPN."); } },
+        { "logon-throttled", [](const Error& e) { return tr("Too many wrong passwords for this logon name from this computer. Wait %n second(s), then try again; other computers are not affected.", nullptr, qMax(1, e.args.value(QStringLiteral("retryAfter")).toInt())); } },
+        { "public-queue-full", [](const Error& e) { return tr("The server is busy with logons and collections. Nothing was lost; try again in %n second(s).", nullptr, qMax(1, e.args.value(QStringLiteral("retryAfter")).toInt())); } },
+        { "session-cap", [](const Error& e) { return tr("Your session has reached its longest allowed life. Log on again."); } },
+        { "auth-pin-required", [](const Error&) { return tr("The PIN is always one of the authentication types. Leave it ticked."); } },
+        { "auth-type-unknown", [](const Error&) { return tr("The profile names an authentication type Lanyard does not know. Choose from the offered types."); } },
+        { "policy-name", [](const Error& e) { return tr("Give the certificate policy a name."); } },
+        { "policy-algorithms", [](const Error&) { return tr("Allow at least one key algorithm in the certificate policy."); } },
+        { "policy-validity", [](const Error&) { return tr("A certificate's validity must be between 1 and 3650 days."); } },
+        { "profile-role", [](const Error& e) { return tr("A row of the role rights names no role. Choose a role for it, or remove the row."); } },
+        { "challenge-format", [](const Error&) { return tr("The challenge holds a character that is not a digit. Ask the user to read it again."); } },
+        { "challenge-length", [](const Error& e) { return tr("The challenge has %1 digits; it needs %2. Ask the user to read all of it again.").arg(argOf(e, "digits"), argOf(e, "needed")); } },
+        { "operator-fields", [](const Error&) { return tr("The administrator needs a logon name and a password of at least 8 characters."); } },
+        { "request-count", [](const Error& e) { return tr("The phone sent a different number of certificate requests than the profile asks for. Update the app and collect again with the same code."); } },
+        { "transport-key", [](const Error& e) { return tr("The phone's transport key is missing or unusable, so the archived key cannot be sent to it safely. Update the app and collect again with the same code."); } },
+        { "validity-ended", [](const Error&) { return tr("The certificate would end before it begins: the issuing CA's validity, or the PIV card's it is derived from, has run out. Renew the CA, or derive from a valid card."); } },
+        { "listen", [](const Error& e) { return tr("The server cannot listen on that address and port: %1. Choose a free port, or stop what is using it.").arg(e.detail); } },
+        { "unknown", [](const Error& e) { return tr("'%1' is not a setting Lanyard knows.").arg(argOf(e, "key")); } },
+        { "empty", [](const Error& e) { return tr("%1 may not be empty.").arg(SettingLabels::label(argOf(e, "key"))); } },
+        { "not-boolean", [](const Error& e) { return tr("%1 is either on or off.").arg(SettingLabels::label(argOf(e, "key"))); } },
+        { "not-integer", [](const Error& e) { return tr("%1 must be a whole number.").arg(SettingLabels::label(argOf(e, "key"))); } },
+        { "out-of-range", [](const Error& e) { return tr("%1 is out of its range: %2").arg(SettingLabels::label(argOf(e, "key")), e.detail.section(QStringLiteral(": "), 1)); } },
+        { "not-url", [](const Error& e) { return tr("%1 must be an http or https address.").arg(SettingLabels::label(argOf(e, "key"))); } },
+        { "not-a-choice", [](const Error& e) { return tr("%1 must be one of the offered choices: %2").arg(SettingLabels::label(argOf(e, "key")), e.detail.section(QStringLiteral(": "), 1)); } },
+        { "complexity", [](const Error& e) { return tr("%1 is not a code complexity: %2. Write it as mm-nn followed by classes, e.g. 08-08N.").arg(SettingLabels::label(argOf(e, "key")), e.detail.section(QStringLiteral(": "), 1)); } },
+        { "file", [](const Error& e) { return tr("%1 names a file Lanyard cannot use: %2. Choose a readable PEM file.").arg(SettingLabels::label(argOf(e, "key")), e.detail.section(QStringLiteral(": "), 1)); } },
+        { "dn", [](const Error& e) { return tr("%1 is not a valid name template: %2").arg(SettingLabels::label(argOf(e, "key")), e.detail.section(QStringLiteral(": "), 1)); } },
+        { "gateway-missing", [](const Error&) { return tr("Sending SMS by email needs the SMS gateway's address. Enter it, or choose another way to send SMS."); } },
+        { "otp-sms-needs-email", [](const Error&) { return tr("Sending the code by SMS needs the collection link to go by email. Switch email notifications on, or send the code by email."); } },
+        { "timezone-name", [](const Error& e) { return tr("A timezone in the list has no name. Name it, or remove it."); } },
+        { "timezone-duplicate", [](const Error& e) { return tr("The offset %1 is listed twice in the timezones. Give each entry an offset of its own.").arg(argOf(e, "value")); } },
+        { "format", [](const Error& e) { return tr("'%1' is not a code complexity. Write the shortest and longest length as two digits each and then the classes, e.g. 08-08N.").arg(argOf(e, "text")); } },
+        { "min-length", [](const Error& e) { return tr("A code needs at least one character: the minimum length must be 1 or more."); } },
+        { "max-length", [](const Error&) { return tr("The maximum code length is longer than Lanyard allows (64 characters)."); } },
+        { "max-below-min", [](const Error&) { return tr("The maximum code length is below the minimum. Swap them."); } },
+        { "no-classes", [](const Error&) { return tr("Name at least one class of characters for the code: U (upper case), L (lower case), N (digits), S (symbols)."); } },
+        { "unknown-class", [](const Error& e) { return tr("Character classes are U, L, N and S; '%1' is none of them.").arg(argOf(e, "text")); } },
+        { "duplicate-class", [](const Error& e) { return tr("A character class is named twice in '%1'. Name each once.").arg(argOf(e, "text")); } },
+        { "too-many-mandatory", [](const Error&) { return tr("More character classes are required than the code has characters. Lengthen the code or require fewer classes."); } },
+        { "unterminated", [](const Error&) { return tr("A [[field]] in the name template is not closed. Add the missing ]]."); } },
+        { "stray-close", [](const Error&) { return tr("The name template has ]] without a [[ before it. Remove it, or open the field."); } },
+        { "unknown-field", [](const Error& e) { return tr("[[%1]] is not a field the name template can use.").arg(argOf(e, "field")); } },
+        { "missing-equals", [](const Error& e) { return tr("'%1' in the name template needs = and a value, as in OU=Helpdesk.").arg(argOf(e, "attribute")); } },
+        { "unknown-attribute", [](const Error& e) { return tr("'%1' is not a name attribute Lanyard can write. Use one such as CN, OU, O, L, ST or C.").arg(argOf(e, "attribute")); } },
+        { "dangling-escape", [](const Error&) { return tr("The name template ends with a lone backslash. Remove it, or escape the character that should follow."); } },
+        { "unescaped-character", [](const Error& e) { return tr("'%1' must be escaped with a backslash in the name template.").arg(argOf(e, "character")); } },
+        { "country-code", [](const Error&) { return tr("C= takes a two-letter country code, such as DE or US."); } },
+        { "transfer", [](const Error& e) { return tr("The message could not be handed to the mail or SMS server: %1. Check the server settings, then re-send.").arg(argOf(e, "reason")); } },
+        { "unreachable", [](const Error& e) { return tr("The mail or SMS server cannot be reached: %1. Check its address and port, then re-send.").arg(argOf(e, "reason")); } },
+        { "tls", [](const Error& e) { return tr("The mail or SMS server's encryption failed: %1. Check its certificate and the TLS setting, then re-send.").arg(argOf(e, "reason")); } },
+        { "authentication", [](const Error&) { return tr("The mail or SMS server refused the user name or password. Correct them in the settings, then re-send."); } },
+        { "connection-lost", [](const Error& e) { return tr("The connection to the mail or SMS server broke off: %1. Re-send the message.").arg(argOf(e, "reason")); } },
+        { "refused", [](const Error& e) { return tr("The SMS gateway refused the message (%1). Check the gateway settings, then re-send.").arg(argOf(e, "reason")); } },
+        { "pin-required", [](const Error&) { return tr("The card needs its PIN for this. Enter the PIN and try again."); } },
+        { "qr-image", [](const Error& e) { return tr("No collection QR code could be read from the picture: %1. Take a sharper picture of the whole code.").arg(e.detail); } },
+        { "qr-payload", [](const Error& e) { return tr("This is not a Lanyard collection QR code. Scan the code the helpdesk gave you."); } },
+        { "signature-invalid", [](const Error&) { return tr("The signature over what the server sent does not verify, so it was not used. Collect again; if it happens again, tell the helpdesk."); } },
+        { "signer-not-pinned", [](const Error&) { return tr("What the server sent is signed by a certificate this app does not trust. Collect only from your organisation's server."); } },
+        { "trust-material", [](const Error& e) { return tr("The server's trust material cannot be read: %1. Ask the administrator.").arg(e.detail); } },
+        { "no-wallet", [](const Error& e) { return tr("No collected credential is stored here. Collect one first."); } },
+        { "wallet-damaged", [](const Error& e) { return tr("The stored credential is damaged and cannot be read. Ask the helpdesk for a new one."); } },
+        { "wrong-pin", [](const Error& e) { return tr("The PIN is wrong. %n attempt(s) left before the credential locks.", nullptr, e.args.value(QStringLiteral("triesLeft")).toInt()); } },
+        { "pin-locked", [](const Error& e) { return tr("The credential is locked after too many wrong PINs. Ask the helpdesk for an unlock code."); } },
+        { "not-locked", [](const Error&) { return tr("The credential is not locked, so there is nothing to unlock."); } },
+        { "no-challenge", [](const Error&) { return tr("There is no unlock challenge yet. Ask for one first, and read it to the helpdesk."); } },
+        { "wrong-unlock-code", [](const Error& e) { return tr("This unlock code does not answer the challenge. Read the challenge to the helpdesk again and type the code they give you."); } },
+        { "path", [](const Error& e) { return tr("This card was not issued by a trusted issuer (%1). Use a card from your organisation.").arg(argOf(e, "reason")); } },
+    };
+    return table;
+}
+
 QString ErrorText::problem(const Error& e)
 {
-    const auto arg = [&e](const char* key) { return e.args.value(QLatin1String(key)).toString(); };
-    const QString id = arg("problem");
-    if (id == QLatin1String("profile-name"))
-        return tr("Give the credential profile a name.");
-    if (id == QLatin1String("profile-lifetime"))
-        return tr("The lifetime must be between 1 and 3650 days.");
-    if (id == QLatin1String("profile-policies"))
-        return tr("Tick at least one certificate for the profile to issue.");
-    if (id == QLatin1String("pin-length"))
-        return tr("The PIN length must lie between %1 and %2 characters for this card encoding, and the minimum may not exceed the maximum.")
-            .arg(arg("minimum"), arg("maximum"));
-    if (id == QLatin1String("pin-no-class"))
-        return tr("Allow at least one class of characters in the PIN.");
-    if (id == QLatin1String("parent-child-off"))
-        return tr("Parent and child profiles are switched off in the Operation Settings. Switch them on first, or clear the parent settings.");
-    if (id == QLatin1String("child-not-vsc"))
-        return tr("Only a virtual smart card profile can be the child of another profile.");
-    if (id == QLatin1String("profile-stale"))
-        return tr("Someone saved version %1 of '%2' while you were editing. Select the profile again to see their change, then make yours.")
-            .arg(arg("version"), arg("name"));
-    if (id == QLatin1String("role-name"))
-        return tr("Give the role a name.");
-    if (id == QLatin1String("role-name-length"))
-        return tr("A role name may have at most 100 characters.");
-    if (id == QLatin1String("role-name-taken"))
-        return tr("A role named '%1' already exists. Choose another name, or edit that role.").arg(arg("name"));
-    if (id == QLatin1String("fascn-format"))
-        return tr("'%1' is not a FASC-N. Type its 32 digits (spaces and dashes may stay), or the 25 bytes of the card's FASC-N as 50 hex digits.").arg(arg("value"));
-    if (id == QLatin1String("uuid-format"))
-        return tr("'%1' is not a card UUID. Type it as 8-4-4-4-12 hex digits, with or without braces.").arg(arg("value"));
-    if (id == QLatin1String("identifier-rights"))
-        return tr("%1 holds rights you do not (%2). A card linked to them acts as them at the kiosk, so only an operator who holds those rights may set their card identifiers.").arg(arg("person"), arg("workflow"));
-    if (id == QLatin1String("code-rights"))
-        return tr("%1 holds rights you do not (%2), so you may not see a code that collects their credential. Send the code to them instead, or ask an operator who holds those rights.").arg(arg("person"), arg("workflow"));
-    if (id == QLatin1String("recovery-without-archive"))
-        return tr("'%1' does not archive its keys, so there is nothing to recover. Choose 'Issue new' for it, or a policy that archives keys (an encryption certificate).").arg(arg("policy"));
-    if (id == QLatin1String("key-reused"))
-        return tr("This key already has a certificate. Every certificate needs a new key: let the app or card make a new one and collect again.");
-    if (id == QLatin1String("rsa-exponent"))
-        return tr("The RSA key uses a public exponent other than 65537, which Lanyard does not certify. Make a new key with the standard exponent.");
-    if (id == QLatin1String("logon-too-long"))
-        return tr("That logon name or password is far longer than any Lanyard accepts. Check what was pasted.");
-    if (id == QLatin1String("role-escalation"))
-        return tr("This would grant more than your own roles hold (a workflow you lack, a wider scope, or more for a role you hold yourself). Ask an administrator who holds it, and does not hold this role, to make the change.");
-    if (id == QLatin1String("self-lockout"))
-        return tr("This would take 'Edit roles' away from you: no other role of yours grants it. Ask another administrator to make this change.");
-    if (id == QLatin1String("template-empty"))
-        return tr("The message text is empty. Write the message, or reset the template to its default.");
-    if (id == QLatin1String("template-subject"))
-        return tr("An email needs a subject.");
-    if (id == QLatin1String("template-required"))
-        return tr("The message must contain {{%1}}: without it the person cannot collect.").arg(arg("field"));
-    if (id == QLatin1String("template-both-halves"))
-        return tr("{{%1}} belongs in the other message. The collection link and the code travel separately, so that one intercepted message is not enough.").arg(arg("field"));
-    if (id == QLatin1String("template-field"))
-        return tr("{{%1}} is not a field this message can use. Use the buttons under the text to insert one that is.").arg(arg("field"));
-    if (id == QLatin1String("template-unknown"))
-        return tr("There is no message template named '%1'.").arg(arg("template"));
-    if (id == QLatin1String("dns-name"))
-        return tr("Enter the computer's full DNS name, such as pc01.example.org.");
-    if (id == QLatin1String("identifier-missing"))
-        return tr("Enter the phone's serial number or the computer's DNS name.");
-    if (id == QLatin1String("pin-format"))
-        return tr("A PIN has 6 to 8 digits. Nothing was sent to the card, so no attempt was used.");
-    if (id == QLatin1String("puk-format"))
-        return tr("The unblock code (PUK) has 8 characters. Nothing was sent to the card, so no attempt was used.");
-    if (id == QLatin1String("not-derived"))
-        return tr("This device was not issued from a PIV card, so it has no parent card.");
-    if (id == QLatin1String("reason-required"))
-        return tr("Enter a reason: it is kept in the audit trail.");
-    if (id == QLatin1String("vsc-challenge"))
-        return tr("The challenge is 16 hexadecimal characters (0–9, A–F) as Windows shows it; spaces and lower case are fine. Ask the user to read it again.");
-    if (id == QLatin1String("unlock-duration"))
-        return tr("Choose one of the offered durations.");
-    if (id == QLatin1String("lock-exists"))
-        return tr("This card already has a pending PIN lock. Update or cancel that one instead.");
-    if (id == QLatin1String("lock-when"))
-        return tr("Choose the date and time of the lock, or lock at the next Self-Service run.");
-    if (id == QLatin1String("lock-timezone"))
-        return tr("The chosen timezone is no longer in the list. Pick one from the list again.");
-    if (id == QLatin1String("timezone-offset"))
-        return tr("A timezone in the list has an offset that is not a number of hours. Correct it in Configuration.");
-    if (id == QLatin1String("target-not-vsc"))
-        return tr("Only a virtual smart card is made for one computer. Clear the computer, or choose a virtual smart card profile.");
-    if (id == QLatin1String("target-unknown"))
-        return tr("%1 is not a registered computer. Check the full DNS name, or register the computer under Registered hardware first.").arg(arg("computer"));
-    if (id == QLatin1String("unlock-response"))
-        return tr("The unlock code from the helpdesk has 16 hexadecimal characters (0–9, A–F); spaces and lower case are fine.");
-    if (id == QLatin1String("unlock-response-wrong"))
-        return tr("This unlock code does not answer the challenge shown. Read the challenge to the helpdesk again and type the code they give you.");
-    if (id == QLatin1String("management-key"))
-        return tr("The card does not accept the management key, so Lanyard cannot write to it. Use a blank card, or one Lanyard issued.");
-    if (id == QLatin1String("card-server-key"))
-        return tr("This profile has the engine make and archive a key, which a PIV card cannot take in. Collect it on a phone, or change the profile's key recovery.");
-    if (id == QLatin1String("card-key-algorithm"))
-        return tr("The profile allows no key a PIV card can make (RSA-2048 or P-256). Add one of them to its certificate policy.");
-    if (id == QLatin1String("card-slots"))
-        return tr("A PIV card holds at most three certificates from a profile. Issue the others separately.");
-    if (id == QLatin1String("card-unknown"))
-        return tr("Lanyard did not issue the certificate on this card, so it cannot log you on. Log on with your password, or use the card Lanyard issued to you.");
-    if (id == QLatin1String("certificate-fascn-unreadable"))
-        return tr("The card's certificate carries a FASC-N that cannot be read, so the card cannot be linked to anyone. Trying again will not help: take the card to the helpdesk.");
-    if (id == QLatin1String("certificate-compressed-damaged"))
-        return tr("The certificate on this card is stored compressed, and its compressed data is damaged. Trying again will not help: the card needs to be re-issued by its issuer.");
-    if (id == QLatin1String("not-a-card"))
-        return tr("Only a smart card Lanyard issued can log you on; a phone identity or a derived credential cannot. Log on with your password, or use your card.");
-    if (id == QLatin1String("card-not-usable"))
-        return tr("This card is not in use any more (revoked, suspended, expired or replaced), so it cannot log you on. Log on with your password, or ask the helpdesk.");
-    if (id == QLatin1String("server-url"))
-        return tr("'%1' is not a server address Lanyard can use. Write it as https://host:port; plain http is only accepted for this computer (localhost).").arg(arg("url"));
-    if (id == QLatin1String("ca-file"))
-        return tr("The CA file %1 cannot be used: it is missing, unreadable or holds no PEM certificate. Choose the PEM file of the CA that signs the server's certificate, or leave the field empty to trust the system's CAs.").arg(arg("path"));
+    const QString id = e.args.value(QStringLiteral("problem")).toString();
+    if (id.isEmpty())
+        return {};
+    for (const ProblemText& p : problemTexts()) {
+        if (id == QLatin1String(p.id))
+            return p.text(e);
+    }
     return {};
 }
 
@@ -136,8 +181,6 @@ QString ErrorText::describe(const Error& e)
         return tr("The %1 could not be found. It may have been removed, or it is outside your scope.")
             .arg(arg("what").isEmpty() ? tr("record") : arg("what"));
     case ErrorCode::PermissionDenied:
-        if (arg("problem") == QLatin1String("own-request"))
-            return tr("You requested this yourself, so another operator must validate it.");
         return tr("Your roles do not allow this (%1). Ask an administrator to grant it.").arg(arg("workflow"));
     case ErrorCode::OutOfScope:
         return tr("This person is outside the scope of your roles (%1).").arg(arg("scope"));
@@ -220,14 +263,6 @@ QString ErrorText::describe(const Error& e)
     case ErrorCode::NoCard:
         return tr("The card was removed or cannot be reached. Insert it again and keep it in the reader until you are done.");
     case ErrorCode::CardError:
-        if (arg("problem") == QLatin1String("not-piv"))
-            return tr("This card is not a PIV card. Use your PIV smart card.");
-        if (arg("problem") == QLatin1String("no-authentication-certificate"))
-            return tr("This card holds no PIV Authentication certificate, so it cannot be used here. Ask the helpdesk.");
-        if (arg("problem") == QLatin1String("certificate-unreadable"))
-            return tr("The certificate on this card cannot be read. The card may be damaged; ask the helpdesk.");
-        if (arg("problem") == QLatin1String("card-in-use"))
-            return tr("Another program is using the card. Close it, or remove the card and insert it again.");
         return tr("The card did not answer as expected. Remove it, insert it again and retry; if it happens again, ask the helpdesk.");
     case ErrorCode::WrongPin:
         if (arg("reference") == QLatin1String("puk"))
@@ -238,29 +273,16 @@ QString ErrorText::describe(const Error& e)
             return tr("The card's unblock code (PUK) is blocked: the card cannot be unblocked any more. Ask the helpdesk for a new card.");
         return tr("The card's PIN is blocked after too many wrong attempts. The helpdesk can unblock it (Self-Service: Unblock PIN).");
     case ErrorCode::CertificateExpired:
-        if (arg("problem") == QLatin1String("parent-expired"))
-            return tr("The PIV card this credential is derived from expired on %1, so it can no longer be collected. Derive a new one from a valid card.")
-                .arg(QLocale().toString(e.args.value(QStringLiteral("notAfter")).toDateTime().toLocalTime(), QLocale::ShortFormat));
         return tr("The certificate on this card is not valid now (valid from %1 until %2). Ask the helpdesk for a new card.")
             .arg(QLocale().toString(e.args.value(QStringLiteral("notBefore")).toDateTime().toLocalTime(), QLocale::ShortFormat),
                 QLocale().toString(e.args.value(QStringLiteral("notAfter")).toDateTime().toLocalTime(), QLocale::ShortFormat));
     case ErrorCode::CertificateUntrusted:
-        if (arg("problem") == QLatin1String("no-anchors"))
-            return tr("No trusted issuers of PIV cards are configured, so no card can be accepted. An administrator sets them in the Operation Settings.");
-        if (arg("problem") == QLatin1String("crl-missing"))
-            return tr("Whether this card has been revoked cannot be checked: there is no revocation list for its issuer. An administrator adds it in the Operation Settings.");
-        if (arg("problem") == QLatin1String("crl-stale"))
-            return tr("Whether this card has been revoked cannot be checked: the revocation list is out of date. An administrator must update it.");
         return tr("This card was not issued by a trusted issuer (%1). Use a card from your organisation.").arg(e.detail);
     case ErrorCode::CertificateRevoked:
         return tr("This card has been revoked by its issuer and cannot be used. Ask the helpdesk.");
     case ErrorCode::PossessionFailed:
-        if (arg("problem") == QLatin1String("challenge-expired"))
-            return tr("This took too long. Remove your card and start again.");
         return tr("The card could not prove that it holds the certificate's key. Remove it and start again; if it happens again, ask the helpdesk.");
     case ErrorCode::NoMatchingPerson:
-        if (arg("problem") == QLatin1String("upn-match-off"))
-            return tr("This card's certificate carries no FASC-N or card UUID, so it cannot be linked to anyone. Ask the helpdesk: they can allow finding the holder by the certificate's UPN.");
         return tr("This card does not belong to anyone Lanyard knows. Ask the helpdesk to link the card to your record.");
     case ErrorCode::CardIdentityMismatch:
         return tr("This card's signed identity (%1 %2) does not match its certificate (%3), so it may have been altered. Do not use it; take it to the helpdesk.")

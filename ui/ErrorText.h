@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <span>
+
 namespace lanyard {
 
 // The one place that turns an engine error into a sentence for the operator: what happened
@@ -13,6 +15,12 @@ class ErrorText {
     Q_DECLARE_TR_FUNCTIONS(ErrorText)
 public:
     static QString describe(const Error& error);
+
+    struct ProblemText {
+        const char* id; // the args.problem the services send
+        QString (*text)(const Error& error);
+    };
+    static std::span<const ProblemText> problemTexts();
 
 private:
     // A sentence for a refusal that names its problem id; empty when there is none.

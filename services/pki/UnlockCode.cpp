@@ -17,7 +17,7 @@ Result<QString> UnlockCode::normaliseChallenge(const QString& typed)
     }
     if (digits.size() != kChallengeDigits)
         return Error(ErrorCode::InvalidArgument, QStringLiteral("the challenge has %1 digits; it needs %2").arg(digits.size()).arg(kChallengeDigits),
-            { { QStringLiteral("problem"), QStringLiteral("challenge-length") } });
+            { { QStringLiteral("problem"), QStringLiteral("challenge-length") }, { QStringLiteral("digits"), int(digits.size()) }, { QStringLiteral("needed"), kChallengeDigits } });
     return digits;
 }
 
