@@ -17,8 +17,7 @@ Q_LOGGING_CATEGORY(lcApi, "lanyard.api")
 
 namespace lanyard {
 
-namespace {
-int statusFor(ErrorCode code)
+int ApiServer::httpStatusOf(ErrorCode code)
 {
     switch (code) {
     case ErrorCode::NotAuthenticated:
@@ -58,6 +57,12 @@ int statusFor(ErrorCode code)
     default:
         return http_status::BadRequest;
     }
+}
+
+namespace {
+int statusFor(ErrorCode code)
+{
+    return ApiServer::httpStatusOf(code);
 }
 
 ServerResponse errorResponse(const Error& given)

@@ -32,6 +32,8 @@ public:
     // Every route and operator method, as documented; a test holds the API document to this.
     static QStringList routes();
     static QStringList operatorMethods();
+    // The HTTP status an error code answers with (api.md lists them; a test compares).
+    static int httpStatusOf(ErrorCode code);
 
     // QFutureInterface rather than QPromise: Qt 6.4's ~QPromise runs the continuation a
     // second time.

@@ -75,7 +75,35 @@ class TestCollection : public QObject {
         auto payload = SignedBundle::verify(bundle.signedData, { m_ca }, m_signer);
         if (!payload)
             qFatal("bundle does not verify: %s", qPrintable(payload.error().toLogString()));
-        return QJsonDocument::fromJson(*payload).object();
+        const QJsonObject contents = QJsonDocument::fromJson(*payload).object();
+        checkDocumented(contents);
+        return contents;
+    }
+
+    // Every field a bundle carries, nested ones too, is named in api.md's "The bundle", so a
+    // third-party agent need not guess (this runs for every bundle the tests collect).
+    static void checkDocumented(const QJsonObject& bundle)
+    {
+        static const QString section = [] {
+            QFile f(QString::fromLocal8Bit(qgetenv("LANYARD_TEST_SOURCE_DIR")) + QStringLiteral("/../resources/api.md"));
+            if (!f.open(QIODevice::ReadOnly))
+                qFatal("cannot read %s", qPrintable(f.fileName()));
+            const QString doc = QString::fromUtf8(f.readAll());
+            const qsizetype start = doc.indexOf(QStringLiteral("## The bundle"));
+            return doc.mid(start, doc.indexOf(QStringLiteral("\n## "), start + 1) - start);
+        }();
+        std::function<void(const QJsonObject&)> walk = [&walk](const QJsonObject& o) {
+            for (auto it = o.begin(); it != o.end(); ++it) {
+                if (!section.contains(QStringLiteral("`%1`").arg(it.key())) && !section.contains(QStringLiteral("\"%1\"").arg(it.key())))
+                    qFatal("the bundle field '%s' is not in api.md", qPrintable(it.key()));
+                if (it.value().isObject())
+                    walk(it.value().toObject());
+                for (const QJsonValue& v : it.value().toArray())
+                    if (v.isObject())
+                        walk(v.toObject());
+            }
+        };
+        walk(bundle);
     }
 
     QString jobStatus(qint64 job) { return m_fx.scalar(QStringLiteral("SELECT status FROM jobs WHERE id = ?"), { job }).toString(); }

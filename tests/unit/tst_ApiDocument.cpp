@@ -1,4 +1,12 @@
 #include "remote/ApiServer.h"
+#include "engine/CertificateRecord.h"
+#include "engine/CredentialProfile.h"
+#include "engine/DeviceLifecycle.h"
+#include "engine/Job.h"
+#include "engine/RegisteredHardware.h"
+#include "engine/Role.h"
+#include "engine/Workflow.h"
+#include "pki/RevocationReason.h"
 #include "remote/OperatorOperations.h"
 
 #include <QFile>
@@ -6,6 +14,23 @@
 #include <QTest>
 
 using namespace lanyard;
+
+namespace {
+template <typename E>
+void checkIds(const QString& table, QString (*id)(E), const char* what)
+{
+    int count = 0;
+    for (int i = 0; i < 64; ++i) {
+        const QString text = id(E(i));
+        if (text.isEmpty())
+            break;
+        ++count;
+        QVERIFY2(table.contains(QStringLiteral("`%1`").arg(text)), qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(what), text)));
+    }
+    QVERIFY2(count >= 2, what);
+}
+
+} // namespace
 
 // The API document in resources/ names every route and operator method the server serves.
 class TestApiDocument : public QObject {
@@ -64,7 +89,8 @@ private Q_SLOTS:
     void everyDocumentedMethodExists()
     {
         const QString doc = document();
-        const QString table = doc.mid(doc.indexOf(QStringLiteral("## Operator methods")));
+        const qsizetype start = doc.indexOf(QStringLiteral("## Operator methods"));
+        const QString table = doc.mid(start, doc.indexOf(QStringLiteral("\n## "), start + 1) - start);
         static const QRegularExpression row(QStringLiteral("^\\| `(\\w+)` \\|"), QRegularExpression::MultilineOption);
         int rows = 0;
         for (auto it = row.globalMatch(table); it.hasNext(); ++rows) {
@@ -72,6 +98,36 @@ private Q_SLOTS:
             QVERIFY2(ApiServer::operatorMethods().contains(method), qPrintable(method));
         }
         QCOMPARE(rows, ApiServer::operatorMethods().size());
+    }
+
+    // Every stable error code, with its number and HTTP status, is in the table.
+    void everyErrorCodeAndItsStatusIsDocumented()
+    {
+        const QString doc = document();
+        for (int n = int(ErrorCode::InvalidArgument); n <= int(ErrorCode::CardIdentifierTaken); ++n) {
+            const QString row = QStringLiteral("| `%1` | %2 | %3 |").arg(errorId(ErrorCode(n))).arg(n).arg(ApiServer::httpStatusOf(ErrorCode(n)));
+            QVERIFY2(doc.contains(row), qPrintable(row));
+        }
+    }
+
+    // Every id an enum travels as is listed, so a third-party client need not guess.
+    void everyEnumIdIsDocumented()
+    {
+        const QString doc = document();
+        const QString table = doc.mid(doc.indexOf(QStringLiteral("## Enum ids")));
+        checkIds(table, deviceStateId, "device state");
+        checkIds(table, deviceOperationId, "device operation");
+        checkIds(table, jobTypeId, "job type");
+        checkIds(table, jobStatusId, "job status");
+        checkIds(table, certificateStatusId, "certificate status");
+        checkIds(table, revocationReasonId, "revocation reason");
+        checkIds(table, cardEncodingId, "card encoding");
+        checkIds(table, notificationSchemeId, "notification scheme");
+        checkIds(table, deviceRestrictionId, "device restriction");
+        checkIds(table, keyRecoveryId, "key recovery");
+        checkIds(table, charRuleId, "character rule");
+        checkIds(table, scopeId, "scope");
+        checkIds(table, workflowId, "workflow");
     }
 
     void everyOperatorMethodIsDocumented()
