@@ -1,6 +1,7 @@
 #include "AgentWallet.h"
 
 #include "pki/Certificate.h"
+#include "pki/ConstantTime.h"
 #include "pki/Pkcs12.h"
 #include "pki/SecureRandom.h"
 #include "pki/UnlockCode.h"
@@ -9,8 +10,6 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QSaveFile>
-
-#include <openssl/crypto.h>
 
 namespace lanyard {
 
@@ -129,7 +128,7 @@ Result<void> AgentWallet::unlock(const QString& code)
     // One use either way: a wrong guess costs the challenge.
     m_state.remove(QStringLiteral("challenge"));
     const QByteArray given = typed.toLatin1();
-    const bool right = given.size() == expected.size() && CRYPTO_memcmp(given.constData(), expected.constData(), size_t(expected.size())) == 0;
+    const bool right = equalInConstantTime(given, expected);
     if (right)
         m_state.insert(QStringLiteral("pinFailures"), 0);
     if (auto r = save(); !r)

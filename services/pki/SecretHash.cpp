@@ -1,10 +1,11 @@
 #include "SecretHash.h"
 
+#include "ConstantTime.h"
+
 #include "SecureRandom.h"
 
 #include <QStringList>
 
-#include <openssl/crypto.h>
 #include <openssl/evp.h>
 
 namespace lanyard {
@@ -40,7 +41,7 @@ bool SecretHash::verify(const QString& secret, const QString& stored)
     const QByteArray salt = QByteArray::fromBase64(parts.at(2).toLatin1());
     const QByteArray expected = QByteArray::fromBase64(parts.at(3).toLatin1());
     const QByteArray actual = derive(secret, salt, iterations);
-    return expected.size() == actual.size() && CRYPTO_memcmp(expected.constData(), actual.constData(), size_t(actual.size())) == 0;
+    return equalInConstantTime(expected, actual);
 }
 
 } // namespace lanyard
