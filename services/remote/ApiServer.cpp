@@ -60,22 +60,17 @@ int ApiServer::httpStatusOf(ErrorCode code)
 }
 
 namespace {
-int statusFor(ErrorCode code)
-{
-    return ApiServer::httpStatusOf(code);
-}
-
 ServerResponse errorResponse(const Error& given)
 {
     Error e = given;
-    if (statusFor(e.code) == http_status::InternalServerError) {
+    if (ApiServer::httpStatusOf(e.code) == http_status::InternalServerError) {
         // The server's own failure: its detail (SQL, paths, OpenSSL) is for the log, at error
         // level, and the caller gets the code and a plain sentence.
         qCCritical(lcApi).noquote() << e.toLogString();
         e.detail = QStringLiteral("the server could not complete the request (%1); its log says why").arg(errorId(e.code));
         e.args.clear();
     }
-    ServerResponse r(QJsonObject { { QStringLiteral("error"), json::fromError(e) } }, statusFor(e.code));
+    ServerResponse r(QJsonObject { { QStringLiteral("error"), json::fromError(e) } }, ApiServer::httpStatusOf(e.code));
     if (e.code == ErrorCode::ServiceBusy || e.code == ErrorCode::StorageBusy)
         r.addHeader("Retry-After", QByteArray::number(qMax(1, e.args.value(QStringLiteral("retryAfter")).toInt())));
     if (e.code == ErrorCode::LogonFailed && e.args.contains(QStringLiteral("retryAfter")))
