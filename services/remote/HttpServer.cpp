@@ -44,7 +44,6 @@ constexpr const char* kTls12Ciphers = "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-A
 constexpr int kServerThreads = 2;
 constexpr auto kShutdownTime = std::chrono::seconds(2);
 constexpr auto kAcceptRetry = std::chrono::milliseconds(100);
-constexpr qint64 kDrainBytes = 1024 * 1024;
 
 QByteArray bytes(beast::string_view s)
 {
@@ -154,7 +153,6 @@ struct HttpResponder::Connection : std::enable_shared_from_this<Connection> {
     bool handshaking = true; // under core.mutex
     bool keepAlive = false;
     bool refused = false;
-    qint64 drained = 0;
     std::atomic<bool> open { true };
     // Holds this connection while its request is with the handler, which has only a weak
     // reference: the server drops it when it stops.
@@ -329,29 +327,30 @@ struct HttpResponder::Connection : std::enable_shared_from_this<Connection> {
     }
 
     // After a refusal the client may still be sending (the rest of a huge header or body):
-    // closing now would reset the connection and could destroy the answer before it is read.
-    // So the sending side is ended and what still comes is read and dropped, for a short time
-    // and up to a bound.
+    // closing with unread data resets the connection, and a reset can destroy the answer in
+    // the client's buffers before it is read. So the sending side is ended and what still
+    // comes is read and dropped until the client stops or kShutdownTime has passed. The bound
+    // is time, not bytes: on loopback megabytes are already waiting in the receive buffer,
+    // and a byte bound closed the connection before the client had seen its answer.
     void drainAndClose()
     {
         open = false;
         error_code ignored;
         stream.next_layer().socket().shutdown(tcp::socket::shutdown_send, ignored);
         stream.next_layer().expires_after(kShutdownTime);
-        drainSome();
+        drainSome(std::make_shared<std::array<char, 16 * 1024>>());
     }
 
-    void drainSome()
+    void drainSome(std::shared_ptr<std::array<char, 16 * 1024>> scratch)
     {
-        auto scratch = std::make_shared<std::array<char, 16 * 1024>>();
-        stream.next_layer().async_read_some(asio::buffer(*scratch), [self = shared_from_this(), scratch](const error_code& ec, std::size_t n) {
-            self->drained += qint64(n);
-            if (ec || self->drained > kDrainBytes) {
+        auto* into = scratch.get();
+        stream.next_layer().async_read_some(asio::buffer(*into), [self = shared_from_this(), scratch = std::move(scratch)](const error_code& ec, std::size_t) mutable {
+            if (ec) {
                 error_code ignored;
                 self->stream.next_layer().socket().close(ignored);
                 return;
             }
-            self->drainSome();
+            self->drainSome(std::move(scratch));
         });
     }
 
