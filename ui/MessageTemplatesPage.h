@@ -1,6 +1,6 @@
 #pragma once
 
-#include "notify/MessageTemplate.h"
+#include "engine/MessageTemplate.h"
 
 #include <QMap>
 #include <QWidget>

@@ -10,6 +10,7 @@
 #include "DeviceAction.h"
 #include "EngineInfo.h"
 #include "Job.h"
+#include "MessageTemplate.h"
 #include "Notification.h"
 #include "OperatorSession.h"
 #include "Person.h"
@@ -19,7 +20,6 @@
 #include "VscAccess.h"
 #include "Workflow.h"
 #include "core/Result.h"
-#include "notify/MessageTemplate.h"
 
 #include <QByteArray>
 #include <QFuture>

@@ -19,7 +19,7 @@
 #include "engine/Settings.h"
 #include "engine/VscAccess.h"
 #include "engine/Workflow.h"
-#include "notify/MessageTemplate.h"
+#include "engine/MessageTemplate.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 #include "SmtpSink.h"
 #include "TestSupport.h"
 #include "engine/SettingsSchema.h"
-#include "notify/NotificationDelivery.h"
+#include "engine/NotificationDelivery.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "engine/EngineContext.h"
-#include "engine/Settings.h"
+#include "EngineContext.h"
+#include "Settings.h"
 
 #include <QJsonObject>
 #include <QMap>

@@ -1,7 +1,7 @@
 #include "NotificationComposer.h"
 
+#include "SettingsSchema.h"
 #include "TemplateStore.h"
-#include "engine/SettingsSchema.h"
 
 namespace lanyard {
 

@@ -1,11 +1,11 @@
 #include "NotificationDelivery.h"
 
-#include "CurlTransport.h"
-#include "MailMessage.h"
 #include "NotificationComposer.h"
 #include "Outbox.h"
-#include "engine/SettingsSchema.h"
-#include "engine/SettingsService.h"
+#include "SettingsSchema.h"
+#include "SettingsService.h"
+#include "notify/CurlTransport.h"
+#include "notify/MailMessage.h"
 #include "storage/Database.h"
 #include "storage/Transaction.h"
 

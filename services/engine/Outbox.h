@@ -1,7 +1,7 @@
 #pragma once
 
-#include "engine/EngineContext.h"
-#include "engine/Notification.h"
+#include "EngineContext.h"
+#include "Notification.h"
 
 #include <QJsonObject>
 #include <QSqlDatabase>

@@ -1,6 +1,6 @@
 #include "TemplateStore.h"
 
-#include "engine/AuditLog.h"
+#include "AuditLog.h"
 #include "storage/Database.h"
 #include "storage/Transaction.h"
 

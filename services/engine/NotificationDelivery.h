@@ -1,8 +1,8 @@
 #pragma once
 
-#include "engine/EngineContext.h"
-#include "engine/Notification.h"
-#include "engine/Settings.h"
+#include "EngineContext.h"
+#include "Notification.h"
+#include "Settings.h"
 
 #include <QSqlDatabase>
 

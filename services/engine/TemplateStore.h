@@ -1,8 +1,8 @@
 #pragma once
 
+#include "AccessControl.h"
+#include "EngineContext.h"
 #include "MessageTemplate.h"
-#include "engine/AccessControl.h"
-#include "engine/EngineContext.h"
 
 #include <QSqlDatabase>
 
