@@ -57,10 +57,10 @@ void EngineLauncher::seedDemoIfEmpty()
     const int devices = m_options.demoDevices;
     auto counting
         = m_engine->runTask<int>([](const EngineContext&, QSqlDatabase db) -> Result<int> {
-              auto row = fetchOne(db, QStringLiteral("SELECT COUNT(*) FROM people"));
-              if (!row)
-                  return row.error();
-              return row->value(0).toInt();
+              auto people = fetchValue(db, QStringLiteral("SELECT COUNT(*) FROM people"));
+              if (!people)
+                  return people.error();
+              return people->toInt();
           });
     whenFinished(counting, this, [this, timer, people, devices](Result<int> count) {
         if (!count) {

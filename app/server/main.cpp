@@ -211,10 +211,10 @@ int main(int argc, char* argv[])
                 return QStringLiteral("operator %1 created (person %2)").arg(op).arg(*id);
             }
             if (withDemo) {
-                auto people = fetchOne(conn, QStringLiteral("SELECT COUNT(*) FROM people"));
+                auto people = fetchValue(conn, QStringLiteral("SELECT COUNT(*) FROM people"));
                 if (!people)
                     return people.error();
-                if (people->at(0).toInt() == 0) {
+                if (people->toInt() == 0) {
                     DemoOptions demoOptions;
                     demoOptions.people = 200;
                     demoOptions.issuedDevices = 5;

@@ -53,10 +53,10 @@ DemoDataGenerator::DemoDataGenerator(const EngineContext& context, QSqlDatabase 
 
 Result<DemoSummary> DemoDataGenerator::generate(const DemoOptions& options)
 {
-    auto existing = fetchOne(m_db, QStringLiteral("SELECT COUNT(*) FROM people"));
+    auto existing = fetchValue(m_db, QStringLiteral("SELECT COUNT(*) FROM people"));
     if (!existing)
         return existing.error();
-    if (existing->value(0).toLongLong() > 0)
+    if (existing->toLongLong() > 0)
         return Error(ErrorCode::Conflict, QStringLiteral("the database already holds people; demo data goes only into an empty engine"));
     if (options.people < 1)
         return Error(ErrorCode::InvalidArgument, QStringLiteral("the demo needs at least one person"));
@@ -215,7 +215,7 @@ Result<DemoSummary> DemoDataGenerator::generate(const DemoOptions& options)
                 insertPerson.bindValue(v, values.at(v));
             if (!insertPerson.exec() || !insertPerson.next())
                 return sqlError(insertPerson.lastError(), QStringLiteral("inserting demo people"));
-            const qint64 id = insertPerson.value(0).toLongLong();
+            const qint64 id = SqlRow(insertPerson).value("id").toLongLong();
             insertPerson.finish();
             insertRole.bindValue(0, id);
             insertRole.bindValue(1, userRole);
@@ -235,7 +235,7 @@ Result<DemoSummary> DemoDataGenerator::generate(const DemoOptions& options)
     auto ac = AccessControl::load(m_db, demoOperator);
     if (!ac)
         return ac.error();
-    auto mobileProfiles = profiles.requestable(ac->roleIds(), firstPeople.value(0));
+    auto mobileProfiles = profiles.requestable(ac->roleIds(), firstPeople.isEmpty() ? 0 : firstPeople.constFirst());
     if (!mobileProfiles)
         return mobileProfiles.error();
     qint64 mobileProfile = 0;

@@ -10,30 +10,31 @@ Result<AccessControl> AccessControl::load(const QSqlDatabase& db, qint64 operato
 {
     if (operatorId <= 0)
         return Error(ErrorCode::NotAuthenticated, QStringLiteral("no operator"));
-    auto q = exec(db, QStringLiteral("SELECT id, logon_name, full_name, group_name, enabled FROM people WHERE id = ?"), { operatorId });
+    auto q = fetchOne(db, QStringLiteral("SELECT id, logon_name, full_name, group_name, enabled FROM people WHERE id = ?"), { operatorId });
     if (!q)
         return q.error();
-    if (!q->next())
+    if (q->isEmpty())
         return Error(ErrorCode::NotAuthenticated, QStringLiteral("operator %1 no longer exists").arg(operatorId));
     AccessControl ac;
-    ac.m_operator.id = q->value(0).toLongLong();
-    ac.m_operator.logonName = q->value(1).toString();
-    ac.m_operator.fullName = q->value(2).toString();
-    ac.m_operator.group = q->value(3).toString();
-    ac.m_operator.enabled = q->value(4).toInt() != 0;
+    ac.m_operator.id = q->value("id").toLongLong();
+    ac.m_operator.logonName = q->value("logon_name").toString();
+    ac.m_operator.fullName = q->value("full_name").toString();
+    ac.m_operator.group = q->value("group_name").toString();
+    ac.m_operator.enabled = q->value("enabled").toInt() != 0;
     if (!ac.m_operator.enabled)
         return Error(ErrorCode::AccountDisabled, QStringLiteral("operator %1 is disabled").arg(ac.m_operator.logonName));
     auto roles = exec(db, QStringLiteral("SELECT r.id, r.name, r.scope, r.workflows FROM roles r JOIN person_roles pr ON pr.role_id = r.id WHERE pr.person_id = ?"),
         { operatorId });
     if (!roles)
         return roles.error();
+    const SqlRow role(*roles);
     while (roles->next()) {
-        ac.m_roleIds.append(roles->value(0).toLongLong());
-        ac.m_operator.roles.append(roles->value(1).toString());
+        ac.m_roleIds.append(role.value("id").toLongLong());
+        ac.m_operator.roles.append(role.value("name").toString());
         Scope scope = Scope::Self;
-        scopeFromId(roles->value(2).toString(), &scope);
+        scopeFromId(role.value("scope").toString(), &scope);
         QList<Workflow> workflows;
-        Role::parseWorkflowIds(roles->value(3).toString(), &workflows);
+        Role::parseWorkflowIds(role.value("workflows").toString(), &workflows);
         for (Workflow w : workflows) {
             if (!ac.m_scopes.contains(w) || int(scope) > int(ac.m_scopes.value(w)))
                 ac.m_scopes.insert(w, scope);

@@ -20,7 +20,7 @@ Result<qint64> Administration::ensureAdministratorRole()
     if (!row)
         return row.error();
     if (!row->isEmpty())
-        return row->at(0).toLongLong();
+        return row->value("id").toLongLong();
     Role admin;
     admin.name = QStringLiteral("Administrator");
     admin.scope = Scope::All;
@@ -52,12 +52,13 @@ Result<qint64> Administration::createOperator(const QString& logonName, const QS
             if (!names)
                 return names.error();
             QStringList existing;
+            const SqlRow name(*names);
             while (names->next())
-                existing << QStringLiteral("'%1'").arg(names->value(0).toString());
+                existing << QStringLiteral("'%1'").arg(name.value("name").toString());
             return Error(ErrorCode::NotFound, QStringLiteral("no role named '%1'; the roles are: %2").arg(roleName, existing.join(QStringLiteral(", "))),
                 { { QStringLiteral("what"), QStringLiteral("role") } });
         }
-        roles << role->at(0).toLongLong();
+        roles << role->value("id").toLongLong();
     }
     PeopleService people(m_ctx, m_db);
     Person p;

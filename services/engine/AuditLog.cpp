@@ -17,23 +17,23 @@ QString kGenesis()
 constexpr const char* kColumns = "seq, at, operator_id, operator_name, workflow, target_type, target_id, target_label, "
                                  "person_id, device_id, outcome, details, prev_hash, hash";
 
-AuditEvent readEvent(const QSqlQuery& q)
+AuditEvent readEvent(const SqlRow& row)
 {
     AuditEvent e;
-    e.seq = q.value(0).toLongLong();
-    e.at = QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC);
-    e.operatorId = q.value(2).toLongLong();
-    e.operatorName = q.value(3).toString();
-    e.workflow = q.value(4).toString();
-    e.targetType = q.value(5).toString();
-    e.targetId = q.value(6).toString();
-    e.targetLabel = q.value(7).toString();
-    e.personId = q.value(8).toLongLong();
-    e.deviceId = q.value(9).toLongLong();
-    e.outcome = q.value(10).toString();
-    e.details = q.value(11).toString();
-    e.prevHash = q.value(12).toString();
-    e.hash = q.value(13).toString();
+    e.seq = row.value("seq").toLongLong();
+    e.at = QDateTime::fromMSecsSinceEpoch(row.value("at").toLongLong(), Qt::UTC);
+    e.operatorId = row.value("operator_id").toLongLong();
+    e.operatorName = row.value("operator_name").toString();
+    e.workflow = row.value("workflow").toString();
+    e.targetType = row.value("target_type").toString();
+    e.targetId = row.value("target_id").toString();
+    e.targetLabel = row.value("target_label").toString();
+    e.personId = row.value("person_id").toLongLong();
+    e.deviceId = row.value("device_id").toLongLong();
+    e.outcome = row.value("outcome").toString();
+    e.details = row.value("details").toString();
+    e.prevHash = row.value("prev_hash").toString();
+    e.hash = row.value("hash").toString();
     return e;
 }
 
@@ -101,8 +101,8 @@ Result<AuditEvent> AuditLog::append(AuditEvent e)
         return head.error();
     if (head->isEmpty())
         return Error(ErrorCode::StorageFailure, QStringLiteral("audit head row missing"));
-    e.seq = head->at(0).toLongLong() + 1;
-    e.prevHash = head->at(1).toString();
+    e.seq = head->value("seq").toLongLong() + 1;
+    e.prevHash = head->value("hash").toString();
     // Millisecond precision, as stored.
     e.at = QDateTime::fromMSecsSinceEpoch(e.at.toMSecsSinceEpoch(), Qt::UTC);
     e.hash = computeHash(e, m_key);
@@ -166,8 +166,9 @@ Result<QList<AuditEvent>> AuditLog::find(const AuditQuery& query, const QList<qi
     if (!q)
         return q.error();
     QList<AuditEvent> out;
+    const SqlRow row(*q);
     while (q->next())
-        out.append(readEvent(*q));
+        out.append(readEvent(row));
     return out;
 }
 
@@ -190,8 +191,9 @@ Result<AuditVerification> AuditLog::rekeyLegacyChain(const QDateTime& now)
     if (!q)
         return q.error();
     QList<AuditEvent> rows;
+    const SqlRow row(*q);
     while (q->next())
-        rows.append(readEvent(*q));
+        rows.append(readEvent(row));
     q->finish();
     QString prev = kGenesis();
     for (AuditEvent& e : rows) {
@@ -233,8 +235,9 @@ Result<AuditVerification> AuditLog::verifyWith(const std::function<QString(const
         v.firstBrokenSeq = seq;
         v.problem = problem;
     };
+    const SqlRow row(*q);
     while (q->next()) {
-        const AuditEvent e = readEvent(*q);
+        const AuditEvent e = readEvent(row);
         if (e.seq != expectedSeq) {
             broken(expectedSeq, QStringLiteral("missing-row"));
             return v;
@@ -254,9 +257,35 @@ Result<AuditVerification> AuditLog::verifyWith(const std::function<QString(const
     auto head = fetchOne(m_db, QStringLiteral("SELECT seq, hash FROM audit_head WHERE id = 1"));
     if (!head)
         return head.error();
-    if (!head->isEmpty() && (head->at(0).toLongLong() != expectedSeq - 1 || head->at(1).toString() != prev))
+    if (!head->isEmpty() && (head->value("seq").toLongLong() != expectedSeq - 1 || head->value("hash").toString() != prev))
         broken(expectedSeq, QStringLiteral("truncated"));
     return v;
+}
+
+Result<QList<AuditEvent>> AuditLog::find(const AccessControl& ac, const AuditQuery& query)
+{
+    if (auto r = ac.require(Workflow::ViewAudit); !r)
+        return r.error();
+    if (ac.scopeFor(Workflow::ViewAudit) == Scope::All)
+        return find(query);
+    QVariantList binds;
+    const QString where = ac.scopeCondition(Workflow::ViewAudit, &binds);
+    auto q = exec(m_db, QStringLiteral("SELECT p.id FROM people p WHERE ") + where, binds);
+    if (!q)
+        return q.error();
+    QList<qint64> people;
+    const SqlRow person(*q);
+    while (q->next())
+        people.append(person.value("id").toLongLong());
+    q->finish();
+    return find(query, people, true);
+}
+
+Result<AuditVerification> AuditLog::verify(const AccessControl& ac)
+{
+    if (auto r = ac.require(Workflow::ViewAudit); !r)
+        return r.error();
+    return verify();
 }
 
 } // namespace lanyard

@@ -23,6 +23,10 @@ public:
     Result<AuditEvent> append(AuditEvent event);
     Result<QList<AuditEvent>> find(const AuditQuery& query, const QList<qint64>& personScope = {}, bool scoped = false);
     Result<AuditVerification> verify();
+    // For an operator with View Audit: the events about the people in their scope (all of
+    // them for scope All), and the check of the whole chain.
+    Result<QList<AuditEvent>> find(const AccessControl& ac, const AuditQuery& query);
+    Result<AuditVerification> verify(const AccessControl& ac);
 
     static QString computeHash(const AuditEvent& e, const QByteArray& key);
     // The unkeyed SHA-256 of trails written before schema version 11.

@@ -42,17 +42,17 @@ Result<QByteArray> CardLogonService::challenge(const QString& client)
     const qint64 now = m_ctx.now().toMSecsSinceEpoch();
     if (auto r = exec(m_db, QStringLiteral("DELETE FROM card_logon_challenges WHERE expires_at < ?"), { now }); !r)
         return r.error();
-    auto open = fetchOne(m_db, QStringLiteral("SELECT COUNT(*) FROM card_logon_challenges"));
+    auto open = fetchValue(m_db, QStringLiteral("SELECT COUNT(*) FROM card_logon_challenges"));
     if (!open)
         return open.error();
-    if (open->at(0).toInt() >= kMaxOpenChallenges)
+    if (open->toInt() >= kMaxOpenChallenges)
         return Error(ErrorCode::ServiceBusy, QStringLiteral("too many card logons are in progress; try again shortly"),
             { { QStringLiteral("retryAfter"), kChallengeSeconds } });
     const QString who = client.left(64);
-    auto mine = fetchOne(m_db, QStringLiteral("SELECT COUNT(*) FROM card_logon_challenges WHERE client = ?"), { who });
+    auto mine = fetchValue(m_db, QStringLiteral("SELECT COUNT(*) FROM card_logon_challenges WHERE client = ?"), { who });
     if (!mine)
         return mine.error();
-    if (mine->at(0).toInt() >= kMaxOpenChallengesPerClient)
+    if (mine->toInt() >= kMaxOpenChallengesPerClient)
         return Error(ErrorCode::ServiceBusy, QStringLiteral("too many card logons from here are in progress; try again shortly"),
             { { QStringLiteral("retryAfter"), kChallengeSeconds } });
     const QByteArray challenge = secureRandomBytes(32);
@@ -81,25 +81,26 @@ Result<OperatorSession> CardLogonService::logon(const QByteArray& certificateDer
     const bool challengeOk = used->numRowsAffected() == 1;
 
     auto rows = exec(m_db,
-        QStringLiteral("SELECT p.id, p.logon_name, p.full_name, p.enabled, d.serial, d.id, d.state, d.expires_at, c.status, c.der, d.device_type "
+        QStringLiteral("SELECT p.id AS person_id, p.logon_name, p.full_name, p.enabled, d.serial, d.id AS device_id, d.state, d.expires_at, c.status, c.der, d.device_type "
                        "FROM certificates c JOIN devices d ON d.id = c.device_id JOIN people p ON p.id = d.owner_id WHERE c.serial = ?"),
         { certificate->serialHex() });
     if (!rows)
         return rows.error();
     CardOwner owner;
+    const SqlRow row(*rows);
     while (rows->next()) {
-        if (rows->value(9).toByteArray() != certificate->toDer())
+        if (row.value("der").toByteArray() != certificate->toDer())
             continue;
-        owner.personId = rows->value(0).toLongLong();
-        owner.logonName = rows->value(1).toString();
-        owner.fullName = rows->value(2).toString();
-        owner.enabled = rows->value(3).toInt() != 0;
-        owner.deviceSerial = rows->value(4).toString();
-        owner.deviceId = rows->value(5).toLongLong();
-        owner.deviceState = rows->value(6).toString();
-        owner.deviceExpires = rows->value(7).toLongLong();
-        owner.certificateStatus = rows->value(8).toString();
-        owner.deviceType = rows->value(10).toString();
+        owner.personId = row.value("person_id").toLongLong();
+        owner.logonName = row.value("logon_name").toString();
+        owner.fullName = row.value("full_name").toString();
+        owner.enabled = row.value("enabled").toInt() != 0;
+        owner.deviceSerial = row.value("serial").toString();
+        owner.deviceId = row.value("device_id").toLongLong();
+        owner.deviceState = row.value("state").toString();
+        owner.deviceExpires = row.value("expires_at").toLongLong();
+        owner.certificateStatus = row.value("status").toString();
+        owner.deviceType = row.value("device_type").toString();
     }
     rows->finish();
 

@@ -1,5 +1,8 @@
 #include "CertificateService.h"
 
+#include "DeviceService.h"
+#include "SettingsSchema.h"
+#include "SettingsService.h"
 #include "pki/Certificate.h"
 #include "pki/CertificateRequest.h"
 #include "storage/Database.h"
@@ -58,10 +61,10 @@ Result<CertificateRecord> CertificateService::issue(const Person& person, const 
     // A key certified once is never certified again: not for another device, another person,
     // nor twice in one request. Whoever holds it already holds a certificate for it.
     const QString keyHash = publicKeyHash(csr->publicKey().publicKeyDer());
-    auto seen = fetchOne(m_db, QStringLiteral("SELECT COUNT(*) FROM certificates WHERE public_key_sha256 = ?"), { keyHash });
+    auto seen = fetchValue(m_db, QStringLiteral("SELECT COUNT(*) FROM certificates WHERE public_key_sha256 = ?"), { keyHash });
     if (!seen)
         return seen.error();
-    if (seen->at(0).toInt() > 0)
+    if (seen->toInt() > 0)
         return Error(ErrorCode::CsrInvalid, QStringLiteral("this public key is already certified; every certificate needs a new key"),
             { { QStringLiteral("problem"), QStringLiteral("key-reused") }, { QStringLiteral("policy"), policy.name } });
     auto subject = subjectFor(policy, person, defaultDn);
@@ -97,7 +100,7 @@ Result<CertificateRecord> CertificateService::issue(const Person& person, const 
             certificateStatusId(rec.status), rec.der, keyHash });
     if (!q)
         return q.error();
-    rec.id = q->value(0).toLongLong();
+    rec.id = q->value("id").toLongLong();
     return rec;
 }
 
@@ -112,10 +115,11 @@ Result<int> CertificateService::backfillPublicKeyHashes()
     if (!rows)
         return rows.error();
     QList<std::pair<qint64, QString>> hashes;
+    const SqlRow row(*rows);
     while (rows->next()) {
-        auto cert = Certificate::fromDer(rows->value(1).toByteArray());
+        auto cert = Certificate::fromDer(row.value("der").toByteArray());
         if (cert)
-            hashes.append({ rows->value(0).toLongLong(), publicKeyHash(cert->publicKeyDer()) });
+            hashes.append({ row.value("id").toLongLong(), publicKeyHash(cert->publicKeyDer()) });
     }
     rows->finish();
     for (const auto& [id, hash] : hashes) {
@@ -163,29 +167,37 @@ Result<int> CertificateService::applyToDevice(qint64 deviceId, CertificateAction
     return q->numRowsAffected();
 }
 
+Result<QList<CertificateRecord>> CertificateService::forDevice(const AccessControl& ac, qint64 deviceId)
+{
+    if (auto device = DeviceService(m_ctx, m_db).get(ac, deviceId); !device)
+        return device.error();
+    return forDevice(deviceId);
+}
+
 Result<QList<CertificateRecord>> CertificateService::forDevice(qint64 deviceId)
 {
-    auto q = exec(m_db, QStringLiteral("SELECT c.id, c.serial, c.subject, COALESCE(p.name, ''), c.device_id, c.not_before, c.not_after, c.status, "
+    auto q = exec(m_db, QStringLiteral("SELECT c.id, c.serial, c.subject, COALESCE(p.name, '') AS policy_name, c.device_id, c.not_before, c.not_after, c.status, "
                                        "c.revocation_reason, c.status_changed_at, c.der FROM certificates c LEFT JOIN cert_policies p ON p.id = c.policy_id "
                                        "WHERE c.device_id = ? OR c.id IN (SELECT certificate_id FROM recovered_certificates WHERE device_id = ?) ORDER BY c.id"),
         { deviceId, deviceId });
     if (!q)
         return q.error();
     QList<CertificateRecord> out;
+    const SqlRow row(*q);
     while (q->next()) {
         CertificateRecord r;
-        r.id = q->value(0).toLongLong();
-        r.serial = q->value(1).toString();
-        r.subject = q->value(2).toString();
-        r.policyName = q->value(3).toString();
-        r.deviceId = q->value(4).toLongLong();
-        r.notBefore = QDateTime::fromMSecsSinceEpoch(q->value(5).toLongLong(), Qt::UTC);
-        r.notAfter = QDateTime::fromMSecsSinceEpoch(q->value(6).toLongLong(), Qt::UTC);
-        certificateStatusFromId(q->value(7).toString(), &r.status);
-        r.revocationReason = q->value(8).toString();
-        if (!q->value(9).isNull())
-            r.statusChangedAt = QDateTime::fromMSecsSinceEpoch(q->value(9).toLongLong(), Qt::UTC);
-        r.der = q->value(10).toByteArray();
+        r.id = row.value("id").toLongLong();
+        r.serial = row.value("serial").toString();
+        r.subject = row.value("subject").toString();
+        r.policyName = row.value("policy_name").toString();
+        r.deviceId = row.value("device_id").toLongLong();
+        r.notBefore = QDateTime::fromMSecsSinceEpoch(row.value("not_before").toLongLong(), Qt::UTC);
+        r.notAfter = QDateTime::fromMSecsSinceEpoch(row.value("not_after").toLongLong(), Qt::UTC);
+        certificateStatusFromId(row.value("status").toString(), &r.status);
+        r.revocationReason = row.value("revocation_reason").toString();
+        if (!row.value("status_changed_at").isNull())
+            r.statusChangedAt = QDateTime::fromMSecsSinceEpoch(row.value("status_changed_at").toLongLong(), Qt::UTC);
+        r.der = row.value("der").toByteArray();
         out.append(r);
     }
     return out;
@@ -203,13 +215,14 @@ Result<QByteArray> CertificateService::crl(int validityHours)
     auto stored = fetchOne(m_db, QStringLiteral("SELECT der, state_digest, this_update, next_update FROM published_crl WHERE id = 1"));
     if (!stored)
         return stored.error();
-    const auto fresh = [&](const QVariantList& row) {
+    const auto fresh = [&](const SqlRow& row) {
         // Signed for this state, and less than half its life gone (so a reader that keeps it
         // until nextUpdate is never without a current one).
-        return !row.isEmpty() && row.at(1).toString() == digest && now < row.at(2).toLongLong() + (row.at(3).toLongLong() - row.at(2).toLongLong()) / 2;
+        return !row.isEmpty() && row.value("state_digest").toString() == digest
+            && now < row.value("this_update").toLongLong() + (row.value("next_update").toLongLong() - row.value("this_update").toLongLong()) / 2;
     };
     if (fresh(*stored))
-        return stored->at(0).toByteArray();
+        return stored->value("der").toByteArray();
     Transaction tx(m_db, m_ctx.dialect());
     if (auto r = tx.begin(); !r)
         return r.error();
@@ -218,14 +231,14 @@ Result<QByteArray> CertificateService::crl(int validityHours)
     if (!again)
         return again.error();
     if (fresh(*again))
-        return again->at(0).toByteArray();
+        return again->value("der").toByteArray();
     auto number = fetchOne(m_db, QStringLiteral("UPDATE authorities SET crl_number = crl_number + 1 WHERE kind = 'root' RETURNING crl_number"));
     if (!number)
         return number.error();
     if (number->isEmpty())
         return Error(ErrorCode::StorageFailure, QStringLiteral("no root authority"));
     const QDateTime thisUpdate = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC);
-    auto der = m_ctx.authority.makeCrl(*entries, number->at(0).toLongLong(), thisUpdate, thisUpdate.addMSecs(life));
+    auto der = m_ctx.authority.makeCrl(*entries, number->value("crl_number").toLongLong(), thisUpdate, thisUpdate.addMSecs(life));
     if (!der)
         return der.error();
     if (auto r = exec(m_db, QStringLiteral("DELETE FROM published_crl WHERE id = 1")); !r)
@@ -246,11 +259,12 @@ Result<QList<RevokedEntry>> CertificateService::revokedEntries()
     if (!q)
         return q.error();
     QList<RevokedEntry> entries;
+    const SqlRow row(*q);
     while (q->next()) {
         RevokedEntry e;
-        e.serialHex = q->value(0).toString();
-        e.revokedAt = QDateTime::fromMSecsSinceEpoch(q->value(1).toLongLong(), Qt::UTC);
-        revocationReasonFromId(q->value(2).toString(), &e.reason);
+        e.serialHex = row.value("serial").toString();
+        e.revokedAt = QDateTime::fromMSecsSinceEpoch(row.value("status_changed_at").toLongLong(), Qt::UTC);
+        revocationReasonFromId(row.value("revocation_reason").toString(), &e.reason);
         entries.append(e);
     }
     return entries;
@@ -262,6 +276,47 @@ QString CertificateService::stateDigest(const QList<RevokedEntry>& entries)
     for (const RevokedEntry& e : entries)
         hash.addData(QStringLiteral("%1|%2|%3\n").arg(e.serialHex).arg(e.revokedAt.toMSecsSinceEpoch()).arg(int(e.reason)).toLatin1());
     return QString::fromLatin1(hash.result().toHex());
+}
+
+Result<QByteArray> CertificateService::publishedCrl()
+{
+    auto settings = SettingsService(m_ctx, m_db).load();
+    if (!settings)
+        return settings.error();
+    return crl(settings->integer(SettingKey::CrlValidityHours));
+}
+
+Result<KeyArchive> CertificateService::archivedKeys(qint64 personId, const QString& policyName)
+{
+    auto q = exec(m_db, QStringLiteral("SELECT c.der, c.archived_key, c.id, c.status, c.revocation_reason, c.not_after FROM certificates c "
+                                       "JOIN devices d ON d.id = c.device_id "
+                                       "WHERE d.owner_id = ? AND c.policy_id IN (SELECT id FROM cert_policies WHERE name = ?) "
+                                       "AND c.archived_key IS NOT NULL ORDER BY c.id DESC"),
+        { personId, policyName });
+    if (!q)
+        return q.error();
+    const qint64 now = m_ctx.now().toMSecsSinceEpoch();
+    KeyArchive archive;
+    const SqlRow row(*q);
+    while (q->next()) {
+        const bool revoked = row.value("status").toString() == certificateStatusId(CertificateStatus::Revoked);
+        if (revoked && row.value("revocation_reason").toString() == revocationReasonId(RevocationReason::KeyCompromise)) {
+            ++archive.compromised;
+            continue;
+        }
+        archive.keys.append({ row.value("der").toByteArray(), row.value("archived_key").toByteArray(), row.value("id").toLongLong(),
+            !revoked && row.value("not_after").toLongLong() > now });
+    }
+    q->finish();
+    return archive;
+}
+
+Result<void> CertificateService::recordCollection(qint64 certificateId, const QString& sessionId, const QVariant& wrappedArchivedKey)
+{
+    auto r = exec(m_db, QStringLiteral("UPDATE certificates SET session_id = ?, archived_key = ? WHERE id = ?"), { sessionId, wrappedArchivedKey, certificateId });
+    if (!r)
+        return r.error();
+    return {};
 }
 
 } // namespace lanyard

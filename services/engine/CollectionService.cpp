@@ -3,6 +3,7 @@
 #include "AuditLog.h"
 #include "CertificateRecord.h"
 #include "CertificateService.h"
+#include "CollectionBundleBuilder.h"
 #include "DeviceService.h"
 #include "PeopleService.h"
 #include "ProfileService.h"
@@ -15,7 +16,6 @@
 #include "pki/KeyTransport.h"
 #include "pki/SecretHash.h"
 #include "pki/SecureRandom.h"
-#include "pki/SignedBundle.h"
 #include "storage/Database.h"
 #include "storage/Transaction.h"
 
@@ -54,17 +54,17 @@ Result<SessionRow> loadSession(const QSqlDatabase& db, const QString& id)
     if (row->isEmpty())
         return Error(ErrorCode::NotFound, QStringLiteral("unknown collection session"), { { QStringLiteral("what"), QStringLiteral("collection session") } });
     SessionRow s;
-    s.id = row->at(0).toString();
-    s.jobId = row->at(1).toLongLong();
-    s.state = row->at(2).toString();
-    s.facts.hardwareSerial = row->at(3).toString();
-    s.facts.platform = row->at(4).toString();
-    s.facts.model = row->at(5).toString();
-    s.deviceId = row->at(6).toLongLong();
-    s.bundleWrapped = row->at(7).toByteArray();
-    s.createdAt = QDateTime::fromMSecsSinceEpoch(row->at(8).toLongLong(), Qt::UTC);
-    s.expiresAt = QDateTime::fromMSecsSinceEpoch(row->at(9).toLongLong(), Qt::UTC);
-    s.facts.dnsName = row->at(10).toString();
+    s.id = row->value("id").toString();
+    s.jobId = row->value("job_id").toLongLong();
+    s.state = row->value("state").toString();
+    s.facts.hardwareSerial = row->value("hardware_serial").toString();
+    s.facts.platform = row->value("platform").toString();
+    s.facts.model = row->value("model").toString();
+    s.deviceId = row->value("device_id").toLongLong();
+    s.bundleWrapped = row->value("bundle_wrapped").toByteArray();
+    s.createdAt = QDateTime::fromMSecsSinceEpoch(row->value("created_at").toLongLong(), Qt::UTC);
+    s.expiresAt = QDateTime::fromMSecsSinceEpoch(row->value("expires_at").toLongLong(), Qt::UTC);
+    s.facts.dnsName = row->value("dns_name").toString();
     return s;
 }
 
@@ -103,7 +103,7 @@ Result<void> CollectionService::checkDevice(const Job& job, DeviceRestriction re
     if (!row)
         return row.error();
     const bool known = !row->isEmpty() && !facts.hardwareSerial.trimmed().isEmpty();
-    const bool mine = known && row->at(0).toLongLong() == job.personId;
+    const bool mine = known && row->value("owner_id").toLongLong() == job.personId;
     if (restriction == DeviceRestriction::KnownMobiles ? known : mine)
         return {};
     return Error(ErrorCode::DeviceNotAllowed,
@@ -175,11 +175,11 @@ Result<CollectionSession> CollectionService::start(const CollectionStart& reques
     if (settings->boolean(SettingKey::BiometricOnUpdate) || settings->boolean(SettingKey::BiometricOnUnlock))
         return Error(ErrorCode::BiometricsIncompatible, QStringLiteral("biometric verification on update or unlock is switched on"));
     if (maxSessions > 0) {
-        auto open = fetchOne(m_db, QStringLiteral("SELECT COUNT(*) FROM collection_sessions WHERE state IN ('open', 'issued') AND expires_at > ?"),
+        auto open = fetchValue(m_db, QStringLiteral("SELECT COUNT(*) FROM collection_sessions WHERE state IN ('open', 'issued') AND expires_at > ?"),
             { now.toMSecsSinceEpoch() });
         if (!open)
             return open.error();
-        if (open->at(0).toInt() >= maxSessions)
+        if (open->toInt() >= maxSessions)
             return Error(ErrorCode::ServiceBusy, QStringLiteral("too many collections are in progress; try again shortly"),
                 { { QStringLiteral("retryAfter"), settings->integer(SettingKey::AgentRetryDelaySeconds) } });
     }
@@ -261,18 +261,18 @@ Result<CollectionBundle> CollectionService::submit(const CollectionSubmission& s
     const QDateTime now = m_ctx.now();
     if (session->expiresAt <= now || (session->state != kOpen && session->state != kIssued))
         return Error(ErrorCode::SessionExpired, QStringLiteral("collection session %1 is %2").arg(session->id.left(6), session->state));
+    DeviceService devices(m_ctx, m_db);
     if (session->state == kIssued) {
         // The answer was lost on its way to the phone: the same bundle again, nothing new issued.
         auto plain = m_ctx.keyWrapper->unwrap(session->bundleWrapped, "bundle");
         if (!plain)
             return plain.error();
-        auto device = DeviceService(m_ctx, m_db).load(session->deviceId);
+        auto device = devices.load(session->deviceId);
         if (!device)
             return device.error();
         return CollectionBundle { *plain, device->serial, device->id };
     }
-    RequestService requests(m_ctx, m_db);
-    auto job = requests.load(session->jobId);
+    auto job = RequestService(m_ctx, m_db).load(session->jobId);
     if (!job)
         return job.error();
     ProfileService profiles(m_ctx, m_db);
@@ -312,210 +312,24 @@ Result<CollectionBundle> CollectionService::submit(const CollectionSubmission& s
     QDateTime expires = now.addDays(lifetime);
     if (job->validUntil.isValid() && job->validUntil < expires)
         expires = job->validUntil; // a derived credential never outlives its parent card
-    qint64 deviceId = 0;
-    QString serial;
-    QByteArray unlockKey;
-    QByteArray vscAdminKey;
-    QString vscPuk;
-    if (collectsIntoExistingDevice(*job)) {
-        auto device = DeviceService(m_ctx, m_db).load(job->deviceId);
-        if (!device)
-            return device.error();
-        deviceId = device->id;
-        serial = device->serial;
-        auto wrapped = fetchOne(m_db, QStringLiteral("SELECT unlock_key_wrapped FROM devices WHERE id = ?"), { deviceId });
-        if (!wrapped)
-            return wrapped.error();
-        if (!wrapped->isEmpty() && !wrapped->at(0).isNull()) {
-            auto key = m_ctx.keyWrapper->unwrap(wrapped->at(0).toByteArray(), "unlock-key");
-            if (!key)
-                return key.error();
-            unlockKey = *key;
-        }
-    } else {
-        const QString prefix = profile->encoding == CardEncoding::IdentityAgent ? QStringLiteral("MI")
-            : profile->encoding == CardEncoding::VirtualSmartCard              ? QStringLiteral("VSC")
-            : profile->encoding == CardEncoding::DerivedCredential             ? QStringLiteral("DC")
-                                                                               : QStringLiteral("PIV");
-        serial = prefix + QLatin1Char('-') + QString::fromLatin1(secureRandomBytes(6).toHex().toUpper());
-        // The key behind the device's unlock codes; the agent receives it with its credential.
-        unlockKey = secureRandomBytes(32);
-        auto wrapped = m_ctx.keyWrapper->wrap(unlockKey, "unlock-key");
-        if (!wrapped)
-            return wrapped.error();
-        auto ins = fetchOne(m_db,
-            QStringLiteral("INSERT INTO devices (serial, device_type, platform, hardware_serial, dns_name, owner_id, profile_id, state, "
-                           "expires_at, created_at, updated_at, unlock_key_wrapped) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"),
-            { serial, cardEncodingId(profile->encoding), session->facts.platform, session->facts.hardwareSerial, session->facts.dnsName, job->personId,
-                profile->id, deviceStateId(DeviceState::Issued), expires.toMSecsSinceEpoch(), now.toMSecsSinceEpoch(), now.toMSecsSinceEpoch(), *wrapped });
-        if (!ins)
-            return ins.error();
-        deviceId = ins->at(0).toLongLong();
-        if (profile->encoding == CardEncoding::VirtualSmartCard) {
-            // The card's administrator key: the computer sets it when it creates the VSC, the
-            // engine keeps it wrapped to answer challenges (Unlock VSC Temporary Access).
-            vscAdminKey = secureRandomBytes(24);
-            auto adminWrapped = m_ctx.keyWrapper->wrap(vscAdminKey, "vsc-admin-key");
-            if (!adminWrapped)
-                return adminWrapped.error();
-            // And its PUK: a lock resets the PIN with it, and the holder unblocks only through
-            // the helpdesk. Nobody is shown it.
-            for (int i = 0; i < 8; ++i)
-                vscPuk.append(QChar(u'0' + int(secureRandomBelow(10))));
-            auto pukWrapped = m_ctx.keyWrapper->wrap(vscPuk.toLatin1(), "vsc-puk");
-            if (!pukWrapped)
-                return pukWrapped.error();
-            if (auto r = exec(m_db, QStringLiteral("UPDATE devices SET admin_key_wrapped = ?, puk_wrapped = ? WHERE id = ?"), { *adminWrapped, *pukWrapped, deviceId });
-                !r)
-                return r.error();
-        }
-    }
+    auto device = collectsIntoExistingDevice(*job) ? devices.existingCollected(job->deviceId) : devices.createCollected(job->personId, *profile, session->facts, expires);
+    if (!device)
+        return device.error();
 
-    CertificateService certs(m_ctx, m_db);
-    QJsonArray certificates;
+    CollectionBundleBuilder bundle(m_ctx, submission.transportKey);
+    const Issuing issuing { *person, device->id, session->id, expires, settings->value(SettingKey::DefaultDn) };
     QStringList issued;
     for (int i = 0; i < policies.size(); ++i) {
-        const CertificatePolicy& policy = policies.at(i);
-        const KeyRecovery recovery = effectiveRecovery(policy, profile->policies.at(i).recovery);
-        QJsonObject entry { { QStringLiteral("index"), i }, { QStringLiteral("policy"), policy.name } };
-        // Keys from the archive for this person and policy, newest first; never one whose
-        // certificate was revoked for key compromise (which a lost or stolen device's are).
-        auto archived = exec(m_db, QStringLiteral("SELECT c.der, c.archived_key, c.id, c.status, c.revocation_reason, c.not_after FROM certificates c "
-                                                  "JOIN devices d ON d.id = c.device_id "
-                                                  "WHERE d.owner_id = ? AND c.policy_id IN (SELECT id FROM cert_policies WHERE name = ?) "
-                                                  "AND c.archived_key IS NOT NULL ORDER BY c.id DESC"),
-            { job->personId, policy.name });
-        if (!archived)
-            return archived.error();
-        struct Archived {
-            QByteArray der;
-            QByteArray wrappedKey;
-            qint64 certificateId = 0;
-            bool current = false; // usable as the device's own certificate: not revoked, not expired
-        };
-        QList<Archived> history;
-        int compromised = 0;
-        while (archived->next()) {
-            const bool revoked = archived->value(3).toString() == certificateStatusId(CertificateStatus::Revoked);
-            if (revoked && archived->value(4).toString() == revocationReasonId(RevocationReason::KeyCompromise)) {
-                ++compromised;
-                continue;
-            }
-            history.append({ archived->value(0).toByteArray(), archived->value(1).toByteArray(), archived->value(2).toLongLong(),
-                !revoked && archived->value(5).toLongLong() > now.toMSecsSinceEpoch() });
-        }
-        archived->finish();
-        const auto newestCurrent = std::find_if(history.cbegin(), history.cend(), [](const Archived& a) { return a.current; });
-        const auto seal = [&](const QByteArray& der, const QByteArray& wrappedKey) -> Result<QJsonObject> {
-            auto cert = Certificate::fromDer(der);
-            if (!cert)
-                return cert.error();
-            auto pem = m_ctx.keyWrapper->unwrap(wrappedKey, "archived-key");
-            if (!pem)
-                return pem.error();
-            auto key = PrivateKey::fromPem(*pem);
-            if (!key)
-                return key.error();
-            auto sealed = KeyTransport::seal(*key, *cert, submission.transportKey);
-            if (!sealed)
-                return sealed.error();
-            return QJsonObject { { QStringLiteral("pem"), QString::fromLatin1(cert->toPem()) },
-                { QStringLiteral("pkcs12"), QString::fromLatin1(sealed->pkcs12.toBase64()) },
-                { QStringLiteral("password"), QString::fromLatin1(sealed->encryptedPassword.toBase64()) } };
-        };
-
-        if (recovery == KeyRecovery::UseExisting && newestCurrent != history.cend()) {
-            auto recovered = seal(newestCurrent->der, newestCurrent->wrappedKey);
-            if (!recovered)
-                return recovered.error();
-            if (auto r = certs.linkRecovered(newestCurrent->certificateId, deviceId); !r)
-                return r.error();
-            entry.insert(QStringLiteral("pem"), recovered->value(QStringLiteral("pem")));
-            entry.insert(QStringLiteral("sealedKey"), *recovered);
-            entry.insert(QStringLiteral("recovered"), true);
-            certificates.append(entry);
-            issued << QStringLiteral("%1 recovered").arg(policy.name);
-            continue;
-        }
-        if (recovery == KeyRecovery::UseExisting && compromised > 0) {
-            // Said in the bundle and the audit, so nobody believes old mail will open with it.
-            entry.insert(QStringLiteral("recoveryNote"),
-                QStringLiteral("no archived key could be recovered: %1 were compromised (their certificates revoked for key compromise); a new key was issued").arg(compromised));
-            issued << QStringLiteral("%1: %2 compromised archived key(s) not recovered, new key").arg(policy.name).arg(compromised);
-        }
-        QByteArray csr = submission.requests.at(i);
-        PrivateKey generated;
-        if (serverKey(policy, recovery)) {
-            auto key = PrivateKey::generate(policy.keyAlgorithms.value(0, KeyAlgorithm::Rsa2048));
-            if (!key)
-                return key.error();
-            generated = *key;
-            auto made = CertificateRequest::create(generated, person->fullName);
-            if (!made)
-                return made.error();
-            csr = *made;
-        } else if (csr.isEmpty()) {
-            return Error(ErrorCode::CsrInvalid, QStringLiteral("no certificate request for %1").arg(policy.name), { { QStringLiteral("policy"), policy.name } });
-        }
-        auto rec = certs.issue(*person, policy, csr, deviceId, expires, settings->value(SettingKey::DefaultDn));
-        if (!rec)
-            return rec.error();
-        auto cert = Certificate::fromDer(rec->der);
-        if (!cert)
-            return cert.error();
-        entry.insert(QStringLiteral("pem"), QString::fromLatin1(cert->toPem()));
-        QVariant archivedKey;
-        if (!generated.isNull()) {
-            auto wrapped = m_ctx.keyWrapper->wrap(generated.toPem(), "archived-key");
-            if (!wrapped)
-                return wrapped.error();
-            archivedKey = *wrapped;
-            auto sealed = KeyTransport::seal(generated, *cert, submission.transportKey);
-            if (!sealed)
-                return sealed.error();
-            entry.insert(QStringLiteral("sealedKey"),
-                QJsonObject { { QStringLiteral("pkcs12"), QString::fromLatin1(sealed->pkcs12.toBase64()) },
-                    { QStringLiteral("password"), QString::fromLatin1(sealed->encryptedPassword.toBase64()) } });
-        }
-        if (auto r = exec(m_db, QStringLiteral("UPDATE certificates SET session_id = ?, archived_key = ? WHERE id = ?"), { session->id, archivedKey, rec->id }); !r)
-            return r.error();
-        if (recovery == KeyRecovery::HistoricOnly) {
-            QJsonArray historic;
-            for (const Archived& a : std::as_const(history)) {
-                auto old = seal(a.der, a.wrappedKey);
-                if (!old)
-                    return old.error();
-                historic.append(*old);
-            }
-            entry.insert(QStringLiteral("historic"), historic);
-            if (compromised > 0)
-                entry.insert(QStringLiteral("recoveryNote"), QStringLiteral("%1 compromised archived key(s) left out").arg(compromised));
-        }
-        certificates.append(entry);
-        issued << rec->serial;
+        auto entry = collectCertificate(bundle, issuing, i, policies.at(i), effectiveRecovery(policies.at(i), profile->policies.at(i).recovery), submission.requests.at(i), &issued);
+        if (!entry)
+            return entry.error();
+        bundle.addCertificate(*entry);
     }
-
-    QJsonObject payload {
-        { QStringLiteral("format"), QStringLiteral("lanyard-bundle/1") },
-        { QStringLiteral("session"), session->id },
-        { QStringLiteral("job"), job->id },
-        { QStringLiteral("issuedAt"), now.toString(Qt::ISODate) },
-        { QStringLiteral("device"), QJsonObject { { QStringLiteral("serial"), serial }, { QStringLiteral("expires"), expires.toString(Qt::ISODate) } } },
-        { QStringLiteral("person"), person->fullName },
-        { QStringLiteral("profile"), profile->name },
-        { QStringLiteral("certificates"), certificates },
-        { QStringLiteral("chain"), QJsonArray { QString::fromLatin1(m_ctx.authority.certificate().toPem()) } },
-        { QStringLiteral("agentPolicy"),
-            QJsonObject { { QStringLiteral("logLevel"), settings->value(SettingKey::AgentLogLevel) },
-                { QStringLiteral("retryAttempts"), settings->integer(SettingKey::AgentRetryAttempts) },
-                { QStringLiteral("retryDelaySeconds"), settings->integer(SettingKey::AgentRetryDelaySeconds) } } },
-        { QStringLiteral("unlockKey"), QString::fromLatin1(unlockKey.toBase64()) },
-        { QStringLiteral("vscAdminKey"), QString::fromLatin1(vscAdminKey.toBase64()) },
-        { QStringLiteral("vscPuk"), vscPuk },
-        { QStringLiteral("badgeLayout"), profile->badgeLayout },
-    };
-    auto signedData = SignedBundle::sign(QJsonDocument(payload).toJson(QJsonDocument::Compact), m_ctx.contentSigningCertificate, m_ctx.contentSigningKey,
-        { m_ctx.authority.certificate() });
+    bundle.setCollection(session->id, job->id, now);
+    bundle.setDevice(*device, expires);
+    bundle.setHolder(person->fullName, *profile);
+    bundle.setAgentPolicy(*settings);
+    auto signedData = bundle.sign();
     if (!signedData)
         return signedData.error();
     // Kept (wrapped: it holds the unlock key) so a lost answer can be given again.
@@ -523,21 +337,102 @@ Result<CollectionBundle> CollectionService::submit(const CollectionSubmission& s
     if (!wrappedBundle)
         return wrappedBundle.error();
     auto mark = exec(m_db, QStringLiteral("UPDATE collection_sessions SET state = ?, device_id = ?, bundle_wrapped = ?, updated_at = ? WHERE id = ? AND state = ?"),
-        { kIssued, deviceId, *wrappedBundle, now.toMSecsSinceEpoch(), session->id, kOpen });
+        { kIssued, device->id, *wrappedBundle, now.toMSecsSinceEpoch(), session->id, kOpen });
     if (!mark)
         return mark.error();
     if (mark->numRowsAffected() != 1)
         return Error(ErrorCode::SessionExpired, QStringLiteral("collection session %1 changed meanwhile").arg(session->id.left(6)));
     Job withDevice = *job;
-    withDevice.deviceId = deviceId;
+    withDevice.deviceId = device->id;
     if (auto r = AuditLog(m_db, m_ctx)
                      .append(RequestService::jobEvent(m_ctx, nullptr, QStringLiteral("collect"), withDevice,
-                         QStringLiteral("device %1: issued %2; waiting for the phone to confirm").arg(serial, issued.join(QStringLiteral(", ")))));
+                         QStringLiteral("device %1: issued %2; waiting for the phone to confirm").arg(device->serial, issued.join(QStringLiteral(", ")))));
         !r)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();
-    return CollectionBundle { *signedData, serial, deviceId };
+    return CollectionBundle { *signedData, device->serial, device->id };
+}
+
+// One certificate of the profile: recovered from the archive, or issued from the phone's
+// request or from a key the server makes (for a policy that archives keys, which is then
+// archived and sealed to the phone), with the archive's older keys for a historic-only policy.
+Result<QJsonObject> CollectionService::collectCertificate(const CollectionBundleBuilder& bundle, const Issuing& issuing, int index, const CertificatePolicy& policy,
+    KeyRecovery recovery, const QByteArray& request, QStringList* issued)
+{
+    CertificateService certs(m_ctx, m_db);
+    QJsonObject entry { { QStringLiteral("index"), index }, { QStringLiteral("policy"), policy.name } };
+    auto archive = certs.archivedKeys(issuing.person.id, policy.name);
+    if (!archive)
+        return archive.error();
+    const auto newestCurrent = std::find_if(archive->keys.cbegin(), archive->keys.cend(), [](const ArchivedKey& a) { return a.current; });
+    if (recovery == KeyRecovery::UseExisting && newestCurrent != archive->keys.cend()) {
+        auto recovered = bundle.sealArchived(*newestCurrent);
+        if (!recovered)
+            return recovered.error();
+        if (auto r = certs.linkRecovered(newestCurrent->certificateId, issuing.deviceId); !r)
+            return r.error();
+        entry.insert(QStringLiteral("pem"), recovered->value(QStringLiteral("pem")));
+        entry.insert(QStringLiteral("sealedKey"), *recovered);
+        entry.insert(QStringLiteral("recovered"), true);
+        *issued << QStringLiteral("%1 recovered").arg(policy.name);
+        return entry;
+    }
+    if (recovery == KeyRecovery::UseExisting && archive->compromised > 0) {
+        // Said in the bundle and the audit, so nobody believes old mail will open with it.
+        entry.insert(QStringLiteral("recoveryNote"),
+            QStringLiteral("no archived key could be recovered: %1 were compromised (their certificates revoked for key compromise); a new key was issued")
+                .arg(archive->compromised));
+        *issued << QStringLiteral("%1: %2 compromised archived key(s) not recovered, new key").arg(policy.name).arg(archive->compromised);
+    }
+    QByteArray csr = request;
+    PrivateKey generated;
+    if (serverKey(policy, recovery)) {
+        auto key = PrivateKey::generate(policy.keyAlgorithms.value(0, KeyAlgorithm::Rsa2048));
+        if (!key)
+            return key.error();
+        generated = *key;
+        auto made = CertificateRequest::create(generated, issuing.person.fullName);
+        if (!made)
+            return made.error();
+        csr = *made;
+    } else if (csr.isEmpty()) {
+        return Error(ErrorCode::CsrInvalid, QStringLiteral("no certificate request for %1").arg(policy.name), { { QStringLiteral("policy"), policy.name } });
+    }
+    auto rec = certs.issue(issuing.person, policy, csr, issuing.deviceId, issuing.expires, issuing.defaultDn);
+    if (!rec)
+        return rec.error();
+    auto cert = Certificate::fromDer(rec->der);
+    if (!cert)
+        return cert.error();
+    entry.insert(QStringLiteral("pem"), QString::fromLatin1(cert->toPem()));
+    QVariant archivedKey;
+    if (!generated.isNull()) {
+        auto wrapped = m_ctx.keyWrapper->wrap(generated.toPem(), "archived-key");
+        if (!wrapped)
+            return wrapped.error();
+        archivedKey = *wrapped;
+        auto sealed = bundle.sealGenerated(generated, *cert);
+        if (!sealed)
+            return sealed.error();
+        entry.insert(QStringLiteral("sealedKey"), *sealed);
+    }
+    if (auto r = certs.recordCollection(rec->id, issuing.sessionId, archivedKey); !r)
+        return r.error();
+    if (recovery == KeyRecovery::HistoricOnly) {
+        QJsonArray historic;
+        for (const ArchivedKey& a : std::as_const(archive->keys)) {
+            auto old = bundle.sealArchived(a);
+            if (!old)
+                return old.error();
+            historic.append(*old);
+        }
+        entry.insert(QStringLiteral("historic"), historic);
+        if (archive->compromised > 0)
+            entry.insert(QStringLiteral("recoveryNote"), QStringLiteral("%1 compromised archived key(s) left out").arg(archive->compromised));
+    }
+    *issued << rec->serial;
+    return entry;
 }
 
 Result<Device> CollectionService::confirm(const QString& sessionId)
@@ -617,8 +512,9 @@ Result<int> CollectionService::expireSessions()
     if (!due)
         return due.error();
     QStringList ids;
+    const SqlRow session(*due);
     while (due->next())
-        ids << due->value(0).toString();
+        ids << session.value("id").toString();
     due->finish();
     int rolledBack = 0;
     for (const QString& id : ids) {

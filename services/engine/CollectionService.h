@@ -1,13 +1,18 @@
 #pragma once
 
+#include "CertificatePolicy.h"
 #include "Collection.h"
 #include "CredentialProfile.h"
 #include "Device.h"
 #include "EngineContext.h"
+#include "Person.h"
 
+#include <QJsonObject>
 #include <QSqlDatabase>
 
 namespace lanyard {
+
+class CollectionBundleBuilder;
 
 // The engine's half of the collection protocol. Each step is one transaction, so a phone that
 // disappears mid-way leaves either nothing or an Issued device that the session's expiry rolls
@@ -31,7 +36,18 @@ public:
     Result<int> expireSessions();
 
 private:
+    // What every certificate of one collection is issued with.
+    struct Issuing {
+        const Person& person;
+        qint64 deviceId = 0;
+        QString sessionId;
+        QDateTime expires;
+        QString defaultDn;
+    };
+
     Result<void> checkDevice(const Job& job, DeviceRestriction restriction, const DeviceFacts& facts);
+    Result<QJsonObject> collectCertificate(const CollectionBundleBuilder& bundle, const Issuing& issuing, int index, const CertificatePolicy& policy,
+        KeyRecovery recovery, const QByteArray& request, QStringList* issued);
 
     const EngineContext& m_ctx;
     QSqlDatabase m_db;

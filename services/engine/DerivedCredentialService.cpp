@@ -111,9 +111,10 @@ Result<Person> DerivedCredentialService::findPerson(const CardIdentity& identity
         auto q = exec(m_db, QStringLiteral("SELECT id FROM people WHERE %1 ORDER BY id LIMIT 2").arg(where), { value });
         if (!q)
             return q.error();
+        const SqlRow person(*q);
         while (q->next()) {
-            if (!found.contains(q->value(0).toLongLong()))
-                found << q->value(0).toLongLong();
+            if (const qint64 id = person.value("id").toLongLong(); !found.contains(id))
+                found << id;
         }
         q->finish();
     }
@@ -267,7 +268,7 @@ Result<ParentTrustReport> DerivedCredentialService::endTrust(const AccessControl
         if (q->isEmpty())
             return Error(ErrorCode::InvalidArgument, QStringLiteral("device %1 was not derived from a PIV card").arg(what.deviceId),
                 { { QStringLiteral("problem"), QStringLiteral("not-derived") } });
-        fingerprints << q->value(0).toString();
+        fingerprints << q->value("parent_fingerprint").toString();
     } else if (!what.fingerprint.trimmed().isEmpty()) {
         fingerprints << what.fingerprint.trimmed().toLower().remove(QLatin1Char(':'));
     } else {
@@ -278,10 +279,11 @@ Result<ParentTrustReport> DerivedCredentialService::endTrust(const AccessControl
         auto q = exec(m_db, QStringLiteral("SELECT DISTINCT parent_fingerprint, parent_certificate FROM jobs WHERE parent_fingerprint <> ''"));
         if (!q)
             return q.error();
+        const SqlRow parent(*q);
         while (q->next()) {
-            auto cert = Certificate::fromPem(q->value(1).toString().toLatin1());
+            auto cert = Certificate::fromPem(parent.value("parent_certificate").toString().toLatin1());
             if (cert && trust->isRevoked(*cert))
-                fingerprints << q->value(0).toString();
+                fingerprints << parent.value("parent_fingerprint").toString();
         }
         q->finish();
         if (reason.isEmpty())
@@ -314,9 +316,10 @@ Result<ParentTrustReport> DerivedCredentialService::endOne(const AccessControl& 
         qint64 person;
     };
     QList<Row> rows;
+    const SqlRow job(*q);
     while (q->next()) {
-        Row r { q->value(0).toLongLong(), JobStatus::AwaitingIssue, q->value(2).toLongLong(), q->value(3).toLongLong() };
-        jobStatusFromId(q->value(1).toString(), &r.status);
+        Row r { job.value("id").toLongLong(), JobStatus::AwaitingIssue, job.value("issued_device_id").toLongLong(), job.value("person_id").toLongLong() };
+        jobStatusFromId(job.value("status").toString(), &r.status);
         rows << r;
     }
     q->finish();

@@ -4,6 +4,7 @@
 #include "CertificateService.h"
 #include "Job.h"
 #include "PeopleService.h"
+#include "pki/SecureRandom.h"
 #include "pki/UnlockCode.h"
 #include "storage/Database.h"
 #include "storage/Transaction.h"
@@ -12,31 +13,31 @@ namespace lanyard {
 
 namespace {
 const QString kDeviceSelect = QStringLiteral(
-    "SELECT d.id, d.serial, d.device_type, d.platform, d.hardware_serial, d.dns_name, d.owner_id, p.full_name, d.profile_id, pr.name, "
-    "pr.version, d.state, d.expires_at, d.parent_device_id, d.access_locked, "
+    "SELECT d.id, d.serial, d.device_type, d.platform, d.hardware_serial, d.dns_name, d.owner_id, p.full_name AS owner_name, d.profile_id, pr.name AS profile_name, "
+    "pr.version AS profile_version, d.state, d.expires_at, d.parent_device_id, d.access_locked, "
     "COALESCE((SELECT pp.name FROM profiles pp WHERE pp.lineage = pr.parent_lineage AND pp.is_current = 1 LIMIT 1), "
-    "(SELECT cp.name FROM profiles cp WHERE cp.parent_lineage = pr.lineage AND cp.is_current = 1 ORDER BY cp.id LIMIT 1), '') "
+    "(SELECT cp.name FROM profiles cp WHERE cp.parent_lineage = pr.lineage AND cp.is_current = 1 ORDER BY cp.id LIMIT 1), '') AS associated_profile "
     "FROM devices d JOIN people p ON p.id = d.owner_id JOIN profiles pr ON pr.id = d.profile_id ");
 
-Device readDevice(const QSqlQuery& q)
+Device readDevice(const SqlRow& row)
 {
     Device d;
-    d.id = q.value(0).toLongLong();
-    d.serial = q.value(1).toString();
-    cardEncodingFromId(q.value(2).toString(), &d.type);
-    d.platform = q.value(3).toString();
-    d.hardwareSerial = q.value(4).toString();
-    d.dnsName = q.value(5).toString();
-    d.ownerId = q.value(6).toLongLong();
-    d.ownerName = q.value(7).toString();
-    d.profileId = q.value(8).toLongLong();
-    d.profileName = q.value(9).toString();
-    d.profileVersion = q.value(10).toInt();
-    deviceStateFromId(q.value(11).toString(), &d.state);
-    d.expiresAt = QDateTime::fromMSecsSinceEpoch(q.value(12).toLongLong(), Qt::UTC);
-    d.parentDeviceId = q.value(13).toLongLong();
-    d.accessLocked = q.value(14).toInt() != 0;
-    d.associatedProfileName = q.value(15).toString();
+    d.id = row.value("id").toLongLong();
+    d.serial = row.value("serial").toString();
+    cardEncodingFromId(row.value("device_type").toString(), &d.type);
+    d.platform = row.value("platform").toString();
+    d.hardwareSerial = row.value("hardware_serial").toString();
+    d.dnsName = row.value("dns_name").toString();
+    d.ownerId = row.value("owner_id").toLongLong();
+    d.ownerName = row.value("owner_name").toString();
+    d.profileId = row.value("profile_id").toLongLong();
+    d.profileName = row.value("profile_name").toString();
+    d.profileVersion = row.value("profile_version").toInt();
+    deviceStateFromId(row.value("state").toString(), &d.state);
+    d.expiresAt = QDateTime::fromMSecsSinceEpoch(row.value("expires_at").toLongLong(), Qt::UTC);
+    d.parentDeviceId = row.value("parent_device_id").toLongLong();
+    d.accessLocked = row.value("access_locked").toInt() != 0;
+    d.associatedProfileName = row.value("associated_profile").toString();
     return d;
 }
 Result<QList<Device>> readDevices(Result<QSqlQuery>& q)
@@ -44,8 +45,9 @@ Result<QList<Device>> readDevices(Result<QSqlQuery>& q)
     if (!q)
         return q.error();
     QList<Device> out;
+    const SqlRow row(*q);
     while (q->next())
-        out.append(readDevice(*q));
+        out.append(readDevice(row));
     return out;
 }
 } // namespace
@@ -63,12 +65,12 @@ Error DeviceService::noSuchDevice()
 
 Result<Device> DeviceService::load(qint64 id)
 {
-    auto q = exec(m_db, kDeviceSelect + QStringLiteral("WHERE d.id = ?"), { id });
-    if (!q)
-        return q.error();
-    if (!q->next())
+    auto row = fetchOne(m_db, kDeviceSelect + QStringLiteral("WHERE d.id = ?"), { id });
+    if (!row)
+        return row.error();
+    if (row->isEmpty())
         return noSuchDevice();
-    return readDevice(*q);
+    return readDevice(*row);
 }
 
 Result<Device> DeviceService::loadInScope(const AccessControl& ac, qint64 id, Workflow workflow)
@@ -129,13 +131,14 @@ Result<void> DeviceService::cancelTemporaryReplacements(qint64 deviceId, qint64 
     if (!jobs)
         return jobs.error();
     QList<qint64> openJobs, issuedDevices;
+    const SqlRow job(*jobs);
     while (jobs->next()) {
         JobStatus status = JobStatus::AwaitingIssue;
-        jobStatusFromId(jobs->value(1).toString(), &status);
+        jobStatusFromId(job.value("status").toString(), &status);
         if (!isTerminal(status))
-            openJobs.append(jobs->value(0).toLongLong());
-        if (!jobs->value(2).isNull())
-            issuedDevices.append(jobs->value(2).toLongLong());
+            openJobs.append(job.value("id").toLongLong());
+        if (!job.value("issued_device_id").isNull())
+            issuedDevices.append(job.value("issued_device_id").toLongLong());
     }
     for (qint64 job : openJobs) {
         if (auto r = exec(m_db, QStringLiteral("UPDATE jobs SET status = ?, updated_at = ?, code_hash = '' WHERE id = ?"),
@@ -173,12 +176,12 @@ Result<QString> DeviceService::unlockCode(const AccessControl& ac, qint64 device
         marks << QStringLiteral("?");
         binds << role;
     }
-    auto canUnlock = fetchOne(m_db, QStringLiteral("SELECT COUNT(*) FROM profile_roles WHERE profile_id = ? AND can_unlock = 1 AND role_id IN (%1)")
+    auto canUnlock = fetchValue(m_db, QStringLiteral("SELECT COUNT(*) FROM profile_roles WHERE profile_id = ? AND can_unlock = 1 AND role_id IN (%1)")
                                         .arg(marks.isEmpty() ? QStringLiteral("0") : marks.join(QLatin1Char(','))),
         binds);
     if (!canUnlock)
         return canUnlock.error();
-    if (canUnlock->value(0).toInt() == 0)
+    if (canUnlock->toInt() == 0)
         return Error(ErrorCode::PermissionDenied, QStringLiteral("no role of %1 may unlock %2 credentials").arg(ac.operatorPerson().logonName, device->profileName),
             { { QStringLiteral("workflow"), workflowId(Workflow::UnlockCredential) } });
     if (device->type != CardEncoding::IdentityAgent && device->type != CardEncoding::DerivedCredential)
@@ -187,12 +190,7 @@ Result<QString> DeviceService::unlockCode(const AccessControl& ac, qint64 device
     if (device->state != DeviceState::Active)
         return Error(ErrorCode::InvalidTransition, QStringLiteral("device %1 is %2").arg(device->serial, deviceStateId(device->state)),
             { { QStringLiteral("operation"), QStringLiteral("unlock") }, { QStringLiteral("state"), deviceStateId(device->state) } });
-    auto wrapped = fetchOne(m_db, QStringLiteral("SELECT unlock_key_wrapped FROM devices WHERE id = ?"), { deviceId });
-    if (!wrapped)
-        return wrapped.error();
-    if (wrapped->value(0).isNull())
-        return Error(ErrorCode::NotFound, QStringLiteral("device %1 has no unlock key").arg(device->serial), { { QStringLiteral("what"), QStringLiteral("unlock key") } });
-    auto key = m_ctx.keyWrapper->unwrap(wrapped->value(0).toByteArray(), "unlock-key");
+    auto key = unlockKeyOf(deviceId, device->serial, true);
     if (!key)
         return key.error();
     const QString response = UnlockCode::response(*key, *digits);
@@ -244,7 +242,7 @@ Result<Device> DeviceService::change(const AccessControl& ac, qint64 deviceId, c
                 deviceOperationId(action.operation), action.details, now });
         if (!q)
             return q.error();
-        newJob = q->value(0).toLongLong();
+        newJob = q->value("id").toLongLong();
     }
     AuditEvent e = AuditLog::event(m_ctx.now(), &ac, workflowId(workflow), QStringLiteral("device"), QString::number(deviceId),
         device->dnsName.isEmpty() ? device->serial : device->serial + QLatin1Char(' ') + device->dnsName);
@@ -268,6 +266,71 @@ Result<Device> DeviceService::change(const AccessControl& ac, qint64 deviceId, c
         return r.error();
     device->state = transition->to;
     return device;
+}
+
+Result<QByteArray> DeviceService::unlockKeyOf(qint64 deviceId, const QString& serial, bool required)
+{
+    auto wrapped = fetchOne(m_db, QStringLiteral("SELECT unlock_key_wrapped FROM devices WHERE id = ?"), { deviceId });
+    if (!wrapped)
+        return wrapped.error();
+    if (wrapped->isEmpty() || wrapped->value("unlock_key_wrapped").isNull()) {
+        if (!required)
+            return QByteArray();
+        return Error(ErrorCode::NotFound, QStringLiteral("device %1 has no unlock key").arg(serial), { { QStringLiteral("what"), QStringLiteral("unlock key") } });
+    }
+    return m_ctx.keyWrapper->unwrap(wrapped->value("unlock_key_wrapped").toByteArray(), "unlock-key");
+}
+
+Result<CollectedDevice> DeviceService::existingCollected(qint64 deviceId)
+{
+    auto device = load(deviceId);
+    if (!device)
+        return device.error();
+    auto key = unlockKeyOf(device->id, device->serial, false);
+    if (!key)
+        return key.error();
+    return CollectedDevice { device->id, device->serial, *key, {}, {} };
+}
+
+Result<CollectedDevice> DeviceService::createCollected(qint64 ownerId, const CredentialProfile& profile, const DeviceFacts& facts, const QDateTime& expires)
+{
+    const QString prefix = profile.encoding == CardEncoding::IdentityAgent ? QStringLiteral("MI")
+        : profile.encoding == CardEncoding::VirtualSmartCard              ? QStringLiteral("VSC")
+        : profile.encoding == CardEncoding::DerivedCredential             ? QStringLiteral("DC")
+                                                                          : QStringLiteral("PIV");
+    CollectedDevice made;
+    made.serial = prefix + QLatin1Char('-') + QString::fromLatin1(secureRandomBytes(6).toHex().toUpper());
+    made.unlockKey = secureRandomBytes(32);
+    auto wrapped = m_ctx.keyWrapper->wrap(made.unlockKey, "unlock-key");
+    if (!wrapped)
+        return wrapped.error();
+    const qint64 now = m_ctx.now().toMSecsSinceEpoch();
+    auto ins = fetchOne(m_db,
+        QStringLiteral("INSERT INTO devices (serial, device_type, platform, hardware_serial, dns_name, owner_id, profile_id, state, "
+                       "expires_at, created_at, updated_at, unlock_key_wrapped) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"),
+        { made.serial, cardEncodingId(profile.encoding), facts.platform, facts.hardwareSerial, facts.dnsName, ownerId, profile.id,
+            deviceStateId(DeviceState::Issued), expires.toMSecsSinceEpoch(), now, now, *wrapped });
+    if (!ins)
+        return ins.error();
+    made.id = ins->value("id").toLongLong();
+    if (profile.encoding == CardEncoding::VirtualSmartCard) {
+        // The card's administrator key: the computer sets it when it creates the VSC, the
+        // engine keeps it wrapped to answer challenges (Unlock VSC Temporary Access).
+        made.vscAdminKey = secureRandomBytes(24);
+        auto adminWrapped = m_ctx.keyWrapper->wrap(made.vscAdminKey, "vsc-admin-key");
+        if (!adminWrapped)
+            return adminWrapped.error();
+        // And its PUK: a lock resets the PIN with it, and the holder unblocks only through
+        // the helpdesk. Nobody is shown it.
+        for (int i = 0; i < 8; ++i)
+            made.vscPuk.append(QChar(u'0' + int(secureRandomBelow(10))));
+        auto pukWrapped = m_ctx.keyWrapper->wrap(made.vscPuk.toLatin1(), "vsc-puk");
+        if (!pukWrapped)
+            return pukWrapped.error();
+        if (auto r = exec(m_db, QStringLiteral("UPDATE devices SET admin_key_wrapped = ?, puk_wrapped = ? WHERE id = ?"), { *adminWrapped, *pukWrapped, made.id }); !r)
+            return r.error();
+    }
+    return made;
 }
 
 } // namespace lanyard

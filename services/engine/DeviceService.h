@@ -3,11 +3,22 @@
 #include "AccessControl.h"
 #include "Device.h"
 #include "DeviceAction.h"
+#include "CredentialProfile.h"
+#include "DeviceFacts.h"
 #include "EngineContext.h"
 
 #include <QSqlDatabase>
 
 namespace lanyard {
+
+// A device made by a collection, with the secrets its holder's agent receives once.
+struct CollectedDevice {
+    qint64 id = 0;
+    QString serial;
+    QByteArray unlockKey; // behind the device's unlock codes
+    QByteArray vscAdminKey; // virtual smart cards: the card's administrator key
+    QString vscPuk; // virtual smart cards: the PUK, shown to nobody
+};
 
 // Devices and their lifecycle. A state change, its certificate changes, the jobs it creates
 // or cancels and its audit event commit together or not at all.
@@ -28,7 +39,16 @@ public:
     // Unlock Credential: the response code for the challenge a locked mobile agent shows.
     Result<QString> unlockCode(const AccessControl& ac, qint64 deviceId, const QString& challenge);
 
+    // A new device for a collection, Issued until the phone confirms: a serial by its
+    // encoding, an unlock key, and for a virtual smart card its administrator key and PUK,
+    // each kept wrapped under the master key.
+    Result<CollectedDevice> createCollected(qint64 ownerId, const CredentialProfile& profile, const DeviceFacts& facts, const QDateTime& expires);
+    // The device a re-collection writes into (a renewal or reissue keeps its device), with
+    // its unlock key; no administrator key or PUK is sent again.
+    Result<CollectedDevice> existingCollected(qint64 deviceId);
+
 private:
+    Result<QByteArray> unlockKeyOf(qint64 deviceId, const QString& serial, bool required);
     Result<void> cancelTemporaryReplacements(qint64 deviceId, qint64 now);
 
     const EngineContext& m_ctx;

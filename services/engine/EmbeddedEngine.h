@@ -2,16 +2,15 @@
 
 #include "AccessControl.h"
 #include "Collection.h"
+#include "DeliveryScheduler.h"
 #include "DeviceFacts.h"
+#include "EmbeddedEngineOptions.h"
 #include "Engine.h"
 #include "EngineContext.h"
-#include "pki/KeyAlgorithm.h"
-#include "storage/DatabaseConfig.h"
 
 #include <QObject>
 #include <QScopeGuard>
 #include <QThreadPool>
-#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
@@ -20,27 +19,10 @@
 
 namespace lanyard {
 
-struct EmbeddedEngineOptions {
-    enum class KeyStore { Auto, KeychainOnly, FileOnly };
-
-    DatabaseConfig database;
-    KeyStore keyStore = KeyStore::Auto;
-    QString keyFilePath; // default: the database file + ".key"
-    QString keychainService = QStringLiteral("Lanyard");
-    KeyAlgorithm caKeyAlgorithm = KeyAlgorithm::EcP256;
-    QString caCommonName = QStringLiteral("Lanyard Root CA");
-    std::function<QDateTime()> clock;
-    int workerThreads = 4;
-    // Work anyone may cause without logging on (logon, collection, CRL, CA) runs on threads
-    // of its own, with at most this many calls waiting, so it cannot starve operators.
-    int publicWorkerThreads = 2;
-    int publicQueueLimit = 64;
-    // How often the notification outbox is worked through; 0: only when asked.
-    int deliveryIntervalMs = 30000;
-};
-
 // The engine in this process: SQLite (or PostgreSQL) through worker threads, one connection
-// per thread, the embedded CA, and the master key from the keychain or the key file.
+// per thread, the embedded CA, and the master key from the keychain or the key file. A facade:
+// each call checks the operator's session and hands the work to its service on a worker;
+// starting is EngineBootstrap's, the delivery beat DeliveryScheduler's.
 class EmbeddedEngine : public QObject, public Engine {
     Q_OBJECT
 public:
@@ -169,17 +151,14 @@ private:
     QFuture<Result<T>> operatorCall(const OperatorSession& session,
         std::function<Result<T>(const EngineContext&, QSqlDatabase, const AccessControl&)> task);
 
-    // Runs a delivery pass soon (after a request queued messages), at most one waiting.
-    void scheduleDelivery();
+    // A delivery pass soon after a call that queued messages succeeded.
     template <typename T>
     QFuture<Result<T>> thenDeliver(QFuture<Result<T>> future);
 
     EmbeddedEngineOptions m_options;
     std::shared_ptr<const EngineContext> m_context;
     EngineInfo m_info;
-    QTimer* m_deliveryTimer = nullptr;
-    bool m_deliveryScheduled = false;
-    bool m_deliveryRunning = false;
+    DeliveryScheduler* m_delivery = nullptr; // none when delivery runs only when asked
     std::shared_ptr<std::atomic<int>> m_publicInFlight = std::make_shared<std::atomic<int>>(0);
     // Declared last: destroyed first, joining workers before the context goes.
     QThreadPool m_publicPool;

@@ -56,16 +56,16 @@ Result<qint64> HardwareService::add(const AccessControl& ac, const RegisteredHar
             return owner.error();
         if (owner->isEmpty())
             return Error(ErrorCode::NotFound, QStringLiteral("nobody has the logon name '%1'").arg(h.ownerLogon), { { QStringLiteral("what"), QStringLiteral("person") } });
-        ownerId = owner->at(0).toLongLong();
+        ownerId = owner->value("id").toLongLong();
     }
     auto existing = fetchOne(m_db, QStringLiteral("SELECT id, active FROM registered_hardware WHERE kind = ? AND identifier = ?"), { kindId(h.kind), id });
     if (!existing)
         return existing.error();
     qint64 rowId = 0;
     if (!existing->isEmpty()) {
-        if (existing->at(1).toInt() != 0)
+        if (existing->value("active").toInt() != 0)
             return Error(ErrorCode::Conflict, QStringLiteral("%1 is already registered").arg(id));
-        rowId = existing->at(0).toLongLong();
+        rowId = existing->value("id").toLongLong();
         if (auto r = exec(m_db, QStringLiteral("UPDATE registered_hardware SET active = 1, owner_id = ?, description = ? WHERE id = ?"),
                 { ownerId > 0 ? QVariant(ownerId) : QVariant(QMetaType::fromType<qlonglong>()), h.description, rowId });
             !r)
@@ -75,7 +75,7 @@ Result<qint64> HardwareService::add(const AccessControl& ac, const RegisteredHar
             { kindId(h.kind), id, ownerId > 0 ? QVariant(ownerId) : QVariant(QMetaType::fromType<qlonglong>()), h.description });
         if (!row)
             return row.error();
-        rowId = row->value(0).toLongLong();
+        rowId = row->value("id").toLongLong();
     }
     if (auto r = audit(m_ctx, m_db, ac, id, QStringLiteral("%1 registered").arg(kindId(h.kind))); !r)
         return r.error();
@@ -96,12 +96,12 @@ Result<void> HardwareService::deactivate(const AccessControl& ac, qint64 id)
         return row.error();
     if (row->isEmpty())
         return Error(ErrorCode::NotFound, QStringLiteral("hardware %1").arg(id), { { QStringLiteral("what"), QStringLiteral("hardware") } });
-    if (row->at(1).toInt() == 0)
+    if (row->value("active").toInt() == 0)
         return Error(ErrorCode::InvalidTransition, QStringLiteral("already inactive"),
             { { QStringLiteral("operation"), QStringLiteral("deactivate") }, { QStringLiteral("state"), QStringLiteral("inactive") } });
     if (auto r = exec(m_db, QStringLiteral("UPDATE registered_hardware SET active = 0 WHERE id = ?"), { id }); !r)
         return r.error();
-    if (auto r = audit(m_ctx, m_db, ac, row->at(0).toString(), QStringLiteral("deactivated")); !r)
+    if (auto r = audit(m_ctx, m_db, ac, row->value("identifier").toString(), QStringLiteral("deactivated")); !r)
         return r;
     return tx.commit();
 }
@@ -117,21 +117,22 @@ Result<QList<RegisteredHardware>> HardwareService::list(const AccessControl& ac,
     QString where = activeOnly || computersOnly ? QStringLiteral("WHERE h.active = 1") : QString();
     if (computersOnly)
         where += QStringLiteral(" AND h.kind = 'computer'");
-    auto q = exec(m_db, QStringLiteral("SELECT h.id, h.kind, h.identifier, COALESCE(h.owner_id, 0), h.description, h.active, COALESCE(p.logon_name, '') "
+    auto q = exec(m_db, QStringLiteral("SELECT h.id, h.kind, h.identifier, COALESCE(h.owner_id, 0) AS owner_id, h.description, h.active, COALESCE(p.logon_name, '') AS owner_logon "
                                        "FROM registered_hardware h LEFT JOIN people p ON p.id = h.owner_id %1 ORDER BY h.kind, h.identifier")
                             .arg(where));
     if (!q)
         return q.error();
     QList<RegisteredHardware> out;
+    const SqlRow row(*q);
     while (q->next()) {
         RegisteredHardware h;
-        h.id = q->value(0).toLongLong();
-        h.kind = q->value(1).toString() == QLatin1String("computer") ? HardwareKind::Computer : HardwareKind::Phone;
-        h.identifier = q->value(2).toString();
-        h.ownerId = q->value(3).toLongLong();
-        h.description = q->value(4).toString();
-        h.active = q->value(5).toInt() != 0;
-        h.ownerLogon = q->value(6).toString();
+        h.id = row.value("id").toLongLong();
+        h.kind = row.value("kind").toString() == QLatin1String("computer") ? HardwareKind::Computer : HardwareKind::Phone;
+        h.identifier = row.value("identifier").toString();
+        h.ownerId = row.value("owner_id").toLongLong();
+        h.description = row.value("description").toString();
+        h.active = row.value("active").toInt() != 0;
+        h.ownerLogon = row.value("owner_logon").toString();
         out.append(h);
     }
     return out;
@@ -139,13 +140,13 @@ Result<QList<RegisteredHardware>> HardwareService::list(const AccessControl& ac,
 
 Result<bool> HardwareService::isKnown(HardwareKind kind, const QString& identifier, qint64 ownerId)
 {
-    auto row = fetchOne(m_db, QStringLiteral("SELECT COALESCE(owner_id, 0) FROM registered_hardware WHERE kind = ? AND identifier = ? AND active = 1"),
+    auto row = fetchOne(m_db, QStringLiteral("SELECT COALESCE(owner_id, 0) AS owner_id FROM registered_hardware WHERE kind = ? AND identifier = ? AND active = 1"),
         { kindId(kind), normalise(kind, identifier) });
     if (!row)
         return row.error();
     if (row->isEmpty())
         return false;
-    return ownerId <= 0 || row->at(0).toLongLong() == ownerId;
+    return ownerId <= 0 || row->value("owner_id").toLongLong() == ownerId;
 }
 
 } // namespace lanyard

@@ -92,9 +92,10 @@ Result<int> NotificationDelivery::queueRenewalReminders(const Settings& settings
         QString name, email, mobile;
     };
     QList<Due> due;
+    const SqlRow row(*q);
     while (q->next())
-        due.append({ q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toLongLong(), q->value(3).toString(), q->value(4).toString(),
-            q->value(5).toString() });
+        due.append({ row.value("id").toLongLong(), row.value("serial").toString(), row.value("expires_at").toLongLong(), row.value("full_name").toString(),
+            row.value("email").toString(), row.value("mobile").toString() });
     q->finish();
     int queued = 0;
     Outbox outbox(m_ctx, m_db);

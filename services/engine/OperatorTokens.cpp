@@ -50,24 +50,24 @@ Result<OperatorSession> OperatorTokens::logon(const QString& logonName, const QS
             if (auto r = execDirect(m_db, QStringLiteral("LOCK TABLE logon_failures IN SHARE ROW EXCLUSIVE MODE")); !r)
                 return r.error();
         }
-        auto mine = fetchOne(m_db, QStringLiteral("SELECT COUNT(*), MAX(at) FROM logon_failures WHERE logon_name = ? AND client = ? AND at > ?"), { name, from, windowStart });
-        auto everyone = fetchOne(m_db, QStringLiteral("SELECT COUNT(*), MIN(at) FROM logon_failures WHERE logon_name = ? AND at > ?"), { name, windowStart });
+        auto mine = fetchOne(m_db, QStringLiteral("SELECT COUNT(*) AS failures, MAX(at) AS latest FROM logon_failures WHERE logon_name = ? AND client = ? AND at > ?"), { name, from, windowStart });
+        auto everyone = fetchOne(m_db, QStringLiteral("SELECT COUNT(*) AS failures, MIN(at) AS earliest FROM logon_failures WHERE logon_name = ? AND at > ?"), { name, windowStart });
         if (!mine)
             return mine.error();
         if (!everyone)
             return everyone.error();
-        const int failures = mine->at(0).toInt();
-        const qint64 waitUntil = failures > 0 ? mine->at(1).toLongLong() + delayAfter(failures) * 1000 : 0;
-        const bool nameFlooded = everyone->at(0).toInt() >= kMaxFailuresPerName;
+        const int failures = mine->value("failures").toInt();
+        const qint64 waitUntil = failures > 0 ? mine->value("latest").toLongLong() + delayAfter(failures) * 1000 : 0;
+        const bool nameFlooded = everyone->value("failures").toInt() >= kMaxFailuresPerName;
         if (now < waitUntil || nameFlooded) {
-            const qint64 until = nameFlooded ? everyone->at(1).toLongLong() + qint64(kFailureWindowMinutes) * 60 * 1000 : waitUntil;
+            const qint64 until = nameFlooded ? everyone->value("earliest").toLongLong() + qint64(kFailureWindowMinutes) * 60 * 1000 : waitUntil;
             return Error(ErrorCode::LogonFailed, QStringLiteral("too many failed logons; wait before trying again"),
                 { { QStringLiteral("problem"), QStringLiteral("logon-throttled") }, { QStringLiteral("retryAfter"), (until - now) / 1000 + 1 } });
         }
         auto row = fetchOne(m_db, QStringLiteral("INSERT INTO logon_failures (logon_name, client, at) VALUES (?, ?, ?) RETURNING id"), { name, from, now });
         if (!row)
             return row.error();
-        reservation = row->at(0).toLongLong();
+        reservation = row->value("id").toLongLong();
         if (auto r = tx.commit(); !r)
             return r.error();
     }
@@ -128,9 +128,9 @@ Result<OperatorSession> OperatorTokens::resolve(const QString& token)
     if (row->isEmpty())
         return Error(ErrorCode::NotAuthenticated, QStringLiteral("the token is unknown or has expired"));
     OperatorSession s;
-    s.personId = row->at(0).toLongLong();
-    s.logonName = row->at(1).toString();
-    s.fullName = row->at(2).toString();
+    s.personId = row->value("id").toLongLong();
+    s.logonName = row->value("logon_name").toString();
+    s.fullName = row->value("full_name").toString();
     s.token = token;
     return s;
 }
@@ -150,7 +150,7 @@ Result<QDateTime> OperatorTokens::renew(const QString& token)
     if (row->isEmpty())
         return Error(ErrorCode::NotAuthenticated, QStringLiteral("the token is unknown or has expired"));
     // However often it is renewed, a session ends this long after its logon.
-    const qint64 cap = row->at(0).toLongLong() + qint64(settings->integer(SettingKey::SessionMaxDays)) * 24 * 3600 * 1000;
+    const qint64 cap = row->value("created_at").toLongLong() + qint64(settings->integer(SettingKey::SessionMaxDays)) * 24 * 3600 * 1000;
     const qint64 until = qMin(now + qint64(kLifetimeHours) * 3600 * 1000, cap);
     if (until <= now)
         return Error(ErrorCode::NotAuthenticated, QStringLiteral("the session has reached its longest life; log on again"), { { QStringLiteral("problem"), QStringLiteral("session-cap") } });

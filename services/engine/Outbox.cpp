@@ -41,7 +41,7 @@ Result<Notification> Outbox::queue(const Notification& meta, const QJsonObject& 
     if (!row)
         return row.error();
     Notification n = meta;
-    n.id = row->value(0).toLongLong();
+    n.id = row->value("id").toLongLong();
     n.state = QStringLiteral("queued");
     n.createdAt = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC);
     n.nextAttemptAt = n.createdAt;
@@ -59,10 +59,10 @@ Result<void> Outbox::supersedeQueued(qint64 jobId)
 
 Result<bool> Outbox::hasReminder(const QString& reminderKey)
 {
-    auto row = fetchOne(m_db, QStringLiteral("SELECT COUNT(*) FROM notifications WHERE reminder_key = ?"), { reminderKey });
+    auto row = fetchValue(m_db, QStringLiteral("SELECT COUNT(*) FROM notifications WHERE reminder_key = ?"), { reminderKey });
     if (!row)
         return row.error();
-    return row->at(0).toInt() > 0;
+    return row->toInt() > 0;
 }
 
 Result<QList<Outbox::Claimed>> Outbox::claimDue(int limit)
@@ -73,8 +73,9 @@ Result<QList<Outbox::Claimed>> Outbox::claimDue(int limit)
     if (!due)
         return due.error();
     QList<qint64> ids;
+    const SqlRow row(*due);
     while (due->next())
-        ids.append(due->value(0).toLongLong());
+        ids.append(row.value("id").toLongLong());
     due->finish();
     QList<Claimed> out;
     for (qint64 id : ids) {
@@ -87,7 +88,7 @@ Result<QList<Outbox::Claimed>> Outbox::claimDue(int limit)
         auto body = fetchOne(m_db, QStringLiteral("SELECT body_wrapped FROM notifications WHERE id = ?"), { id });
         if (!body)
             return body.error();
-        auto plain = m_ctx.keyWrapper->unwrap(body->at(0).toByteArray(), "outbox");
+        auto plain = m_ctx.keyWrapper->unwrap(body->value("body_wrapped").toByteArray(), "outbox");
         if (!plain)
             return plain.error();
         auto meta = get(id);
@@ -113,7 +114,7 @@ Result<QString> Outbox::markAttemptFailed(qint64 id, const QString& reason, int 
     auto row = fetchOne(m_db, QStringLiteral("SELECT attempts FROM notifications WHERE id = ?"), { id });
     if (!row)
         return row.error();
-    const int attempts = row->at(0).toInt() + 1;
+    const int attempts = row->value("attempts").toInt() + 1;
     const qint64 now = m_ctx.now().toMSecsSinceEpoch();
     const bool giveUp = attempts >= maxAttempts;
     const qint64 delay = qint64(firstDelaySeconds) * 1000 * (qint64(1) << std::min(attempts - 1, 20));
@@ -162,20 +163,21 @@ Result<QList<Notification>> Outbox::select(const QString& where, const QVariantL
     if (!q)
         return q.error();
     QList<Notification> out;
+    const SqlRow row(*q);
     while (q->next()) {
         Notification n;
-        n.id = q->value(0).toLongLong();
-        n.jobId = q->value(1).toLongLong();
-        n.deviceId = q->value(2).toLongLong();
-        n.channel = q->value(3).toString();
-        n.recipient = q->value(4).toString();
-        n.templateName = q->value(5).toString();
-        n.state = q->value(6).toString();
-        n.attempts = q->value(7).toInt();
-        n.lastError = q->value(8).toString();
-        n.createdAt = utc(q->value(9));
-        n.nextAttemptAt = utc(q->value(10));
-        n.sentAt = utc(q->value(11));
+        n.id = row.value("id").toLongLong();
+        n.jobId = row.value("job_id").toLongLong();
+        n.deviceId = row.value("device_id").toLongLong();
+        n.channel = row.value("channel").toString();
+        n.recipient = row.value("recipient").toString();
+        n.templateName = row.value("template").toString();
+        n.state = row.value("state").toString();
+        n.attempts = row.value("attempts").toInt();
+        n.lastError = row.value("last_error").toString();
+        n.createdAt = utc(row.value("created_at"));
+        n.nextAttemptAt = utc(row.value("next_attempt_at"));
+        n.sentAt = utc(row.value("sent_at"));
         out.append(n);
     }
     return out;

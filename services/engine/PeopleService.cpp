@@ -12,19 +12,19 @@ namespace lanyard {
 namespace {
 constexpr const char* kPersonColumns = "p.id, p.logon_name, p.full_name, p.email, p.mobile, p.upn, p.group_name, p.enabled, p.fascn, p.card_uuid";
 
-Person readPerson(const QSqlQuery& q)
+Person readPerson(const SqlRow& row)
 {
     Person p;
-    p.id = q.value(0).toLongLong();
-    p.logonName = q.value(1).toString();
-    p.fullName = q.value(2).toString();
-    p.email = q.value(3).toString();
-    p.mobile = q.value(4).toString();
-    p.userPrincipalName = q.value(5).toString();
-    p.group = q.value(6).toString();
-    p.enabled = q.value(7).toInt() != 0;
-    p.fascn = q.value(8).toString();
-    p.cardUuid = q.value(9).toString();
+    p.id = row.value("id").toLongLong();
+    p.logonName = row.value("logon_name").toString();
+    p.fullName = row.value("full_name").toString();
+    p.email = row.value("email").toString();
+    p.mobile = row.value("mobile").toString();
+    p.userPrincipalName = row.value("upn").toString();
+    p.group = row.value("group_name").toString();
+    p.enabled = row.value("enabled").toInt() != 0;
+    p.fascn = row.value("fascn").toString();
+    p.cardUuid = row.value("card_uuid").toString();
     return p;
 }
 
@@ -55,7 +55,7 @@ Result<OperatorSession> PeopleService::logon(const QString& logonName, const QSt
     if (!row)
         return row.error();
     const bool found = !row->isEmpty();
-    const QString hash = found ? row->at(3).toString() : QString();
+    const QString hash = found ? row->value("password_hash").toString() : QString();
     // Verify even for unknown names, at the same cost, so timing does not tell which exist.
     static const QString kDummy = SecretHash::make(QStringLiteral("no-such-operator"));
     const bool matches = SecretHash::verify(password, hash.isEmpty() ? kDummy : hash);
@@ -70,11 +70,11 @@ Result<OperatorSession> PeopleService::logon(const QString& logonName, const QSt
     e.targetLabel = logonName.trimmed();
     e.operatorName = logonName.trimmed();
     if (found) {
-        e.operatorId = row->at(0).toLongLong();
+        e.operatorId = row->value("id").toLongLong();
         e.personId = e.operatorId;
         e.targetId = QString::number(e.operatorId);
     }
-    const bool enabled = found && row->at(2).toInt() != 0;
+    const bool enabled = found && row->value("enabled").toInt() != 0;
     e.outcome = passwordOk && enabled ? QStringLiteral("success") : QStringLiteral("refused");
     e.details = !passwordOk ? QStringLiteral("wrong logon name or password") : (!enabled ? QStringLiteral("account disabled") : QString());
     if (auto r = AuditLog(m_db, m_ctx).append(e); !r)
@@ -86,9 +86,9 @@ Result<OperatorSession> PeopleService::logon(const QString& logonName, const QSt
     if (!enabled)
         return Error(ErrorCode::AccountDisabled, QStringLiteral("'%1' is disabled").arg(logonName));
     OperatorSession s;
-    s.personId = row->at(0).toLongLong();
+    s.personId = row->value("id").toLongLong();
     s.logonName = logonName.trimmed();
-    s.fullName = row->at(1).toString();
+    s.fullName = row->value("full_name").toString();
     return s;
 }
 
@@ -120,29 +120,31 @@ Result<PersonPage> PeopleService::find(const AccessControl& ac, const PersonQuer
     if (!q)
         return q.error();
     PersonPage page;
+    const SqlRow row(*q);
     while (q->next()) {
         if (page.people.size() == limit) {
             page.more = true;
             break;
         }
-        page.people.append(readPerson(*q));
+        page.people.append(readPerson(row));
     }
     return page;
 }
 
 Result<Person> PeopleService::load(qint64 id)
 {
-    auto q = exec(m_db, QStringLiteral("SELECT %1 FROM people p WHERE p.id = ?").arg(QLatin1String(kPersonColumns)), { id });
-    if (!q)
-        return q.error();
-    if (!q->next())
+    auto row = fetchOne(m_db, QStringLiteral("SELECT %1 FROM people p WHERE p.id = ?").arg(QLatin1String(kPersonColumns)), { id });
+    if (!row)
+        return row.error();
+    if (row->isEmpty())
         return Error(ErrorCode::NotFound, QStringLiteral("no such person"), { { QStringLiteral("what"), QStringLiteral("person") } });
-    Person p = readPerson(*q);
+    Person p = readPerson(*row);
     auto roles = exec(m_db, QStringLiteral("SELECT r.name FROM roles r JOIN person_roles pr ON pr.role_id = r.id WHERE pr.person_id = ? ORDER BY r.name"), { id });
     if (!roles)
         return roles.error();
+    const SqlRow role(*roles);
     while (roles->next())
-        p.roles.append(roles->value(0).toString());
+        p.roles.append(role.value("name").toString());
     return p;
 }
 
@@ -202,10 +204,10 @@ Result<Person> PeopleService::setCardIdentifiers(const AccessControl& ac, qint64
     for (const auto& [column, value, which] : { std::tuple { "fascn", *fascn, "fascn" }, std::tuple { "card_uuid", *uuid, "cardUuid" } }) {
         if (value.isEmpty())
             continue;
-        auto taken = fetchOne(m_db, QStringLiteral("SELECT COUNT(*) FROM people WHERE %1 = ? AND id <> ?").arg(QLatin1String(column)), { value, personId });
+        auto taken = fetchValue(m_db, QStringLiteral("SELECT COUNT(*) FROM people WHERE %1 = ? AND id <> ?").arg(QLatin1String(column)), { value, personId });
         if (!taken)
             return taken.error();
-        if (taken->at(0).toInt() > 0)
+        if (taken->toInt() > 0)
             return Error(ErrorCode::CardIdentifierTaken, QStringLiteral("another person already holds %1 %2").arg(QLatin1String(which), value),
                 { { QStringLiteral("which"), QLatin1String(which) }, { QStringLiteral("value"), value } });
     }
@@ -229,7 +231,7 @@ Result<qint64> PeopleService::createRole(const Role& role)
         { role.name, scopeId(role.scope), role.workflowIds() });
     if (!row)
         return row.error();
-    return row->value(0).toLongLong();
+    return row->value("id").toLongLong();
 }
 
 Result<qint64> PeopleService::createPerson(const Person& p, const QString& password)
@@ -244,7 +246,7 @@ Result<qint64> PeopleService::createPerson(const Person& p, const QString& passw
             p.fascn, p.cardUuid });
     if (!row)
         return row.error();
-    return row->value(0).toLongLong();
+    return row->value("id").toLongLong();
 }
 
 Result<void> PeopleService::assignRole(qint64 personId, qint64 roleId)

@@ -1,6 +1,7 @@
 #include "ProfileService.h"
 
 #include "AuditLog.h"
+#include "PeopleService.h"
 #include "SettingsSchema.h"
 #include "SettingsService.h"
 #include "pki/CertificateAuthority.h"
@@ -47,27 +48,27 @@ PinPolicy pinPolicyFromJson(const QString& text)
     return p;
 }
 
-CredentialProfile readProfile(const QSqlQuery& q)
+CredentialProfile readProfile(const SqlRow& row)
 {
     CredentialProfile p;
-    p.id = q.value(0).toLongLong();
-    p.lineage = q.value(1).toLongLong();
-    p.version = q.value(2).toInt();
-    p.isCurrent = q.value(3).toInt() != 0;
-    p.name = q.value(4).toString();
-    cardEncodingFromId(q.value(5).toString(), &p.encoding);
-    notificationSchemeFromId(q.value(6).toString(), &p.notificationScheme);
-    deviceRestrictionFromId(q.value(7).toString(), &p.deviceRestriction);
-    p.requiresValidation = q.value(8).toInt() != 0;
-    p.lifetimeDays = q.value(9).toInt();
-    p.pinPolicy = pinPolicyFromJson(q.value(10).toString());
-    p.authTypes = q.value(11).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
-    p.isParent = q.value(12).toInt() != 0;
-    p.parentLineage = q.value(13).toLongLong();
-    p.credentialGroup = q.value(14).toString();
-    p.cancelPrevious = q.value(15).toInt() != 0;
-    p.badgeLayout = q.value(16).toString();
-    p.createdAt = QDateTime::fromMSecsSinceEpoch(q.value(17).toLongLong(), Qt::UTC);
+    p.id = row.value("id").toLongLong();
+    p.lineage = row.value("lineage").toLongLong();
+    p.version = row.value("version").toInt();
+    p.isCurrent = row.value("is_current").toInt() != 0;
+    p.name = row.value("name").toString();
+    cardEncodingFromId(row.value("card_encoding").toString(), &p.encoding);
+    notificationSchemeFromId(row.value("notification_scheme").toString(), &p.notificationScheme);
+    deviceRestrictionFromId(row.value("device_restriction").toString(), &p.deviceRestriction);
+    p.requiresValidation = row.value("requires_validation").toInt() != 0;
+    p.lifetimeDays = row.value("lifetime_days").toInt();
+    p.pinPolicy = pinPolicyFromJson(row.value("pin_policy").toString());
+    p.authTypes = row.value("auth_types").toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    p.isParent = row.value("is_parent").toInt() != 0;
+    p.parentLineage = row.value("parent_lineage").toLongLong();
+    p.credentialGroup = row.value("credential_group").toString();
+    p.cancelPrevious = row.value("cancel_previous").toInt() != 0;
+    p.badgeLayout = row.value("badge_layout").toString();
+    p.createdAt = QDateTime::fromMSecsSinceEpoch(row.value("created_at").toLongLong(), Qt::UTC);
     return p;
 }
 
@@ -173,33 +174,46 @@ Result<qint64> ProfileService::savePolicy(const AccessControl* ac, const Certifi
         values);
     if (!q)
         return q.error();
-    return q->value(0).toLongLong();
+    return q->value("id").toLongLong();
 }
 
 Result<CertificatePolicy> ProfileService::policy(qint64 id)
 {
-    auto q = exec(m_db, QStringLiteral("SELECT id, name, key_algorithms, validity_days, key_usage, ext_key_usage, dn_template, san_email, "
-                                       "san_upn, archive_keys FROM cert_policies WHERE id = ?"),
+    auto q = fetchOne(m_db, QStringLiteral("SELECT id, name, key_algorithms, validity_days, key_usage, ext_key_usage, dn_template, san_email, "
+                                           "san_upn, archive_keys FROM cert_policies WHERE id = ?"),
         { id });
     if (!q)
         return q.error();
-    if (!q->next())
+    if (q->isEmpty())
         return Error(ErrorCode::NotFound, QStringLiteral("certificate policy %1").arg(id), { { QStringLiteral("what"), QStringLiteral("policy") } });
     CertificatePolicy p;
-    p.id = q->value(0).toLongLong();
-    p.name = q->value(1).toString();
-    parseKeyAlgorithms(q->value(2).toString(), &p.keyAlgorithms);
-    p.validityDays = q->value(3).toInt();
-    p.keyUsage = q->value(4).toString();
-    p.extendedKeyUsage = q->value(5).toString();
-    p.dnTemplate = q->value(6).toString();
-    p.sanEmail = q->value(7).toInt() != 0;
-    p.sanUpn = q->value(8).toInt() != 0;
-    p.archiveKeys = q->value(9).toInt() != 0;
+    p.id = q->value("id").toLongLong();
+    p.name = q->value("name").toString();
+    parseKeyAlgorithms(q->value("key_algorithms").toString(), &p.keyAlgorithms);
+    p.validityDays = q->value("validity_days").toInt();
+    p.keyUsage = q->value("key_usage").toString();
+    p.extendedKeyUsage = q->value("ext_key_usage").toString();
+    p.dnTemplate = q->value("dn_template").toString();
+    p.sanEmail = q->value("san_email").toInt() != 0;
+    p.sanUpn = q->value("san_upn").toInt() != 0;
+    p.archiveKeys = q->value("archive_keys").toInt() != 0;
     return p;
 }
 
-Result<qint64> ProfileService::saveProfile(const AccessControl* ac, const CredentialProfile& p)
+Result<qint64> ProfileService::saveProfile(const AccessControl* ac, const CredentialProfile& profile)
+{
+    Transaction tx(m_db, m_ctx.dialect());
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    auto id = insertVersion(ac, profile);
+    if (!id)
+        return id;
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return id;
+}
+
+Result<qint64> ProfileService::insertVersion(const AccessControl* ac, const CredentialProfile& p)
 {
     if (ac) {
         if (auto r = ac->require(Workflow::EditCredentialProfiles); !r)
@@ -209,17 +223,17 @@ Result<qint64> ProfileService::saveProfile(const AccessControl* ac, const Creden
         return r.error();
     int version = 1;
     if (p.lineage > 0) {
-        auto q = fetchOne(m_db, QStringLiteral("SELECT MAX(version) FROM profiles WHERE lineage = ?"), { p.lineage });
+        auto q = fetchValue(m_db, QStringLiteral("SELECT MAX(version) FROM profiles WHERE lineage = ?"), { p.lineage });
         if (!q)
             return q.error();
-        if (q->isEmpty() || q->at(0).isNull())
+        if (q->isNull())
             return Error(ErrorCode::NotFound, QStringLiteral("profile lineage %1").arg(p.lineage), { { QStringLiteral("what"), QStringLiteral("profile") } });
         // Editing starts from a version; if someone saved a newer one meanwhile, saving would
         // silently discard their change.
-        if (p.version != q->at(0).toInt())
-            return Error(ErrorCode::Conflict, QStringLiteral("'%1' was changed to version %2 since version %3 was opened").arg(p.name).arg(q->at(0).toInt()).arg(p.version),
-                { { QStringLiteral("problem"), QStringLiteral("profile-stale") }, { QStringLiteral("name"), p.name }, { QStringLiteral("version"), q->at(0).toInt() } });
-        version = q->at(0).toInt() + 1;
+        if (p.version != q->toInt())
+            return Error(ErrorCode::Conflict, QStringLiteral("'%1' was changed to version %2 since version %3 was opened").arg(p.name).arg(q->toInt()).arg(p.version),
+                { { QStringLiteral("problem"), QStringLiteral("profile-stale") }, { QStringLiteral("name"), p.name }, { QStringLiteral("version"), q->toInt() } });
+        version = q->toInt() + 1;
         if (auto r = exec(m_db, QStringLiteral("UPDATE profiles SET is_current = 0 WHERE lineage = ?"), { p.lineage }); !r)
             return r.error();
     }
@@ -234,7 +248,7 @@ Result<qint64> ProfileService::saveProfile(const AccessControl* ac, const Creden
             p.cancelPrevious ? 1 : 0, p.badgeLayout, m_ctx.now().toMSecsSinceEpoch() });
     if (!ins)
         return ins.error();
-    const qint64 id = ins->value(0).toLongLong();
+    const qint64 id = ins->value("id").toLongLong();
     if (p.lineage <= 0) {
         if (auto r = exec(m_db, QStringLiteral("UPDATE profiles SET lineage = id WHERE id = ?"), { id }); !r)
             return r.error();
@@ -263,22 +277,23 @@ Result<qint64> ProfileService::saveProfile(const AccessControl* ac, const Creden
 
 Result<CredentialProfile> ProfileService::profile(qint64 id)
 {
-    auto q = exec(m_db, QStringLiteral("SELECT %1 FROM profiles WHERE id = ?").arg(QLatin1String(kProfileColumns)), { id });
-    if (!q)
-        return q.error();
-    if (!q->next())
+    auto row = fetchOne(m_db, QStringLiteral("SELECT %1 FROM profiles WHERE id = ?").arg(QLatin1String(kProfileColumns)), { id });
+    if (!row)
+        return row.error();
+    if (row->isEmpty())
         return Error(ErrorCode::NotFound, QStringLiteral("profile %1").arg(id), { { QStringLiteral("what"), QStringLiteral("profile") } });
-    CredentialProfile p = readProfile(*q);
+    CredentialProfile p = readProfile(*row);
     auto pol = exec(m_db, QStringLiteral("SELECT pp.policy_id, c.name, pp.recovery FROM profile_policies pp JOIN cert_policies c ON c.id = pp.policy_id "
                                          "WHERE pp.profile_id = ? ORDER BY pp.policy_id"),
         { id });
     if (!pol)
         return pol.error();
+    const SqlRow policy(*pol);
     while (pol->next()) {
         ProfilePolicy pp;
-        pp.policyId = pol->value(0).toLongLong();
-        pp.policyName = pol->value(1).toString();
-        keyRecoveryFromId(pol->value(2).toString(), &pp.recovery);
+        pp.policyId = policy.value("policy_id").toLongLong();
+        pp.policyName = policy.value("name").toString();
+        keyRecoveryFromId(policy.value("recovery").toString(), &pp.recovery);
         p.policies.append(pp);
     }
     auto roles = exec(m_db, QStringLiteral("SELECT pr.role_id, r.name, pr.can_request, pr.can_receive, pr.can_collect, pr.can_validate, pr.can_unlock "
@@ -286,15 +301,16 @@ Result<CredentialProfile> ProfileService::profile(qint64 id)
         { id });
     if (!roles)
         return roles.error();
+    const SqlRow rights(*roles);
     while (roles->next()) {
         ProfileRoleRights rr;
-        rr.roleId = roles->value(0).toLongLong();
-        rr.roleName = roles->value(1).toString();
-        rr.canRequest = roles->value(2).toInt() != 0;
-        rr.canReceive = roles->value(3).toInt() != 0;
-        rr.canCollect = roles->value(4).toInt() != 0;
-        rr.canValidate = roles->value(5).toInt() != 0;
-        rr.canUnlock = roles->value(6).toInt() != 0;
+        rr.roleId = rights.value("role_id").toLongLong();
+        rr.roleName = rights.value("name").toString();
+        rr.canRequest = rights.value("can_request").toInt() != 0;
+        rr.canReceive = rights.value("can_receive").toInt() != 0;
+        rr.canCollect = rights.value("can_collect").toInt() != 0;
+        rr.canValidate = rights.value("can_validate").toInt() != 0;
+        rr.canUnlock = rights.value("can_unlock").toInt() != 0;
         p.roleRights.append(rr);
     }
     return p;
@@ -306,8 +322,9 @@ Result<QList<qint64>> ProfileService::ids(const QString& sql, const QVariantList
     if (!q)
         return q.error();
     QList<qint64> out;
+    const SqlRow row(*q);
     while (q->next())
-        out.append(q->value(0).toLongLong());
+        out.append(row.value("id").toLongLong());
     return out;
 }
 
@@ -326,21 +343,32 @@ Result<QList<CredentialProfile>> ProfileService::profilesById(const QString& sql
     return out;
 }
 
-Result<QList<CredentialProfile>> ProfileService::currentProfiles()
+Result<QList<CredentialProfile>> ProfileService::current()
 {
     return profilesById(QStringLiteral("SELECT id FROM profiles WHERE is_current = 1 ORDER BY name"));
 }
 
-Result<QList<CredentialProfile>> ProfileService::versions(qint64 lineage)
+Result<QList<CredentialProfile>> ProfileService::currentProfiles(const AccessControl& ac)
 {
+    if (auto r = ac.require(Workflow::EditCredentialProfiles); !r)
+        return r.error();
+    return current();
+}
+
+Result<QList<CredentialProfile>> ProfileService::versions(const AccessControl& ac, qint64 lineage)
+{
+    if (auto r = ac.require(Workflow::EditCredentialProfiles); !r)
+        return r.error();
     auto out = profilesById(QStringLiteral("SELECT id FROM profiles WHERE lineage = ? ORDER BY version DESC"), { lineage });
     if (out && out->isEmpty())
         return Error(ErrorCode::NotFound, QStringLiteral("profile lineage %1").arg(lineage), { { QStringLiteral("what"), QStringLiteral("profile") } });
     return out;
 }
 
-Result<QList<CertificatePolicy>> ProfileService::policies()
+Result<QList<CertificatePolicy>> ProfileService::policies(const AccessControl& ac)
 {
+    if (auto r = ac.require(Workflow::EditCredentialProfiles); !r)
+        return r.error();
     auto list = ids(QStringLiteral("SELECT id FROM cert_policies ORDER BY name"));
     if (!list)
         return list.error();
@@ -356,15 +384,16 @@ Result<QList<CertificatePolicy>> ProfileService::policies()
 
 Result<QList<CredentialProfile>> ProfileService::requestable(const QList<qint64>& operatorRoles, qint64 personId)
 {
-    auto all = currentProfiles();
+    auto all = current();
     if (!all)
         return all.error();
     auto q = exec(m_db, QStringLiteral("SELECT role_id FROM person_roles WHERE person_id = ?"), { personId });
     if (!q)
         return q.error();
     QList<qint64> personRoles;
+    const SqlRow row(*q);
     while (q->next())
-        personRoles.append(q->value(0).toLongLong());
+        personRoles.append(row.value("role_id").toLongLong());
     QList<CredentialProfile> out;
     for (const CredentialProfile& p : *all) {
         bool canRequest = false, canReceive = false;
@@ -376,6 +405,13 @@ Result<QList<CredentialProfile>> ProfileService::requestable(const QList<qint64>
             out.append(p);
     }
     return out;
+}
+
+Result<QList<CredentialProfile>> ProfileService::requestableFor(const AccessControl& ac, qint64 personId)
+{
+    if (auto person = PeopleService(m_ctx, m_db).get(ac, personId); !person)
+        return person.error();
+    return requestable(ac.roleIds(), personId);
 }
 
 } // namespace lanyard

@@ -24,8 +24,8 @@ namespace lanyard {
 
 namespace {
 const QString kJobSelect = QStringLiteral(
-    "SELECT j.id, j.job_type, j.status, j.person_id, p.full_name, j.device_id, j.profile_id, COALESCE(pr.name, ''), j.requested_by, "
-    "COALESCE(rb.full_name, ''), j.requested_at, j.validated_by, j.validated_at, j.schedule_at, j.schedule_tz, j.reason, j.details, "
+    "SELECT j.id, j.job_type, j.status, j.person_id, p.full_name AS person_name, j.device_id, j.profile_id, COALESCE(pr.name, '') AS profile_name, j.requested_by, "
+    "COALESCE(rb.full_name, '') AS requested_by_name, j.requested_at, j.validated_by, j.validated_at, j.schedule_at, j.schedule_tz, j.reason, j.details, "
     "j.code_failures, j.code_expires_at, j.collection_token, j.related_job_id, j.issued_device_id, j.code_hash, j.target_dns, j.parent_fingerprint, j.valid_until, j.updated_at "
     "FROM jobs j JOIN people p ON p.id = j.person_id LEFT JOIN profiles pr ON pr.id = j.profile_id "
     "LEFT JOIN people rb ON rb.id = j.requested_by ");
@@ -35,37 +35,37 @@ QDateTime optionalTime(const QVariant& v)
     return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
 }
 
-Job readJob(const QSqlQuery& q, QString* codeHash = nullptr)
+Job readJob(const SqlRow& row, QString* codeHash = nullptr)
 {
     Job j;
-    j.id = q.value(0).toLongLong();
-    jobTypeFromId(q.value(1).toString(), &j.type);
-    jobStatusFromId(q.value(2).toString(), &j.status);
-    j.personId = q.value(3).toLongLong();
-    j.personName = q.value(4).toString();
-    j.deviceId = q.value(5).toLongLong();
-    j.profileId = q.value(6).toLongLong();
-    j.profileName = q.value(7).toString();
-    j.requestedBy = q.value(8).toLongLong();
-    j.requestedByName = q.value(9).toString();
-    j.requestedAt = optionalTime(q.value(10));
-    j.validatedBy = q.value(11).toLongLong();
-    j.validatedAt = optionalTime(q.value(12));
-    j.scheduledAt = optionalTime(q.value(13));
-    j.scheduleTimezone = q.value(14).toString();
-    j.reason = q.value(15).toString();
-    j.details = q.value(16).toString();
-    j.codeFailures = q.value(17).toInt();
-    j.codeExpiresAt = optionalTime(q.value(18));
-    j.collectionToken = q.value(19).toString();
-    j.relatedJobId = q.value(20).toLongLong();
-    j.issuedDeviceId = q.value(21).toLongLong();
+    j.id = row.value("id").toLongLong();
+    jobTypeFromId(row.value("job_type").toString(), &j.type);
+    jobStatusFromId(row.value("status").toString(), &j.status);
+    j.personId = row.value("person_id").toLongLong();
+    j.personName = row.value("person_name").toString();
+    j.deviceId = row.value("device_id").toLongLong();
+    j.profileId = row.value("profile_id").toLongLong();
+    j.profileName = row.value("profile_name").toString();
+    j.requestedBy = row.value("requested_by").toLongLong();
+    j.requestedByName = row.value("requested_by_name").toString();
+    j.requestedAt = optionalTime(row.value("requested_at"));
+    j.validatedBy = row.value("validated_by").toLongLong();
+    j.validatedAt = optionalTime(row.value("validated_at"));
+    j.scheduledAt = optionalTime(row.value("schedule_at"));
+    j.scheduleTimezone = row.value("schedule_tz").toString();
+    j.reason = row.value("reason").toString();
+    j.details = row.value("details").toString();
+    j.codeFailures = row.value("code_failures").toInt();
+    j.codeExpiresAt = optionalTime(row.value("code_expires_at"));
+    j.collectionToken = row.value("collection_token").toString();
+    j.relatedJobId = row.value("related_job_id").toLongLong();
+    j.issuedDeviceId = row.value("issued_device_id").toLongLong();
     if (codeHash)
-        *codeHash = q.value(22).toString();
-    j.targetComputer = q.value(23).toString();
-    j.parentFingerprint = q.value(24).toString();
-    j.validUntil = optionalTime(q.value(25));
-    j.updatedAt = optionalTime(q.value(26));
+        *codeHash = row.value("code_hash").toString();
+    j.targetComputer = row.value("target_dns").toString();
+    j.parentFingerprint = row.value("parent_fingerprint").toString();
+    j.validUntil = optionalTime(row.value("valid_until"));
+    j.updatedAt = optionalTime(row.value("updated_at"));
     return j;
 }
 
@@ -122,14 +122,12 @@ QString RequestService::collectionUrl(const QString& token, const QString& baseU
 
 Result<Job> RequestService::load(qint64 jobId)
 {
-    auto q = exec(m_db, kJobSelect + QStringLiteral("WHERE j.id = ?"), { jobId });
-    if (!q)
-        return q.error();
-    if (!q->next())
+    auto row = fetchOne(m_db, kJobSelect + QStringLiteral("WHERE j.id = ?"), { jobId });
+    if (!row)
+        return row.error();
+    if (row->isEmpty())
         return Error(ErrorCode::NotFound, QStringLiteral("job %1").arg(jobId), { { QStringLiteral("what"), QStringLiteral("job") } });
-    const Job job = readJob(*q);
-    q->finish();
-    return job;
+    return readJob(*row);
 }
 
 Result<Job> RequestService::loadInScope(const AccessControl& ac, qint64 jobId, Workflow workflow)
@@ -157,8 +155,9 @@ Result<QList<Job>> RequestService::forDevice(qint64 deviceId, const QList<JobTyp
     if (!q)
         return q.error();
     QList<Job> out;
+    const SqlRow row(*q);
     while (q->next())
-        out << readJob(*q);
+        out << readJob(row);
     return out;
 }
 
@@ -171,8 +170,9 @@ Result<QList<Job>> RequestService::forPerson(const AccessControl& ac, qint64 per
     if (!q)
         return q.error();
     QList<Job> out;
+    const SqlRow row(*q);
     while (q->next())
-        out.append(readJob(*q));
+        out.append(readJob(row));
     return out;
 }
 
@@ -207,8 +207,9 @@ Result<QList<Job>> RequestService::find(const AccessControl& ac, const JobQuery&
     if (!q)
         return q.error();
     QList<Job> out;
+    const SqlRow row(*q);
     while (q->next())
-        out.append(readJob(*q));
+        out.append(readJob(row));
     return out;
 }
 
@@ -350,10 +351,10 @@ Result<IssuedRequest> RequestService::request(const AccessControl& ac, qint64 pe
         if (profile->encoding != CardEncoding::VirtualSmartCard)
             return Error(ErrorCode::InvalidArgument, QStringLiteral("only a virtual smart card is made for one computer"),
                 { { QStringLiteral("problem"), QStringLiteral("target-not-vsc") } });
-        auto known = fetchOne(m_db, QStringLiteral("SELECT COUNT(*) FROM registered_hardware WHERE kind = 'computer' AND identifier = ? AND active = 1"), { target });
+        auto known = fetchValue(m_db, QStringLiteral("SELECT COUNT(*) FROM registered_hardware WHERE kind = 'computer' AND identifier = ? AND active = 1"), { target });
         if (!known)
             return known.error();
-        if (known->value(0).toInt() == 0)
+        if (known->toInt() == 0)
             return Error(ErrorCode::NotFound, QStringLiteral("%1 is not a registered computer").arg(target),
                 { { QStringLiteral("problem"), QStringLiteral("target-unknown") }, { QStringLiteral("computer"), target } });
     }
@@ -388,7 +389,7 @@ Result<IssuedRequest> RequestService::request(const AccessControl& ac, qint64 pe
             parent ? QVariant(parent->validUntil.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong)) });
     if (!q)
         return q.error();
-    auto job = load(q->value(0).toLongLong());
+    auto job = load(q->value("id").toLongLong());
     if (!job)
         return job.error();
     Result<IssuedRequest> out = IssuedRequest { *job, {}, {}, {} };
@@ -501,14 +502,12 @@ Result<void> RequestService::refuseCodeView(const AccessControl& ac, const Job& 
 
 Result<Job> RequestService::loadByToken(const QString& token, QString* codeHash)
 {
-    auto q = exec(m_db, kJobSelect + QStringLiteral("WHERE j.collection_token = ?"), { token });
-    if (!q)
-        return q.error();
-    if (!q->next())
+    auto row = fetchOne(m_db, kJobSelect + QStringLiteral("WHERE j.collection_token = ?"), { token });
+    if (!row)
+        return row.error();
+    if (row->isEmpty())
         return Error(ErrorCode::NotFound, QStringLiteral("unknown collection token"), { { QStringLiteral("what"), QStringLiteral("collection") } });
-    const Job job = readJob(*q, codeHash);
-    q->finish();
-    return job;
+    return readJob(*row, codeHash);
 }
 
 AuditEvent RequestService::jobEvent(const EngineContext& ctx, const AccessControl* ac, const QString& workflow, const Job& job, const QString& details)

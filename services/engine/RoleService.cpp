@@ -66,12 +66,13 @@ Result<QList<Role>> RoleService::list(const AccessControl& ac)
     if (!q)
         return q.error();
     QList<Role> out;
+    const SqlRow row(*q);
     while (q->next()) {
         Role r;
-        r.id = q->value(0).toLongLong();
-        r.name = q->value(1).toString();
-        scopeFromId(q->value(2).toString(), &r.scope);
-        Role::parseWorkflowIds(q->value(3).toString(), &r.workflows);
+        r.id = row.value("id").toLongLong();
+        r.name = row.value("name").toString();
+        scopeFromId(row.value("scope").toString(), &r.scope);
+        Role::parseWorkflowIds(row.value("workflows").toString(), &r.workflows);
         out.append(r);
     }
     return out;
@@ -98,7 +99,7 @@ Result<qint64> RoleService::save(const AccessControl& ac, const Role& role)
     QString details;
     QList<Workflow> beforeWorkflows;
     Scope beforeScope = Scope::Self;
-    QVariantList before;
+    SqlRow before;
     if (id > 0) {
         auto row = fetchOne(m_db, QStringLiteral("SELECT name, scope, workflows FROM roles WHERE id = ?"), { id });
         if (!row)
@@ -106,8 +107,8 @@ Result<qint64> RoleService::save(const AccessControl& ac, const Role& role)
         if (row->isEmpty())
             return Error(ErrorCode::NotFound, QStringLiteral("role %1").arg(id), { { QStringLiteral("what"), QStringLiteral("role") } });
         before = *row;
-        scopeFromId(before.at(1).toString(), &beforeScope);
-        Role::parseWorkflowIds(before.at(2).toString(), &beforeWorkflows);
+        scopeFromId(before.value("scope").toString(), &beforeScope);
+        Role::parseWorkflowIds(before.value("workflows").toString(), &beforeWorkflows);
     }
     if (const QString why = escalation(ac, role, beforeWorkflows, beforeScope, id > 0 && ac.roleIds().contains(id)); !why.isEmpty()) {
         AuditEvent refused = AuditLog::event(m_ctx.now(), &ac, workflowId(Workflow::EditRoles), QStringLiteral("role"), id > 0 ? QString::number(id) : QString(), name,
@@ -122,12 +123,12 @@ Result<qint64> RoleService::save(const AccessControl& ac, const Role& role)
     if (id > 0) {
         // An operator must not take away their own last way back into this editor.
         if (ac.roleIds().contains(id) && !role.workflows.contains(Workflow::EditRoles)) {
-            auto others = fetchOne(m_db, QStringLiteral("SELECT COUNT(*) FROM roles r JOIN person_roles pr ON pr.role_id = r.id "
+            auto others = fetchValue(m_db, QStringLiteral("SELECT COUNT(*) FROM roles r JOIN person_roles pr ON pr.role_id = r.id "
                                                         "WHERE pr.person_id = ? AND r.id <> ? AND (',' || r.workflows || ',') LIKE ?"),
                 { ac.operatorPerson().id, id, QStringLiteral("%,%1,%").arg(workflowId(Workflow::EditRoles)) });
             if (!others)
                 return others.error();
-            if (others->at(0).toInt() == 0)
+            if (others->toInt() == 0)
                 return Error(ErrorCode::Conflict, QStringLiteral("removing edit-roles from '%1' would lock %2 out of the roles editor").arg(name, ac.operatorPerson().logonName),
                     { { QStringLiteral("problem"), QStringLiteral("self-lockout") }, { QStringLiteral("name"), name } });
         }
@@ -136,13 +137,13 @@ Result<qint64> RoleService::save(const AccessControl& ac, const Role& role)
             !r)
             return r.error();
         details = QStringLiteral("changed from %1 (%2: %3) to scope %4: %5")
-                      .arg(before.at(0).toString(), before.at(1).toString(), before.at(2).toString(), scopeId(role.scope), role.workflowIds());
+                      .arg(before.value("name").toString(), before.value("scope").toString(), before.value("workflows").toString(), scopeId(role.scope), role.workflowIds());
     } else {
         auto row = fetchOne(m_db, QStringLiteral("INSERT INTO roles (name, scope, workflows) VALUES (?, ?, ?) RETURNING id"),
             { name, scopeId(role.scope), role.workflowIds() });
         if (!row)
             return row.error();
-        id = row->value(0).toLongLong();
+        id = row->value("id").toLongLong();
         details = QStringLiteral("created with scope %1: %2").arg(scopeId(role.scope), role.workflowIds());
     }
     const AuditEvent e = AuditLog::event(m_ctx.now(), &ac, workflowId(Workflow::EditRoles), QStringLiteral("role"), QString::number(id), name, details);

@@ -19,9 +19,10 @@ Result<Settings> SettingsService::load()
     auto q = exec(m_db, QStringLiteral("SELECT key, value FROM settings"));
     if (!q)
         return q.error();
+    const SqlRow setting(*q);
     while (q->next()) {
-        const QString key = q->value(0).toString();
-        QString value = q->value(1).toString();
+        const QString key = setting.value("key").toString();
+        QString value = setting.value("value").toString();
         if (SettingsSchema::isSecret(key) && !value.isEmpty()) {
             // Secrets are stored wrapped under the master key, never as plain text.
             auto plain = m_ctx.keyWrapper->unwrap(QByteArray::fromBase64(value.toLatin1()), "setting");
@@ -35,8 +36,9 @@ Result<Settings> SettingsService::load()
     if (!tz)
         return tz.error();
     s.timezones.clear();
+    const SqlRow timezone(*tz);
     while (tz->next())
-        s.timezones.append({ tz->value(0).toString(), tz->value(1).toString() });
+        s.timezones.append({ timezone.value("display_name").toString(), timezone.value("utc_offset").toString() });
     return s;
 }
 
@@ -112,10 +114,10 @@ Result<void> SettingsService::save(const AccessControl& ac, const Settings& sett
 
 Result<void> SettingsService::seedDefaults()
 {
-    auto q = exec(m_db, QStringLiteral("SELECT COUNT(*) FROM timezones"));
-    if (!q)
-        return q.error();
-    if (q->next() && q->value(0).toInt() > 0)
+    auto zones = fetchValue(m_db, QStringLiteral("SELECT COUNT(*) FROM timezones"));
+    if (!zones)
+        return zones.error();
+    if (zones->toInt() > 0)
         return {};
     const Settings defaults = SettingsSchema::defaults();
     for (int i = 0; i < defaults.timezones.size(); ++i) {

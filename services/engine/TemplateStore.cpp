@@ -21,9 +21,9 @@ Result<MessageTemplate> TemplateStore::load(const QString& name)
     if (!row)
         return row.error();
     if (!row->isEmpty()) {
-        t->subject = row->at(0).toString();
-        t->body = row->at(1).toString();
-        t->html = row->at(2).toString();
+        t->subject = row->value("subject").toString();
+        t->body = row->value("body").toString();
+        t->html = row->value("html").toString();
         t->customised = true;
     }
     return t;

@@ -51,9 +51,9 @@ Result<QByteArray> VscAccessService::adminResponse(const EngineContext& context,
     auto wrapped = fetchOne(db, QStringLiteral("SELECT admin_key_wrapped FROM devices WHERE id = ?"), { device.id });
     if (!wrapped)
         return wrapped.error();
-    if (wrapped->isEmpty() || wrapped->value(0).isNull())
+    if (wrapped->isEmpty() || wrapped->value("admin_key_wrapped").isNull())
         return Error(ErrorCode::NotFound, QStringLiteral("device %1 has no administrator key").arg(device.serial), { { QStringLiteral("what"), QStringLiteral("admin key") } });
-    auto key = context.keyWrapper->unwrap(wrapped->value(0).toByteArray(), kAdminKeyPurpose);
+    auto key = context.keyWrapper->unwrap(wrapped->value("admin_key_wrapped").toByteArray(), kAdminKeyPurpose);
     if (!key)
         return key.error();
     return VscResponse::response(*key, challenge);
@@ -129,8 +129,9 @@ Result<QString> VscAccessService::applyParentChildRules(const Device& issued, co
         if (!children)
             return children.error();
         QList<qint64> ids;
+        const SqlRow child(*children);
         while (children->next())
-            ids << children->value(0).toLongLong();
+            ids << child.value("id").toLongLong();
         children->finish();
         DeviceService devices(m_ctx, m_db);
         CertificateService certificates(m_ctx, m_db);
@@ -210,7 +211,7 @@ Result<Job> VscAccessService::writeLockJob(const AccessControl& ac, const Device
                 reason, now });
         if (!q)
             return q.error();
-        id = q->value(0).toLongLong();
+        id = q->value("id").toLongLong();
     }
     if (auto r = AuditLog(m_db, m_ctx).append(deviceEvent(m_ctx, ac, Workflow::ManageVscAccess, device, auditDetails)); !r)
         return r.error();

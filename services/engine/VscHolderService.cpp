@@ -57,9 +57,9 @@ Result<QString> VscHolderService::heldPuk(qint64 deviceId)
     auto wrapped = fetchOne(m_db, QStringLiteral("SELECT puk_wrapped FROM devices WHERE id = ?"), { deviceId });
     if (!wrapped)
         return wrapped.error();
-    if (wrapped->value(0).isNull())
+    if (wrapped->value("puk_wrapped").isNull())
         return QString();
-    auto puk = m_ctx.keyWrapper->unwrap(wrapped->value(0).toByteArray(), kPukPurpose);
+    auto puk = m_ctx.keyWrapper->unwrap(wrapped->value("puk_wrapped").toByteArray(), kPukPurpose);
     if (!puk)
         return puk.error();
     return QString::fromLatin1(*puk);
@@ -72,15 +72,16 @@ Result<QList<VscLockTask>> VscHolderService::dueLocks(const AccessControl& ac, c
         return Error(ErrorCode::InvalidArgument, QStringLiteral("the computer's full DNS name is required"), { { QStringLiteral("problem"), QStringLiteral("dns-name") } });
     const qint64 now = m_ctx.now().toMSecsSinceEpoch();
     // Due: at the next run (no instant) or once the instant has passed.
-    auto q = exec(m_db, QStringLiteral("SELECT j.id, d.id FROM jobs j JOIN devices d ON d.id = j.device_id "
+    auto q = exec(m_db, QStringLiteral("SELECT j.id AS job_id, d.id AS device_id FROM jobs j JOIN devices d ON d.id = j.device_id "
                                        "WHERE j.job_type = ? AND j.status = ? AND d.owner_id = ? AND LOWER(d.dns_name) = ? AND d.state <> ? "
                                        "AND (j.schedule_at IS NULL OR j.schedule_at <= ?) ORDER BY j.id"),
         { jobTypeId(JobType::PinLock), jobStatusId(JobStatus::AwaitingIssue), ac.operatorPerson().id, host, deviceStateId(DeviceState::Canceled), now });
     if (!q)
         return q.error();
     QList<std::pair<qint64, qint64>> due;
+    const SqlRow row(*q);
     while (q->next())
-        due.append({ q->value(0).toLongLong(), q->value(1).toLongLong() });
+        due.append({ row.value("job_id").toLongLong(), row.value("device_id").toLongLong() });
     q->finish();
 
     QList<VscLockTask> tasks;
@@ -155,9 +156,10 @@ Result<VscUnblockChallenge> VscHolderService::unblockChallenge(const AccessContr
     if (!row)
         return row.error();
     qint64 deviceId = 0;
+    const SqlRow issued(*row);
     while (row->next()) {
-        if (row->value(1).toByteArray() == certificate->toDer())
-            deviceId = row->value(0).toLongLong();
+        if (issued.value("der").toByteArray() == certificate->toDer())
+            deviceId = issued.value("device_id").toLongLong();
     }
     row->finish();
     if (!deviceId)
@@ -182,8 +184,8 @@ Result<VscUnblockChallenge> VscHolderService::unblockChallenge(const AccessContr
     if (!open)
         return open.error();
     if (!open->isEmpty())
-        return VscUnblockChallenge { device->id, device->serial, VscResponse::group(QByteArray::fromHex(open->at(0).toString().toLatin1())),
-            QDateTime::fromMSecsSinceEpoch(open->at(1).toLongLong(), Qt::UTC) };
+        return VscUnblockChallenge { device->id, device->serial, VscResponse::group(QByteArray::fromHex(open->value("challenge").toString().toLatin1())),
+            QDateTime::fromMSecsSinceEpoch(open->value("expires_at").toLongLong(), Qt::UTC) };
     const QByteArray challenge = secureRandomBytes(8);
     const QDateTime expires = m_ctx.now().addSecs(kChallengeSeconds);
     if (auto r = exec(m_db, QStringLiteral("DELETE FROM vsc_unblock_challenges WHERE device_id = ?"), { device->id }); !r)
@@ -214,8 +216,9 @@ Result<QString> VscHolderService::releasePuk(const AccessControl& ac, qint64 dev
     if (!open->next())
         return Error(ErrorCode::PossessionFailed, QStringLiteral("no open unblock challenge for %1").arg(device->serial),
             { { QStringLiteral("problem"), QStringLiteral("challenge-expired") } });
-    const QByteArray challenge = QByteArray::fromHex(open->value(0).toString().toLatin1());
-    const qint64 expiresAt = open->value(1).toLongLong();
+    const SqlRow row(*open);
+    const QByteArray challenge = QByteArray::fromHex(row.value("challenge").toString().toLatin1());
+    const qint64 expiresAt = row.value("expires_at").toLongLong();
     open->finish();
     if (expiresAt < m_ctx.now().toMSecsSinceEpoch()) {
         if (auto r = exec(m_db, QStringLiteral("DELETE FROM vsc_unblock_challenges WHERE device_id = ?"), { deviceId }); !r)

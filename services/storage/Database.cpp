@@ -152,18 +152,25 @@ Result<void> execDirect(const QSqlDatabase& db, const QString& sql)
     return {};
 }
 
-Result<QVariantList> fetchOne(const QSqlDatabase& db, const QString& sql, const QVariantList& values)
+Result<SqlRow> fetchOne(const QSqlDatabase& db, const QString& sql, const QVariantList& values)
 {
     auto q = exec(db, sql, values);
     if (!q)
         return q.error();
-    QVariantList row;
-    if (q->next()) {
-        for (int i = 0; i < q->record().count(); ++i)
-            row.append(q->value(i));
-    }
+    SqlRow row = q->next() ? SqlRow::copyOf(*q) : SqlRow();
     q->finish();
     return row;
+}
+
+Result<QVariant> fetchValue(const QSqlDatabase& db, const QString& sql, const QVariantList& values)
+{
+    auto q = exec(db, sql, values);
+    if (!q)
+        return q.error();
+    Q_ASSERT_X(q->record().count() == 1, "fetchValue", qPrintable(sql));
+    QVariant value = q->next() ? q->value(0) : QVariant();
+    q->finish();
+    return value;
 }
 
 } // namespace lanyard

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "DatabaseConfig.h"
+#include "SqlRow.h"
 #include "core/Result.h"
 
 #include <QSqlDatabase>
@@ -47,7 +48,12 @@ Result<QSqlQuery> exec(const QSqlDatabase& db, const QString& sql, const QVarian
 Result<void> execDirect(const QSqlDatabase& db, const QString& sql);
 
 // Runs a statement that yields at most one row (SELECT of one row, INSERT ... RETURNING) and
-// returns that row's values, or an empty list when there is none. The statement is finished.
-Result<QVariantList> fetchOne(const QSqlDatabase& db, const QString& sql, const QVariantList& values = {});
+// returns that row, read by column name; an empty row when there is none. The statement is
+// finished.
+Result<SqlRow> fetchOne(const QSqlDatabase& db, const QString& sql, const QVariantList& values = {});
+
+// Runs a statement that yields one value (a COUNT, one column of one row) and returns it, or
+// a null QVariant when there is no row. The statement is finished.
+Result<QVariant> fetchValue(const QSqlDatabase& db, const QString& sql, const QVariantList& values = {});
 
 } // namespace lanyard

@@ -78,10 +78,10 @@ Result<int> Migrator::currentVersion(const QSqlDatabase& db) const
 {
     if (!db.tables().contains(QStringLiteral("schema_migrations")))
         return 0;
-    auto row = fetchOne(db, QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
-    if (!row)
-        return row.error();
-    return row->value(0).toInt();
+    auto version = fetchValue(db, QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+    if (!version)
+        return version.error();
+    return version->toInt();
 }
 
 Result<int> Migrator::migrate(const QSqlDatabase& db, const QList<Migration>& migrations) const
@@ -97,10 +97,10 @@ Result<int> Migrator::migrate(const QSqlDatabase& db, const QList<Migration>& mi
         if (auto r = execDirect(db, QStringLiteral("LOCK TABLE schema_migrations IN EXCLUSIVE MODE")); !r)
             return r.error();
     }
-    auto row = fetchOne(db, QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
-    if (!row)
-        return row.error();
-    const int current = row->value(0).toInt();
+    auto newest = fetchValue(db, QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+    if (!newest)
+        return newest.error();
+    const int current = newest->toInt();
     const int latest = migrations.isEmpty() ? 0 : migrations.last().version;
     if (current > latest)
         return Error(ErrorCode::SchemaTooNew,

@@ -92,10 +92,10 @@ int main(int argc, char** argv)
     if (!await(engine->open()).ok())
         return 1;
     const int existing = await(engine->runTask<int>([](const EngineContext&, QSqlDatabase d) -> Result<int> {
-        auto row = fetchOne(d, QStringLiteral("SELECT COUNT(*) FROM people"));
-        if (!row)
-            return row.error();
-        return row->value(0).toInt();
+        auto people = fetchValue(d, QStringLiteral("SELECT COUNT(*) FROM people"));
+        if (!people)
+            return people.error();
+        return people->toInt();
     })).value();
     if (existing == 0) {
         QElapsedTimer t;

@@ -251,6 +251,9 @@ private Q_SLOTS:
         QCOMPARE(page->people.size(), 1);
         QCOMPARE(page->people.first().logonName, QStringLiteral("selfie"));
         QCOMPARE(await(m_fx.engine().person(me, m_financePerson)).error().code, ErrorCode::NotFound);
+        // What hangs off a person or device out of scope is as absent as they are.
+        QCOMPARE(await(m_fx.engine().certificatesOf(me, m_device)).error().code, ErrorCode::NotFound);
+        QCOMPARE(await(m_fx.engine().requestableProfiles(me, m_financePerson)).error().code, ErrorCode::NotFound);
     }
 
     void workflowsNotGrantedAreRefused()
@@ -265,6 +268,11 @@ private Q_SLOTS:
         QCOMPARE(await(m_fx.engine().settings(viewer)).error().code, ErrorCode::PermissionDenied);
         QCOMPARE(await(m_fx.engine().audit(viewer, AuditQuery())).error().code, ErrorCode::PermissionDenied);
         QCOMPARE(await(m_fx.engine().verifyAudit(viewer)).error().code, ErrorCode::PermissionDenied);
+        // The profile editor's reads as well as its writes.
+        QCOMPARE(await(m_fx.engine().credentialProfiles(viewer)).error().code, ErrorCode::PermissionDenied);
+        QCOMPARE(await(m_fx.engine().certificatePolicies(viewer)).error().code, ErrorCode::PermissionDenied);
+        QCOMPARE(await(m_fx.engine().profileVersions(viewer, 1)).error().code, ErrorCode::PermissionDenied);
+        QCOMPARE(await(m_fx.engine().saveCredentialProfile(viewer, CredentialProfile())).error().code, ErrorCode::PermissionDenied);
         const OperatorSession nobody = m_fx.logon(QStringLiteral("nobody"));
         QCOMPARE(await(m_fx.engine().findPeople(nobody, PersonQuery())).error().code, ErrorCode::PermissionDenied);
         // Nothing changed.

@@ -51,7 +51,7 @@ private Q_SLOTS:
             auto row = fetchOne(db, QStringLiteral("SELECT unlock_key_wrapped FROM devices WHERE id = ?"), { m_device });
             if (!row)
                 return row.error();
-            auto key = ctx.keyWrapper->unwrap(row->value(0).toByteArray(), "unlock-key");
+            auto key = ctx.keyWrapper->unwrap(row->value("unlock_key_wrapped").toByteArray(), "unlock-key");
             if (!key)
                 return key.error();
             return UnlockCode::group(UnlockCode::response(*key, QStringLiteral("87654321")));

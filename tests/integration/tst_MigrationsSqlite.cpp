@@ -23,8 +23,8 @@ private Q_SLOTS:
         QCOMPARE(*migrator.migrate(*db), Migrator::latestVersion()); // idempotent
         for (const char* table : { "people", "roles", "profiles", "cert_policies", "devices", "jobs", "certificates", "audit_events", "settings", "timezones", "registered_hardware" })
             QVERIFY2(db->tables().contains(QString::fromLatin1(table)), table);
-        auto wal = fetchOne(*db, QStringLiteral("PRAGMA journal_mode"));
-        QCOMPARE(wal->value(0).toString(), QStringLiteral("wal"));
+        auto wal = fetchValue(*db, QStringLiteral("PRAGMA journal_mode"));
+        QCOMPARE(wal->toString(), QStringLiteral("wal"));
     }
 
     void failedMigrationLeavesNothing()

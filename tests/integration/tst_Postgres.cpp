@@ -37,7 +37,7 @@ private Q_SLOTS:
         QCOMPARE(*migrator.migrate(*db), Migrator::latestVersion());
         QVERIFY(db->tables().contains(QStringLiteral("audit_events")));
         auto head = fetchOne(*db, QStringLiteral("SELECT seq FROM audit_head WHERE id = 1"));
-        QCOMPARE(head->value(0).toInt(), 0);
+        QCOMPARE(head->value("seq").toInt(), 0);
     }
 
     void engineRunsOnPostgres()

@@ -162,10 +162,7 @@ bool EngineFixture::configure(const OperatorSession& op, const QMap<QString, QSt
 QVariant EngineFixture::scalar(const QString& sql, const QVariantList& values)
 {
     auto r = await(m_engine->runTask<QVariant>([sql, values](const EngineContext&, QSqlDatabase db) -> Result<QVariant> {
-        auto row = fetchOne(db, sql, values);
-        if (!row)
-            return row.error();
-        return row->value(0);
+        return fetchValue(db, sql, values);
     }));
     if (!r)
         qFatal("scalar failed: %s", qPrintable(r.error().toLogString()));

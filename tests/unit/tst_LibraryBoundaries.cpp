@@ -42,6 +42,35 @@ private Q_SLOTS:
         }
         QVERIFY(files > 100); // the scan saw the tree
     }
+
+    // Result rows are read by column name (storage/SqlRow), so reordering or adding a column
+    // in a statement cannot shift what the code reads. A positional read anywhere in the
+    // engine fails here; fetchValue() reads the single column of a one-value statement.
+    void sqlRowsAreReadByName()
+    {
+        const QString root = QString::fromLocal8Bit(qgetenv("LANYARD_TEST_SOURCE_DIR")) + QStringLiteral("/..");
+        const QRegularExpression positional(QStringLiteral(R"((->|\.)(value|at)\(\d+\))"));
+        QStringList found;
+        int files = 0;
+        QDirIterator it(root + QStringLiteral("/services"), { QStringLiteral("*.cpp"), QStringLiteral("*.h") }, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile f(it.next());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QString source = QString::fromUtf8(f.readAll());
+            if (!source.contains(QLatin1String("QSqlQuery")) && !source.contains(QLatin1String("storage/Database.h")))
+                continue;
+            ++files;
+            const QString path = QDir(root).relativeFilePath(f.fileName());
+            if (path == QLatin1String("services/storage/Database.cpp"))
+                continue; // fetchValue(): the one column there is
+            const QStringList lines = source.split(QLatin1Char('\n'));
+            for (int i = 0; i < lines.size(); ++i)
+                if (positional.match(lines.at(i)).hasMatch())
+                    found << QStringLiteral("%1:%2: %3").arg(path).arg(i + 1).arg(lines.at(i).trimmed());
+        }
+        QVERIFY(files > 20);
+        QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLibraryBoundaries)
