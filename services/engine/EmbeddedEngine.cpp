@@ -108,15 +108,12 @@ QFuture<Result<T>> EmbeddedEngine::operatorCall(const OperatorSession& session,
     auto ctx = m_context;
     const qint64 operatorId = session.personId;
     return QtConcurrent::run(&m_pool, [ctx, operatorId, task]() -> Result<T> {
-        if (!ctx)
-            return Error(ErrorCode::StorageFailure, QStringLiteral("the engine is not open"));
-        auto db = ctx->database->connection();
-        if (!db)
-            return db.error();
-        auto ac = AccessControl::load(*db, operatorId);
-        if (!ac)
-            return ac.error();
-        return task(*ctx, *db, *ac);
+        return withConnection<T>(ctx, [&](const EngineContext& context, QSqlDatabase db) -> Result<T> {
+            auto ac = AccessControl::load(db, operatorId);
+            if (!ac)
+                return ac.error();
+            return task(context, db, *ac);
+        });
     });
 }
 
