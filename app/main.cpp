@@ -58,6 +58,16 @@ void installTranslations(QCoreApplication& app)
         QCoreApplication::installTranslator(translator);
 }
 
+// Names the data folder (~/.local/share/Lanyard/Lanyard), the settings file and the keychain
+// entries: every command of the one program must name them alike, or demo-data fills a
+// database the client never opens.
+void identifyApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Lanyard"));
+    QCoreApplication::setApplicationName(QStringLiteral("Lanyard"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LANYARD_VERSION));
+}
+
 void addCommonOptions(QCommandLineParser& parser)
 {
     parser.addHelpOption();
@@ -70,7 +80,7 @@ void addCommonOptions(QCommandLineParser& parser)
 int runDemoData(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("Lanyard"));
+    identifyApplication();
     installTranslations(app);
     QCommandLineParser parser;
     parser.setApplicationDescription(t("Creates a database with reproducible demo data."));
@@ -194,9 +204,7 @@ int main(int argc, char** argv)
 
     const bool display = hasDisplay();
     std::unique_ptr<QCoreApplication> app(display ? new QApplication(argc, argv) : new QCoreApplication(argc, argv));
-    QCoreApplication::setOrganizationName(QStringLiteral("Lanyard"));
-    QCoreApplication::setApplicationName(QStringLiteral("Lanyard"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(LANYARD_VERSION));
+    identifyApplication();
     installTranslations(*app);
 
     QCommandLineParser parser;

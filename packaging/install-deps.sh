@@ -10,7 +10,8 @@ libssl-dev openssl libqrencode-dev libpcsclite-dev libcurl4-openssl-dev
 xvfb xauth imagemagick fonts-dejavu-core
 pcscd vsmartcard-vpcd pcsc-tools opensc
 dbus gnome-keyring libsecret-tools postgresql iproute2
-python3-aiosmtpd zbar-tools libzbar-dev libpng-dev zlib1g-dev wrk hyperfine sqlite3"
+python3-aiosmtpd zbar-tools libzbar-dev libpng-dev zlib1g-dev wrk hyperfine sqlite3
+dpkg-dev lintian desktop-file-utils appstream man-db"
 
 missing=""
 for p in $PACKAGES; do

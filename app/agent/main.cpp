@@ -78,9 +78,11 @@ int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("lanyard-agent"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LANYARD_VERSION));
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Lanyard reference mobile agent"));
     parser.addHelpOption();
+    parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("collect, status, pin, unlock-challenge or unlock"));
     parser.addPositionalArgument(QStringLiteral("argument"), QStringLiteral("collect: the QR code's text (https://HOST/c/TOKEN) or a PNG picture of it; unlock: the code"));
     const QCommandLineOption code(QStringLiteral("code"), QStringLiteral("The authentication code"), QStringLiteral("code"));

@@ -1,16 +1,23 @@
 // lanyard-server: the credential engine over HTTPS for many desks and for phones.
-//   lanyard-server init            --db URL [--key-file F] [--demo]
+//   lanyard-server init            --db URL [--key-file F] [--demo | --logon NAME --name TEXT]   (first administrator's password on stdin)
 //   lanyard-server create-operator --db URL [--key-file F] --logon NAME [--name TEXT] [--group NAME] [--role ROLE]...  (password on stdin)
 //   lanyard-server serve           --db URL [--key-file F] --listen HOST:PORT --tls-cert F --tls-key F [--max-client-connections N] [--header-timeout S] [--handshake-timeout S]
+// Each takes --config FILE (e.g. /etc/lanyard/server.conf): a key there for every setting flag;
+// a flag on the command line wins over its key.
 
+#include "core/ConfigFile.h"
 #include "core/WhenFinished.h"
 #include "demo/DemoDataGenerator.h"
 #include "engine/Administration.h"
+#include "engine/Baseline.h"
+#include "engine/SettingsSchema.h"
+#include "engine/SettingsService.h"
 #include "engine/EmbeddedEngine.h"
 #include "remote/ApiServer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -20,7 +27,9 @@
 #include <csignal>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <sys/socket.h>
+#include <termios.h>
 #include <unistd.h>
 
 using namespace lanyard;
@@ -55,7 +64,8 @@ void watchSignals(QCoreApplication& app)
     sigaction(SIGINT, &sa, nullptr);
 }
 
-// Structured logs: one JSON object per line on stderr.
+// Structured logs: one JSON object per line on standard output, which systemd hands to the
+// journal; command errors before serving go to standard error.
 void jsonLog(QtMsgType type, const QMessageLogContext& context, const QString& message)
 {
     static const char* kLevels[] = { "debug", "warning", "critical", "fatal", "info" };
@@ -66,8 +76,8 @@ void jsonLog(QtMsgType type, const QMessageLogContext& context, const QString& m
         line.insert(QStringLiteral("data"), inner.object());
     else
         line.insert(QStringLiteral("message"), message);
-    std::fprintf(stderr, "%s\n", QJsonDocument(line).toJson(QJsonDocument::Compact).constData());
-    std::fflush(stderr);
+    std::fprintf(stdout, "%s\n", QJsonDocument(line).toJson(QJsonDocument::Compact).constData());
+    std::fflush(stdout);
 }
 
 int fail(const QString& text)
@@ -76,15 +86,130 @@ int fail(const QString& text)
     return 1;
 }
 
+// A password from standard input: typed without echo at a terminal (twice, to catch a typo),
+// else the first line, so it appears in no process list or shell history.
+QString readPassword(const QString& prompt)
+{
+    QTextStream in(stdin);
+    if (!::isatty(STDIN_FILENO))
+        return in.readLine();
+    termios saved {};
+    ::tcgetattr(STDIN_FILENO, &saved);
+    termios quiet = saved;
+    quiet.c_lflag &= ~tcflag_t(ECHO);
+    ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    QTextStream out(stderr);
+    out << prompt << Qt::flush;
+    const QString first = in.readLine();
+    out << Qt::endl << QStringLiteral("Again: ") << Qt::flush;
+    const QString second = in.readLine();
+    out << Qt::endl;
+    ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+    return first == second ? first : QString();
+}
+
+// What init made, and what the administrator does next.
+struct InitState {
+    Baseline::Report baseline;
+    bool hasAdministrator = false;
+    QString location;
+    QString collectionUrl;
+};
+
+void printInitReport(const InitState& state)
+{
+    QTextStream out(stdout);
+    out << "database ready: " << state.location << Qt::endl;
+    for (const QString& line : state.baseline.made)
+        out << "made " << line << Qt::endl;
+    if (!state.baseline.kept.isEmpty())
+        out << "kept as it was: " << state.baseline.kept.join(QStringLiteral(", ")) << Qt::endl;
+}
+
+void printNextSteps(const InitState& state)
+{
+    QTextStream(stdout) << "next steps:\n"
+                           "  1. Set the address phones collect from, as the operator client's Configuration page or the API's\n"
+                           "     saveSettings calls it: collection.baseUrl (now "
+                        << state.collectionUrl
+                        << ").\n"
+                           "     It is this server's https address as phones reach it, e.g. https://id.example.org:8443: QR codes hold it\n"
+                           "     followed by /c/<token>. Until it is set, no phone can reach what is issued.\n"
+                           "  2. Start the server: lanyard-server serve --config /etc/lanyard/server.conf (or systemctl enable --now lanyard-server).\n"
+                           "  3. Log on as the administrator: lanyard --engine https://HOST:PORT, then add operators with\n"
+                           "     lanyard-server create-operator --logon NAME --role \"Helpdesk Operator\".\n"
+                           "  4. Set the mail server (smtp.*) so that codes and links reach people.\n"
+                        << Qt::flush;
+}
+
+// init without demo data: the baseline, then the first administrator, whose password is read
+// only when there is none yet (so running init again asks nothing and changes nothing).
+void runInit(EmbeddedEngine& engine, QCoreApplication& app, int& exitCode, const QString& logonName, const QString& fullName)
+{
+    auto prepared = engine.runTask<InitState>([](const EngineContext& ctx, QSqlDatabase conn) -> Result<InitState> {
+        InitState state;
+        auto baseline = Baseline(ctx, conn).ensure();
+        if (!baseline)
+            return baseline.error();
+        state.baseline = *baseline;
+        auto has = Administration(ctx, conn).hasAdministrator();
+        if (!has)
+            return has.error();
+        state.hasAdministrator = *has;
+        auto settings = SettingsService(ctx, conn).load();
+        if (!settings)
+            return settings.error();
+        state.collectionUrl = settings->value(SettingKey::CollectionBaseUrl);
+        state.location = ctx.database->config().displayName();
+        return state;
+    });
+    whenFinished(prepared, &app, [&engine, &app, &exitCode, logonName, fullName](Result<InitState> state) {
+        if (!state) {
+            exitCode = fail(state.error().toLogString());
+            app.exit(exitCode);
+            return;
+        }
+        printInitReport(*state);
+        if (state->hasAdministrator) {
+            printNextSteps(*state);
+            app.exit(exitCode);
+            return;
+        }
+        const QString password = readPassword(QStringLiteral("Password for the first administrator '%1': ").arg(logonName));
+        if (password.size() < 8) {
+            exitCode = fail(QStringLiteral("the first administrator '%1' needs a password of at least 8 characters on standard input "
+                                           "(typed twice alike at a terminal, or piped); run init again to make them, nothing else changes")
+                                .arg(logonName));
+            app.exit(exitCode);
+            return;
+        }
+        auto made = engine.runTask<qint64>([=](const EngineContext& ctx, QSqlDatabase conn) -> Result<qint64> {
+            return Administration(ctx, conn).createOperator(logonName, fullName.isEmpty() ? QStringLiteral("Administrator") : fullName, password,
+                { Baseline::administratorRole().name });
+        });
+        whenFinished(made, &app, [&app, &exitCode, logonName, state = *state](Result<qint64> id) {
+            if (!id) {
+                exitCode = fail(id.error().toLogString());
+            } else {
+                QTextStream(stdout) << "made the first administrator '" << logonName << "' (person " << *id << ")" << Qt::endl;
+                printNextSteps(state);
+            }
+            app.exit(exitCode);
+        });
+    });
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("lanyard-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LANYARD_VERSION));
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Lanyard credential engine server"));
     parser.addHelpOption();
+    parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("init | create-operator | serve"));
     const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("sqlite:PATH or postgresql://user:password@host:port/name"), QStringLiteral("url"));
     const QCommandLineOption keyFile(QStringLiteral("key-file"), QStringLiteral("Master key file (default for SQLite: the database file + .key)"), QStringLiteral("file"));
@@ -92,9 +217,12 @@ int main(int argc, char* argv[])
         QStringLiteral("127.0.0.1:8443"));
     const QCommandLineOption cert(QStringLiteral("tls-cert"), QStringLiteral("Server certificate (PEM)"), QStringLiteral("file"));
     const QCommandLineOption key(QStringLiteral("tls-key"), QStringLiteral("Server private key (PEM)"), QStringLiteral("file"));
-    const QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("init: fill a new database with demo people and profiles"));
-    const QCommandLineOption logon(QStringLiteral("logon"), QStringLiteral("create-operator: logon name"), QStringLiteral("name"));
-    const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("create-operator: full name"), QStringLiteral("text"));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+        QStringLiteral("init: fill a new database with demo people and profiles (without it: the standard roles, policies and profiles, and a first "
+                       "administrator whose password is read from standard input)"));
+    const QCommandLineOption logon(QStringLiteral("logon"), QStringLiteral("create-operator: logon name; init: the first administrator's (default admin)"),
+        QStringLiteral("name"));
+    const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("create-operator, init: full name"), QStringLiteral("text"));
     const QCommandLineOption group(QStringLiteral("group"), QStringLiteral("create-operator: the operator's group (what a Group-scoped role reaches)"), QStringLiteral("name"));
     const QCommandLineOption role(QStringLiteral("role"), QStringLiteral("create-operator: a role to give (repeat for several)"), QStringLiteral("role"), QStringLiteral("Administrator"));
     const QCommandLineOption delivery(QStringLiteral("delivery-interval"), QStringLiteral("Seconds between notification delivery passes"),
@@ -109,25 +237,92 @@ int main(int argc, char* argv[])
     const QCommandLineOption handshakeTimeout(QStringLiteral("handshake-timeout"),
         QStringLiteral("serve: seconds a connection may take for its TLS handshake (default %1)").arg(defaults.handshakeSeconds), QStringLiteral("seconds"),
         QString::number(defaults.handshakeSeconds));
-    parser.addOptions({ db, keyFile, listen, cert, key, demo, logon, name, group, role, delivery, perClient, headerTimeout, handshakeTimeout });
+    const QCommandLineOption configFile(QStringLiteral("config"),
+        QStringLiteral("Read the settings from this file (key = value, a key for each of --%1); a flag given here wins over its key")
+            .arg(QStringLiteral("db, --key-file, --listen, --tls-cert, --tls-key, --delivery-interval, --max-client-connections, --header-timeout, --handshake-timeout")),
+        QStringLiteral("file"));
+    parser.addOptions({ configFile, db, keyFile, listen, cert, key, demo, logon, name, group, role, delivery, perClient, headerTimeout, handshakeTimeout });
     parser.process(app);
     const QString command = parser.positionalArguments().value(0);
     if (command != QLatin1String("init") && command != QLatin1String("create-operator") && command != QLatin1String("serve"))
         return fail(QStringLiteral("say what to do: init, create-operator or serve (see --help)"));
-    if (!parser.isSet(db))
-        return fail(QStringLiteral("--db is required, e.g. --db sqlite:/var/lib/lanyard/engine.db"));
-    auto config = DatabaseConfig::fromUrl(parser.value(db));
+
+    // The settings a configuration file may hold: what a service is started with. The flags
+    // of one command (--logon, --role, --demo…) say what to do now and are not kept there.
+    const QList<const QCommandLineOption*> settings { &db, &keyFile, &listen, &cert, &key, &delivery, &perClient, &headerTimeout, &handshakeTimeout };
+    const QList<const QCommandLineOption*> paths { &keyFile, &cert, &key };
+    std::optional<ConfigFile> fileSettings;
+    if (parser.isSet(configFile)) {
+        QStringList known;
+        for (const auto* option : settings)
+            known << option->names().constFirst();
+        auto read = ConfigFile::read(parser.value(configFile), known);
+        if (!read)
+            return fail(read.error().detail);
+        // A service's working folder is not the administrator's: a relative path would name
+        // another file under systemd than at the shell.
+        for (const auto* option : paths) {
+            const QString name = option->names().constFirst();
+            if (read->contains(name) && QDir::isRelativePath(read->value(name)))
+                return fail(QStringLiteral("%1, line %2: '%3' must be an absolute path, not '%4'")
+                        .arg(read->source())
+                        .arg(read->lineOf(name))
+                        .arg(name, read->value(name)));
+        }
+        if (read->contains(db.names().constFirst())) {
+            const QString url = read->value(db.names().constFirst());
+            if (url.startsWith(QLatin1String("sqlite:")) && QDir::isRelativePath(url.mid(7)))
+                return fail(QStringLiteral("%1, line %2: 'db' must name the SQLite file by an absolute path, e.g. sqlite:/var/lib/lanyard/engine.db")
+                        .arg(read->source())
+                        .arg(read->lineOf(db.names().constFirst())));
+        }
+        fileSettings = std::move(read.value());
+    }
+    // A flag wins, then the file, then the flag's default.
+    const auto isSet = [&](const QCommandLineOption& option) {
+        return parser.isSet(option) || (fileSettings && fileSettings->contains(option.names().constFirst()));
+    };
+    const auto valueOf = [&](const QCommandLineOption& option) {
+        if (!parser.isSet(option) && fileSettings && fileSettings->contains(option.names().constFirst()))
+            return fileSettings->value(option.names().constFirst());
+        return parser.value(option);
+    };
+    // Where a value came from, for the error that refuses it.
+    const auto origin = [&](const QCommandLineOption& option) {
+        const QString name = option.names().constFirst();
+        if (!parser.isSet(option) && fileSettings && fileSettings->contains(name))
+            return QStringLiteral("%1, line %2: '%3'").arg(fileSettings->source()).arg(fileSettings->lineOf(name)).arg(name);
+        return QStringLiteral("--") + name;
+    };
+    const auto bounded = [&](const QCommandLineOption& option, int low, int high, int& into) {
+        bool ok = false;
+        const int value = valueOf(option).toInt(&ok);
+        if (!ok || value < low || value > high)
+            return false;
+        into = value;
+        return true;
+    };
+
+    if (!isSet(db))
+        return fail(QStringLiteral("--db is required, e.g. --db sqlite:/var/lib/lanyard/engine.db (or 'db =' in the file given with --config)"));
+    auto config = DatabaseConfig::fromUrl(valueOf(db));
     if (!config)
         return fail(config.error().detail);
     EmbeddedEngineOptions options;
     options.database = *config;
     // A server has no desktop keychain: the master key lives in a file only root can read.
     options.keyStore = EmbeddedEngineOptions::KeyStore::FileOnly;
-    if (parser.isSet(keyFile))
-        options.keyFilePath = parser.value(keyFile);
+    if (isSet(keyFile))
+        options.keyFilePath = valueOf(keyFile);
     else if (config->dialect != SqlDialect::Sqlite)
-        return fail(QStringLiteral("--key-file is required with PostgreSQL"));
-    options.deliveryIntervalMs = command == QLatin1String("serve") ? qMax(1, parser.value(delivery).toInt()) * 1000 : 0;
+        return fail(QStringLiteral("--key-file (or 'key-file =' in the configuration file) is required with PostgreSQL"));
+    options.deliveryIntervalMs = 0;
+    if (command == QLatin1String("serve")) {
+        int seconds = 0;
+        if (!bounded(delivery, 1, 86400, seconds))
+            return fail(QStringLiteral("%1 wants seconds from 1 to 86400, not '%2'").arg(origin(delivery), valueOf(delivery)));
+        options.deliveryIntervalMs = seconds * 1000;
+    }
 
     QByteArray certificatePem;
     QByteArray privateKeyPem;
@@ -135,34 +330,28 @@ int main(int argc, char* argv[])
     QHostAddress address;
     quint16 port = 0;
     if (command == QLatin1String("serve")) {
-        const QString where = parser.value(listen);
+        const QString where = valueOf(listen);
         const int colon = where.lastIndexOf(QLatin1Char(':'));
         bool portOk = false;
         port = quint16(where.mid(colon + 1).toUInt(&portOk));
         if (colon < 0 || !portOk || !address.setAddress(where.left(colon)))
-            return fail(QStringLiteral("--listen wants HOST:PORT with an IP address, e.g. 127.0.0.1:8443"));
-        if (!parser.isSet(cert) || !parser.isSet(key))
+            return fail(QStringLiteral("%1 wants HOST:PORT with an IP address, e.g. 127.0.0.1:8443, not '%2'").arg(origin(listen), where));
+        if (!isSet(cert) || !isSet(key))
             return fail(QStringLiteral("--tls-cert and --tls-key are required: the API is served over HTTPS only"));
-        QFile certFile(parser.value(cert));
-        QFile keyFileIn(parser.value(key));
-        if (!certFile.open(QIODevice::ReadOnly) || !keyFileIn.open(QIODevice::ReadOnly))
-            return fail(QStringLiteral("cannot read the TLS certificate or key"));
+        QFile certFile(valueOf(cert));
+        QFile keyFileIn(valueOf(key));
+        if (!certFile.open(QIODevice::ReadOnly))
+            return fail(QStringLiteral("cannot read the TLS certificate %1: %2").arg(certFile.fileName(), certFile.errorString()));
+        if (!keyFileIn.open(QIODevice::ReadOnly))
+            return fail(QStringLiteral("cannot read the TLS key %1: %2").arg(keyFileIn.fileName(), keyFileIn.errorString()));
         certificatePem = certFile.readAll();
         privateKeyPem = keyFileIn.readAll();
-        const auto bounded = [&](const QCommandLineOption& option, int low, int high, int& into) {
-            bool ok = false;
-            const int value = parser.value(option).toInt(&ok);
-            if (!ok || value < low || value > high)
-                return false;
-            into = value;
-            return true;
-        };
         if (!bounded(perClient, 1, 100000, limits.maxConnectionsPerClient))
-            return fail(QStringLiteral("--max-client-connections wants a whole number from 1 to 100000"));
+            return fail(QStringLiteral("%1 wants a whole number from 1 to 100000").arg(origin(perClient)));
         if (!bounded(headerTimeout, 1, 3600, limits.headerSeconds))
-            return fail(QStringLiteral("--header-timeout wants seconds from 1 to 3600"));
+            return fail(QStringLiteral("%1 wants seconds from 1 to 3600").arg(origin(headerTimeout)));
         if (!bounded(handshakeTimeout, 1, 3600, limits.handshakeSeconds))
-            return fail(QStringLiteral("--handshake-timeout wants seconds from 1 to 3600"));
+            return fail(QStringLiteral("%1 wants seconds from 1 to 3600").arg(origin(handshakeTimeout)));
         qInstallMessageHandler(jsonLog);
     }
 
@@ -200,6 +389,10 @@ int main(int argc, char* argv[])
         const bool withDemo = parser.isSet(demo);
         const QString op = parser.value(logon), fullName = parser.value(name), groupName = parser.value(group);
         const QStringList roleNames = parser.values(role);
+        if (command == QLatin1String("init") && !withDemo) {
+            runInit(*engine, app, exitCode, op.isEmpty() ? QStringLiteral("admin") : op, fullName);
+            return;
+        }
         auto task = engine->runTask<QString>([=](const EngineContext& ctx, QSqlDatabase conn) -> Result<QString> {
             Administration admin(ctx, conn);
             if (command == QLatin1String("create-operator")) {

@@ -1,6 +1,7 @@
 #include "Administration.h"
 
 #include "AuditLog.h"
+#include "Baseline.h"
 #include "PeopleService.h"
 #include "Role.h"
 #include "storage/Database.h"
@@ -16,16 +17,24 @@ Administration::Administration(const EngineContext& context, QSqlDatabase db)
 
 Result<qint64> Administration::ensureAdministratorRole()
 {
-    auto row = fetchOne(m_db, QStringLiteral("SELECT id FROM roles WHERE name = 'Administrator'"));
+    const Role admin = Baseline::administratorRole();
+    auto row = fetchOne(m_db, QStringLiteral("SELECT id FROM roles WHERE name = ?"), { admin.name });
     if (!row)
         return row.error();
     if (!row->isEmpty())
         return row->value("id").toLongLong();
-    Role admin;
-    admin.name = QStringLiteral("Administrator");
-    admin.scope = Scope::All;
-    admin.workflows = allWorkflows();
     return PeopleService(m_ctx, m_db).createRole(admin);
+}
+
+Result<bool> Administration::hasAdministrator()
+{
+    auto count = fetchValue(m_db,
+        QStringLiteral("SELECT COUNT(*) FROM person_roles pr JOIN roles r ON r.id = pr.role_id JOIN people p ON p.id = pr.person_id "
+                       "WHERE r.name = ? AND p.enabled = 1"),
+        { Baseline::administratorRole().name });
+    if (!count)
+        return count.error();
+    return count->toLongLong() > 0;
 }
 
 Result<qint64> Administration::createOperator(const QString& logonName, const QString& fullName, const QString& password, const QStringList& roleNames,

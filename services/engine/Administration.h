@@ -14,6 +14,8 @@ public:
 
     // Creates the "Administrator" role (every workflow, everyone in scope) unless it exists.
     Result<qint64> ensureAdministratorRole();
+    // Whether an enabled person holds the Administrator role.
+    Result<bool> hasAdministrator();
     // A person who can log on, holding the named role. Refuses a logon name in use.
     Result<qint64> createOperator(const QString& logonName, const QString& fullName, const QString& password, const QStringList& roleNames,
         const QString& group = {});

@@ -52,9 +52,30 @@ Result<DistinguishedName> CertificateService::subjectFor(const CertificatePolicy
     return subject;
 }
 
-Result<CertificateRecord> CertificateService::issue(const Person& person, const CertificatePolicy& policy, const QByteArray& csrBytes,
-    qint64 deviceId, const QDateTime& notAfterCap, const QString& defaultDn)
+QString CertificateService::publicationName() const
 {
+    const Certificate& ca = m_ctx.authority.certificate();
+    const QByteArray id = ca.subjectKeyIdentifier();
+    return QString::fromLatin1((id.isEmpty() ? ca.sha256Fingerprint().left(20) : id).toHex());
+}
+
+CertificateService::PublicationUrls CertificateService::publicationUrls(const Settings& settings) const
+{
+    QString base = settings.value(SettingKey::ExternalWebAddress).trimmed();
+    if (base.isEmpty())
+        base = settings.value(SettingKey::CollectionBaseUrl).trimmed();
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    if (base.isEmpty())
+        return {};
+    const QString name = publicationName();
+    return { QStringLiteral("%1/crl/%2.crl").arg(base, name), QStringLiteral("%1/ca/%2.crt").arg(base, name), base + QStringLiteral("/ocsp") };
+}
+
+Result<CertificateRecord> CertificateService::issue(const Person& person, const CertificatePolicy& policy, const QByteArray& csrBytes,
+    qint64 deviceId, const QDateTime& notAfterCap, const Settings& settings)
+{
+    const QString defaultDn = settings.value(SettingKey::DefaultDn);
     auto csr = CertificateRequest::fromBytes(csrBytes);
     if (!csr)
         return csr.error();
@@ -82,6 +103,10 @@ Result<CertificateRecord> CertificateService::issue(const Person& person, const 
         params.sanEmails = { person.email };
     if (policy.sanUpn)
         params.sanUpn = person.userPrincipalName;
+    const PublicationUrls published = publicationUrls(settings);
+    params.crlUrl = published.crl;
+    params.caIssuersUrl = published.caCertificate;
+    params.ocspUrl = published.ocsp;
     auto cert = m_ctx.authority.issue(*csr, params);
     if (!cert)
         return cert.error();
@@ -205,6 +230,57 @@ Result<QList<CertificateRecord>> CertificateService::forDevice(qint64 deviceId)
 
 Result<QByteArray> CertificateService::crl(int validityHours)
 {
+    auto current = currentCrl(validityHours);
+    if (!current)
+        return current.error();
+    return current->der;
+}
+
+Result<CertificateService::PublishedCrl> CertificateService::publishedCrl(const QString& name)
+{
+    if (name != publicationName())
+        return Error(ErrorCode::NotFound, QStringLiteral("no CA is published as '%1'").arg(name.left(80)), { { QStringLiteral("what"), QStringLiteral("ca") } });
+    auto settings = SettingsService(m_ctx, m_db).load();
+    if (!settings)
+        return settings.error();
+    return currentCrl(settings->integer(SettingKey::CrlValidityHours));
+}
+
+Result<QByteArray> CertificateService::publishedCaCertificate(const QString& name)
+{
+    if (name != publicationName())
+        return Error(ErrorCode::NotFound, QStringLiteral("no CA is published as '%1'").arg(name.left(80)), { { QStringLiteral("what"), QStringLiteral("ca") } });
+    return m_ctx.authority.certificate().toDer();
+}
+
+Result<OcspCertificateStatus> CertificateService::ocspStatus(const QString& serialHex)
+{
+    auto row = fetchOne(m_db, QStringLiteral("SELECT status, status_changed_at, revocation_reason FROM certificates WHERE serial = ?"), { serialHex });
+    if (!row)
+        return row.error();
+    OcspCertificateStatus status;
+    if (row->isEmpty())
+        return status; // never issued here: unknown
+    if (row->value("status").toString() == certificateStatusId(CertificateStatus::Active)) {
+        status.kind = OcspCertificateStatus::Kind::Good;
+        return status;
+    }
+    status.kind = OcspCertificateStatus::Kind::Revoked;
+    status.revokedAt = QDateTime::fromMSecsSinceEpoch(row->value("status_changed_at").toLongLong(), Qt::UTC);
+    revocationReasonFromId(row->value("revocation_reason").toString(), &status.reason);
+    if (row->value("status").toString() == certificateStatusId(CertificateStatus::OnHold))
+        status.reason = RevocationReason::CertificateHold;
+    return status;
+}
+
+QByteArray CertificateService::answerOcsp(const QByteArray& requestDer)
+{
+    const OcspResponder responder(m_ctx.authority, m_ctx.ocspSigningCertificate, m_ctx.ocspSigningKey);
+    return responder.respond(requestDer, [this](const QString& serial) { return ocspStatus(serial); }, m_ctx.now());
+}
+
+Result<CertificateService::PublishedCrl> CertificateService::currentCrl(int validityHours)
+{
     // Read without a lock: the revocation state and the CRL last signed for it.
     auto entries = revokedEntries();
     if (!entries)
@@ -221,8 +297,12 @@ Result<QByteArray> CertificateService::crl(int validityHours)
         return !row.isEmpty() && row.value("state_digest").toString() == digest
             && now < row.value("this_update").toLongLong() + (row.value("next_update").toLongLong() - row.value("this_update").toLongLong()) / 2;
     };
+    const auto published = [](const SqlRow& row) {
+        return PublishedCrl { row.value("der").toByteArray(), QDateTime::fromMSecsSinceEpoch(row.value("this_update").toLongLong(), Qt::UTC),
+            QDateTime::fromMSecsSinceEpoch(row.value("next_update").toLongLong(), Qt::UTC) };
+    };
     if (fresh(*stored))
-        return stored->value("der").toByteArray();
+        return published(*stored);
     Transaction tx(m_db, m_ctx.dialect());
     if (auto r = tx.begin(); !r)
         return r.error();
@@ -231,7 +311,7 @@ Result<QByteArray> CertificateService::crl(int validityHours)
     if (!again)
         return again.error();
     if (fresh(*again))
-        return again->value("der").toByteArray();
+        return published(*again);
     auto number = fetchOne(m_db, QStringLiteral("UPDATE authorities SET crl_number = crl_number + 1 WHERE kind = 'root' RETURNING crl_number"));
     if (!number)
         return number.error();
@@ -249,7 +329,7 @@ Result<QByteArray> CertificateService::crl(int validityHours)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();
-    return der;
+    return PublishedCrl { *der, thisUpdate, thisUpdate.addMSecs(life) };
 }
 
 Result<QList<RevokedEntry>> CertificateService::revokedEntries()

@@ -6,6 +6,8 @@
 #include "DeviceLifecycle.h"
 #include "EngineContext.h"
 #include "Person.h"
+#include "Settings.h"
+#include "pki/OcspResponder.h"
 
 #include <QSqlDatabase>
 
@@ -35,8 +37,22 @@ public:
     // Builds the subject: the policy's template, then the default DN from the settings.
     static Result<DistinguishedName> subjectFor(const CertificatePolicy& policy, const Person& person, const QString& defaultDn);
 
+    // `settings` give the default DN and the address relying parties reach (publicationUrls).
     Result<CertificateRecord> issue(const Person& person, const CertificatePolicy& policy, const QByteArray& csr, qint64 deviceId,
-        const QDateTime& notAfterCap, const QString& defaultDn);
+        const QDateTime& notAfterCap, const Settings& settings);
+
+    // Where the issuing CA's CRL, certificate and OCSP responder are, as the certificates it
+    // issues name them: <address>/crl/<name>.crl, /ca/<name>.crt and /ocsp under the external web address,
+    // or the collection address when that is not set (both are this server as the world
+    // reaches it). <name> is publicationName().
+    struct PublicationUrls {
+        QString crl;
+        QString caCertificate;
+        QString ocsp;
+    };
+    PublicationUrls publicationUrls(const Settings& settings) const;
+    // The issuing CA's name in those paths: its subject key identifier in lower-case hex.
+    QString publicationName() const;
     // Puts on hold, releases or revokes every certificate of the device that the action touches.
     Result<int> applyToDevice(qint64 deviceId, CertificateAction action, RevocationReason reason);
     // The device's own certificates and those recovered onto it from the archive.
@@ -57,6 +73,22 @@ public:
     // The CRL (DER): as stored while the revocation state is the one it lists and it is in the
     // first half of its life, else newly signed (with a new CRL number) and stored.
     Result<QByteArray> crl(int validityHours);
+    // The same with the times it was signed for, for a publisher's caching headers.
+    struct PublishedCrl {
+        QByteArray der;
+        QDateTime thisUpdate;
+        QDateTime nextUpdate;
+    };
+    Result<PublishedCrl> currentCrl(int validityHours);
+    // The CRL and the CA certificate (DER) by the name the certificates give
+    // (publicationName()); NotFound for any other name.
+    Result<PublishedCrl> publishedCrl(const QString& name);
+    Result<QByteArray> publishedCaCertificate(const QString& name);
+    // What the OCSP responder says of a serial of this CA's: good, revoked (on hold is revoked
+    // with reason certificateHold, as RFC 6960 has it) or unknown.
+    Result<OcspCertificateStatus> ocspStatus(const QString& serialHex);
+    // A DER OCSP response to a DER OCSP request, signed by the delegated responder.
+    QByteArray answerOcsp(const QByteArray& requestDer);
     // The same with the validity the settings give.
     Result<QByteArray> publishedCrl();
 

@@ -317,7 +317,7 @@ Result<CollectionBundle> CollectionService::submit(const CollectionSubmission& s
         return device.error();
 
     CollectionBundleBuilder bundle(m_ctx, submission.transportKey);
-    const Issuing issuing { *person, device->id, session->id, expires, settings->value(SettingKey::DefaultDn) };
+    const Issuing issuing { *person, device->id, session->id, expires, *settings };
     QStringList issued;
     for (int i = 0; i < policies.size(); ++i) {
         auto entry = collectCertificate(bundle, issuing, i, policies.at(i), effectiveRecovery(policies.at(i), profile->policies.at(i).recovery), submission.requests.at(i), &issued);
@@ -399,7 +399,7 @@ Result<QJsonObject> CollectionService::collectCertificate(const CollectionBundle
     } else if (csr.isEmpty()) {
         return Error(ErrorCode::CsrInvalid, QStringLiteral("no certificate request for %1").arg(policy.name), { { QStringLiteral("policy"), policy.name } });
     }
-    auto rec = certs.issue(issuing.person, policy, csr, issuing.deviceId, issuing.expires, issuing.defaultDn);
+    auto rec = certs.issue(issuing.person, policy, csr, issuing.deviceId, issuing.expires, issuing.settings);
     if (!rec)
         return rec.error();
     auto cert = Certificate::fromDer(rec->der);

@@ -6,6 +6,7 @@
 #include "Device.h"
 #include "EngineContext.h"
 #include "Person.h"
+#include "Settings.h"
 
 #include <QJsonObject>
 #include <QSqlDatabase>
@@ -42,7 +43,7 @@ private:
         qint64 deviceId = 0;
         QString sessionId;
         QDateTime expires;
-        QString defaultDn;
+        const Settings& settings;
     };
 
     Result<void> checkDevice(const Job& job, DeviceRestriction restriction, const DeviceFacts& facts);

@@ -512,6 +512,21 @@ QFuture<Result<QByteArray>> EmbeddedEngine::certificateRevocationList()
     return runPublicTask<QByteArray>([](const EngineContext& ctx, QSqlDatabase db) { return CertificateService(ctx, db).publishedCrl(); });
 }
 
+QFuture<Result<CertificateService::PublishedCrl>> EmbeddedEngine::publishedCrl(const QString& name)
+{
+    return runPublicTask<CertificateService::PublishedCrl>([name](const EngineContext& ctx, QSqlDatabase db) { return CertificateService(ctx, db).publishedCrl(name); });
+}
+
+QFuture<Result<QByteArray>> EmbeddedEngine::publishedCaCertificate(const QString& name)
+{
+    return runPublicTask<QByteArray>([name](const EngineContext& ctx, QSqlDatabase db) { return CertificateService(ctx, db).publishedCaCertificate(name); });
+}
+
+QFuture<Result<QByteArray>> EmbeddedEngine::answerOcsp(const QByteArray& requestDer)
+{
+    return runPublicTask<QByteArray>([requestDer](const EngineContext& ctx, QSqlDatabase db) -> Result<QByteArray> { return CertificateService(ctx, db).answerOcsp(requestDer); });
+}
+
 QFuture<Result<QByteArray>> EmbeddedEngine::caCertificate()
 {
     return runPublicTask<QByteArray>([](const EngineContext& ctx, QSqlDatabase) -> Result<QByteArray> {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AccessControl.h"
+#include "CertificateService.h"
 #include "Collection.h"
 #include "DeliveryScheduler.h"
 #include "DeviceFacts.h"
@@ -93,6 +94,12 @@ public:
     QFuture<Result<AuditVerification>> verifyAudit(const OperatorSession& session) override;
     QFuture<Result<QByteArray>> certificateRevocationList() override;
     QFuture<Result<QByteArray>> caCertificate() override;
+    // What relying parties fetch from the locations in the certificates (the server's
+    // /crl/<name>.crl and /ca/<name>.crt).
+    QFuture<Result<CertificateService::PublishedCrl>> publishedCrl(const QString& name);
+    QFuture<Result<QByteArray>> publishedCaCertificate(const QString& name);
+    // The OCSP responder: a DER response for a DER request (always an OCSP answer).
+    QFuture<Result<QByteArray>> answerOcsp(const QByteArray& requestDer);
 
     // The collection side (served to phones by lanyard-server; see CollectionService).
     QFuture<Result<CollectionSession>> startCollection(const CollectionStart& request);

@@ -183,6 +183,56 @@ Result<void> upgradeWithKey(const EngineContext& ctx, const QSqlDatabase& db, co
     return tx.commit();
 }
 
+// The delegated OCSP responder's identity: short-lived (it carries id-pkix-ocsp-nocheck, so
+// nobody can ask whether it was revoked), made again at a start when less than a month is
+// left. `stored` is its certificate and wrapped key when there is one.
+Result<void> ensureOcspSigner(EngineContext& ctx, const QSqlDatabase& db, const QPair<QByteArray, QByteArray>* stored)
+{
+    static const QString kind = QStringLiteral("ocsp-signing");
+    if (stored) {
+        auto cert = Certificate::fromPem(stored->first);
+        auto pem = cert ? ctx.keyWrapper->unwrap(stored->second, kind.toUtf8()) : Result<QByteArray>(cert.error());
+        auto key = pem ? PrivateKey::fromPem(*pem) : Result<PrivateKey>(pem.error());
+        if (!key)
+            return key.error();
+        if (cert->notAfter() > ctx.now().addDays(30) && cert->verifiedBy({ ctx.authority.certificate() }, ctx.now())) {
+            ctx.ocspSigningCertificate = *cert;
+            ctx.ocspSigningKey = *key;
+            return {};
+        }
+    }
+    auto key = PrivateKey::generate(KeyAlgorithm::EcP256);
+    if (!key)
+        return key.error();
+    IssuanceParameters p;
+    p.subject = { { QStringLiteral("CN"), QStringLiteral("Lanyard OCSP Responder ") + ctx.engineId.left(8) }, { QStringLiteral("O"), QStringLiteral("Lanyard") } };
+    p.notBefore = ctx.now().addSecs(-300);
+    p.validityDays = 365;
+    p.keyUsage = QStringLiteral("digitalSignature");
+    p.extendedKeyUsage = QStringLiteral("1.3.6.1.5.5.7.3.9"); // id-kp-OCSPSigning
+    p.ocspNoCheck = true;
+    p.allowedAlgorithms = { KeyAlgorithm::EcP256 };
+    auto cert = ctx.authority.issueForKey(*key, p);
+    if (!cert)
+        return cert.error();
+    auto wrapped = ctx.keyWrapper->wrap(key->toPem(), kind.toUtf8());
+    if (!wrapped)
+        return wrapped.error();
+    Transaction tx(db, ctx.dialect());
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    if (auto r = exec(db, QStringLiteral("DELETE FROM authorities WHERE kind = ?"), { kind }); !r)
+        return r.error();
+    if (auto r = exec(db, QStringLiteral("INSERT INTO authorities (kind, cert_pem, key_wrapped) VALUES (?, ?, ?)"), { kind, QString::fromLatin1(cert->toPem()), *wrapped }); !r)
+        return r.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    ctx.ocspSigningCertificate = *cert;
+    ctx.ocspSigningKey = *key;
+    qCInfo(lcBootstrap) << "OCSP responder certificate made, valid until" << cert->notAfter().toString(Qt::ISODate);
+    return {};
+}
+
 Result<std::shared_ptr<const EngineContext>> loadAuthority(
     const EmbeddedEngineOptions& options, const StorageState& state, const MasterKey& master)
 {
@@ -242,6 +292,9 @@ Result<std::shared_ptr<const EngineContext>> loadAuthority(
             !r)
             return r.error();
         if (auto r = upgradeWithKey(*ctx, *db, state); !r)
+            return r.error();
+        const auto ocsp = stored.constFind(QStringLiteral("ocsp-signing"));
+        if (auto r = ensureOcspSigner(*ctx, *db, ocsp == stored.cend() ? nullptr : &ocsp.value()); !r)
             return r.error();
         return std::shared_ptr<const EngineContext>(ctx);
     }
@@ -309,6 +362,8 @@ Result<std::shared_ptr<const EngineContext>> loadAuthority(
     if (auto r = AuditLog(*db, *ctx).append(e); !r)
         return r.error();
     if (auto r = tx.commit(); !r)
+        return r.error();
+    if (auto r = ensureOcspSigner(*ctx, *db, nullptr); !r)
         return r.error();
     return std::shared_ptr<const EngineContext>(ctx);
 }

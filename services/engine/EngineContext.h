@@ -22,6 +22,9 @@ struct EngineContext {
     CertificateAuthority authority;
     Certificate contentSigningCertificate;
     PrivateKey contentSigningKey;
+    // The delegated OCSP responder (id-kp-OCSPSigning, issued by the CA).
+    Certificate ocspSigningCertificate;
+    PrivateKey ocspSigningKey;
     std::shared_ptr<KeyWrapper> keyWrapper;
     QByteArray auditKey; // keys the audit chain; derived from the master key, never stored
     // How many passwords this process checks at once for callers not yet logged on (slow

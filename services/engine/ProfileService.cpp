@@ -96,6 +96,18 @@ Result<void> ProfileService::validatePolicy(const CertificatePolicy& p)
         return r;
     if (auto r = DnTemplate::parse(p.dnTemplate); !r)
         return r.error();
+    // An archived key is one the engine made and keeps: only an encryption key may be such,
+    // never one that signs or authenticates in its holder's name.
+    if (p.archiveKeys) {
+        static const QStringList encipherment { QStringLiteral("keyEncipherment"), QStringLiteral("dataEncipherment"), QStringLiteral("keyAgreement") };
+        for (const QString& usage : p.keyUsage.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            if (!encipherment.contains(usage.trimmed()))
+                return Error(ErrorCode::InvalidArgument,
+                    QStringLiteral("'%1' archives keys, so its key usage may only be encipherment, not %2").arg(p.name.trimmed(), usage.trimmed()),
+                    { { QStringLiteral("problem"), QStringLiteral("archive-not-encipherment") }, { QStringLiteral("policy"), p.name.trimmed() },
+                        { QStringLiteral("value"), usage.trimmed() } });
+        }
+    }
     return {};
 }
 

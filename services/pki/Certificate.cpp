@@ -5,6 +5,7 @@
 #include "PrivateKey.h"
 
 #include <openssl/pem.h>
+#include <openssl/x509v3.h>
 
 namespace lanyard {
 
@@ -248,6 +249,16 @@ QByteArray Certificate::sha256Fingerprint() const
     X509_digest(m_cert.get(), EVP_sha256(), reinterpret_cast<unsigned char*>(out.data()), &n);
     out.resize(int(n));
     return out;
+}
+
+QByteArray Certificate::subjectKeyIdentifier() const
+{
+    if (!m_cert)
+        return {};
+    const ASN1_OCTET_STRING* id = X509_get0_subject_key_id(m_cert.get());
+    if (!id)
+        return {};
+    return QByteArray(reinterpret_cast<const char*>(ASN1_STRING_get0_data(id)), ASN1_STRING_length(id));
 }
 
 Result<void> Certificate::verifySignature(const QByteArray& message, const QByteArray& signature) const

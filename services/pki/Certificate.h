@@ -39,6 +39,7 @@ public:
     Result<KeyAlgorithm> publicKeyAlgorithm() const;
     QByteArray publicKeyDer() const; // SubjectPublicKeyInfo
     QByteArray sha256Fingerprint() const;
+    QByteArray subjectKeyIdentifier() const; // empty when the certificate has none
     // Checks a SHA-256 signature (PKCS#1 v1.5 or DER ECDSA) over `message` with this
     // certificate's public key.
     Result<void> verifySignature(const QByteArray& message, const QByteArray& signature) const;

@@ -43,6 +43,56 @@ Result<void> addExtension(X509* cert, X509* issuer, int nid, const QString& valu
     return {};
 }
 
+GENERAL_NAME* uriName(const QString& url)
+{
+    const QByteArray bytes = url.toUtf8();
+    ASN1_IA5STRING* text = ASN1_IA5STRING_new();
+    ASN1_STRING_set(text, bytes.constData(), int(bytes.size()));
+    GENERAL_NAME* name = GENERAL_NAME_new();
+    GENERAL_NAME_set0_value(name, GEN_URI, text);
+    return name;
+}
+
+// As ASN.1 rather than OpenSSL's text syntax, where a comma in a URL would split it.
+Result<void> addRevocationLocations(X509* cert, const IssuanceParameters& p)
+{
+    for (const QString& url : { p.crlUrl, p.caIssuersUrl, p.ocspUrl }) {
+        if (!url.isEmpty() && (!url.startsWith(QLatin1String("http://")) && !url.startsWith(QLatin1String("https://"))))
+            return Error(ErrorCode::InvalidArgument, QStringLiteral("'%1' is not an http(s) address").arg(url));
+    }
+    if (!p.crlUrl.isEmpty()) {
+        using Points = std::unique_ptr<CRL_DIST_POINTS, ossl::Deleter<CRL_DIST_POINTS_free>>;
+        Points points(sk_DIST_POINT_new_null());
+        DIST_POINT* point = DIST_POINT_new();
+        point->distpoint = DIST_POINT_NAME_new();
+        point->distpoint->type = 0; // fullName
+        point->distpoint->name.fullname = GENERAL_NAMES_new();
+        sk_GENERAL_NAME_push(point->distpoint->name.fullname, uriName(p.crlUrl));
+        sk_DIST_POINT_push(points.get(), point);
+        if (X509_add1_ext_i2d(cert, NID_crl_distribution_points, points.get(), 0, X509V3_ADD_DEFAULT) != 1)
+            return openSslError(ErrorCode::CryptoFailure, QStringLiteral("adding the CRL distribution point"));
+    }
+    if (!p.caIssuersUrl.isEmpty() || !p.ocspUrl.isEmpty()) {
+        using Access = std::unique_ptr<AUTHORITY_INFO_ACCESS, ossl::Deleter<AUTHORITY_INFO_ACCESS_free>>;
+        Access access(sk_ACCESS_DESCRIPTION_new_null());
+        const auto add = [&](int method, const QString& url) {
+            if (url.isEmpty())
+                return;
+            ACCESS_DESCRIPTION* d = ACCESS_DESCRIPTION_new();
+            ASN1_OBJECT_free(d->method);
+            d->method = OBJ_nid2obj(method);
+            GENERAL_NAME_free(d->location);
+            d->location = uriName(url);
+            sk_ACCESS_DESCRIPTION_push(access.get(), d);
+        };
+        add(NID_ad_OCSP, p.ocspUrl);
+        add(NID_ad_ca_issuers, p.caIssuersUrl);
+        if (X509_add1_ext_i2d(cert, NID_info_access, access.get(), 0, X509V3_ADD_DEFAULT) != 1)
+            return openSslError(ErrorCode::CryptoFailure, QStringLiteral("adding the authority information access"));
+    }
+    return {};
+}
+
 ossl::Asn1Integer randomSerial()
 {
     QByteArray bytes = secureRandomBytes(16);
@@ -88,6 +138,10 @@ Result<Certificate> build(const PrivateKey& subjectKey, const IssuanceParameters
         }
         if (!p.extendedKeyUsage.isEmpty()) {
             if (auto r = addExtension(cert.get(), issuer, NID_ext_key_usage, p.extendedKeyUsage); !r)
+                return r.error();
+        }
+        if (p.ocspNoCheck) {
+            if (auto r = addExtension(cert.get(), issuer, NID_id_pkix_OCSP_noCheck, QStringLiteral("ignored")); !r)
                 return r.error();
         }
     }
@@ -147,6 +201,10 @@ Result<Certificate> build(const PrivateKey& subjectKey, const IssuanceParameters
     }
     if (sk_GENERAL_NAME_num(san.get()) > 0 && X509_add1_ext_i2d(cert.get(), NID_subject_alt_name, san.get(), 0, X509V3_ADD_DEFAULT) != 1)
         return openSslError(ErrorCode::CryptoFailure, QStringLiteral("adding the subject alternative names"));
+    if (!isCa) {
+        if (auto r = addRevocationLocations(cert.get(), p); !r)
+            return r.error();
+    }
     if (X509_sign(cert.get(), issuerKey.native(), EVP_sha256()) <= 0)
         return openSslError(ErrorCode::CryptoFailure, QStringLiteral("signing the certificate"));
     return Certificate::adopt(cert.release());

@@ -28,6 +28,14 @@ struct IssuanceParameters {
     QString keyUsage = QStringLiteral("digitalSignature");
     QString extendedKeyUsage; // comma-separated names, e.g. "clientAuth,emailProtection"
     QList<KeyAlgorithm> allowedAlgorithms { KeyAlgorithm::Rsa2048, KeyAlgorithm::Rsa3072, KeyAlgorithm::EcP256 };
+    // Where a relying party finds out whether the certificate still holds: the issuer's CRL
+    // (CRL distribution point), its certificate and its OCSP responder (authority information
+    // access). Each is left out when empty.
+    QString crlUrl;
+    QString caIssuersUrl;
+    QString ocspUrl;
+    // id-pkix-ocsp-nocheck: for the delegated OCSP responder, whose own status is not asked.
+    bool ocspNoCheck = false;
 };
 
 struct RevokedEntry {

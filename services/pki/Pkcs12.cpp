@@ -21,9 +21,14 @@ Result<QByteArray> Pkcs12::create(const PrivateKey& key, const Certificate& cert
         X509_up_ref(c.native());
         sk_X509_push(ca.get(), c.native());
     }
-    P12 p12(PKCS12_create(password.constData(), "Lanyard", key.native(), certificate.native(), ca.get(), 0, 0, 0, 0, 0));
+    // AES-256-CBC under PBKDF2 for the key and the certificates, and an HMAC-SHA256 integrity
+    // check; OpenSSL's defaults (2,048 iterations) would let a stolen file's PIN fall quickly.
+    P12 p12(PKCS12_create(password.constData(), "Lanyard", key.native(), certificate.native(), ca.get(), NID_aes_256_cbc, NID_aes_256_cbc, kIterations,
+        -1, 0));
     if (!p12)
         return openSslError(ErrorCode::CryptoFailure, QStringLiteral("building the PKCS#12 file"));
+    if (PKCS12_set_mac(p12.get(), password.constData(), int(password.size()), nullptr, 0, kIterations, EVP_sha256()) != 1)
+        return openSslError(ErrorCode::CryptoFailure, QStringLiteral("sealing the PKCS#12 file"));
     ossl::Bio out(BIO_new(BIO_s_mem()));
     if (i2d_PKCS12_bio(out.get(), p12.get()) != 1)
         return openSslError(ErrorCode::CryptoFailure, QStringLiteral("encoding the PKCS#12 file"));

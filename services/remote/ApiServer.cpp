@@ -9,8 +9,10 @@
 #include "engine/SettingsSchema.h"
 #include "engine/SettingsService.h"
 
+#include <QCryptographicHash>
 #include <QFutureWatcher>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcApi, "lanyard.api")
@@ -219,6 +221,10 @@ std::span<const ApiServer::Route> ApiServer::routeTable()
         { "GET", "/c/{token}", &ApiServer::collectionPage },
         { "GET", "/api/v1/ca", &ApiServer::caCertificate },
         { "GET", "/api/v1/crl", &ApiServer::revocationList },
+        { "GET", "/crl/{file}", &ApiServer::publishedCrl },
+        { "GET", "/ca/{file}", &ApiServer::publishedCaCertificate },
+        { "POST", "/ocsp", &ApiServer::ocspPost },
+        { "GET", "/ocsp/{request}", &ApiServer::ocspGet },
         { "POST", "/api/v1/logon", &ApiServer::logon },
         { "POST", "/api/v1/logon/card/challenge", &ApiServer::cardLogonChallenge },
         { "POST", "/api/v1/logon/card", &ApiServer::cardLogon },
@@ -317,6 +323,82 @@ QFuture<ServerResponse> ApiServer::caCertificate(const ServerRequest&, const QSt
 QFuture<ServerResponse> ApiServer::revocationList(const ServerRequest&, const QString&)
 {
     return answer(this, m_engine.certificateRevocationList(), [](const QByteArray& der) { return ServerResponse("application/pkix-crl", der); });
+}
+
+namespace {
+// "<name>.<extension>" → name; nothing for another extension.
+std::optional<QString> publishedName(const QString& file, const char* extension)
+{
+    const QString suffix = QLatin1Char('.') + QLatin1String(extension);
+    if (!file.endsWith(suffix) || file.size() == suffix.size())
+        return std::nullopt;
+    return file.chopped(suffix.size());
+}
+
+Error notPublished(const QString& file)
+{
+    return Error(ErrorCode::NotFound, QStringLiteral("nothing is published as '%1'").arg(file.left(80)), { { QStringLiteral("what"), QStringLiteral("ca") } });
+}
+
+QByteArray httpDate(const QDateTime& at)
+{
+    return QLocale::c().toString(at.toUTC(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1();
+}
+} // namespace
+
+// The CRL a certificate's distribution point names. Caches may keep it a few minutes, never
+// past its nextUpdate, so a revocation reaches relying parties soon.
+QFuture<ServerResponse> ApiServer::publishedCrl(const ServerRequest&, const QString& file)
+{
+    const auto name = publishedName(file, "crl");
+    if (!name)
+        return ready(errorResponse(notPublished(file)));
+    return answer(this, m_engine.publishedCrl(*name), [](const CertificateService::PublishedCrl& crl) {
+        ServerResponse response("application/pkix-crl", crl.der);
+        const qint64 left = qMax<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(crl.nextUpdate));
+        response.addHeader("Cache-Control", "public, max-age=" + QByteArray::number(qMin<qint64>(kCrlCacheSeconds, left)));
+        response.addHeader("Last-Modified", httpDate(crl.thisUpdate));
+        response.addHeader("Expires", httpDate(crl.nextUpdate));
+        response.addHeader("ETag", '"' + QCryptographicHash::hash(crl.der, QCryptographicHash::Sha256).toHex().left(32) + '"');
+        return response;
+    });
+}
+
+// The CA certificate a certificate's authority information access names (DER, RFC 5280).
+QFuture<ServerResponse> ApiServer::publishedCaCertificate(const ServerRequest&, const QString& file)
+{
+    const auto name = publishedName(file, "crt");
+    if (!name)
+        return ready(errorResponse(notPublished(file)));
+    return answer(this, m_engine.publishedCaCertificate(*name), [](const QByteArray& der) {
+        ServerResponse response("application/pkix-cert", der);
+        response.addHeader("Cache-Control", "public, max-age=86400");
+        response.addHeader("ETag", '"' + QCryptographicHash::hash(der, QCryptographicHash::Sha256).toHex().left(32) + '"');
+        return response;
+    });
+}
+
+namespace {
+ServerResponse ocspAnswer(const QByteArray& der)
+{
+    ServerResponse response("application/ocsp-response", der);
+    // Each answer is signed now and may carry the asker's nonce: a shared cache must not keep it.
+    response.addHeader("Cache-Control", "no-store");
+    return response;
+}
+} // namespace
+
+// The OCSP responder (RFC 6960 appendix A): the DER request as the body of a POST…
+QFuture<ServerResponse> ApiServer::ocspPost(const ServerRequest& request, const QString&)
+{
+    return answer(this, m_engine.answerOcsp(request.body), ocspAnswer);
+}
+
+// …or, for small requests, base64 in the path of a GET (its '/', '+' and '=' percent-escaped).
+QFuture<ServerResponse> ApiServer::ocspGet(const ServerRequest&, const QString& encoded)
+{
+    const QByteArray der = QByteArray::fromBase64(QByteArray::fromPercentEncoding(encoded.toLatin1()));
+    return answer(this, m_engine.answerOcsp(der), ocspAnswer);
 }
 
 QFuture<ServerResponse> ApiServer::logon(const ServerRequest& request, const QString&)

@@ -23,6 +23,10 @@ namespace lanyard {
 class ApiServer : public QObject {
     Q_OBJECT
 public:
+    // How long a cache may keep a published CRL (never past its nextUpdate): a revocation
+    // reaches relying parties within this many seconds.
+    static constexpr qint64 kCrlCacheSeconds = 300;
+
     explicit ApiServer(EmbeddedEngine& engine, HttpLimits limits = {}, QObject* parent = nullptr);
     ~ApiServer() override;
 
@@ -58,6 +62,10 @@ private:
     QFuture<ServerResponse> collectionPage(const ServerRequest& request, const QString& token);
     QFuture<ServerResponse> caCertificate(const ServerRequest& request, const QString&);
     QFuture<ServerResponse> revocationList(const ServerRequest& request, const QString&);
+    QFuture<ServerResponse> publishedCrl(const ServerRequest& request, const QString& file);
+    QFuture<ServerResponse> publishedCaCertificate(const ServerRequest& request, const QString& file);
+    QFuture<ServerResponse> ocspPost(const ServerRequest& request, const QString&);
+    QFuture<ServerResponse> ocspGet(const ServerRequest& request, const QString& encoded);
     QFuture<ServerResponse> logon(const ServerRequest& request, const QString&);
     QFuture<ServerResponse> cardLogonChallenge(const ServerRequest& request, const QString&);
     QFuture<ServerResponse> cardLogon(const ServerRequest& request, const QString&);

@@ -101,6 +101,30 @@ private Q_SLOTS:
             return ProfileService(ctx, db).savePolicy(nullptr, p);
         }));
         QCOMPARE(policy.error().code, ErrorCode::DnTemplateInvalid);
+
+        // A key the engine keeps a copy of never signs or authenticates.
+        for (const char* usage : { "digitalSignature", "keyEncipherment,digitalSignature", "nonRepudiation" }) {
+            auto archived = await(m_fx.engine().runTask<qint64>([usage](const EngineContext& ctx, QSqlDatabase db) {
+                CertificatePolicy p;
+                p.name = QStringLiteral("Archiving signer");
+                p.keyAlgorithms = { KeyAlgorithm::Rsa2048 };
+                p.keyUsage = QLatin1String(usage);
+                p.archiveKeys = true;
+                return ProfileService(ctx, db).savePolicy(nullptr, p);
+            }));
+            QVERIFY2(!archived, usage);
+            QCOMPARE(archived.error().args.value(QStringLiteral("problem")).toString(), QStringLiteral("archive-not-encipherment"));
+        }
+        auto encryption = await(m_fx.engine().runTask<qint64>([](const EngineContext& ctx, QSqlDatabase db) {
+            CertificatePolicy p;
+            p.name = QStringLiteral("Archived encryption");
+            p.keyAlgorithms = { KeyAlgorithm::Rsa2048 };
+            p.keyUsage = QStringLiteral("keyEncipherment,dataEncipherment");
+            p.extendedKeyUsage = QStringLiteral("emailProtection");
+            p.archiveKeys = true;
+            return ProfileService(ctx, db).savePolicy(nullptr, p);
+        }));
+        QVERIFY2(encryption, qPrintable(encryption ? QString() : encryption.error().detail));
     }
 };
 

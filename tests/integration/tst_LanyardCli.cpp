@@ -54,6 +54,34 @@ private Q_SLOTS:
         QVERIFY(err.contains("No display found"));
     }
 
+    // The README and the man page name the folder where the database really lands.
+    void theDocumentsNameTheTrueDatabasePath()
+    {
+        QTemporaryDir home;
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), home.path());
+        env.remove(QStringLiteral("XDG_DATA_HOME"));
+        p.setProcessEnvironment(env);
+        p.start(binary(), { QStringLiteral("demo-data"), QStringLiteral("--people"), QStringLiteral("1"), QStringLiteral("--devices"), QStringLiteral("0"), QStringLiteral("--key-file") });
+        QVERIFY(p.waitForFinished(300000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        const QString said = QString::fromUtf8(p.readAllStandardOutput());
+        const QString prefix = QStringLiteral("Database: ") + home.path() + QLatin1Char('/');
+        const qsizetype at = said.indexOf(prefix);
+        QVERIFY2(at >= 0, qPrintable(said));
+        const QString relative = said.mid(at + prefix.size()).section(QLatin1Char('\n'), 0, 0).trimmed();
+        QVERIFY(QFile::exists(home.filePath(relative)));
+        const QString documented = QStringLiteral("~/") + relative;
+        for (const char* document : { "/../README.md", "/../packaging/man/lanyard.1" }) {
+            QFile f(qEnvironmentVariable("LANYARD_TEST_SOURCE_DIR") + QLatin1String(document));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QString text = QString::fromUtf8(f.readAll());
+            QVERIFY2(text.contains(documented), qPrintable(QStringLiteral("%1 does not name %2").arg(QLatin1String(document), documented)));
+            QVERIFY2(!text.contains(QStringLiteral("~/.local/share/Lanyard/lanyard.db")), document);
+        }
+    }
+
     void unusableDatabaseIsExplained()
     {
         QTemporaryDir dir;

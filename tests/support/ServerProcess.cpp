@@ -64,7 +64,7 @@ ServerProcess::CommandOutput ServerProcess::command(const QString& name, const Q
     return { done.exitCode, done.out, done.err };
 }
 
-QString ServerProcess::prepare()
+QString ServerProcess::makeTlsCertificate()
 {
     const ProcessOutput cert = run(QStringLiteral("openssl"),
         { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"),
@@ -72,6 +72,28 @@ QString ServerProcess::prepare()
             QStringLiteral("subjectAltName=IP:127.0.0.1"), QStringLiteral("-keyout"), path(QStringLiteral("tls.key")), QStringLiteral("-out"), tlsCertificate() });
     if (cert.exitCode != 0)
         return QStringLiteral("openssl req: ") + QString::fromLocal8Bit(cert.err);
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    m_port = probe.serverPort();
+    probe.close();
+    return {};
+}
+
+QString ServerProcess::prepareBaseline(CommandOutput* init)
+{
+    if (const QString error = makeTlsCertificate(); !error.isEmpty())
+        return error;
+    *init = command(QStringLiteral("init"), { QStringLiteral("--logon"), QStringLiteral("admin"), QStringLiteral("--name"), QStringLiteral("Ada Admin") },
+        QByteArray(kAdminPassword) + '\n');
+    if (init->exitCode != 0)
+        return QStringLiteral("init: ") + QString::fromLocal8Bit(init->err);
+    return {};
+}
+
+QString ServerProcess::prepare()
+{
+    if (const QString error = makeTlsCertificate(); !error.isEmpty())
+        return error;
     const ProcessOutput init = run(tool("lanyard-server"), QStringList { QStringLiteral("init"), QStringLiteral("--db"), m_db, QStringLiteral("--demo") } + m_keyArgs, {}, 300000);
     if (init.exitCode != 0)
         return QStringLiteral("init: ") + QString::fromLocal8Bit(init.err);
@@ -89,10 +111,6 @@ QString ServerProcess::prepare()
         if (const QString error = createOperator(QLatin1String(op.logon), QLatin1String(op.name), roles, QLatin1String(op.password)); !error.isEmpty())
             return error;
     }
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    m_port = probe.serverPort();
-    probe.close();
     return {};
 }
 
@@ -112,7 +130,9 @@ QString ServerProcess::prepareSharing(const ServerProcess& other)
 
 QString ServerProcess::start(const QStringList& serveArguments)
 {
-    m_process.setStandardOutputFile(path(QStringLiteral("server.out")), QIODevice::Append);
+    // The server logs to standard output (the journal under systemd), errors before serving to
+    // standard error: one file holds both.
+    m_process.setStandardOutputFile(logFile(), QIODevice::Append);
     m_process.setStandardErrorFile(logFile(), QIODevice::Append);
     m_process.start(tool("lanyard-server"),
         QStringList { QStringLiteral("serve"), QStringLiteral("--db"), m_db, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(m_port), QStringLiteral("--tls-cert"),

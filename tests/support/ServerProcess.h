@@ -24,6 +24,10 @@ public:
     static QString tool(const char* name);
     // Creates certificate, database and operators; the error text on failure.
     QString prepare();
+    // Instead of prepare(): `init` without demo data, as an organisation starts: the baseline
+    // and the first administrator "admin" (kAdminPassword). `init` gets what init printed.
+    struct CommandOutput;
+    QString prepareBaseline(CommandOutput* init);
     // Instead of prepare(): a second server on the database, key and certificate of another
     // (several processes sharing one PostgreSQL database).
     QString prepareSharing(const ServerProcess& other);
@@ -81,6 +85,8 @@ public:
     IssuedVsc issueVscOntoCard(const QString& personText, const QString& store, const QString& dnsName, const QString& pin);
 
 private:
+    QString makeTlsCertificate();
+
     QString m_dir;
     QString m_db;
     QStringList m_keyArgs;

@@ -1,6 +1,7 @@
 #include "TestSupport.h"
 #include "pki/CertificateAuthority.h"
 #include "pki/CertificateRequest.h"
+#include "pki/Pkcs12.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -179,6 +180,32 @@ private Q_SLOTS:
         auto ended = m_ca.issue(csr, p);
         QCOMPARE(ended.error().code, ErrorCode::InvalidArgument);
         QCOMPARE(ended.error().args.value(QStringLiteral("problem")).toString(), QStringLiteral("validity-ended"));
+    }
+
+    // What a PKI team checks in a PKCS#12 file, read by the openssl tool: AES-256 under PBKDF2
+    // with at least 100,000 iterations, and a SHA-256 MAC with as many; the PIN opens it.
+    void pkcs12FilesAreStronglySealed()
+    {
+        auto key = PrivateKey::generate(KeyAlgorithm::EcP256);
+        QVERIFY(key);
+        auto cert = m_ca.issueForKey(*key, params());
+        QVERIFY(cert);
+        auto p12 = Pkcs12::create(*key, *cert, { m_ca.certificate() }, "2468-1357");
+        QVERIFY(p12);
+        QCOMPARE(Pkcs12::passwordOpens(*p12, "2468-1357").value(), true);
+        QCOMPARE(Pkcs12::passwordOpens(*p12, "2468-1358").value(), false);
+        const QString file = m_dir.filePath(QStringLiteral("strong.p12"));
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(*p12);
+        out.close();
+        const ProcessOutput info = run(QStringLiteral("openssl"),
+            { QStringLiteral("pkcs12"), QStringLiteral("-info"), QStringLiteral("-noout"), QStringLiteral("-in"), file, QStringLiteral("-passin"), QStringLiteral("pass:2468-1357") });
+        const QString said = QString::fromUtf8(info.out + info.err);
+        QVERIFY2(info.exitCode == 0, qPrintable(said));
+        QVERIFY2(said.contains(QStringLiteral("MAC: sha256, Iteration 100000")), qPrintable(said));
+        QCOMPARE(said.count(QStringLiteral("PBES2, PBKDF2, AES-256-CBC, Iteration 100000, PRF hmacWithSHA256")), 2); // the certificates and the key
+        QVERIFY2(!said.contains(QStringLiteral("RC2")) && !said.contains(QStringLiteral("3DES")) && !said.contains(QStringLiteral("Iteration 2048")), qPrintable(said));
     }
 
     void crlListsHeldAndRevoked()

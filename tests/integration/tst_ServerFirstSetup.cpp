@@ -1,0 +1,228 @@
+// An organisation's first server, with no demo data: `lanyard-server init` makes the baseline
+// and the first administrator, says what comes next, and that server can issue: the
+// administrator requests a Mobile Identity for a person and the real agent collects it.
+#include "ServerProcess.h"
+#include "TestSupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace lanyard::test;
+
+class TestServerFirstSetup : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    ServerProcess m_server { m_dir.path() };
+    QString m_token;
+
+    QJsonObject call(const QString& method, const QJsonObject& args) { return m_server.operatorCall(m_token, method, args); }
+
+    qint64 personId(const QString& logon)
+    {
+        const QJsonArray people = call(QStringLiteral("findPeople"), { { QStringLiteral("text"), logon }, { QStringLiteral("limit"), 5 } }).value(QStringLiteral("people")).toArray();
+        for (const QJsonValue& p : people)
+            if (p.toObject().value(QStringLiteral("logonName")).toString() == logon)
+                return p.toObject().value(QStringLiteral("id")).toInteger();
+        return 0;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        ServerProcess::CommandOutput init;
+        const QString prepared = m_server.prepareBaseline(&init);
+        QVERIFY2(prepared.isEmpty(), qPrintable(prepared));
+        const QString said = QString::fromUtf8(init.out);
+        for (const char* line : { "made role Administrator", "made role Helpdesk Operator", "made role Validator", "made role End User", "made role Kiosk",
+                 "made certificate policy PIV Authentication", "made certificate policy Digital Signature", "made certificate policy Key Management",
+                 "made certificate policy Card Authentication", "made credential profile Mobile Identity", "made credential profile Virtual Smart Card",
+                 "made credential profile Derived PIV Credential", "made the first administrator 'admin'", "next steps:", "collection.baseUrl" })
+            QVERIFY2(said.contains(QLatin1String(line)), qPrintable(QStringLiteral("'%1' missing from:\n%2").arg(QLatin1String(line), said)));
+        const QString started = m_server.start();
+        QVERIFY2(started.isEmpty(), qPrintable(started));
+        m_token = m_server.logon(QStringLiteral("admin"), QLatin1String(ServerProcess::kAdminPassword));
+        QVERIFY(!m_token.isEmpty());
+    }
+
+    // Run again it keeps everything, asks for nothing and makes nothing.
+    void initAgainChangesNothing()
+    {
+        const auto again = m_server.command(QStringLiteral("init"), {});
+        QVERIFY2(again.exitCode == 0, again.err.constData());
+        QVERIFY2(!again.out.contains("made "), again.out.constData());
+        QVERIFY2(again.out.contains("kept as it was: role Administrator"), again.out.constData());
+        QVERIFY(again.out.contains("credential profile Derived PIV Credential"));
+        QVERIFY(again.err.isEmpty() || !again.err.contains("Password"));
+    }
+
+    // Without a password init says how to give one and makes no administrator.
+    void theFirstAdministratorNeedsAPassword()
+    {
+        QTemporaryDir dir;
+        ServerProcess other(dir.path());
+        const auto none = other.command(QStringLiteral("init"), {});
+        QCOMPARE(none.exitCode, 1);
+        QVERIFY2(none.err.contains("the first administrator 'admin' needs a password of at least 8 characters on standard input"), none.err.constData());
+        const auto shortOne = other.command(QStringLiteral("init"), { QStringLiteral("--logon"), QStringLiteral("chief") }, "short\n");
+        QCOMPARE(shortOne.exitCode, 1);
+        QVERIFY(shortOne.err.contains("'chief' needs a password"));
+        const auto made = other.command(QStringLiteral("init"), { QStringLiteral("--logon"), QStringLiteral("chief") }, "long enough password\n");
+        QVERIFY2(made.exitCode == 0, made.err.constData());
+        QVERIFY(made.out.contains("made the first administrator 'chief'"));
+        QVERIFY2(made.out.contains("kept as it was"), "the first try made the baseline already");
+    }
+
+    // The baseline's archive rule holds for what init made: only Key Management archives,
+    // and its key may only encrypt.
+    void policiesAreWhatAPkiTeamExpects()
+    {
+        const QJsonObject editor = call(QStringLiteral("certificatePolicies"), {});
+        const QJsonArray policies = editor.value(QStringLiteral("policies")).toArray();
+        QCOMPARE(policies.size(), 4);
+        for (const QJsonValue& v : policies) {
+            const QJsonObject p = v.toObject();
+            const bool archives = p.value(QStringLiteral("archiveKeys")).toBool();
+            QCOMPARE(archives, p.value(QStringLiteral("name")).toString() == QLatin1String("Key Management"));
+            if (archives)
+                QCOMPARE(p.value(QStringLiteral("keyUsage")).toString(), QStringLiteral("keyEncipherment"));
+        }
+    }
+
+    // From nothing to a collected credential: a person, a request, the agent.
+    void aBaselineServerIssues()
+    {
+        const QString error = m_server.createOperator(QStringLiteral("alice"), QStringLiteral("Alice Example"), { QStringLiteral("End User") }, QStringLiteral("alice's long password"));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(m_server.setSettings({ { QStringLiteral("collection.baseUrl"), m_server.url() } }), QString());
+        const qint64 alice = personId(QStringLiteral("alice"));
+        QVERIFY(alice > 0);
+        const QJsonArray profiles = call(QStringLiteral("requestableProfiles"), { { QStringLiteral("personId"), alice } }).value(QStringLiteral("profiles")).toArray();
+        qint64 mobile = 0;
+        QStringList names;
+        for (const QJsonValue& p : profiles) {
+            names << p.toObject().value(QStringLiteral("name")).toString();
+            if (names.last() == QLatin1String("Mobile Identity"))
+                mobile = p.toObject().value(QStringLiteral("id")).toInteger();
+        }
+        QVERIFY2(mobile > 0, qPrintable(names.join(QStringLiteral(", "))));
+        QVERIFY2(!names.contains(QStringLiteral("Derived PIV Credential")), "only the kiosk requests a derived credential");
+        const QJsonObject issued = call(QStringLiteral("requestCredential"),
+            { { QStringLiteral("personId"), alice }, { QStringLiteral("profileId"), mobile }, { QStringLiteral("showCode"), true } });
+        const QString code = issued.value(QStringLiteral("code")).toString();
+        QVERIFY2(!code.isEmpty(), QJsonDocument(issued).toJson().constData());
+        QVERIFY(issued.value(QStringLiteral("collectionUrl")).toString().startsWith(m_server.url() + QStringLiteral("/c/")));
+
+        const QByteArray savedAsan = qgetenv("ASAN_OPTIONS");
+        qputenv("ASAN_OPTIONS", savedAsan + ":detect_leaks=0"); // as tst_server_end_to_end: OpenSSL's exit-time allocations
+        const ProcessOutput collected = run(ServerProcess::tool("lanyard-agent"),
+            { QStringLiteral("collect"), issued.value(QStringLiteral("collectionUrl")).toString(), QStringLiteral("--code"), code, QStringLiteral("--store"),
+                m_server.path(QStringLiteral("phone")), QStringLiteral("--trust"), m_server.caCertificate(), QStringLiteral("--tls-ca"), m_server.tlsCertificate() },
+            {}, 120000);
+        const ProcessOutput status = run(ServerProcess::tool("lanyard-agent"), { QStringLiteral("status"), QStringLiteral("--store"), m_server.path(QStringLiteral("phone")) });
+        qputenv("ASAN_OPTIONS", savedAsan);
+        QVERIFY2(collected.exitCode == 0, collected.err.constData());
+        QCOMPARE(status.exitCode, 0);
+        // PIV Authentication, Digital Signature, and the archived Key Management certificate.
+        QCOMPARE(status.out.count("certificate "), 3);
+    }
+
+    // What a relying party does with a certificate it is shown: follow the CRL distribution
+    // point and the CA issuers location written in it, and check with OpenSSL's own tools.
+    void relyingPartiesFindTheCrlAndTheIssuer()
+    {
+        const QString leaf = m_server.path(QStringLiteral("phone/certificate-1.pem"));
+        const ProcessOutput ext = run(QStringLiteral("openssl"),
+            { QStringLiteral("x509"), QStringLiteral("-in"), leaf, QStringLiteral("-noout"), QStringLiteral("-ext"), QStringLiteral("crlDistributionPoints,authorityInfoAccess") });
+        QCOMPARE(ext.exitCode, 0);
+        const QString said = QString::fromUtf8(ext.out);
+        static const QRegularExpression crlUri(QStringLiteral("URI:(https://127\\.0\\.0\\.1:\\d+)(/crl/[0-9a-f]{40}\\.crl)"));
+        static const QRegularExpression caUri(QStringLiteral("CA Issuers - URI:(https://127\\.0\\.0\\.1:\\d+)(/ca/[0-9a-f]{40}\\.crt)"));
+        const auto crlAt = crlUri.match(said);
+        const auto caAt = caUri.match(said);
+        QVERIFY2(crlAt.hasMatch() && caAt.hasMatch(), qPrintable(said));
+        QCOMPARE(crlAt.captured(1), m_server.url()); // the collection address: web.externalAddress is not set
+
+        const auto crl = m_server.http(QStringLiteral("GET"), crlAt.captured(2));
+        QCOMPARE(crl.status, 200);
+        QCOMPARE(crl.headers.value("content-type"), QByteArray("application/pkix-crl"));
+        QVERIFY2(crl.headers.value("cache-control").startsWith("public, max-age="), crl.headers.value("cache-control").constData());
+        QVERIFY(!crl.headers.value("etag").isEmpty() && !crl.headers.value("expires").isEmpty() && !crl.headers.value("last-modified").isEmpty());
+        const auto ca = m_server.http(QStringLiteral("GET"), caAt.captured(2));
+        QCOMPARE(ca.status, 200);
+        QCOMPARE(ca.headers.value("content-type"), QByteArray("application/pkix-cert"));
+
+        const auto toPem = [&](const char* kind, const QByteArray& der, const QString& file) {
+            const ProcessOutput pem = run(QStringLiteral("openssl"), { QLatin1String(kind), QStringLiteral("-inform"), QStringLiteral("DER"), QStringLiteral("-out"), m_server.path(file) }, der);
+            return pem.exitCode == 0;
+        };
+        QVERIFY(toPem("crl", crl.body, QStringLiteral("published-crl.pem")));
+        QVERIFY(toPem("x509", ca.body, QStringLiteral("published-ca.pem")));
+        const auto verify = [&] {
+            return run(QStringLiteral("openssl"),
+                { QStringLiteral("verify"), QStringLiteral("-crl_check"), QStringLiteral("-CAfile"), m_server.path(QStringLiteral("published-ca.pem")), QStringLiteral("-CRLfile"),
+                    m_server.path(QStringLiteral("published-crl.pem")), leaf });
+        };
+        const ProcessOutput good = verify();
+        QVERIFY2(good.exitCode == 0 && good.out.contains(": OK"), (good.out + good.err).constData());
+
+        // The OCSP responder the certificate names, asked by OpenSSL's own client, which checks
+        // the delegated responder's signature against the CA alone.
+        static const QRegularExpression ocspUri(QStringLiteral("OCSP - URI:(https://127\\.0\\.0\\.1:\\d+/ocsp)"));
+        const auto ocspAt = ocspUri.match(said);
+        QVERIFY2(ocspAt.hasMatch(), qPrintable(said));
+        const auto ocsp = [&](const QString& certificate, const QStringList& extra = {}) {
+            const ProcessOutput asked = run(QStringLiteral("openssl"),
+                QStringList { QStringLiteral("ocsp"), QStringLiteral("-issuer"), m_server.path(QStringLiteral("published-ca.pem")), QStringLiteral("-cert"), certificate,
+                    QStringLiteral("-url"), ocspAt.captured(1), QStringLiteral("-CAfile"), m_server.path(QStringLiteral("published-ca.pem")), QStringLiteral("-resp_text") }
+                    + extra);
+            return QString::fromUtf8(asked.out + asked.err);
+        };
+        const QString fine = ocsp(leaf);
+        QVERIFY2(fine.contains(QStringLiteral("Response verify OK")) && fine.contains(leaf + QStringLiteral(": good")), qPrintable(fine));
+        QVERIFY2(fine.contains(QStringLiteral("OCSP Nonce")), qPrintable(fine));
+        QVERIFY2(fine.contains(QStringLiteral("OCSP Signing")) && fine.contains(QStringLiteral("OCSP No Check")), qPrintable(fine));
+        const QString noNonce = ocsp(leaf, { QStringLiteral("-no_nonce") });
+        QVERIFY2(noNonce.contains(leaf + QStringLiteral(": good")) && !noNonce.contains(QStringLiteral("OCSP Nonce")), qPrintable(noNonce));
+        // A serial this CA never issued (the server's own TLS certificate's).
+        const QString stranger = ocsp(m_server.tlsCertificate());
+        QVERIFY2(stranger.contains(QStringLiteral("Response verify OK")) && stranger.contains(m_server.tlsCertificate() + QStringLiteral(": unknown")), qPrintable(stranger));
+        // Garbage is answered as OCSP answers it.
+        const auto junk = m_server.http(QStringLiteral("POST"), QStringLiteral("/ocsp"), QJsonObject { { QStringLiteral("not"), QStringLiteral("ocsp") } });
+        QCOMPARE(junk.status, 200);
+        QCOMPARE(junk.headers.value("content-type"), QByteArray("application/ocsp-response"));
+        QCOMPARE(junk.body, QByteArray::fromHex("30030a0101")); // OCSPResponse { malformedRequest }
+
+        // Revoked: the CRL at the same location says so at once.
+        const qint64 alice = personId(QStringLiteral("alice"));
+        const QJsonArray devices = call(QStringLiteral("devicesOf"), { { QStringLiteral("personId"), alice } }).value(QStringLiteral("devices")).toArray();
+        QCOMPARE(devices.size(), 1);
+        call(QStringLiteral("changeDevice"),
+            { { QStringLiteral("deviceId"), devices.first().toObject().value(QStringLiteral("id")) },
+                { QStringLiteral("action"), QJsonObject { { QStringLiteral("operation"), QStringLiteral("cancel") }, { QStringLiteral("reason"), QStringLiteral("left the company") } } } });
+        const auto after = m_server.http(QStringLiteral("GET"), crlAt.captured(2));
+        QCOMPARE(after.status, 200);
+        QVERIFY(after.headers.value("etag") != crl.headers.value("etag"));
+        QVERIFY(toPem("crl", after.body, QStringLiteral("published-crl.pem")));
+        const ProcessOutput revoked = verify();
+        QVERIFY2(revoked.exitCode != 0 && (revoked.out + revoked.err).contains("certificate revoked"), (revoked.out + revoked.err).constData());
+        const QString ended = ocsp(leaf);
+        QVERIFY2(ended.contains(QStringLiteral("Response verify OK")) && ended.contains(leaf + QStringLiteral(": revoked")) && ended.contains(QStringLiteral("Revocation Time")),
+            qPrintable(ended));
+
+        // Only the CA it names is published; nothing else is found there.
+        QCOMPARE(m_server.http(QStringLiteral("GET"), QStringLiteral("/crl/0000.crl")).status, 404);
+        QCOMPARE(m_server.http(QStringLiteral("GET"), caAt.captured(2).replace(QStringLiteral(".crt"), QStringLiteral(".crl"))).status, 404);
+        QCOMPARE(m_server.http(QStringLiteral("GET"), QStringLiteral("/ca/.crt")).status, 404);
+    }
+
+    void cleanupTestCase() { QVERIFY(m_server.stop()); }
+};
+
+QTEST_GUILESS_MAIN(TestServerFirstSetup)
+#include "tst_ServerFirstSetup.moc"
