@@ -218,14 +218,13 @@ Result<void> ensureOcspSigner(EngineContext& ctx, const QSqlDatabase& db, const 
     auto wrapped = ctx.keyWrapper->wrap(key->toPem(), kind.toUtf8());
     if (!wrapped)
         return wrapped.error();
-    Transaction tx(db, ctx.dialect());
-    if (auto r = tx.begin(); !r)
-        return r.error();
-    if (auto r = exec(db, QStringLiteral("DELETE FROM authorities WHERE kind = ?"), { kind }); !r)
-        return r.error();
-    if (auto r = exec(db, QStringLiteral("INSERT INTO authorities (kind, cert_pem, key_wrapped) VALUES (?, ?, ?)"), { kind, QString::fromLatin1(cert->toPem()), *wrapped }); !r)
-        return r.error();
-    if (auto r = tx.commit(); !r)
+    // Servers sharing one database may start together: the last one's is kept, and each signs
+    // with its own, which the CA issued all the same.
+    if (auto r = exec(db,
+            QStringLiteral("INSERT INTO authorities (kind, cert_pem, key_wrapped) VALUES (?, ?, ?) "
+                           "ON CONFLICT (kind) DO UPDATE SET cert_pem = excluded.cert_pem, key_wrapped = excluded.key_wrapped"),
+            { kind, QString::fromLatin1(cert->toPem()), *wrapped });
+        !r)
         return r.error();
     ctx.ocspSigningCertificate = *cert;
     ctx.ocspSigningKey = *key;
