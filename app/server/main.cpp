@@ -10,9 +10,9 @@
 #include "demo/DemoDataGenerator.h"
 #include "engine/Administration.h"
 #include "engine/Baseline.h"
+#include "engine/EmbeddedEngine.h"
 #include "engine/SettingsSchema.h"
 #include "engine/SettingsService.h"
-#include "engine/EmbeddedEngine.h"
 #include "remote/ApiServer.h"
 
 #include <QCommandLineParser>
@@ -105,7 +105,11 @@ QString readPassword(const QString& prompt)
     const QString second = in.readLine();
     out << Qt::endl;
     ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
-    return first == second ? first : QString();
+    if (first != second) {
+        out << QStringLiteral("The two passwords differ.") << Qt::endl;
+        return {};
+    }
+    return first;
 }
 
 // What init made, and what the administrator does next.

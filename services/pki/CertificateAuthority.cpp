@@ -310,12 +310,16 @@ Result<Certificate> CertificateAuthority::issueForKey(const PrivateKey& subjectK
         return Error(ErrorCode::DnTemplateInvalid, QStringLiteral("empty subject"));
     if (params.validityDays < 1)
         return Error(ErrorCode::InvalidArgument, QStringLiteral("validity must be at least one day"));
-    if (params.notAfterCap.isValid() && params.notAfterCap <= (params.notBefore.isValid() ? params.notBefore : QDateTime::currentDateTimeUtc()))
-        return Error(ErrorCode::InvalidArgument, QStringLiteral("the certificate would end before it starts"),
-            { { QStringLiteral("problem"), QStringLiteral("validity-ended") } });
     if (auto r = validateUsages(params.keyUsage, params.extendedKeyUsage); !r)
         return r.error();
-    return build(subjectKey, params, m_cert.native(), m_key, false);
+    // A certificate never outlives its issuer: a relying party could not check it after.
+    IssuanceParameters capped = params;
+    if (!capped.notAfterCap.isValid() || capped.notAfterCap > m_cert.notAfter())
+        capped.notAfterCap = m_cert.notAfter();
+    if (capped.notAfterCap <= (params.notBefore.isValid() ? params.notBefore : QDateTime::currentDateTimeUtc()))
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("the certificate would end before it starts"),
+            { { QStringLiteral("problem"), QStringLiteral("validity-ended") } });
+    return build(subjectKey, capped, m_cert.native(), m_key, false);
 }
 
 Result<QByteArray> CertificateAuthority::makeCrl(const QList<RevokedEntry>& revoked, qint64 number,

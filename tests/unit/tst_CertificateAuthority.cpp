@@ -208,6 +208,20 @@ private Q_SLOTS:
         QVERIFY2(!said.contains(QStringLiteral("RC2")) && !said.contains(QStringLiteral("3DES")) && !said.contains(QStringLiteral("Iteration 2048")), qPrintable(said));
     }
 
+    // A certificate whose policy asks for longer than its CA has left ends with the CA.
+    void aCertificateNeverOutlivesItsCa()
+    {
+        auto shortLived = m_ca.createSubordinate({ { QStringLiteral("CN"), QStringLiteral("Short-lived issuing CA") } }, KeyAlgorithm::EcP256, 10);
+        QVERIFY(shortLived);
+        auto key = PrivateKey::generate(KeyAlgorithm::EcP256);
+        QVERIFY(key);
+        IssuanceParameters p = params();
+        p.validityDays = 365;
+        auto cert = shortLived->issueForKey(*key, p);
+        QVERIFY(cert);
+        QCOMPARE(cert->notAfter(), shortLived->certificate().notAfter());
+    }
+
     void crlListsHeldAndRevoked()
     {
         auto csr = *CertificateRequest::fromBytes(makeCsr(KeyAlgorithm::EcP256));
