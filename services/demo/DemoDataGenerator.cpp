@@ -1,6 +1,7 @@
 #include "DemoDataGenerator.h"
 
 #include "engine/AccessControl.h"
+#include "engine/Baseline.h"
 #include "engine/PeopleService.h"
 #include "engine/ProfileService.h"
 #include "engine/RequestService.h"
@@ -69,16 +70,17 @@ Result<DemoSummary> DemoDataGenerator::generate(const DemoOptions& options)
         Transaction tx(m_db, m_ctx.dialect());
         if (auto r = tx.begin(); !r)
             return r.error();
-        const QList<Workflow> helpdesk { Workflow::FindPerson, Workflow::RequestMobile, Workflow::RequestCard, Workflow::CancelDevice,
-            Workflow::EnableDisableDevice, Workflow::RequestReplacement, Workflow::RequestUpdate, Workflow::RequestRenewal,
-            Workflow::UnlockCredential, Workflow::ManageVscAccess, Workflow::UnlockVscTemporaryAccess, Workflow::ViewAudit, Workflow::ManageJobs };
-        auto op = role(people, QStringLiteral("Helpdesk Operator"), Scope::All, helpdesk);
-        auto val = role(people, QStringLiteral("Validator"), Scope::All, { Workflow::FindPerson, Workflow::ValidateRequest, Workflow::ViewAudit });
+        // The roles an organisation starts with, as init makes them; the demo's administrator
+        // and kiosk differ (narrower, and named for the demo).
+        auto op = people.createRole(Baseline::standardRole(QStringLiteral("Helpdesk Operator")));
+        auto val = people.createRole(Baseline::standardRole(QStringLiteral("Validator")));
         auto adm = role(people, QStringLiteral("Administrator"), Scope::All,
             { Workflow::FindPerson, Workflow::EditConfiguration, Workflow::EditRoles, Workflow::EditCredentialProfiles, Workflow::AddEditDevices, Workflow::ViewAudit,
                 Workflow::EditPeople });
-        auto usr = role(people, QStringLiteral("End User"), Scope::Self, { Workflow::RequestMyId });
-        auto ksk = role(people, QStringLiteral("Derived Credential Kiosk"), Scope::All, { Workflow::IssueDerivedCredential, Workflow::RequestMobile });
+        auto usr = people.createRole(Baseline::standardRole(QStringLiteral("End User")));
+        Role kioskAccountRole = Baseline::standardRole(QStringLiteral("Kiosk"));
+        kioskAccountRole.name = QStringLiteral("Derived Credential Kiosk");
+        auto ksk = people.createRole(kioskAccountRole);
         for (const auto* r : { &op, &val, &adm, &usr, &ksk }) {
             if (!*r)
                 return r->error();

@@ -46,7 +46,9 @@ QList<CertificatePolicy> standardPolicies()
     return { authentication, signature, keyManagement, cardAuthentication };
 }
 
-QList<Role> standardRoles()
+} // namespace
+
+QList<Role> Baseline::standardRoles()
 {
     const auto role = [](const char* name, Scope scope, QList<Workflow> workflows) {
         Role r;
@@ -68,7 +70,13 @@ QList<Role> standardRoles()
     };
 }
 
-} // namespace
+Role Baseline::standardRole(const QString& name)
+{
+    for (const Role& role : standardRoles())
+        if (role.name == name)
+            return role;
+    return {};
+}
 
 Role Baseline::administratorRole()
 {

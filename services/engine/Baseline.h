@@ -25,6 +25,10 @@ public:
 
     // Every workflow, everyone in scope: the role the first administrator holds.
     static Role administratorRole();
+    // The standard roles, in the order init makes them; the demo organisation uses the same
+    // Helpdesk Operator, Validator and End User.
+    static QList<Role> standardRoles();
+    static Role standardRole(const QString& name);
 
     // In one transaction: everything or nothing.
     Result<Report> ensure();

@@ -236,10 +236,17 @@ Result<QByteArray> CertificateService::crl(int validityHours)
     return current->der;
 }
 
-Result<CertificateService::PublishedCrl> CertificateService::publishedCrl(const QString& name)
+Result<void> CertificateService::requirePublished(const QString& name) const
 {
     if (name != publicationName())
         return Error(ErrorCode::NotFound, QStringLiteral("no CA is published as '%1'").arg(name.left(80)), { { QStringLiteral("what"), QStringLiteral("ca") } });
+    return {};
+}
+
+Result<CertificateService::PublishedCrl> CertificateService::publishedCrl(const QString& name)
+{
+    if (auto r = requirePublished(name); !r)
+        return r.error();
     auto settings = SettingsService(m_ctx, m_db).load();
     if (!settings)
         return settings.error();
@@ -248,8 +255,8 @@ Result<CertificateService::PublishedCrl> CertificateService::publishedCrl(const 
 
 Result<QByteArray> CertificateService::publishedCaCertificate(const QString& name)
 {
-    if (name != publicationName())
-        return Error(ErrorCode::NotFound, QStringLiteral("no CA is published as '%1'").arg(name.left(80)), { { QStringLiteral("what"), QStringLiteral("ca") } });
+    if (auto r = requirePublished(name); !r)
+        return r.error();
     return m_ctx.authority.certificate().toDer();
 }
 

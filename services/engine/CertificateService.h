@@ -93,6 +93,8 @@ public:
     Result<QByteArray> publishedCrl();
 
 private:
+    Result<void> requirePublished(const QString& name) const;
+
     Result<QList<RevokedEntry>> revokedEntries();
     static QString stateDigest(const QList<RevokedEntry>& entries);
 

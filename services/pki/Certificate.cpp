@@ -81,11 +81,7 @@ QString Certificate::serialHex() const
 {
     if (!m_cert)
         return {};
-    ossl::BigNum bn(ASN1_INTEGER_to_BN(X509_get0_serialNumber(m_cert.get()), nullptr));
-    char* hex = BN_bn2hex(bn.get());
-    const QString s = QString::fromLatin1(hex).toUpper();
-    OPENSSL_free(hex);
-    return s;
+    return ossl::serialHex(X509_get0_serialNumber(m_cert.get()));
 }
 
 QString Certificate::subject() const

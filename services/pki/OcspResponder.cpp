@@ -43,17 +43,6 @@ Request parse(const QByteArray& der)
     return request;
 }
 
-QString serialHexOf(const ASN1_INTEGER* serial)
-{
-    ossl::BigNum bn(ASN1_INTEGER_to_BN(serial, nullptr));
-    if (!bn)
-        return {};
-    char* hex = BN_bn2hex(bn.get());
-    const QString s = QString::fromLatin1(hex).toUpper();
-    OPENSSL_free(hex);
-    return s;
-}
-
 ossl::Asn1Time asn1Time(const QDateTime& at)
 {
     return ossl::Asn1Time(ASN1_TIME_set(nullptr, time_t(at.toSecsSinceEpoch())));
@@ -78,7 +67,7 @@ Result<QStringList> OcspResponder::requestedSerials(const QByteArray& requestDer
     for (int i = 0; i < count; ++i) {
         ASN1_INTEGER* serial = nullptr;
         OCSP_id_get0_info(nullptr, nullptr, nullptr, &serial, OCSP_onereq_get0_id(OCSP_request_onereq_get0(request.get(), i)));
-        serials << (serial ? serialHexOf(serial) : QString());
+        serials << (serial ? ossl::serialHex(serial) : QString());
     }
     return serials;
 }
@@ -106,7 +95,7 @@ QByteArray OcspResponder::respond(const QByteArray& requestDer, const Lookup& lo
                        : nullptr);
         OcspCertificateStatus status;
         if (ours && OCSP_id_issuer_cmp(ours.get(), asked) == 0) {
-            auto found = lookup(serialHexOf(serial));
+            auto found = lookup(ossl::serialHex(serial));
             if (!found)
                 return statusOnly(OCSP_RESPONSE_STATUS_INTERNALERROR);
             status = *found;

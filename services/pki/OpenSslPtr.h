@@ -6,6 +6,8 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
+#include <QString>
+
 #include <memory>
 
 namespace lanyard::ossl {
@@ -34,5 +36,17 @@ using Asn1Time = std::unique_ptr<ASN1_TIME, Deleter<ASN1_TIME_free>>;
 using Asn1Enum = std::unique_ptr<ASN1_ENUMERATED, Deleter<ASN1_ENUMERATED_free>>;
 using BigNum = std::unique_ptr<BIGNUM, Deleter<BN_free>>;
 using GeneralNames = std::unique_ptr<GENERAL_NAMES, Deleter<GENERAL_NAMES_free>>;
+
+// A certificate serial number as the engine stores it: upper-case hex, no leading zeros.
+inline QString serialHex(const ASN1_INTEGER* serial)
+{
+    BigNum bn(ASN1_INTEGER_to_BN(serial, nullptr));
+    if (!bn)
+        return {};
+    char* hex = BN_bn2hex(bn.get());
+    const QString s = QString::fromLatin1(hex).toUpper();
+    OPENSSL_free(hex);
+    return s;
+}
 
 } // namespace lanyard::ossl

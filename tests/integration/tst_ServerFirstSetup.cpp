@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 using namespace lanyard::test;
 
@@ -200,6 +201,25 @@ private Q_SLOTS:
         QCOMPARE(junk.status, 200);
         QCOMPARE(junk.headers.value("content-type"), QByteArray("application/ocsp-response"));
         QCOMPARE(junk.body, QByteArray::fromHex("30030a0101")); // OCSPResponse { malformedRequest }
+        // A stranger's request is bounded before any lookup or signature: 33 certificate ids,
+        // or a request padded past 16 KiB, get malformedRequest too.
+        QStringList many { QStringLiteral("ocsp"), QStringLiteral("-issuer"), m_server.path(QStringLiteral("published-ca.pem")), QStringLiteral("-no_nonce") };
+        for (int i = 1; i <= 33; ++i)
+            many << QStringLiteral("-serial") << QString::number(i);
+        many << QStringLiteral("-reqout") << m_server.path(QStringLiteral("many.der"));
+        QCOMPARE(run(QStringLiteral("openssl"), many).exitCode, 0);
+        QFile manyFile(m_server.path(QStringLiteral("many.der")));
+        QVERIFY(manyFile.open(QIODevice::ReadOnly));
+        const QByteArray manyIds = manyFile.readAll();
+        const QString ocspPath = QUrl(ocspAt.captured(1)).path();
+        const QString encoded = QString::fromLatin1(manyIds.toBase64().toPercentEncoding());
+        const auto tooMany = m_server.http(QStringLiteral("GET"), ocspPath + QLatin1Char('/') + encoded);
+        QCOMPARE(tooMany.status, 200);
+        QCOMPARE(tooMany.body, QByteArray::fromHex("30030a0101"));
+        const auto padded = m_server.http(QStringLiteral("GET"), ocspPath + QLatin1Char('/')
+                + QString::fromLatin1((QByteArray::fromHex("3082") + QByteArray(20000, 'A')).toBase64().toPercentEncoding()));
+        QCOMPARE(padded.status, 200);
+        QCOMPARE(padded.body, QByteArray::fromHex("30030a0101"));
 
         // Revoked: the CRL at the same location says so at once.
         const qint64 alice = personId(QStringLiteral("alice"));
