@@ -1,5 +1,6 @@
 #include "DomainText.h"
 
+#include <QHash>
 #include <QLocale>
 
 namespace lanyard {
@@ -189,8 +190,73 @@ QString DomainText::workflow(Workflow w)
         return tr("Derived credential kiosk");
     case Workflow::EditPeople:
         return tr("Edit people");
+    case Workflow::EditCertificatePolicies:
+        return tr("Edit certificate policies");
     }
     return {};
+}
+
+QString DomainText::keyAlgorithm(KeyAlgorithm a)
+{
+    switch (a) {
+    case KeyAlgorithm::Rsa2048:
+        return tr("RSA 2048");
+    case KeyAlgorithm::Rsa3072:
+        return tr("RSA 3072");
+    case KeyAlgorithm::EcP256:
+        return tr("ECC P-256");
+    }
+    return {};
+}
+
+QString DomainText::keyAlgorithms(const QList<KeyAlgorithm>& list)
+{
+    QStringList names;
+    for (KeyAlgorithm a : list)
+        names << keyAlgorithm(a);
+    return names.join(QStringLiteral(", "));
+}
+
+QString DomainText::keyUsage(const QString& name)
+{
+    static const QHash<QString, const char*> labels {
+        { QStringLiteral("digitalSignature"), QT_TR_NOOP("Digital signature") },
+        { QStringLiteral("nonRepudiation"), QT_TR_NOOP("Non-repudiation") },
+        { QStringLiteral("keyEncipherment"), QT_TR_NOOP("Key encipherment") },
+        { QStringLiteral("dataEncipherment"), QT_TR_NOOP("Data encipherment") },
+        { QStringLiteral("keyAgreement"), QT_TR_NOOP("Key agreement") },
+    };
+    const char* label = labels.value(name);
+    return label ? tr(label) : name;
+}
+
+QString DomainText::extendedKeyUsage(const QString& nameOrOid)
+{
+    static const QHash<QString, const char*> labels {
+        { QStringLiteral("clientAuth"), QT_TR_NOOP("Client authentication") },
+        { QStringLiteral("serverAuth"), QT_TR_NOOP("Server authentication") },
+        { QStringLiteral("emailProtection"), QT_TR_NOOP("E-mail protection") },
+        { QStringLiteral("codeSigning"), QT_TR_NOOP("Code signing") },
+        { QStringLiteral("msSmartcardLogin"), QT_TR_NOOP("Smart card logon (Windows)") },
+        { QStringLiteral("msEFS"), QT_TR_NOOP("Encrypting file system (Windows)") },
+        { QStringLiteral("2.16.840.1.101.3.6.8"), QT_TR_NOOP("PIV card authentication") },
+        { QStringLiteral("2.16.840.1.101.3.6.7"), QT_TR_NOOP("PIV content signing") },
+    };
+    const char* label = labels.value(nameOrOid);
+    return label ? tr(label) : nameOrOid;
+}
+
+QString DomainText::alternativeName(const QString& id)
+{
+    if (id == QLatin1String("email"))
+        return tr("e-mail address");
+    if (id == QLatin1String("upn"))
+        return tr("user principal name");
+    if (id == QLatin1String("fascn"))
+        return tr("card FASC-N");
+    if (id == QLatin1String("card-uuid"))
+        return tr("card UUID");
+    return id;
 }
 
 QString DomainText::scope(Scope s)

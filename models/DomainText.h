@@ -27,6 +27,12 @@ public:
     static QString scope(Scope s);
     static QString certificateStatus(CertificateStatus s, const QString& reason);
     static QString channel(const QString& channel);
+    static QString keyAlgorithm(KeyAlgorithm a);
+    static QString keyAlgorithms(const QList<KeyAlgorithm>& list); // "ECC P-256, RSA 2048"
+    static QString keyUsage(const QString& name); // "digitalSignature"
+    static QString extendedKeyUsage(const QString& nameOrOid); // "clientAuth", "2.16.840.1.101.3.6.8"
+    // A subject alternative name a policy asks for: "email", "upn", "fascn", "card-uuid".
+    static QString alternativeName(const QString& id);
     static QString notificationState(const QString& state);
     static QString messageKind(const QString& kind); // "auth-code"
     static QString messageTemplate(const QString& name); // "auth-code-sms"

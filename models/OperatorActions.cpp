@@ -182,6 +182,11 @@ void OperatorActions::saveCredentialProfile(const CredentialProfile& profile)
     call(m_engine.saveCredentialProfile(m_session, profile), [this](qint64 id) { Q_EMIT credentialProfileSaved(id); });
 }
 
+void OperatorActions::saveCertificatePolicy(const CertificatePolicy& policy)
+{
+    call(m_engine.saveCertificatePolicy(m_session, policy), [this](qint64 id) { Q_EMIT certificatePolicySaved(id); });
+}
+
 void OperatorActions::resendNotification(qint64 notificationId)
 {
     call(m_engine.resendNotification(m_session, notificationId), [this](const Notification& n) { Q_EMIT notificationResent(n); });

@@ -51,6 +51,7 @@ public:
     void loadProfileVersions(qint64 lineage);
     void loadCertificatePolicies();
     void saveCredentialProfile(const CredentialProfile& profile);
+    void saveCertificatePolicy(const CertificatePolicy& policy);
     void resendNotification(qint64 notificationId);
     void loadMessageTemplates();
     void saveMessageTemplate(const MessageTemplate& messageTemplate);
@@ -81,6 +82,7 @@ Q_SIGNALS:
     void profileVersionsLoaded(const QList<lanyard::CredentialProfile>& versions);
     void certificatePoliciesLoaded(const QList<lanyard::CertificatePolicy>& policies);
     void credentialProfileSaved(qint64 profileId);
+    void certificatePolicySaved(qint64 policyId);
     void notificationResent(const lanyard::Notification& notification);
     void messageTemplatesLoaded(const QList<lanyard::MessageTemplate>& templates);
     void messageTemplateSaved(const QString& name);

@@ -24,7 +24,9 @@ CertificateListModel* RecordModels::certificates(QObject* parent)
     return new CertificateListModel(
         {
             { tr("Serial"), [](const CertificateRecord& c) -> QVariant { return c.serial; } },
-            { tr("Policy"), [](const CertificateRecord& c) -> QVariant { return c.policyName; } },
+            { tr("Policy"), [](const CertificateRecord& c) -> QVariant {
+                 return c.policyVersion > 0 ? tr("%1 (v%2)").arg(c.policyName).arg(c.policyVersion) : c.policyName;
+             } },
             { tr("Subject"), [](const CertificateRecord& c) -> QVariant { return c.subject; } },
             { tr("Status"), [](const CertificateRecord& c) -> QVariant { return DomainText::certificateStatus(c.status, c.revocationReason); } },
             { tr("Valid until"), [](const CertificateRecord& c) -> QVariant { return DomainText::date(c.notAfter); } },
@@ -85,6 +87,32 @@ ProfileListModel* RecordModels::profiles(QObject* parent)
             { tr("Validation"), [](const CredentialProfile& p) -> QVariant { return p.requiresValidation ? tr("Required") : QString(); } },
         },
         [](const CredentialProfile& p) { return p.id; }, parent);
+}
+
+PolicyListModel* RecordModels::certificatePolicies(QObject* parent)
+{
+    return new PolicyListModel(
+        {
+            { tr("Policy"), [](const CertificatePolicy& p) -> QVariant { return p.name; } },
+            { tr("Version"), [](const CertificatePolicy& p) -> QVariant { return p.version; } },
+            { tr("Keys"), [](const CertificatePolicy& p) -> QVariant { return DomainText::keyAlgorithms(p.keyAlgorithms); } },
+            { tr("Validity (days)"), [](const CertificatePolicy& p) -> QVariant { return p.validityDays; } },
+            { tr("Archive"), [](const CertificatePolicy& p) -> QVariant { return p.archiveKeys ? tr("Keys archived") : QString(); } },
+        },
+        [](const CertificatePolicy& p) { return p.id; }, parent);
+}
+
+PolicyListModel* RecordModels::certificatePolicyVersions(QObject* parent)
+{
+    return new PolicyListModel(
+        {
+            { tr("Version"), [](const CertificatePolicy& p) -> QVariant { return p.isCurrent ? tr("%1 (current)").arg(p.version) : QString::number(p.version); } },
+            // Versions kept from before policies were versioned have no date.
+            { tr("Saved"), [](const CertificatePolicy& p) -> QVariant { return p.createdAt.toMSecsSinceEpoch() > 0 ? DomainText::dateTime(p.createdAt) : QString(); } },
+            { tr("Validity (days)"), [](const CertificatePolicy& p) -> QVariant { return p.validityDays; } },
+            { tr("Subject"), [](const CertificatePolicy& p) -> QVariant { return p.dnTemplate; } },
+        },
+        [](const CertificatePolicy& p) { return p.versionId; }, parent);
 }
 
 ProfileListModel* RecordModels::profileVersions(QObject* parent)

@@ -2,6 +2,7 @@
 
 #include "RecordListModel.h"
 #include "engine/AuditEvent.h"
+#include "engine/CertificatePolicy.h"
 #include "engine/CertificateRecord.h"
 #include "engine/CredentialProfile.h"
 #include "engine/Device.h"
@@ -20,6 +21,7 @@ using JobListModel = RecordListModel<Job>;
 using AuditEventModel = RecordListModel<AuditEvent>;
 using HardwareListModel = RecordListModel<RegisteredHardware>;
 using ProfileListModel = RecordListModel<CredentialProfile>;
+using PolicyListModel = RecordListModel<CertificatePolicy>;
 using RoleListModel = RecordListModel<Role>;
 using NotificationListModel = RecordListModel<Notification>;
 
@@ -34,6 +36,8 @@ public:
     static HardwareListModel* hardware(QObject* parent);
     static ProfileListModel* profiles(QObject* parent);
     static ProfileListModel* profileVersions(QObject* parent);
+    static PolicyListModel* certificatePolicies(QObject* parent);
+    static PolicyListModel* certificatePolicyVersions(QObject* parent);
     static RoleListModel* roles(QObject* parent);
     static NotificationListModel* notifications(QObject* parent);
 };

@@ -1,5 +1,6 @@
 #include "ErrorText.h"
 
+#include "DomainText.h"
 #include "SettingLabels.h"
 
 #include <QDateTime>
@@ -37,6 +38,17 @@ std::span<const ErrorText::ProblemText> ErrorText::problemTexts()
         { "identifier-rights", [](const Error& e) { return tr("%1 holds rights you do not (%2). A card linked to them acts as them at the kiosk, so only an operator who holds those rights may set their card identifiers.").arg(argOf(e, "person"), argOf(e, "workflow")); } },
         { "code-rights", [](const Error& e) { return tr("%1 holds rights you do not (%2), so you may not see a code that collects their credential. Send the code to them instead, or ask an operator who holds those rights.").arg(argOf(e, "person"), argOf(e, "workflow")); } },
         { "recovery-without-archive", [](const Error& e) { return tr("'%1' does not archive its keys, so there is nothing to recover. Choose 'Issue new' for it, or a policy that archives keys (an encryption certificate).").arg(argOf(e, "policy")); } },
+        { "policy-outlives-ca", [](const Error& e) { return tr("'%1' would issue certificates that outlive the issuing CA, which ends on %2. Give it at most %3 days, or renew the CA first.")
+            .arg(argOf(e, "policy"), DomainText::dateTime(QDateTime::fromString(argOf(e, "caEnd"), Qt::ISODate)), argOf(e, "maximum")); } },
+        { "policy-name-taken", [](const Error& e) { return tr("A certificate policy named '%1' already exists. Choose another name, or edit that policy.").arg(argOf(e, "name")); } },
+        { "policy-stale", [](const Error& e) { return tr("Someone saved version %1 of '%2' while you were editing. Select the policy again to see their change, then make yours.")
+            .arg(argOf(e, "version"), argOf(e, "name")); } },
+        { "algorithm-not-made", [](const Error& e) { return tr("The profile '%1' issues '%2' on a card that can only make %3 keys, and the policy allows none of them. Allow one of them in the policy.")
+            .arg(argOf(e, "profile"), argOf(e, "policy"), argOf(e, "algorithms")); } },
+        { "archive-on-card", [](const Error& e) { return tr("'%1' archives keys, which the engine makes; the card of the profile '%2' makes its own keys and takes none in. Issue that policy from a mobile identity profile, or stop archiving keys.")
+            .arg(argOf(e, "policy"), argOf(e, "profile")); } },
+        { "san-value-missing", [](const Error& e) { return tr("'%1' binds its certificates to the holder's card by its %2, and %3 has none on record. Enter the card's identifiers on their page (PIV Card Identifiers), or take it out of the policy.")
+            .arg(argOf(e, "policy"), DomainText::alternativeName(argOf(e, "value")), argOf(e, "person")); } },
         { "archive-not-encipherment", [](const Error& e) { return tr("'%1' archives its keys, so it may only encrypt: the engine keeps a copy of the key, and a key someone else holds must never sign or authenticate (%2). Remove that key usage, or stop archiving keys.").arg(argOf(e, "policy"), argOf(e, "value")); } },
         { "key-reused", [](const Error& e) { return tr("This key already has a certificate. Every certificate needs a new key: let the app or card make a new one and collect again."); } },
         { "rsa-exponent", [](const Error&) { return tr("The RSA key uses a public exponent other than 65537, which Lanyard does not certify. Make a new key with the standard exponent."); } },

@@ -11,6 +11,7 @@
 #include "OperatorActions.h"
 #include "OperatorSessionController.h"
 #include "PersonViewPage.h"
+#include "CertificatePoliciesPage.h"
 #include "ProfilesPage.h"
 #include "RequestsPage.h"
 #include "RolesPage.h"
@@ -81,6 +82,9 @@ MainWindow::MainWindow(OperatorSessionController& session, QWidget* parent)
         addPage(QStringLiteral("configuration"), tr("Configuration"), new SettingsPage(*m_actions, m_pages));
         addPage(QStringLiteral("templates"), tr("Message templates"), new MessageTemplatesPage(*m_actions, m_pages));
     }
+    if (m_session.allows(Workflow::EditCertificatePolicies))
+        addPage(QStringLiteral("policies"), tr("Certificate Policies"),
+            new CertificatePoliciesPage(*m_actions, m_session.allows(Workflow::FindPerson), m_pages));
     if (m_session.allows(Workflow::EditCredentialProfiles))
         addPage(QStringLiteral("profiles"), tr("Credential Profiles"), new ProfilesPage(*m_actions, m_pages));
     if (m_session.allows(Workflow::EditRoles))

@@ -4,7 +4,6 @@
 #include "DomainText.h"
 #include "ErrorText.h"
 #include "OperatorActions.h"
-#include "RecordTable.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -55,33 +54,14 @@ ProfilesPage::ProfilesPage(const OperatorActions& actions, QWidget* parent)
     , m_versions(RecordModels::profileVersions(this))
     , m_policies(new ProfilePoliciesModel(this))
     , m_rights(new ProfileRightsModel(this))
+    , m_frame(this,
+          { tr("Credential Profiles"), QStringLiteral("profile"), tr("&New profile"), tr("Versions of the selected profile (select one to start from it):"),
+              tr("<b>New profile</b>"), tr("&Create profile") },
+          m_model, m_versions)
 {
     setObjectName(QStringLiteral("profiles"));
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(QStringLiteral("<h2>%1</h2>").arg(tr("Credential Profiles")), this));
-    m_heading = new QLabel(this);
-    m_heading->setObjectName(QStringLiteral("profileHeading"));
-    m_heading->setWordWrap(true);
-    layout->addWidget(m_heading);
-    auto* splitter = new QSplitter(this);
-    layout->addWidget(splitter, 1);
-
-    auto* left = new QWidget(splitter);
-    auto* leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-    m_view = makeRecordTable(m_model, QStringLiteral("profileList"), left);
-    leftLayout->addWidget(m_view, 2);
-    auto* add = new QPushButton(tr("&New profile"), left);
-    add->setObjectName(QStringLiteral("newProfile"));
-    leftLayout->addWidget(add);
-    leftLayout->addWidget(new QLabel(tr("Versions of the selected profile (select one to start from it):"), left));
-    m_versionView = makeRecordTable(m_versions, QStringLiteral("profileVersions"), left);
-    leftLayout->addWidget(m_versionView, 1);
-
-    auto* scroll = new QScrollArea(splitter);
-    scroll->setWidgetResizable(true);
-    auto* body = new QWidget(scroll);
-    auto* form = new QFormLayout(body);
+    QWidget* body = m_frame.form->parentWidget();
+    QFormLayout* form = m_frame.form;
     m_name = new QLineEdit(body);
     m_name->setObjectName(QStringLiteral("profileName"));
     form->addRow(tr("&Name:"), m_name);
@@ -179,35 +159,21 @@ ProfilesPage::ProfilesPage(const OperatorActions& actions, QWidget* parent)
     auto* rightsView = editableTable(m_rights, QStringLiteral("profileRights"), body);
     form->addRow(tr("Role matrix:"), rightsView);
 
-    scroll->setWidget(body);
-    splitter->setStretchFactor(1, 1);
-
-    // Outside the scrolling form, so the outcome of a save is seen wherever the form is scrolled.
-    auto* bottom = new QHBoxLayout;
-    m_message = new QLabel(this);
-    m_message->setObjectName(QStringLiteral("profileMessage"));
-    m_message->setWordWrap(true);
-    bottom->addWidget(m_message, 1);
-    m_save = new QPushButton(this);
-    m_save->setObjectName(QStringLiteral("saveProfile"));
-    bottom->addWidget(m_save);
-    layout->addLayout(bottom);
-
-    connect(add, &QPushButton::clicked, this, &ProfilesPage::newProfile);
-    connect(m_save, &QPushButton::clicked, this, &ProfilesPage::save);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
+    connect(m_frame.add, &QPushButton::clicked, this, &ProfilesPage::newProfile);
+    connect(m_frame.save, &QPushButton::clicked, this, &ProfilesPage::save);
+    connect(m_frame.list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
         if (!current.isValid())
             return;
         const CredentialProfile& p = m_model->at(current.row());
         m_currentVersion = p.version;
         show(p);
         if (m_selectId == 0) // a reselection after saving keeps the "Saved" message
-            m_message->clear();
+            m_frame.message->clear();
         m_versions->setLoader([engine = &m_actions->engine(), session = m_actions->session(), lineage = p.lineage] {
             return engine->profileVersions(session, lineage);
         });
     });
-    connect(m_versionView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
+    connect(m_frame.versions->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
         if (current.isValid())
             show(m_versions->at(current.row()));
     });
@@ -215,12 +181,12 @@ ProfilesPage::ProfilesPage(const OperatorActions& actions, QWidget* parent)
         fillParents();
         for (int row = 0; row < m_model->rowCount(); ++row) {
             if (m_model->at(row).id == m_selectId)
-                m_view->selectRow(row);
+                m_frame.list->selectRow(row);
         }
         m_selectId = 0;
     });
     for (AsyncListModel* model : { static_cast<AsyncListModel*>(m_model), static_cast<AsyncListModel*>(m_versions) })
-        connect(model, &AsyncListModel::failed, this, [this](const Error& e) { m_message->setText(ErrorText::describe(e)); });
+        connect(model, &AsyncListModel::failed, this, [this](const Error& e) { m_frame.message->setText(ErrorText::describe(e)); });
     connect(m_actions, &OperatorActions::rolesLoaded, this, [this](const QList<Role>& roles) {
         m_roles = roles;
         m_rights->setRights(m_roles, m_shown.roleRights);
@@ -230,16 +196,16 @@ ProfilesPage::ProfilesPage(const OperatorActions& actions, QWidget* parent)
         m_policies->setPolicies(m_allPolicies, m_shown.policies);
     });
     connect(m_actions, &OperatorActions::credentialProfileSaved, this, [this](qint64 id) {
-        m_message->setText(tr("Saved as a new version. Devices already issued keep the version they were issued with."));
+        m_frame.message->setText(tr("Saved as a new version. Devices already issued keep the version they were issued with."));
         m_selectId = id;
         m_model->reload();
         Q_EMIT saved(true);
     });
     connect(m_actions, &OperatorActions::failed, this, [this](const Error& e) {
-        m_message->setText(ErrorText::describe(e)); // the form keeps what was typed
+        m_frame.message->setText(ErrorText::describe(e)); // the form keeps what was typed
         Q_EMIT saved(false);
     });
-    connect(m_actions, &OperatorActions::busyChanged, m_save, [this](bool busy) { m_save->setEnabled(!busy); });
+    connect(m_actions, &OperatorActions::busyChanged, m_frame.save, [this](bool busy) { m_frame.save->setEnabled(!busy); });
 
     m_actions->loadRoles();
     m_actions->loadCertificatePolicies();
@@ -261,34 +227,19 @@ void ProfilesPage::fillParents()
 
 void ProfilesPage::newProfile()
 {
-    m_view->clearSelection();
+    m_frame.list->clearSelection();
     m_versions->clear();
     m_currentVersion = 0;
     CredentialProfile blank;
     blank.name.clear();
     show(blank);
-    m_message->clear();
+    m_frame.message->clear();
     m_name->setFocus();
 }
 
 void ProfilesPage::showHeading()
 {
-    if (m_shown.lineage <= 0) {
-        m_heading->setText(tr("<b>New profile</b>"));
-        m_save->setText(tr("&Create profile"));
-        return;
-    }
-    const QString when = DomainText::dateTime(m_shown.createdAt);
-    if (m_shown.version == m_currentVersion)
-        m_heading->setText(tr("<b>%1</b>, version %2 (current), saved %3").arg(m_shown.name.toHtmlEscaped()).arg(m_shown.version).arg(when));
-    else
-        m_heading->setText(tr("<b>%1</b>: version %2 of %3, saved %4. Saving makes version %5 from what is shown.")
-                               .arg(m_shown.name.toHtmlEscaped())
-                               .arg(m_shown.version)
-                               .arg(m_currentVersion)
-                               .arg(when)
-                               .arg(m_currentVersion + 1));
-    m_save->setText(tr("&Save as version %1").arg(m_currentVersion + 1));
+    m_frame.showVersion(m_shown.name, m_shown.version, m_shown.lineage > 0 ? m_currentVersion : 0, m_shown.createdAt);
 }
 
 void ProfilesPage::applyPinRange()

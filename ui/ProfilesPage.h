@@ -3,6 +3,7 @@
 #include "ProfilePoliciesModel.h"
 #include "ProfileRightsModel.h"
 #include "RecordModels.h"
+#include "VersionedEditorFrame.h"
 
 #include <QWidget>
 
@@ -50,15 +51,13 @@ private:
     ProfileListModel* m_versions;
     ProfilePoliciesModel* m_policies;
     ProfileRightsModel* m_rights;
+    VersionedEditorFrame m_frame;
     QList<Role> m_roles;
     QList<CertificatePolicy> m_allPolicies;
     CredentialProfile m_shown;
     int m_currentVersion = 0; // latest version of the lineage shown; what a save builds on
     qint64 m_selectId = 0; // the version to select once the list has reloaded after a save
 
-    QTableView* m_view = nullptr;
-    QTableView* m_versionView = nullptr;
-    QLabel* m_heading = nullptr;
     QLineEdit* m_name = nullptr;
     QComboBox* m_encoding = nullptr;
     QComboBox* m_scheme = nullptr;
@@ -76,8 +75,6 @@ private:
     QLineEdit* m_group = nullptr;
     QCheckBox* m_cancelPrevious = nullptr;
     QLineEdit* m_badge = nullptr;
-    QPushButton* m_save = nullptr;
-    QLabel* m_message = nullptr;
 };
 
 } // namespace lanyard

@@ -18,6 +18,7 @@ struct CertificateRecord {
     QString serial;
     QString subject;
     QString policyName;
+    int policyVersion = 0; // the version of the policy it was issued under; 0 when not known
     qint64 deviceId = 0;
     QDateTime notBefore;
     QDateTime notAfter;

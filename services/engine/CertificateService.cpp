@@ -3,6 +3,7 @@
 #include "DeviceService.h"
 #include "SettingsSchema.h"
 #include "SettingsService.h"
+#include "cards/Fascn.h"
 #include "pki/Certificate.h"
 #include "pki/CertificateRequest.h"
 #include "storage/Database.h"
@@ -52,6 +53,67 @@ Result<DistinguishedName> CertificateService::subjectFor(const CertificatePolicy
     return subject;
 }
 
+CertificateService::AlternativeNames CertificateService::alternativeNamesFor(const CertificatePolicy& policy, const Person& person)
+{
+    AlternativeNames names;
+    const auto want = [](bool asked, const QString& value, const char* id, QStringList* lacking) {
+        if (asked && value.trimmed().isEmpty())
+            lacking->append(QLatin1String(id));
+        return asked && !value.trimmed().isEmpty();
+    };
+    if (want(policy.sanEmail, person.email, "email", &names.leftOut))
+        names.emails = { person.email.trimmed() };
+    if (want(policy.sanUpn, person.userPrincipalName, "upn", &names.leftOut))
+        names.upn = person.userPrincipalName.trimmed();
+    if (want(policy.sanFascn, person.fascn, "fascn", &names.missing)) {
+        // Stored normalised (CardIdentifiers), so this only fails for a record written around it.
+        auto fascn = Fascn::fromDigits(person.fascn);
+        auto encoded = fascn ? fascn->encode() : Result<QByteArray>(fascn.error());
+        if (encoded)
+            names.fascn = *encoded;
+        else
+            names.missing.append(QStringLiteral("fascn"));
+    }
+    if (want(policy.sanCardUuid, person.cardUuid, "card-uuid", &names.missing))
+        names.cardUuid = person.cardUuid;
+    return names;
+}
+
+Result<CertificateService::AlternativeNames> CertificateService::requireAlternativeNames(const CertificatePolicy& policy, const Person& person)
+{
+    AlternativeNames names = alternativeNamesFor(policy, person);
+    if (!names.missing.isEmpty())
+        return Error(ErrorCode::InvalidArgument,
+            QStringLiteral("'%1' puts the %2 in its certificates and %3 has none").arg(policy.name, names.missing.first(), person.fullName),
+            { { QStringLiteral("problem"), QStringLiteral("san-value-missing") }, { QStringLiteral("policy"), policy.name },
+                { QStringLiteral("person"), person.fullName }, { QStringLiteral("value"), names.missing.first() } });
+    return names;
+}
+
+Result<CertificatePolicyExample> CertificateService::example(const CertificatePolicy& policy, const Person& person, const QString& defaultDn)
+{
+    auto subject = subjectFor(policy, person, defaultDn);
+    if (!subject)
+        return subject.error();
+    CertificatePolicyExample out;
+    QStringList parts;
+    for (const RelativeName& rdn : *subject)
+        parts << rdn.first + QLatin1Char('=') + DnTemplate::escapeValue(rdn.second);
+    out.subject = parts.join(QLatin1Char(','));
+    const AlternativeNames names = alternativeNamesFor(policy, person);
+    for (const QString& email : names.emails)
+        out.alternativeNames << QStringLiteral("email:") + email;
+    if (!names.upn.isEmpty())
+        out.alternativeNames << QStringLiteral("UPN:") + names.upn;
+    if (!names.fascn.isEmpty())
+        out.alternativeNames << QStringLiteral("FASC-N:") + person.fascn;
+    if (!names.cardUuid.isEmpty())
+        out.alternativeNames << QStringLiteral("URI:urn:uuid:") + names.cardUuid;
+    out.missing = names.missing;
+    out.leftOut = names.leftOut;
+    return out;
+}
+
 QString CertificateService::publicationName() const
 {
     const Certificate& ca = m_ctx.authority.certificate();
@@ -91,6 +153,9 @@ Result<CertificateRecord> CertificateService::issue(const Person& person, const 
     auto subject = subjectFor(policy, person, defaultDn);
     if (!subject)
         return subject.error();
+    auto names = requireAlternativeNames(policy, person);
+    if (!names)
+        return names.error();
     IssuanceParameters params;
     params.subject = *subject;
     params.notBefore = m_ctx.now();
@@ -99,10 +164,10 @@ Result<CertificateRecord> CertificateService::issue(const Person& person, const 
     params.keyUsage = policy.keyUsage;
     params.extendedKeyUsage = policy.extendedKeyUsage;
     params.allowedAlgorithms = policy.keyAlgorithms;
-    if (policy.sanEmail && !person.email.isEmpty())
-        params.sanEmails = { person.email };
-    if (policy.sanUpn)
-        params.sanUpn = person.userPrincipalName;
+    params.sanEmails = names->emails;
+    params.sanUpn = names->upn;
+    params.sanFascn = names->fascn;
+    params.sanCardUuid = names->cardUuid;
     const PublicationUrls published = publicationUrls(settings);
     params.crlUrl = published.crl;
     params.caIssuersUrl = published.caCertificate;
@@ -114,14 +179,15 @@ Result<CertificateRecord> CertificateService::issue(const Person& person, const 
     rec.serial = cert->serialHex();
     rec.subject = cert->subject();
     rec.policyName = policy.name;
+    rec.policyVersion = policy.version;
     rec.deviceId = deviceId;
     rec.notBefore = cert->notBefore();
     rec.notAfter = cert->notAfter();
     rec.status = CertificateStatus::Active;
     rec.der = cert->toDer();
-    auto q = fetchOne(m_db, QStringLiteral("INSERT INTO certificates (serial, subject, policy_id, device_id, not_before, not_after, status, der, public_key_sha256) "
-                                       "VALUES (?,?,?,?,?,?,?,?,?) RETURNING id"),
-        { rec.serial, rec.subject, policy.id, deviceId, rec.notBefore.toMSecsSinceEpoch(), rec.notAfter.toMSecsSinceEpoch(),
+    auto q = fetchOne(m_db, QStringLiteral("INSERT INTO certificates (serial, subject, policy_id, policy_version_id, device_id, not_before, not_after, status, der, "
+                                       "public_key_sha256) VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id"),
+        { rec.serial, rec.subject, policy.id, policy.versionId > 0 ? QVariant(policy.versionId) : QVariant(QMetaType::fromType<qlonglong>()), deviceId, rec.notBefore.toMSecsSinceEpoch(), rec.notAfter.toMSecsSinceEpoch(),
             certificateStatusId(rec.status), rec.der, keyHash });
     if (!q)
         return q.error();
@@ -201,8 +267,9 @@ Result<QList<CertificateRecord>> CertificateService::forDevice(const AccessContr
 
 Result<QList<CertificateRecord>> CertificateService::forDevice(qint64 deviceId)
 {
-    auto q = exec(m_db, QStringLiteral("SELECT c.id, c.serial, c.subject, COALESCE(p.name, '') AS policy_name, c.device_id, c.not_before, c.not_after, c.status, "
-                                       "c.revocation_reason, c.status_changed_at, c.der FROM certificates c LEFT JOIN cert_policies p ON p.id = c.policy_id "
+    auto q = exec(m_db, QStringLiteral("SELECT c.id, c.serial, c.subject, COALESCE(p.name, '') AS policy_name, COALESCE(v.version, 0) AS policy_version, "
+                                       "c.device_id, c.not_before, c.not_after, c.status, c.revocation_reason, c.status_changed_at, c.der FROM certificates c "
+                                       "LEFT JOIN cert_policies p ON p.id = c.policy_id LEFT JOIN cert_policy_versions v ON v.id = c.policy_version_id "
                                        "WHERE c.device_id = ? OR c.id IN (SELECT certificate_id FROM recovered_certificates WHERE device_id = ?) ORDER BY c.id"),
         { deviceId, deviceId });
     if (!q)
@@ -215,6 +282,7 @@ Result<QList<CertificateRecord>> CertificateService::forDevice(qint64 deviceId)
         r.serial = row.value("serial").toString();
         r.subject = row.value("subject").toString();
         r.policyName = row.value("policy_name").toString();
+        r.policyVersion = row.value("policy_version").toInt();
         r.deviceId = row.value("device_id").toLongLong();
         r.notBefore = QDateTime::fromMSecsSinceEpoch(row.value("not_before").toLongLong(), Qt::UTC);
         r.notAfter = QDateTime::fromMSecsSinceEpoch(row.value("not_after").toLongLong(), Qt::UTC);

@@ -37,6 +37,23 @@ public:
     // Builds the subject: the policy's template, then the default DN from the settings.
     static Result<DistinguishedName> subjectFor(const CertificatePolicy& policy, const Person& person, const QString& defaultDn);
 
+    // The alternative names the policy asks for, from the person's record. What the record
+    // lacks is named: `missing` stops issuance (fascn, card-uuid), `leftOut` does not (email, upn).
+    struct AlternativeNames {
+        QStringList emails;
+        QString upn;
+        QByteArray fascn; // the 25 encoded bytes
+        QString cardUuid;
+        QStringList missing;
+        QStringList leftOut;
+    };
+    static AlternativeNames alternativeNamesFor(const CertificatePolicy& policy, const Person& person);
+    // Refused (problem san-value-missing) when the person lacks a card identifier the policy
+    // asks for: relying parties map such a certificate to its card by it.
+    static Result<AlternativeNames> requireAlternativeNames(const CertificatePolicy& policy, const Person& person);
+    // What a certificate under this policy would name for this person, for the policy editor.
+    static Result<CertificatePolicyExample> example(const CertificatePolicy& policy, const Person& person, const QString& defaultDn);
+
     // `settings` give the default DN and the address relying parties reach (publicationUrls).
     Result<CertificateRecord> issue(const Person& person, const CertificatePolicy& policy, const QByteArray& csr, qint64 deviceId,
         const QDateTime& notAfterCap, const Settings& settings);

@@ -44,6 +44,19 @@ QStringList knownAuthTypes()
     return { QStringLiteral("pin"), QStringLiteral("face"), QStringLiteral("fingerprint") };
 }
 
+QList<KeyAlgorithm> keyAlgorithmsMadeBy(CardEncoding encoding)
+{
+    switch (encoding) {
+    case CardEncoding::VirtualSmartCard:
+    case CardEncoding::PivCard:
+        return { KeyAlgorithm::Rsa2048, KeyAlgorithm::EcP256 };
+    case CardEncoding::IdentityAgent:
+    case CardEncoding::DerivedCredential:
+        break;
+    }
+    return { KeyAlgorithm::Rsa2048, KeyAlgorithm::Rsa3072, KeyAlgorithm::EcP256 };
+}
+
 PinLengthRange pinLengthRange(CardEncoding encoding)
 {
     switch (encoding) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "pki/KeyAlgorithm.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -66,6 +68,10 @@ struct PinLengthRange {
     int maximum = 127;
 };
 PinLengthRange pinLengthRange(CardEncoding encoding);
+// The key algorithms a credential of this encoding can make its keys with: a PIV card and a
+// virtual smart card generate on the card (RSA 2048 and P-256, SP 800-78); the identity agent
+// makes its keys in software.
+QList<KeyAlgorithm> keyAlgorithmsMadeBy(CardEncoding encoding);
 
 // A versioned profile: editing makes a new version (same lineage); devices keep the version
 // they were issued with.

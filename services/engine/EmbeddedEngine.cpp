@@ -436,6 +436,27 @@ QFuture<Result<QList<CertificatePolicy>>> EmbeddedEngine::certificatePolicies(co
     });
 }
 
+QFuture<Result<QList<CertificatePolicy>>> EmbeddedEngine::certificatePolicyVersions(const OperatorSession& session, qint64 policyId)
+{
+    return operatorCall<QList<CertificatePolicy>>(session, [policyId](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return ProfileService(ctx, db).policyVersions(ac, policyId);
+    });
+}
+
+QFuture<Result<qint64>> EmbeddedEngine::saveCertificatePolicy(const OperatorSession& session, const CertificatePolicy& policy)
+{
+    return operatorCall<qint64>(session, [policy](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return ProfileService(ctx, db).savePolicy(&ac, policy);
+    });
+}
+
+QFuture<Result<CertificatePolicyExample>> EmbeddedEngine::certificatePolicyExample(const OperatorSession& session, const CertificatePolicy& policy, qint64 personId)
+{
+    return operatorCall<CertificatePolicyExample>(session, [policy, personId](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return ProfileService(ctx, db).policyExample(ac, policy, personId);
+    });
+}
+
 QFuture<Result<qint64>> EmbeddedEngine::saveCredentialProfile(const OperatorSession& session, const CredentialProfile& profile)
 {
     return operatorCall<qint64>(session, [profile](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {

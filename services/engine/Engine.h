@@ -100,7 +100,13 @@ public:
     // Current versions of every profile, for the profiles editor.
     virtual QFuture<Result<QList<CredentialProfile>>> credentialProfiles(const OperatorSession& session) = 0;
     virtual QFuture<Result<QList<CredentialProfile>>> profileVersions(const OperatorSession& session, qint64 lineage) = 0;
+    // The current version of each certificate policy (for the policy editor and the profile editor).
     virtual QFuture<Result<QList<CertificatePolicy>>> certificatePolicies(const OperatorSession& session) = 0;
+    virtual QFuture<Result<QList<CertificatePolicy>>> certificatePolicyVersions(const OperatorSession& session, qint64 policyId) = 0;
+    // Saves a new version (or a new policy when its id is 0); returns the policy's id.
+    virtual QFuture<Result<qint64>> saveCertificatePolicy(const OperatorSession& session, const CertificatePolicy& policy) = 0;
+    // What a certificate under the policy as typed would name for a person.
+    virtual QFuture<Result<CertificatePolicyExample>> certificatePolicyExample(const OperatorSession& session, const CertificatePolicy& policy, qint64 personId) = 0;
     // Saves a new version (or a new profile when lineage is 0); returns the new version's id.
     virtual QFuture<Result<qint64>> saveCredentialProfile(const OperatorSession& session, const CredentialProfile& profile) = 0;
 

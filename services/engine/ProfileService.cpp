@@ -1,6 +1,7 @@
 #include "ProfileService.h"
 
 #include "AuditLog.h"
+#include "CertificateService.h"
 #include "PeopleService.h"
 #include "SettingsSchema.h"
 #include "SettingsService.h"
@@ -134,18 +135,12 @@ Result<void> ProfileService::validateProfile(const CredentialProfile& p)
         if (!knownAuthTypes().contains(t))
             return profileError(QStringLiteral("auth-type-unknown"), QStringLiteral("unknown authentication type '%1'").arg(t));
     }
-    // Recovering a key means the engine made and kept it: only for policies whose key is
-    // archived (encryption), never for one that authenticates or signs.
     for (const ProfilePolicy& pp : p.policies) {
-        if (pp.recovery == KeyRecovery::IssueNew)
-            continue;
         auto policy = this->policy(pp.policyId);
         if (!policy)
             return policy.error();
-        if (!policy->archiveKeys)
-            return Error(ErrorCode::InvalidArgument,
-                QStringLiteral("'%1' does not archive keys, so its keys cannot be recovered (%2)").arg(policy->name, keyRecoveryId(pp.recovery)),
-                { { QStringLiteral("problem"), QStringLiteral("recovery-without-archive") }, { QStringLiteral("policy"), policy->name } });
+        if (auto r = usableBy(*policy, pp, p.encoding, p.name.trimmed()); !r)
+            return r;
     }
     for (const ProfileRoleRights& rr : p.roleRights) {
         if (rr.roleId <= 0)
@@ -163,53 +158,203 @@ Result<void> ProfileService::validateProfile(const CredentialProfile& p)
     return {};
 }
 
+Result<void> ProfileService::validatePolicyHere(const CertificatePolicy& p)
+{
+    if (auto r = validatePolicy(p); !r)
+        return r;
+    // Issuance would cut such certificates short at the CA's end; a policy that promises more
+    // than the CA can give is refused where it is written, not discovered on a certificate.
+    const QDateTime caEnd = m_ctx.authority.certificate().notAfter();
+    const QDateTime now = m_ctx.now();
+    if (now.addDays(p.validityDays) > caEnd) {
+        const qint64 longest = qMax<qint64>(0, now.secsTo(caEnd) / 86400); // whole days, not midnights passed
+        return Error(ErrorCode::InvalidArgument,
+            QStringLiteral("'%1' would issue certificates for %2 days, past the issuing CA's end on %3; at most %4 days")
+                .arg(p.name.trimmed())
+                .arg(p.validityDays)
+                .arg(caEnd.toString(Qt::ISODate))
+                .arg(longest),
+            { { QStringLiteral("problem"), QStringLiteral("policy-outlives-ca") }, { QStringLiteral("policy"), p.name.trimmed() },
+                { QStringLiteral("caEnd"), caEnd.toString(Qt::ISODate) }, { QStringLiteral("maximum"), longest } });
+    }
+    if (p.id <= 0)
+        return {};
+    // The profiles issuing under this policy must still be able to: their cards make its keys,
+    // and their key recovery still finds archived keys.
+    auto q = exec(m_db, QStringLiteral("SELECT pr.name, pr.card_encoding, pp.recovery FROM profiles pr JOIN profile_policies pp ON pp.profile_id = pr.id "
+                                       "WHERE pr.is_current = 1 AND pp.policy_id = ? ORDER BY pr.name"),
+        { p.id });
+    if (!q)
+        return q.error();
+    const SqlRow row(*q);
+    while (q->next()) {
+        ProfilePolicy pp;
+        keyRecoveryFromId(row.value("recovery").toString(), &pp.recovery);
+        CardEncoding encoding = CardEncoding::IdentityAgent;
+        cardEncodingFromId(row.value("card_encoding").toString(), &encoding);
+        if (auto r = usableBy(p, pp, encoding, row.value("name").toString()); !r)
+            return r;
+    }
+    return {};
+}
+
+Result<void> ProfileService::usableBy(const CertificatePolicy& policy, const ProfilePolicy& use, CardEncoding encoding, const QString& profileName)
+{
+    const QList<KeyAlgorithm> made = keyAlgorithmsMadeBy(encoding);
+    if (std::none_of(policy.keyAlgorithms.begin(), policy.keyAlgorithms.end(), [&](KeyAlgorithm a) { return made.contains(a); })) {
+        QStringList names;
+        for (KeyAlgorithm a : made)
+            names << keyAlgorithmId(a);
+        return Error(ErrorCode::InvalidArgument,
+            QStringLiteral("'%1' issues '%2' on a %3, which makes only %4 keys").arg(profileName, policy.name, cardEncodingId(encoding), names.join(QStringLiteral(", "))),
+            { { QStringLiteral("problem"), QStringLiteral("algorithm-not-made") }, { QStringLiteral("profile"), profileName },
+                { QStringLiteral("policy"), policy.name }, { QStringLiteral("algorithms"), names.join(QStringLiteral(", ")) } });
+    }
+    // An archived key is made by the engine; a card makes its own keys and takes none in.
+    if (policy.archiveKeys && (encoding == CardEncoding::PivCard || encoding == CardEncoding::VirtualSmartCard))
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("'%1' archives keys, which a card cannot take in ('%2')").arg(policy.name, profileName),
+            { { QStringLiteral("problem"), QStringLiteral("archive-on-card") }, { QStringLiteral("profile"), profileName }, { QStringLiteral("policy"), policy.name } });
+    // Recovering a key means the engine made and kept it: only for policies whose key is
+    // archived (encryption), never for one that authenticates or signs.
+    if (use.recovery != KeyRecovery::IssueNew && !policy.archiveKeys)
+        return Error(ErrorCode::InvalidArgument,
+            QStringLiteral("'%1' does not archive keys, so its keys cannot be recovered (%2, '%3')").arg(policy.name, keyRecoveryId(use.recovery), profileName),
+            { { QStringLiteral("problem"), QStringLiteral("recovery-without-archive") }, { QStringLiteral("policy"), policy.name },
+                { QStringLiteral("profile"), profileName } });
+    return {};
+}
+
 Result<qint64> ProfileService::savePolicy(const AccessControl* ac, const CertificatePolicy& p)
 {
     if (ac) {
-        if (auto r = ac->require(Workflow::EditCredentialProfiles); !r)
+        if (auto r = ac->require(Workflow::EditCertificatePolicies); !r)
             return r.error();
     }
-    if (auto r = validatePolicy(p); !r)
+    if (auto r = validatePolicyHere(p); !r)
         return r.error();
-    const QVariantList values { p.name.trimmed(), keyAlgorithmList(p.keyAlgorithms), p.validityDays, p.keyUsage, p.extendedKeyUsage,
-        p.dnTemplate, p.sanEmail ? 1 : 0, p.sanUpn ? 1 : 0, p.archiveKeys ? 1 : 0 };
-    if (p.id > 0) {
-        auto q = exec(m_db, QStringLiteral("UPDATE cert_policies SET name=?, key_algorithms=?, validity_days=?, key_usage=?, ext_key_usage=?, "
-                                           "dn_template=?, san_email=?, san_upn=?, archive_keys=? WHERE id = ?"),
-            QVariantList(values) << p.id);
-        if (!q)
-            return q.error();
-        return p.id;
+    const QString name = p.name.trimmed();
+    Transaction tx(m_db, m_ctx.dialect());
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    auto taken = fetchValue(m_db, QStringLiteral("SELECT COUNT(*) FROM cert_policies WHERE name = ? AND id <> ?"), { name, p.id });
+    if (!taken)
+        return taken.error();
+    if (taken->toInt() > 0)
+        return Error(ErrorCode::Conflict, QStringLiteral("another certificate policy is called '%1'").arg(name),
+            { { QStringLiteral("problem"), QStringLiteral("policy-name-taken") }, { QStringLiteral("name"), name } });
+    qint64 id = p.id;
+    int version = 1;
+    if (id > 0) {
+        auto latest = fetchValue(m_db, QStringLiteral("SELECT MAX(version) FROM cert_policy_versions WHERE policy_id = ?"), { id });
+        if (!latest)
+            return latest.error();
+        if (latest->isNull())
+            return Error(ErrorCode::NotFound, QStringLiteral("certificate policy %1").arg(id), { { QStringLiteral("what"), QStringLiteral("policy") } });
+        if (p.version != latest->toInt())
+            return Error(ErrorCode::Conflict, QStringLiteral("'%1' was changed to version %2 since version %3 was opened").arg(name).arg(latest->toInt()).arg(p.version),
+                { { QStringLiteral("problem"), QStringLiteral("policy-stale") }, { QStringLiteral("name"), name }, { QStringLiteral("version"), latest->toInt() } });
+        version = latest->toInt() + 1;
+        if (auto r = exec(m_db, QStringLiteral("UPDATE cert_policies SET name = ? WHERE id = ?"), { name, id }); !r)
+            return r.error();
+    } else {
+        auto ins = fetchOne(m_db, QStringLiteral("INSERT INTO cert_policies (name) VALUES (?) RETURNING id"), { name });
+        if (!ins)
+            return ins.error();
+        id = ins->value("id").toLongLong();
     }
-    auto q = fetchOne(m_db, QStringLiteral("INSERT INTO cert_policies (name, key_algorithms, validity_days, key_usage, ext_key_usage, dn_template, "
-                                       "san_email, san_upn, archive_keys) VALUES (?,?,?,?,?,?,?,?,?) RETURNING id"),
-        values);
+    auto ins = fetchOne(m_db,
+        QStringLiteral("INSERT INTO cert_policy_versions (policy_id, version, key_algorithms, validity_days, key_usage, ext_key_usage, dn_template, "
+                       "san_email, san_upn, san_fascn, san_card_uuid, archive_keys, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"),
+        { id, version, keyAlgorithmList(p.keyAlgorithms), p.validityDays, p.keyUsage, p.extendedKeyUsage, p.dnTemplate, p.sanEmail ? 1 : 0,
+            p.sanUpn ? 1 : 0, p.sanFascn ? 1 : 0, p.sanCardUuid ? 1 : 0, p.archiveKeys ? 1 : 0, m_ctx.now().toMSecsSinceEpoch() });
+    if (!ins)
+        return ins.error();
+    if (ac) {
+        const AuditEvent e = AuditLog::event(m_ctx.now(), ac, workflowId(Workflow::EditCertificatePolicies), QStringLiteral("certificate-policy"),
+            QString::number(id), name, QStringLiteral("version %1").arg(version));
+        if (auto r = AuditLog(m_db, m_ctx).append(e); !r)
+            return r.error();
+    }
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return id;
+}
+
+namespace {
+constexpr const char* kPolicySelect
+    = "SELECT p.id, p.name, v.id AS version_id, v.version, v.key_algorithms, v.validity_days, v.key_usage, v.ext_key_usage, v.dn_template, "
+      "v.san_email, v.san_upn, v.san_fascn, v.san_card_uuid, v.archive_keys, v.created_at, "
+      "CASE WHEN v.version = (SELECT MAX(l.version) FROM cert_policy_versions l WHERE l.policy_id = p.id) THEN 1 ELSE 0 END AS is_current "
+      "FROM cert_policies p JOIN cert_policy_versions v ON v.policy_id = p.id ";
+
+CertificatePolicy readPolicy(const SqlRow& row)
+{
+    CertificatePolicy p;
+    p.id = row.value("id").toLongLong();
+    p.name = row.value("name").toString();
+    p.versionId = row.value("version_id").toLongLong();
+    p.version = row.value("version").toInt();
+    p.isCurrent = row.value("is_current").toInt() != 0;
+    p.createdAt = QDateTime::fromMSecsSinceEpoch(row.value("created_at").toLongLong(), Qt::UTC);
+    parseKeyAlgorithms(row.value("key_algorithms").toString(), &p.keyAlgorithms);
+    p.validityDays = row.value("validity_days").toInt();
+    p.keyUsage = row.value("key_usage").toString();
+    p.extendedKeyUsage = row.value("ext_key_usage").toString();
+    p.dnTemplate = row.value("dn_template").toString();
+    p.sanEmail = row.value("san_email").toInt() != 0;
+    p.sanUpn = row.value("san_upn").toInt() != 0;
+    p.sanFascn = row.value("san_fascn").toInt() != 0;
+    p.sanCardUuid = row.value("san_card_uuid").toInt() != 0;
+    p.archiveKeys = row.value("archive_keys").toInt() != 0;
+    return p;
+}
+} // namespace
+
+Result<QList<CertificatePolicy>> ProfileService::policiesWhere(const QString& where, const QVariantList& binds)
+{
+    auto q = exec(m_db, QLatin1String(kPolicySelect) + where, binds);
     if (!q)
         return q.error();
-    return q->value("id").toLongLong();
+    QList<CertificatePolicy> out;
+    const SqlRow row(*q);
+    while (q->next())
+        out.append(readPolicy(row));
+    return out;
 }
 
 Result<CertificatePolicy> ProfileService::policy(qint64 id)
 {
-    auto q = fetchOne(m_db, QStringLiteral("SELECT id, name, key_algorithms, validity_days, key_usage, ext_key_usage, dn_template, san_email, "
-                                           "san_upn, archive_keys FROM cert_policies WHERE id = ?"),
-        { id });
-    if (!q)
-        return q.error();
-    if (q->isEmpty())
+    auto list = policiesWhere(QStringLiteral("WHERE p.id = ? AND v.version = (SELECT MAX(l.version) FROM cert_policy_versions l WHERE l.policy_id = p.id)"), { id });
+    if (!list)
+        return list.error();
+    if (list->isEmpty())
         return Error(ErrorCode::NotFound, QStringLiteral("certificate policy %1").arg(id), { { QStringLiteral("what"), QStringLiteral("policy") } });
-    CertificatePolicy p;
-    p.id = q->value("id").toLongLong();
-    p.name = q->value("name").toString();
-    parseKeyAlgorithms(q->value("key_algorithms").toString(), &p.keyAlgorithms);
-    p.validityDays = q->value("validity_days").toInt();
-    p.keyUsage = q->value("key_usage").toString();
-    p.extendedKeyUsage = q->value("ext_key_usage").toString();
-    p.dnTemplate = q->value("dn_template").toString();
-    p.sanEmail = q->value("san_email").toInt() != 0;
-    p.sanUpn = q->value("san_upn").toInt() != 0;
-    p.archiveKeys = q->value("archive_keys").toInt() != 0;
-    return p;
+    return list->first();
+}
+
+Result<QList<CertificatePolicy>> ProfileService::policyVersions(const AccessControl& ac, qint64 id)
+{
+    if (auto r = ac.require(Workflow::EditCertificatePolicies); !r)
+        return r.error();
+    auto list = policiesWhere(QStringLiteral("WHERE p.id = ? ORDER BY v.version DESC"), { id });
+    if (list && list->isEmpty())
+        return Error(ErrorCode::NotFound, QStringLiteral("certificate policy %1").arg(id), { { QStringLiteral("what"), QStringLiteral("policy") } });
+    return list;
+}
+
+Result<CertificatePolicyExample> ProfileService::policyExample(const AccessControl& ac, const CertificatePolicy& p, qint64 personId)
+{
+    if (auto r = ac.require(Workflow::EditCertificatePolicies); !r)
+        return r.error();
+    if (auto r = DnTemplate::parse(p.dnTemplate); !r)
+        return r.error();
+    auto person = PeopleService(m_ctx, m_db).get(ac, personId);
+    if (!person)
+        return person.error();
+    auto settings = SettingsService(m_ctx, m_db).load();
+    if (!settings)
+        return settings.error();
+    return CertificateService::example(p, *person, settings->value(SettingKey::DefaultDn));
 }
 
 Result<qint64> ProfileService::saveProfile(const AccessControl* ac, const CredentialProfile& profile)
@@ -379,19 +524,12 @@ Result<QList<CredentialProfile>> ProfileService::versions(const AccessControl& a
 
 Result<QList<CertificatePolicy>> ProfileService::policies(const AccessControl& ac)
 {
-    if (auto r = ac.require(Workflow::EditCredentialProfiles); !r)
-        return r.error();
-    auto list = ids(QStringLiteral("SELECT id FROM cert_policies ORDER BY name"));
-    if (!list)
-        return list.error();
-    QList<CertificatePolicy> out;
-    for (qint64 id : *list) {
-        auto p = policy(id);
-        if (!p)
-            return p.error();
-        out.append(*p);
+    // The profile editor chooses among them too.
+    if (!ac.allows(Workflow::EditCertificatePolicies)) {
+        if (auto r = ac.require(Workflow::EditCredentialProfiles); !r)
+            return r.error();
     }
-    return out;
+    return policiesWhere(QStringLiteral("WHERE v.version = (SELECT MAX(l.version) FROM cert_policy_versions l WHERE l.policy_id = p.id) ORDER BY p.name"));
 }
 
 Result<QList<CredentialProfile>> ProfileService::requestable(const QList<qint64>& operatorRoles, qint64 personId)

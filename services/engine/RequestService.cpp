@@ -347,6 +347,14 @@ Result<IssuedRequest> RequestService::request(const AccessControl& ac, qint64 pe
     if (!offered || !profile->isCurrent)
         return Error(ErrorCode::ProfileNotAvailable, QStringLiteral("profile %1 cannot be requested for %2").arg(profile->name, person->logonName),
             { { QStringLiteral("profile"), profile->name } });
+    // Refuse now, not when the phone or card collects, what the person's record cannot fill in.
+    for (const ProfilePolicy& pp : profile->policies) {
+        auto policy = profiles.policy(pp.policyId);
+        if (!policy)
+            return policy.error();
+        if (auto names = CertificateService::requireAlternativeNames(*policy, *person); !names)
+            return names.error();
+    }
     if (!target.isEmpty()) {
         if (profile->encoding != CardEncoding::VirtualSmartCard)
             return Error(ErrorCode::InvalidArgument, QStringLiteral("only a virtual smart card is made for one computer"),

@@ -25,7 +25,7 @@ constexpr auto kTable = makeIdTable<Workflow>(
     std::pair { Workflow::EditCredentialProfiles, "edit-credential-profiles" },
     std::pair { Workflow::AddEditDevices, "add-edit-devices" },
     std::pair { Workflow::ManageJobs, "manage-jobs" }, std::pair { Workflow::IssueDerivedCredential, "issue-derived-credential" },
-    std::pair { Workflow::EditPeople, "edit-people" });
+    std::pair { Workflow::EditPeople, "edit-people" }, std::pair { Workflow::EditCertificatePolicies, "edit-certificate-policies" });
 } // namespace
 
 QString workflowId(Workflow w)

@@ -28,6 +28,7 @@ enum class Workflow {
     ManageJobs,
     IssueDerivedCredential, // the kiosk: a PIV card holder gets a derived credential
     EditPeople, // a person's details, among them the identifiers of their PIV card
+    EditCertificatePolicies,
 };
 
 QString workflowId(Workflow w);

@@ -167,7 +167,7 @@ Result<Device> toDevice(const QJsonObject& o)
 QJsonObject fromCertificate(const CertificateRecord& c)
 {
     return { { QStringLiteral("id"), c.id }, { QStringLiteral("serial"), c.serial }, { QStringLiteral("subject"), c.subject },
-        { QStringLiteral("policyName"), c.policyName }, { QStringLiteral("deviceId"), c.deviceId }, { QStringLiteral("notBefore"), isoTime(c.notBefore) },
+        { QStringLiteral("policyName"), c.policyName }, { QStringLiteral("policyVersion"), c.policyVersion }, { QStringLiteral("deviceId"), c.deviceId }, { QStringLiteral("notBefore"), isoTime(c.notBefore) },
         { QStringLiteral("notAfter"), isoTime(c.notAfter) }, { QStringLiteral("status"), certificateStatusId(c.status) },
         { QStringLiteral("revocationReason"), c.revocationReason }, { QStringLiteral("statusChangedAt"), isoTime(c.statusChangedAt) },
         { QStringLiteral("der"), QString::fromLatin1(c.der.toBase64()) } };
@@ -181,6 +181,7 @@ Result<CertificateRecord> toCertificate(const QJsonObject& o)
     c.serial = r.text("serial");
     c.subject = r.text("subject");
     c.policyName = r.text("policyName");
+    c.policyVersion = r.numberOr("policyVersion", 0, 0, 1000000);
     c.deviceId = r.integer("deviceId", 0);
     c.notBefore = r.time("notBefore");
     c.notAfter = r.time("notAfter");

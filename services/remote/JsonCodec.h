@@ -68,6 +68,8 @@ QJsonObject fromCredentialProfile(const CredentialProfile& p);
 Result<CredentialProfile> toCredentialProfile(const QJsonObject& o);
 QJsonObject fromCertificatePolicy(const CertificatePolicy& p);
 Result<CertificatePolicy> toCertificatePolicy(const QJsonObject& o);
+QJsonObject fromCertificatePolicyExample(const CertificatePolicyExample& e);
+Result<CertificatePolicyExample> toCertificatePolicyExample(const QJsonObject& o);
 QJsonObject fromNotification(const Notification& n);
 Result<Notification> toNotification(const QJsonObject& o);
 QJsonObject fromMessageTemplate(const MessageTemplate& t);

@@ -185,10 +185,12 @@ Result<CredentialProfile> toCredentialProfile(const QJsonObject& o)
 
 QJsonObject fromCertificatePolicy(const CertificatePolicy& p)
 {
-    return { { QStringLiteral("id"), p.id }, { QStringLiteral("name"), p.name }, { QStringLiteral("keyAlgorithms"), algorithmIds(p.keyAlgorithms) },
-        { QStringLiteral("validityDays"), p.validityDays }, { QStringLiteral("keyUsage"), p.keyUsage }, { QStringLiteral("extendedKeyUsage"), p.extendedKeyUsage },
-        { QStringLiteral("dnTemplate"), p.dnTemplate }, { QStringLiteral("sanEmail"), p.sanEmail }, { QStringLiteral("sanUpn"), p.sanUpn },
-        { QStringLiteral("archiveKeys"), p.archiveKeys } };
+    return { { QStringLiteral("id"), p.id }, { QStringLiteral("version"), p.version }, { QStringLiteral("versionId"), p.versionId },
+        { QStringLiteral("isCurrent"), p.isCurrent }, { QStringLiteral("createdAt"), isoTime(p.createdAt) }, { QStringLiteral("name"), p.name },
+        { QStringLiteral("keyAlgorithms"), algorithmIds(p.keyAlgorithms) }, { QStringLiteral("validityDays"), p.validityDays },
+        { QStringLiteral("keyUsage"), p.keyUsage }, { QStringLiteral("extendedKeyUsage"), p.extendedKeyUsage }, { QStringLiteral("dnTemplate"), p.dnTemplate },
+        { QStringLiteral("sanEmail"), p.sanEmail }, { QStringLiteral("sanUpn"), p.sanUpn }, { QStringLiteral("sanFascn"), p.sanFascn },
+        { QStringLiteral("sanCardUuid"), p.sanCardUuid }, { QStringLiteral("archiveKeys"), p.archiveKeys } };
 }
 
 Result<CertificatePolicy> toCertificatePolicy(const QJsonObject& o)
@@ -196,6 +198,10 @@ Result<CertificatePolicy> toCertificatePolicy(const QJsonObject& o)
     JsonReader r(o);
     CertificatePolicy p;
     p.id = r.integer("id", 0);
+    p.version = r.numberOr("version", 0, 0, 1000000);
+    p.versionId = r.integer("versionId", 0);
+    p.isCurrent = r.boolean("isCurrent");
+    p.createdAt = r.time("createdAt");
     p.name = r.text("name", 200);
     p.keyAlgorithms.clear();
     for (const QString& id : r.texts("keyAlgorithms", 10)) {
@@ -211,8 +217,27 @@ Result<CertificatePolicy> toCertificatePolicy(const QJsonObject& o)
     p.dnTemplate = r.text("dnTemplate", 2000);
     p.sanEmail = r.boolean("sanEmail");
     p.sanUpn = r.boolean("sanUpn");
+    p.sanFascn = r.boolean("sanFascn");
+    p.sanCardUuid = r.boolean("sanCardUuid");
     p.archiveKeys = r.boolean("archiveKeys");
     return finish(r, p);
+}
+
+QJsonObject fromCertificatePolicyExample(const CertificatePolicyExample& e)
+{
+    return { { QStringLiteral("subject"), e.subject }, { QStringLiteral("alternativeNames"), QJsonArray::fromStringList(e.alternativeNames) },
+        { QStringLiteral("missing"), QJsonArray::fromStringList(e.missing) }, { QStringLiteral("leftOut"), QJsonArray::fromStringList(e.leftOut) } };
+}
+
+Result<CertificatePolicyExample> toCertificatePolicyExample(const QJsonObject& o)
+{
+    JsonReader r(o);
+    CertificatePolicyExample e;
+    e.subject = r.text("subject", 4000);
+    e.alternativeNames = r.texts("alternativeNames", 8);
+    e.missing = r.texts("missing", 8);
+    e.leftOut = r.texts("leftOut", 8);
+    return finish(r, e);
 }
 
 QJsonObject fromNotification(const Notification& n)

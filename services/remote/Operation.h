@@ -65,6 +65,7 @@ template <> struct Codec<RegisteredHardware> : ObjectCodec<RegisteredHardware, j
 template <> struct Codec<Role> : ObjectCodec<Role, json::fromRole, json::toRole> {};
 template <> struct Codec<CredentialProfile> : ObjectCodec<CredentialProfile, json::fromCredentialProfile, json::toCredentialProfile> {};
 template <> struct Codec<CertificatePolicy> : ObjectCodec<CertificatePolicy, json::fromCertificatePolicy, json::toCertificatePolicy> {};
+template <> struct Codec<CertificatePolicyExample> : ObjectCodec<CertificatePolicyExample, json::fromCertificatePolicyExample, json::toCertificatePolicyExample> {};
 template <> struct Codec<Notification> : ObjectCodec<Notification, json::fromNotification, json::toNotification> {};
 template <> struct Codec<MessageTemplate> : ObjectCodec<MessageTemplate, json::fromMessageTemplate, json::toMessageTemplate> {};
 template <> struct Codec<Settings> : ObjectCodec<Settings, json::fromSettings, json::toSettings> {};

@@ -533,6 +533,21 @@ QFuture<Result<QList<CertificatePolicy>>> RemoteEngine::certificatePolicies(cons
     return invoke<&Engine::certificatePolicies>();
 }
 
+QFuture<Result<QList<CertificatePolicy>>> RemoteEngine::certificatePolicyVersions(const OperatorSession&, qint64 policyId)
+{
+    return invoke<&Engine::certificatePolicyVersions>(policyId);
+}
+
+QFuture<Result<qint64>> RemoteEngine::saveCertificatePolicy(const OperatorSession&, const CertificatePolicy& policy)
+{
+    return invoke<&Engine::saveCertificatePolicy>(policy);
+}
+
+QFuture<Result<CertificatePolicyExample>> RemoteEngine::certificatePolicyExample(const OperatorSession&, const CertificatePolicy& policy, qint64 personId)
+{
+    return invoke<&Engine::certificatePolicyExample>(policy, personId);
+}
+
 QFuture<Result<qint64>> RemoteEngine::saveCredentialProfile(const OperatorSession&, const CredentialProfile& profile)
 {
     return invoke<&Engine::saveCredentialProfile>(profile);

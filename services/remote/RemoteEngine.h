@@ -101,6 +101,9 @@ public:
     QFuture<Result<QList<CredentialProfile>>> credentialProfiles(const OperatorSession& session) override;
     QFuture<Result<QList<CredentialProfile>>> profileVersions(const OperatorSession& session, qint64 lineage) override;
     QFuture<Result<QList<CertificatePolicy>>> certificatePolicies(const OperatorSession& session) override;
+    QFuture<Result<QList<CertificatePolicy>>> certificatePolicyVersions(const OperatorSession& session, qint64 policyId) override;
+    QFuture<Result<qint64>> saveCertificatePolicy(const OperatorSession& session, const CertificatePolicy& policy) override;
+    QFuture<Result<CertificatePolicyExample>> certificatePolicyExample(const OperatorSession& session, const CertificatePolicy& policy, qint64 personId) override;
     QFuture<Result<qint64>> saveCredentialProfile(const OperatorSession& session, const CredentialProfile& profile) override;
     QFuture<Result<QList<Notification>>> notificationsOf(const OperatorSession& session, qint64 jobId) override;
     QFuture<Result<Notification>> resendNotification(const OperatorSession& session, qint64 notificationId) override;

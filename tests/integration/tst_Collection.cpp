@@ -310,8 +310,8 @@ private Q_SLOTS:
                                                               "JOIN profiles p ON p.id = pp.profile_id WHERE p.name = 'Mobile Identity' AND p.is_current = 1 "
                                                               "ORDER BY cp.name DESC LIMIT 1"))
                                        .toString();
-        const QString algorithms = m_fx.scalar(QStringLiteral("SELECT key_algorithms FROM cert_policies WHERE name = ?"), { policyName }).toString();
-        m_fx.execSql(QStringLiteral("UPDATE cert_policies SET archive_keys = 1, key_algorithms = 'rsa2048' WHERE name = ?"), { policyName });
+        const QString algorithms = m_fx.scalar(QStringLiteral("SELECT key_algorithms FROM cert_policy_versions WHERE policy_id = (SELECT id FROM cert_policies WHERE name = ?)"), { policyName }).toString();
+        m_fx.execSql(QStringLiteral("UPDATE cert_policy_versions SET archive_keys = 1, key_algorithms = 'rsa2048' WHERE policy_id = (SELECT id FROM cert_policies WHERE name = ?)"), { policyName });
         m_fx.execSql(QStringLiteral("UPDATE profile_policies SET recovery = 'use-existing' WHERE policy_id = (SELECT id FROM cert_policies WHERE name = ?)"), { policyName });
         const qint64 person = nextPerson();
         const auto transport = *PrivateKey::generate(KeyAlgorithm::Rsa2048);
@@ -397,7 +397,7 @@ private Q_SLOTS:
                      .toInt(),
             1);
         m_fx.execSql(QStringLiteral("UPDATE profile_policies SET recovery = 'issue-new' WHERE policy_id = (SELECT id FROM cert_policies WHERE name = ?)"), { policyName });
-        m_fx.execSql(QStringLiteral("UPDATE cert_policies SET archive_keys = 0, key_algorithms = ? WHERE name = ?"), { algorithms, policyName });
+        m_fx.execSql(QStringLiteral("UPDATE cert_policy_versions SET archive_keys = 0, key_algorithms = ? WHERE policy_id = (SELECT id FROM cert_policies WHERE name = ?)"), { algorithms, policyName });
     }
 
     void aCertificateRequestIsRefusedForAReusedKeyOrAnOddExponent()

@@ -96,6 +96,9 @@ public:
     QFuture<Result<QList<CredentialProfile>>> credentialProfiles(const OperatorSession& session) override { return record<&Engine::credentialProfiles>(session); }
     QFuture<Result<QList<CredentialProfile>>> profileVersions(const OperatorSession& session, qint64 lineage) override { return record<&Engine::profileVersions>(session, lineage); }
     QFuture<Result<QList<CertificatePolicy>>> certificatePolicies(const OperatorSession& session) override { return record<&Engine::certificatePolicies>(session); }
+    QFuture<Result<QList<CertificatePolicy>>> certificatePolicyVersions(const OperatorSession& session, qint64 policyId) override { return record<&Engine::certificatePolicyVersions>(session, policyId); }
+    QFuture<Result<qint64>> saveCertificatePolicy(const OperatorSession& session, const CertificatePolicy& policy) override { return record<&Engine::saveCertificatePolicy>(session, policy); }
+    QFuture<Result<CertificatePolicyExample>> certificatePolicyExample(const OperatorSession& session, const CertificatePolicy& policy, qint64 personId) override { return record<&Engine::certificatePolicyExample>(session, policy, personId); }
     QFuture<Result<qint64>> saveCredentialProfile(const OperatorSession& session, const CredentialProfile& profile) override { return record<&Engine::saveCredentialProfile>(session, profile); }
     QFuture<Result<QList<Notification>>> notificationsOf(const OperatorSession& session, qint64 jobId) override { return record<&Engine::notificationsOf>(session, jobId); }
     QFuture<Result<Notification>> resendNotification(const OperatorSession& session, qint64 notificationId) override { return record<&Engine::resendNotification>(session, notificationId); }
@@ -163,6 +166,27 @@ AuditQuery sample(std::type_identity<AuditQuery>, const Samples&)
 {
     const QDateTime from = QDateTime(QDate(2026, 3, 4), QTime(5, 6, 7, 890), Qt::UTC);
     return { 1, 2, 3, QStringLiteral("cancel-device"), QStringLiteral("pc-17"), from, from.addDays(2), 10, 30 };
+}
+CertificatePolicy sample(std::type_identity<CertificatePolicy>, const Samples&)
+{
+    CertificatePolicy p;
+    p.id = 12;
+    p.version = 3;
+    p.versionId = 41;
+    p.isCurrent = false;
+    p.createdAt = QDateTime(QDate(2026, 5, 6), QTime(7, 8, 9, 120), Qt::UTC);
+    p.name = QStringLiteral("Signatur \u00e4");
+    p.keyAlgorithms = { KeyAlgorithm::Rsa3072 };
+    p.validityDays = 730;
+    p.keyUsage = QStringLiteral("keyEncipherment");
+    p.extendedKeyUsage = QStringLiteral("emailProtection,2.16.840.1.101.3.6.7");
+    p.dnTemplate = QStringLiteral("CN=[[People.FullName]],O=Beispiel");
+    p.sanEmail = true;
+    p.sanUpn = true;
+    p.sanFascn = true;
+    p.sanCardUuid = true;
+    p.archiveKeys = true;
+    return p;
 }
 CredentialProfile sample(std::type_identity<CredentialProfile>, const Samples& s)
 {

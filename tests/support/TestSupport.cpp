@@ -129,6 +129,7 @@ qint64 EngineFixture::createOperator(const QString& logonName, const QString& gr
         p.fullName = logonName + QStringLiteral(" Operator");
         p.group = group;
         p.email = logonName + QStringLiteral("@example.test");
+        p.userPrincipalName = logonName + QStringLiteral("@corp.example.test");
         auto id = people.createPerson(p, QStringLiteral("pw"));
         if (!id)
             return id.error();

@@ -44,7 +44,7 @@ private Q_SLOTS:
         QVERIFY(w.windowTitle().contains(QStringLiteral("Dana Demo")));
         QVERIFY(w.windowTitle().contains(QStringLiteral("engine.db")));
         QCOMPARE(w.navigationEntries(), QStringList({ QStringLiteral("find-person"), QStringLiteral("find-device"), QStringLiteral("requests"),
-                                            QStringLiteral("audit"), QStringLiteral("configuration"), QStringLiteral("templates"), QStringLiteral("profiles"),
+                                            QStringLiteral("audit"), QStringLiteral("configuration"), QStringLiteral("templates"), QStringLiteral("policies"), QStringLiteral("profiles"),
                                             QStringLiteral("roles"), QStringLiteral("hardware") }));
         auto* op = w.findChild<QLabel*>(QStringLiteral("operatorLabel"));
         QVERIFY(op->text().contains(QStringLiteral("demo")));

@@ -1,3 +1,4 @@
+#include "CertificatePoliciesPage.h"
 #include "DeviceViewPage.h"
 #include "FindDevicePage.h"
 #include "MainWindow.h"
@@ -110,6 +111,76 @@ private Q_SLOTS:
         QCOMPARE(lifetime->value(), 365);
         QVERIFY(child<QLabel>(page, "profileHeading")->text().contains(QStringLiteral("Saving makes version 3")));
         shot(m_window.get(), QStringLiteral("profiles"));
+    }
+
+    void editACertificatePolicyWithALiveExample()
+    {
+        m_window->showPage(QStringLiteral("policies"));
+        auto* page = qobject_cast<CertificatePoliciesPage*>(m_window->currentPage());
+        QVERIFY(page);
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 4, 30000);
+        const int row = rowWhere<PolicyListModel>(page->model(), [](const CertificatePolicy& p) { return p.name == QStringLiteral("Mobile Signing"); });
+        QVERIFY(row >= 0);
+        child<QTableView>(page, "policyList")->selectRow(row);
+        auto* validity = child<QSpinBox>(page, "policyValidity");
+        QCOMPARE(validity->value(), 365);
+        QVERIFY(child<QCheckBox>(page, "policyKeyUsage_nonRepudiation")->isChecked());
+        QVERIFY(!child<QCheckBox>(page, "policyKeyUsage_keyEncipherment")->isChecked());
+        QVERIFY(child<QCheckBox>(page, "policyEku_emailProtection")->isChecked());
+        QVERIFY(child<QCheckBox>(page, "policySanEmail")->isChecked());
+        QVERIFY(child<QCheckBox>(page, "policyAlgorithm_p256")->isChecked());
+        QVERIFY(!child<QCheckBox>(page, "policyAlgorithm_rsa3072")->isChecked());
+        QTRY_COMPARE_WITH_TIMEOUT(page->versions()->rowCount(), 1, 30000);
+
+        // The example starts as the operator's own record and follows the template as typed.
+        auto* example = child<QLabel>(page, "policyExample");
+        QTRY_VERIFY_WITH_TIMEOUT(example->text().contains(QStringLiteral("CN=Dana Demo")), 30000);
+        QVERIFY2(example->text().contains(QStringLiteral("email:dana.demo@example.test")), qPrintable(example->text()));
+        auto* dn = child<QLineEdit>(page, "policyDnTemplate");
+        dn->clear();
+        QTest::keyClicks(dn, QStringLiteral("CN=[[People.FullName]],O=Example Corp"));
+        QTRY_VERIFY_WITH_TIMEOUT(example->text().contains(QStringLiteral("Subject: CN=Dana Demo,O=Example Corp")), 30000);
+        // A template the parser refuses is said where the example would be.
+        QTest::keyClicks(dn, QStringLiteral(",X=[[People.Salary]]"));
+        QTRY_VERIFY_WITH_TIMEOUT(!example->text().contains(QStringLiteral("Subject:")), 30000);
+        dn->setText(QStringLiteral("CN=[[People.FullName]],O=Example Corp"));
+
+        // Another person, found by name: one whose record has no e-mail address.
+        const QString noEmail = m_fx.scalar(QStringLiteral("SELECT full_name FROM people WHERE email = '' ORDER BY id LIMIT 1")).toString();
+        QVERIFY(!noEmail.isEmpty());
+        QTest::keyClicks(child<QLineEdit>(page, "policyExampleSearch"), noEmail);
+        QTRY_VERIFY_WITH_TIMEOUT(example->text().contains(QStringLiteral("CN=") + noEmail), 30000);
+        QVERIFY2(example->text().contains(QStringLiteral("without the e-mail address")), qPrintable(example->text()));
+
+        // A bad save is refused with the reason, and the form keeps what was typed.
+        auto* archive = child<QCheckBox>(page, "policyArchive");
+        archive->setChecked(true);
+        QSignalSpy saved(page, &CertificatePoliciesPage::saved);
+        child<QPushButton>(page, "savePolicy")->click();
+        QVERIFY(saved.wait(30000));
+        QCOMPARE(saved.last().first().toBool(), false);
+        auto* message = child<QLabel>(page, "policyMessage");
+        QVERIFY2(message->text().contains(QStringLiteral("archives its keys")), qPrintable(message->text()));
+        QCOMPARE(dn->text(), QStringLiteral("CN=[[People.FullName]],O=Example Corp"));
+
+        archive->setChecked(false);
+        validity->setValue(180);
+        auto* save = child<QPushButton>(page, "savePolicy");
+        QCOMPARE(save->text().remove(QLatin1Char('&')), QStringLiteral("Save as version 2"));
+        save->click();
+        QVERIFY(saved.wait(30000));
+        QCOMPARE(saved.last().first().toBool(), true);
+        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(page, "policyHeading")->text().contains(QStringLiteral("version 2 (current)")), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(page->versions()->rowCount(), 2, 30000);
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT v.validity_days FROM cert_policy_versions v JOIN cert_policies p ON p.id = v.policy_id "
+                                            "WHERE p.name = 'Mobile Signing' AND v.version = 2"))
+                     .toInt(),
+            180);
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT v.dn_template FROM cert_policy_versions v JOIN cert_policies p ON p.id = v.policy_id "
+                                            "WHERE p.name = 'Mobile Signing' AND v.version = 2"))
+                     .toString(),
+            QStringLiteral("CN=[[People.FullName]],O=Example Corp"));
+        shot(m_window.get(), QStringLiteral("certificate-policies"));
     }
 
     void aBadProfileIsRefusedAndTheFormKept()
