@@ -2,11 +2,14 @@
 
 #include "core/WhenFinished.h"
 #include "storage/Database.h"
+#include "engine/EngineBootstrap.h"
+#include "secrets/Keychain.h"
 #include "storage/PrivateFiles.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
 
@@ -36,17 +39,68 @@ void EngineLauncher::start()
     options.database = DatabaseConfig::sqlite(file.absoluteFilePath());
     if (m_options.forceKeyFile)
         options.keyStore = EmbeddedEngineOptions::KeyStore::FileOnly;
+    options.keychainService = m_options.keychainService;
+    if (m_options.setup) {
+        if (file.exists()) {
+            Q_EMIT failed(Error(ErrorCode::Conflict, tr("%1 exists already; the first-run set-up makes a new database").arg(file.absoluteFilePath())));
+            return;
+        }
+        auto subject = m_options.setup->caSubject();
+        if (!subject) {
+            Q_EMIT failed(subject.error());
+            return;
+        }
+        options.caSubject = *subject;
+        options.caKeyAlgorithm = m_options.setup->caKeyAlgorithm;
+        options.caValidityDays = m_options.setup->caValidityYears * 365;
+    }
     m_engine = std::make_unique<EmbeddedEngine>(options);
     whenFinished(m_engine->open(), this, [this](Result<EngineInfo> info) {
         if (!info) {
+            if (m_options.setup)
+                return discardNewDatabase(info.error());
             Q_EMIT failed(info.error());
             return;
         }
-        if (m_options.demo)
+        if (m_options.setup)
+            applySetup();
+        else if (m_options.demo)
             seedDemoIfEmpty();
         else
             Q_EMIT ready();
     });
+}
+
+void EngineLauncher::applySetup()
+{
+    Q_EMIT message(tr("Setting up %1…").arg(m_options.setup->organisation));
+    auto applying = m_engine->runTask<Baseline::Report>([plan = *m_options.setup](const EngineContext& ctx, QSqlDatabase db) {
+        return FirstSetup(ctx, db).apply(plan);
+    });
+    whenFinished(applying, this, [this](Result<Baseline::Report> report) {
+        if (!report)
+            return discardNewDatabase(report.error());
+        for (const QString& made : report->made)
+            Q_EMIT message(tr("Made %1").arg(made));
+        Q_EMIT ready();
+    });
+}
+
+void EngineLauncher::discardNewDatabase(const Error& why)
+{
+    const EngineInfo info = m_engine ? m_engine->info() : EngineInfo {};
+    m_engine.reset();
+    const QString path = QFileInfo(m_options.databasePath).absoluteFilePath();
+    for (const QString& suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal"), QStringLiteral(".key") })
+        QFile::remove(path + suffix);
+    if (info.secretStore == SecretStoreKind::Keychain && !info.engineId.isEmpty()) {
+        // Reported, not waited for: the entry holds a key for a database that no longer exists.
+        whenFinished(Keychain(m_options.keychainService).remove(EngineBootstrap::keychainEntry(info.engineId)), this, [this](Result<void> removed) {
+            if (!removed)
+                Q_EMIT message(tr("The new database's key could not be removed from the keychain: %1").arg(removed.error().detail));
+        });
+    }
+    Q_EMIT failed(why);
 }
 
 void EngineLauncher::seedDemoIfEmpty()

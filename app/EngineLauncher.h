@@ -3,10 +3,12 @@
 #include "core/Error.h"
 #include "demo/DemoDataGenerator.h"
 #include "engine/EmbeddedEngine.h"
+#include "engine/FirstSetup.h"
 
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 namespace lanyard {
 
@@ -21,6 +23,10 @@ public:
         int demoPeople = 2000;
         int demoDevices = 40;
         bool forceKeyFile = false;
+        QString keychainService = QStringLiteral("Lanyard");
+        // A new database made from the first-run wizard's plan. If anything fails on the way,
+        // what was made (database, key file, keychain entry) is removed again.
+        std::optional<FirstSetupPlan> setup;
     };
 
     explicit EngineLauncher(Options options, QObject* parent = nullptr);
@@ -39,6 +45,8 @@ Q_SIGNALS:
 
 private:
     void seedDemoIfEmpty();
+    void applySetup();
+    void discardNewDatabase(const Error& why);
 
     Options m_options;
     std::unique_ptr<EmbeddedEngine> m_engine;

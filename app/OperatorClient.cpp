@@ -11,6 +11,7 @@
 #include "remote/RemoteEngine.h"
 #include "secrets/Keychain.h"
 
+#include <QFileInfo>
 #include <QSettings>
 #include <QStatusBar>
 
@@ -35,6 +36,8 @@ OperatorClient::~OperatorClient()
         delete m_logon.data();
     if (m_connection)
         delete m_connection.data();
+    if (m_wizard)
+        delete m_wizard.data();
     m_window.reset();
     m_session.reset();
     m_remote.reset();
@@ -64,17 +67,43 @@ void OperatorClient::openEngine()
         openEmbedded();
 }
 
+void OperatorClient::showFirstRunWizard(const QString& databasePath)
+{
+    m_wizard = new FirstRunWizard(databasePath);
+    connect(m_wizard, &QWizard::accepted, this, [this] {
+        m_setup = m_wizard->plan();
+        m_wizard->hide();
+        openEmbedded();
+    });
+    connect(m_wizard, &QWizard::rejected, this, [this] {
+        Q_EMIT message(tr("Set-up cancelled: nothing was created."));
+        m_wizard->deleteLater();
+        Q_EMIT finished(0);
+    });
+    m_wizard->show();
+}
+
 void OperatorClient::openEmbedded()
 {
     EngineLauncher::Options launch;
     launch.databasePath = m_options.connection.databasePath.isEmpty() ? EngineLauncher::defaultDatabasePath() : m_options.connection.databasePath;
     launch.demo = m_options.demo;
     launch.forceKeyFile = m_options.forceKeyFile;
+    launch.keychainService = m_options.keychainService;
+    launch.setup = m_setup;
+    if (!m_setup && !m_options.demo && !m_options.kiosk && !m_options.selfService && !QFileInfo::exists(launch.databasePath))
+        return showFirstRunWizard(launch.databasePath);
     m_launcher = std::make_unique<EngineLauncher>(launch);
     connect(m_launcher.get(), &EngineLauncher::message, this, &OperatorClient::message);
     connect(m_launcher.get(), &EngineLauncher::failed, this, [this](const Error& e) {
         Q_EMIT message(tr("Lanyard could not open its engine: %1").arg(ErrorText::describe(e)));
         Q_EMIT message(e.toLogString());
+        if (m_setup && m_wizard) {
+            // Nothing was kept; the wizard still holds what was typed.
+            m_setup.reset();
+            m_wizard->showFailure(tr("The set-up failed and nothing was kept: %1").arg(ErrorText::describe(e)));
+            return;
+        }
         if (!m_options.chooseConnection)
             return Q_EMIT finished(1);
         showConnectionDialog();
@@ -87,6 +116,11 @@ void OperatorClient::openEmbedded()
         Q_EMIT message(tr("Database: %1").arg(info.location));
         Q_EMIT message(info.secretStore == SecretStoreKind::KeyFile ? tr("Master key: %1 (no system keychain available)").arg(info.secretStoreLocation)
                                                                    : tr("Master key: system keychain"));
+        if (m_setup) {
+            m_firstLogon = m_setup->adminLogon.trimmed();
+            m_setup.reset();
+            m_wizard->deleteLater();
+        }
         engineReady();
     });
     m_launcher->start();
@@ -186,6 +220,8 @@ void OperatorClient::showLogon(const QString& text)
                 Q_EMIT finished(0);
         });
     }
+    if (!m_firstLogon.isEmpty())
+        m_logon->setLogonName(std::exchange(m_firstLogon, QString()));
     if (!text.isEmpty())
         m_logon->setMessage(text);
     if (m_relogon) {

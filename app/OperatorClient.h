@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ConnectionDialog.h"
+#include "FirstRunWizard.h"
 #include "LogonDialog.h"
 #include "KioskWindow.h"
 #include "MainWindow.h"
@@ -11,6 +12,7 @@
 #include <QPointer>
 
 #include <memory>
+#include <optional>
 
 namespace lanyard {
 
@@ -53,6 +55,7 @@ public:
     SelfServiceWindow* selfServiceWindow() const { return m_selfService.get(); }
     LogonDialog* logonDialog() const { return m_logon.data(); }
     ConnectionDialog* connectionDialog() const { return m_connection.data(); }
+    FirstRunWizard* firstRunWizard() const { return m_wizard.data(); }
     const ConnectionSettings& connection() const { return m_options.connection; }
 
 Q_SIGNALS:
@@ -66,6 +69,8 @@ Q_SIGNALS:
 private:
     void openEngine();
     void openEmbedded();
+    // The embedded engine's first start on a database that does not exist yet (not the demo).
+    void showFirstRunWizard(const QString& databasePath);
     void openRemote();
     void engineReady();
     void showLogon(const QString& message = {});
@@ -89,6 +94,9 @@ private:
     std::unique_ptr<SelfServiceWindow> m_selfService;
     QPointer<LogonDialog> m_logon;
     QPointer<ConnectionDialog> m_connection;
+    QPointer<FirstRunWizard> m_wizard;
+    std::optional<FirstSetupPlan> m_setup; // the wizard's plan, until the engine made from it is open
+    QString m_firstLogon; // the administrator the wizard made, offered in the first logon dialog
     qint64 m_windowPerson = 0;
     bool m_relogon = false; // the logon dialog stands over an open window
 };

@@ -38,6 +38,25 @@ std::span<const ErrorText::ProblemText> ErrorText::problemTexts()
         { "identifier-rights", [](const Error& e) { return tr("%1 holds rights you do not (%2). A card linked to them acts as them at the kiosk, so only an operator who holds those rights may set their card identifiers.").arg(argOf(e, "person"), argOf(e, "workflow")); } },
         { "code-rights", [](const Error& e) { return tr("%1 holds rights you do not (%2), so you may not see a code that collects their credential. Send the code to them instead, or ask an operator who holds those rights.").arg(argOf(e, "person"), argOf(e, "workflow")); } },
         { "recovery-without-archive", [](const Error& e) { return tr("'%1' does not archive its keys, so there is nothing to recover. Choose 'Issue new' for it, or a policy that archives keys (an encryption certificate).").arg(argOf(e, "policy")); } },
+        { "profile-right", [](const Error& e) {
+            const QString right = argOf(e, "right");
+            if (right == QLatin1String("validate"))
+                return tr("None of your roles may validate '%1' requests: the profile's role matrix does not say Can Validate for them. Ask an operator whose role does.")
+                    .arg(argOf(e, "profile"));
+            return tr("None of this person's roles may collect '%1': the profile's role matrix does not say Can Collect for them. Give them a role that may, or choose another profile.")
+                .arg(argOf(e, "profile"));
+        } },
+        { "setup-organisation", [](const Error&) { return tr("Give your organisation's name."); } },
+        { "setup-default-dn", [](const Error& e) { return tr("The default DN must be a distinguished name such as O=Example Ltd,C=GB: attributes such as O, OU, C and L, each with a value, separated by commas. %1")
+            .arg(argOf(e, "reason")); } },
+        { "setup-ca-name", [](const Error&) { return tr("Give the certificate authority a name, such as 'Example Ltd Root CA'."); } },
+        { "setup-ca-validity", [](const Error&) { return tr("A CA lives 5 to 30 years."); } },
+        { "setup-collection-url", [](const Error& e) { return tr("'%1' is not an https address. Phones collect keys and codes from it, so it must start with https:// and name a host, such as https://id.example.org.")
+            .arg(argOf(e, "value")); } },
+        { "setup-mail-host", [](const Error&) { return tr("Enter the mail server first."); } },
+        { "setup-test-recipient", [](const Error&) { return tr("Enter the e-mail address the test mail goes to."); } },
+        { "setup-admin-logon", [](const Error&) { return tr("Give the administrator a logon name, without spaces."); } },
+        { "setup-admin-password", [](const Error& e) { return tr("The administrator's password needs at least %1 characters.").arg(argOf(e, "minimum")); } },
         { "policy-outlives-ca", [](const Error& e) { return tr("'%1' would issue certificates that outlive the issuing CA, which ends on %2. Give it at most %3 days, or renew the CA first.")
             .arg(argOf(e, "policy"), DomainText::dateTime(QDateTime::fromString(argOf(e, "caEnd"), Qt::ISODate)), argOf(e, "maximum")); } },
         { "policy-name-taken", [](const Error& e) { return tr("A certificate policy named '%1' already exists. Choose another name, or edit that policy.").arg(argOf(e, "name")); } },

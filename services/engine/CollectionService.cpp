@@ -200,6 +200,13 @@ Result<CollectionSession> CollectionService::start(const CollectionStart& reques
     auto profile = profiles.profile(job->profileId);
     if (!profile)
         return profile.error();
+    // Roles change between request and collection: the holder must still be allowed to collect.
+    auto mayCollect = profiles.personHolds(job->personId, job->profileId, ProfileRight::Collect);
+    if (!mayCollect)
+        return mayCollect.error();
+    if (!*mayCollect)
+        return refuse(Error(ErrorCode::ProfileNotAvailable, QStringLiteral("%1 may no longer collect %2").arg(job->personName, profile->name),
+            { { QStringLiteral("profile"), profile->name }, { QStringLiteral("problem"), QStringLiteral("profile-right") }, { QStringLiteral("right"), QStringLiteral("collect") } }));
     if (auto r = checkDevice(*job, profile->deviceRestriction, request.device); !r)
         return refuse(r.error());
     if (!job->targetComputer.isEmpty() && request.device.dnsName.trimmed().toLower() != job->targetComputer)

@@ -30,6 +30,9 @@ struct ProfilePolicy {
     bool operator==(const ProfilePolicy&) const = default;
 };
 
+// The columns of a profile's role matrix.
+enum class ProfileRight { Request, Receive, Collect, Validate, Unlock };
+
 struct ProfileRoleRights {
     qint64 roleId = 0;
     QString roleName;

@@ -1,5 +1,7 @@
 #include "DeviceService.h"
 
+#include "ProfileService.h"
+
 #include "AuditLog.h"
 #include "CertificateService.h"
 #include "Job.h"
@@ -170,18 +172,10 @@ Result<QString> DeviceService::unlockCode(const AccessControl& ac, qint64 device
     if (!device)
         return device.error();
     // The profile's role matrix must also say Can Unlock for one of the operator's roles.
-    QVariantList binds { device->profileId };
-    QStringList marks;
-    for (qint64 role : ac.roleIds()) {
-        marks << QStringLiteral("?");
-        binds << role;
-    }
-    auto canUnlock = fetchValue(m_db, QStringLiteral("SELECT COUNT(*) FROM profile_roles WHERE profile_id = ? AND can_unlock = 1 AND role_id IN (%1)")
-                                        .arg(marks.isEmpty() ? QStringLiteral("0") : marks.join(QLatin1Char(','))),
-        binds);
+    auto canUnlock = ProfileService(m_ctx, m_db).rolesHold(ac.roleIds(), device->profileId, ProfileRight::Unlock);
     if (!canUnlock)
         return canUnlock.error();
-    if (canUnlock->toInt() == 0)
+    if (!*canUnlock)
         return Error(ErrorCode::PermissionDenied, QStringLiteral("no role of %1 may unlock %2 credentials").arg(ac.operatorPerson().logonName, device->profileName),
             { { QStringLiteral("workflow"), workflowId(Workflow::UnlockCredential) } });
     if (device->type != CardEncoding::IdentityAgent && device->type != CardEncoding::DerivedCredential)

@@ -80,6 +80,7 @@ QFuture<Result<EngineInfo>> EmbeddedEngine::open()
         m_info.secretStoreLocation = opened->secretStoreLocation;
         m_info.schemaVersion = opened->schemaVersion;
         m_info.caSubject = m_context->authority.certificate().subject();
+        m_info.engineId = m_context->engineId;
         qCInfo(lcEngine).noquote() << "Engine open:" << m_info.location << "schema" << m_info.schemaVersion << "- master key in"
                                    << (m_info.secretStore == SecretStoreKind::Keychain ? QStringLiteral("the system keychain") : m_info.secretStoreLocation);
         if (m_options.deliveryIntervalMs > 0) {

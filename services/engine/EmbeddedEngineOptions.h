@@ -4,6 +4,8 @@
 #include "storage/DatabaseConfig.h"
 
 #include <QDateTime>
+#include <QList>
+#include <QPair>
 #include <QString>
 
 #include <functional>
@@ -17,8 +19,11 @@ struct EmbeddedEngineOptions {
     KeyStore keyStore = KeyStore::Auto;
     QString keyFilePath; // default: the database file + ".key"
     QString keychainService = QStringLiteral("Lanyard");
+    // The CA a new database gets. Without a subject: "CN=<caCommonName> <engine id>,O=Lanyard".
     KeyAlgorithm caKeyAlgorithm = KeyAlgorithm::EcP256;
     QString caCommonName = QStringLiteral("Lanyard Root CA");
+    QList<QPair<QString, QString>> caSubject;
+    int caValidityDays = 20 * 365;
     std::function<QDateTime()> clock;
     int workerThreads = 4;
     // Work anyone may cause without logging on (logon, collection, CRL, CA) runs on threads

@@ -69,10 +69,6 @@ Result<StorageState> prepareStorage(std::shared_ptr<Database> database)
     return s;
 }
 
-QString keychainKey(const QString& engineId)
-{
-    return QStringLiteral("master-key/") + engineId;
-}
 
 void finishWith(
     const std::shared_ptr<QPromise<Result<MasterKey>>>& promise, Result<MasterKey> result)
@@ -89,7 +85,7 @@ QFuture<Result<MasterKey>> obtainMasterKey(QObject* context,
     auto promise = std::make_shared<QPromise<Result<MasterKey>>>();
     promise->start();
     const Keychain keychain(options.keychainService);
-    const QString name = keychainKey(state.engineId);
+    const QString name = EngineBootstrap::keychainEntry(state.engineId);
     if (state.storeKind == QLatin1String("keychain")) {
         whenFinished(keychain.read(name), context, [promise](Result<QByteArray> key) {
             if (!key)
@@ -301,11 +297,11 @@ Result<std::shared_ptr<const EngineContext>> loadAuthority(
     Transaction tx(*db, state.database->dialect());
     if (auto r = tx.begin(); !r)
         return r.error();
-    const DistinguishedName caName { { QStringLiteral("CN"),
-                                         options.caCommonName + QLatin1Char(' ')
-                                             + state.engineId.left(8) },
-        { QStringLiteral("O"), QStringLiteral("Lanyard") } };
-    auto ca = CertificateAuthority::createRoot(caName, options.caKeyAlgorithm, 20 * 365);
+    const DistinguishedName caName = !options.caSubject.isEmpty()
+        ? options.caSubject
+        : DistinguishedName { { QStringLiteral("CN"), options.caCommonName + QLatin1Char(' ') + state.engineId.left(8) },
+              { QStringLiteral("O"), QStringLiteral("Lanyard") } };
+    auto ca = CertificateAuthority::createRoot(caName, options.caKeyAlgorithm, options.caValidityDays);
     if (!ca)
         return ca.error();
     ctx->authority = *ca;
@@ -427,6 +423,11 @@ QFuture<Result<OpenedEngine>> EngineBootstrap::start(const EmbeddedEngineOptions
     auto future = start->promise.future();
     start->run();
     return future;
+}
+
+QString EngineBootstrap::keychainEntry(const QString& engineId)
+{
+    return QStringLiteral("master-key/") + engineId;
 }
 
 } // namespace lanyard

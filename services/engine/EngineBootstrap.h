@@ -27,6 +27,8 @@ struct OpenedEngine {
 class EngineBootstrap {
 public:
     static QFuture<Result<OpenedEngine>> start(const EmbeddedEngineOptions& options, QThreadPool* workers, QObject* context);
+    // The name of an engine's master key in the system keychain.
+    static QString keychainEntry(const QString& engineId);
 };
 
 } // namespace lanyard

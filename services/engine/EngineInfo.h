@@ -13,6 +13,7 @@ struct EngineInfo {
     SecretStoreKind secretStore = SecretStoreKind::None;
     QString secretStoreLocation; // key file path when KeyFile
     QString caSubject;
+    QString engineId; // embedded only
     int schemaVersion = 0;
 };
 

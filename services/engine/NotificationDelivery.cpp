@@ -23,21 +23,6 @@ constexpr int kInterruptedAfterSeconds = 600;
 // How long a message waits when there is nothing to send it with yet.
 constexpr int kWaitForConfigurationSeconds = 300;
 
-SmtpServer smtpServer(const Settings& s)
-{
-    SmtpServer server;
-    server.host = s.value(SettingKey::SmtpHost).trimmed();
-    server.port = s.integer(SettingKey::SmtpPort);
-    const QString security = s.value(SettingKey::SmtpSecurity);
-    server.security = security == QLatin1String("tls") ? SmtpServer::Security::Tls
-        : security == QLatin1String("none")             ? SmtpServer::Security::None
-                                                        : SmtpServer::Security::StartTls;
-    server.username = s.value(SettingKey::SmtpUsername).trimmed();
-    server.password = s.value(SettingKey::SmtpPassword);
-    server.caFile = s.value(SettingKey::SmtpCaFile).trimmed();
-    return server;
-}
-
 QString jsonEscaped(const QString& text)
 {
     // The value of a JSON string, without its quotes.
@@ -58,6 +43,21 @@ QString fillGateway(const QString& text, const QString& number, const QString& m
     return out;
 }
 } // namespace
+
+SmtpServer NotificationDelivery::smtpServer(const Settings& s)
+{
+    SmtpServer server;
+    server.host = s.value(SettingKey::SmtpHost).trimmed();
+    server.port = s.integer(SettingKey::SmtpPort);
+    const QString security = s.value(SettingKey::SmtpSecurity);
+    server.security = security == QLatin1String("tls") ? SmtpServer::Security::Tls
+        : security == QLatin1String("none")             ? SmtpServer::Security::None
+                                                        : SmtpServer::Security::StartTls;
+    server.username = s.value(SettingKey::SmtpUsername).trimmed();
+    server.password = s.value(SettingKey::SmtpPassword);
+    server.caFile = s.value(SettingKey::SmtpCaFile).trimmed();
+    return server;
+}
 
 NotificationDelivery::NotificationDelivery(const EngineContext& context, QSqlDatabase db)
     : m_ctx(context)

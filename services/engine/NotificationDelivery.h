@@ -3,6 +3,7 @@
 #include "EngineContext.h"
 #include "Notification.h"
 #include "Settings.h"
+#include "notify/CurlTransport.h"
 
 #include <QSqlDatabase>
 
@@ -19,6 +20,8 @@ public:
 
     // "+44 (0)7700 900-123" -> "00447700900123": what email-to-SMS gateways expect.
     static QString gatewayNumber(const QString& mobile);
+    // The mail server the settings name.
+    static SmtpServer smtpServer(const Settings& settings);
 
 private:
     const EngineContext& m_ctx;

@@ -532,6 +532,53 @@ Result<QList<CertificatePolicy>> ProfileService::policies(const AccessControl& a
     return policiesWhere(QStringLiteral("WHERE v.version = (SELECT MAX(l.version) FROM cert_policy_versions l WHERE l.policy_id = p.id) ORDER BY p.name"));
 }
 
+Result<bool> ProfileService::rolesHold(const QList<qint64>& roleIds, qint64 profileId, ProfileRight right)
+{
+    if (roleIds.isEmpty())
+        return false;
+    const char* column = "can_request";
+    switch (right) {
+    case ProfileRight::Request:
+        break;
+    case ProfileRight::Receive:
+        column = "can_receive";
+        break;
+    case ProfileRight::Collect:
+        column = "can_collect";
+        break;
+    case ProfileRight::Validate:
+        column = "can_validate";
+        break;
+    case ProfileRight::Unlock:
+        column = "can_unlock";
+        break;
+    }
+    QVariantList binds { profileId };
+    QStringList marks;
+    for (qint64 role : roleIds) {
+        marks << QStringLiteral("?");
+        binds << role;
+    }
+    auto count = fetchValue(m_db,
+        QStringLiteral("SELECT COUNT(*) FROM profile_roles WHERE profile_id = ? AND %1 = 1 AND role_id IN (%2)").arg(QLatin1String(column), marks.join(QLatin1Char(','))),
+        binds);
+    if (!count)
+        return count.error();
+    return count->toInt() > 0;
+}
+
+Result<bool> ProfileService::personHolds(qint64 personId, qint64 profileId, ProfileRight right)
+{
+    auto q = exec(m_db, QStringLiteral("SELECT role_id FROM person_roles WHERE person_id = ?"), { personId });
+    if (!q)
+        return q.error();
+    QList<qint64> roles;
+    const SqlRow row(*q);
+    while (q->next())
+        roles.append(row.value("role_id").toLongLong());
+    return rolesHold(roles, profileId, right);
+}
+
 Result<QList<CredentialProfile>> ProfileService::requestable(const QList<qint64>& operatorRoles, qint64 personId)
 {
     auto all = current();

@@ -39,6 +39,10 @@ public:
     Result<QList<CredentialProfile>> versions(const AccessControl& ac, qint64 lineage);
     // The current version of each, for the policy editor and the profile editor.
     Result<QList<CertificatePolicy>> policies(const AccessControl& ac);
+    // Whether one of these roles holds the right in the matrix of this profile version.
+    Result<bool> rolesHold(const QList<qint64>& roleIds, qint64 profileId, ProfileRight right);
+    // The same for the roles a person holds.
+    Result<bool> personHolds(qint64 personId, qint64 profileId, ProfileRight right);
     // Current profiles the operator Can Request and the person Can Receive, by their roles.
     Result<QList<CredentialProfile>> requestable(const QList<qint64>& operatorRoles, qint64 personId);
     // The same for a person the operator can see.

@@ -347,6 +347,14 @@ Result<IssuedRequest> RequestService::request(const AccessControl& ac, qint64 pe
     if (!offered || !profile->isCurrent)
         return Error(ErrorCode::ProfileNotAvailable, QStringLiteral("profile %1 cannot be requested for %2").arg(profile->name, person->logonName),
             { { QStringLiteral("profile"), profile->name } });
+    // The holder collects with the code, so their roles must allow collecting it (Can Collect):
+    // refused now rather than when they try.
+    auto mayCollect = profiles.personHolds(personId, profileId, ProfileRight::Collect);
+    if (!mayCollect)
+        return mayCollect.error();
+    if (!*mayCollect)
+        return Error(ErrorCode::ProfileNotAvailable, QStringLiteral("no role of %1 may collect %2").arg(person->logonName, profile->name),
+            { { QStringLiteral("profile"), profile->name }, { QStringLiteral("problem"), QStringLiteral("profile-right") }, { QStringLiteral("right"), QStringLiteral("collect") } });
     // Refuse now, not when the phone or card collects, what the person's record cannot fill in.
     for (const ProfilePolicy& pp : profile->policies) {
         auto policy = profiles.policy(pp.policyId);
@@ -433,6 +441,15 @@ Result<IssuedRequest> RequestService::validate(const AccessControl& ac, qint64 j
     if (job->requestedBy == ac.operatorPerson().id)
         return Error(ErrorCode::PermissionDenied, QStringLiteral("the requester cannot validate their own request"),
             { { QStringLiteral("workflow"), workflowId(Workflow::ValidateRequest) }, { QStringLiteral("problem"), QStringLiteral("own-request") } });
+    // Validate Request lets an operator validate; the profile's role matrix says for which
+    // credentials (Can Validate).
+    auto mayValidate = ProfileService(m_ctx, m_db).rolesHold(ac.roleIds(), job->profileId, ProfileRight::Validate);
+    if (!mayValidate)
+        return mayValidate.error();
+    if (!*mayValidate)
+        return Error(ErrorCode::PermissionDenied, QStringLiteral("no role of %1 may validate %2 requests").arg(ac.operatorPerson().logonName, job->profileName),
+            { { QStringLiteral("workflow"), workflowId(Workflow::ValidateRequest) }, { QStringLiteral("problem"), QStringLiteral("profile-right") },
+                { QStringLiteral("right"), QStringLiteral("validate") }, { QStringLiteral("profile"), job->profileName } });
     if (approve && showCode) {
         if (auto refused = refuseCodeView(ac, *job, Workflow::ValidateRequest); !refused) {
             if (auto c = tx.commit(); !c) // keeps the refusal's audit event, the only change made

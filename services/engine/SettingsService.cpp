@@ -61,6 +61,16 @@ Result<void> SettingsService::save(const AccessControl& ac, const Settings& sett
 {
     if (auto r = ac.require(Workflow::EditConfiguration); !r)
         return r;
+    return store(&ac, settings);
+}
+
+Result<void> SettingsService::saveAtSetUp(const Settings& settings)
+{
+    return store(nullptr, settings);
+}
+
+Result<void> SettingsService::store(const AccessControl* ac, const Settings& settings)
+{
     if (auto r = SettingsSchema::validate(settings); !r)
         return r;
     auto before = load();
@@ -105,7 +115,7 @@ Result<void> SettingsService::save(const AccessControl& ac, const Settings& sett
     }
     if (changed.isEmpty())
         return {};
-    const AuditEvent e = AuditLog::event(m_ctx.now(), &ac, workflowId(Workflow::EditConfiguration), QStringLiteral("settings"), {},
+    const AuditEvent e = AuditLog::event(m_ctx.now(), ac, ac ? workflowId(Workflow::EditConfiguration) : QStringLiteral("system"), QStringLiteral("settings"), {},
         QStringLiteral("Operation Settings"), QStringLiteral("changed: ") + changed.join(QStringLiteral(", ")));
     if (auto r = AuditLog(m_db, m_ctx).append(e); !r)
         return r.error();

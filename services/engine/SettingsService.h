@@ -17,10 +17,13 @@ public:
     Result<Settings> load(); // no permission needed: the engine reads its own settings
     Result<Settings> get(const AccessControl& ac);
     Result<void> save(const AccessControl& ac, const Settings& settings);
+    // The same before anyone can log on (the first-run wizard), audited as the system.
+    Result<void> saveAtSetUp(const Settings& settings);
     // First start: store the default timezone list.
     Result<void> seedDefaults();
 
 private:
+    Result<void> store(const AccessControl* ac, const Settings& settings);
     const EngineContext& m_ctx;
     QSqlDatabase m_db;
 };

@@ -160,6 +160,54 @@ private Q_SLOTS:
     // asks to see the code of someone holding rights they lack (here the administrator) gets
     // a request awaiting validation, no code; only a validator who holds those rights may
     // approve it with the code shown; the code may always go to the holder instead.
+    // Validate Request lets an operator validate, Request Mobile lets one request; the profile's
+    // role matrix decides for which credentials: Can Validate for the validator, Can Collect for
+    // the holder (who collects with the code), at the request and again when collecting.
+    void theRoleMatrixDecidesWhoValidatesAndWhoCollects()
+    {
+        const OperatorSession op = m_fx.demoOperator();
+        const qint64 validated = m_fx.profileIdByName(QStringLiteral("Mobile Identity (validated)"));
+        const qint64 holder = m_fx.firstPersonInGroup(QStringLiteral("Sales"));
+        auto pending = await(m_fx.engine().requestCredential(op, holder, validated, false));
+        QVERIFY2(pending.ok(), pending.ok() ? "" : qPrintable(pending.error().toLogString()));
+        QCOMPARE(pending->job.status, JobStatus::AwaitingValidation);
+        const qint64 checker = m_fx.createOperator(QStringLiteral("checker"), QStringLiteral("Sales"), Scope::All, { Workflow::FindPerson, Workflow::ValidateRequest });
+        auto refused = await(m_fx.engine().validateRequest(m_fx.logon(QStringLiteral("checker")), pending->job.id, true, false));
+        QCOMPARE(refused.error().code, ErrorCode::PermissionDenied);
+        QCOMPARE(refused.error().args.value(QStringLiteral("problem")).toString(), QStringLiteral("profile-right"));
+        QCOMPARE(refused.error().args.value(QStringLiteral("right")).toString(), QStringLiteral("validate"));
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT status FROM jobs WHERE id = ?"), { pending->job.id }).toString(), QStringLiteral("awaiting-validation"));
+        m_fx.execSql(QStringLiteral("INSERT INTO person_roles (person_id, role_id) SELECT ?, id FROM roles WHERE name = 'Validator'"), { checker });
+        QVERIFY(await(m_fx.engine().validateRequest(m_fx.logon(QStringLiteral("checker")), pending->job.id, true, false)).ok());
+
+        // A holder whose roles may receive but not collect is refused at the request.
+        const qint64 receiver = m_fx.createOperator(QStringLiteral("receiver"), QStringLiteral("Sales"), Scope::Self, { Workflow::RequestMyId });
+        m_fx.execSql(QStringLiteral("INSERT INTO profile_roles (profile_id, role_id, can_request, can_receive, can_collect, can_validate, can_unlock) "
+                                    "SELECT ?, id, 0, 1, 0, 0, 0 FROM roles WHERE name = 'receiver role'"),
+            { m_mobileProfile });
+        auto noCollect = await(m_fx.engine().requestCredential(op, receiver, m_mobileProfile, false));
+        QCOMPARE(noCollect.error().code, ErrorCode::ProfileNotAvailable);
+        QCOMPARE(noCollect.error().args.value(QStringLiteral("right")).toString(), QStringLiteral("collect"));
+
+        // One who could when it was requested but lost the right is refused when collecting;
+        // the code stays unspent.
+        const qint64 leaver = m_fx.firstPersonInGroup(QStringLiteral("Sales"), holder);
+        auto issued = await(m_fx.engine().requestCredential(op, leaver, m_mobileProfile, true));
+        QVERIFY2(issued.ok(), issued.ok() ? "" : qPrintable(issued.error().toLogString()));
+        const QVariant roles = m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM person_roles WHERE person_id = ?"), { leaver });
+        m_fx.execSql(QStringLiteral("CREATE TEMPORARY TABLE kept_roles AS SELECT * FROM person_roles WHERE person_id = ?"), { leaver });
+        m_fx.execSql(QStringLiteral("DELETE FROM person_roles WHERE person_id = ?"), { leaver });
+        CollectionStart start { issued->job.collectionToken, issued->code, {} };
+        start.device.hardwareSerial = QStringLiteral("LEAVER-PHONE");
+        auto session = await(m_fx.engine().startCollection(start));
+        QCOMPARE(session.error().code, ErrorCode::ProfileNotAvailable);
+        QCOMPARE(session.error().args.value(QStringLiteral("right")).toString(), QStringLiteral("collect"));
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT status FROM jobs WHERE id = ?"), { issued->job.id }).toString(), QStringLiteral("awaiting-issue"));
+        m_fx.execSql(QStringLiteral("INSERT INTO person_roles SELECT * FROM kept_roles"));
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM person_roles WHERE person_id = ?"), { leaver }), roles);
+        QVERIFY(m_fx.collect(*issued).id > 0);
+    }
+
     void aCodeIsShownOnlyToWhoHoldsTheHoldersRights()
     {
         const qint64 desk = m_fx.createOperator(QStringLiteral("deskonly"), QStringLiteral("Sales"), Scope::All, {});
@@ -177,7 +225,9 @@ private Q_SLOTS:
         QCOMPARE(weak.error().args.value(QStringLiteral("problem")).toString(), QStringLiteral("code-rights"));
         QCOMPARE(m_fx.scalar(QStringLiteral("SELECT status FROM jobs WHERE id = ?"), { held->job.id }).toString(), QStringLiteral("awaiting-validation"));
         // One who holds everything may.
-        m_fx.createOperator(QStringLiteral("allrights"), QStringLiteral("Sales"), Scope::All, allWorkflows());
+        const qint64 allRights = m_fx.createOperator(QStringLiteral("allrights"), QStringLiteral("Sales"), Scope::All, allWorkflows());
+        // (Validator: a role the profile's matrix lets validate.)
+        m_fx.execSql(QStringLiteral("INSERT INTO person_roles (person_id, role_id) SELECT ?, id FROM roles WHERE name = 'Validator'"), { allRights });
         auto strong = await(m_fx.engine().validateRequest(m_fx.logon(QStringLiteral("allrights")), held->job.id, true, true));
         QVERIFY2(strong.ok(), strong.ok() ? "" : qPrintable(strong.error().toLogString()));
         QVERIFY(!strong->code.isEmpty());
