@@ -108,7 +108,7 @@ QString DomainText::notificationScheme(NotificationScheme s)
 {
     switch (s) {
     case NotificationScheme::Default:
-        return tr("Email the link and the code together");
+        return tr("Link by email; code by separate email, and by SMS too where the person has a mobile");
     case NotificationScheme::None:
         return tr("No notification (code on screen only)");
     case NotificationScheme::MobileAuthCodeEmail:

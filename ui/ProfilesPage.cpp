@@ -144,7 +144,7 @@ ProfilesPage::ProfilesPage(const OperatorActions& actions, QWidget* parent)
     form->addRow(tr("Child of:"), m_parent);
     m_group = new QLineEdit(body);
     m_group->setObjectName(QStringLiteral("profileGroup"));
-    m_group->setPlaceholderText(tr("Profiles in one group replace each other"));
+    m_group->setPlaceholderText(tr("A person holds one device of a group at a time"));
     form->addRow(tr("Credential &group:"), m_group);
     m_cancelPrevious = new QCheckBox(tr("&Cancel the previously issued device of the same group"), body);
     m_cancelPrevious->setObjectName(QStringLiteral("profileCancelPrevious"));

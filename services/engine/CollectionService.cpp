@@ -492,6 +492,14 @@ Result<Device> CollectionService::confirm(const QString& sessionId)
         if (!family)
             return family.error();
         details = *family;
+        // Only a new issue replaces the group's earlier device: a temporary replacement stands in
+        // for a suspended device that may still be found, and a replacement's original is cancelled.
+        auto replaced = job->type == JobType::Issue ? DeviceService(m_ctx, m_db).cancelEarlierOfGroup(*issued, *profile, nowMs) : Result<QStringList>(QStringList {});
+        if (!replaced)
+            return replaced.error();
+        if (!replaced->isEmpty())
+            details += (details.isEmpty() ? QString() : QStringLiteral("; "))
+                + QStringLiteral("replaces %1 of group %2, cancelled").arg(replaced->join(QStringLiteral(", ")), profile->credentialGroup);
     }
     if (auto r = exec(m_db, QStringLiteral("UPDATE jobs SET status = ?, issued_device_id = ?, code_hash = '', updated_at = ? WHERE id = ?"),
             { jobStatusId(JobStatus::Completed), session->deviceId, nowMs, job->id });

@@ -1,11 +1,10 @@
 #include "DeviceService.h"
 
-#include "ProfileService.h"
-
 #include "AuditLog.h"
 #include "CertificateService.h"
 #include "Job.h"
 #include "PeopleService.h"
+#include "ProfileService.h"
 #include "pki/SecureRandom.h"
 #include "pki/UnlockCode.h"
 #include "storage/Database.h"
@@ -124,6 +123,49 @@ Result<QList<Device>> DeviceService::find(const AccessControl& ac, const QString
                                         .arg(qBound(1, limit, 1000)),
         binds);
     return readDevices(q);
+}
+
+Result<QList<Device>> DeviceService::liveOfGroup(qint64 ownerId, const QString& group, qint64 except)
+{
+    // A device belongs to the group its profile names now (the current version), so a group set
+    // after issuance covers the devices already issued.
+    auto q = exec(m_db, QStringLiteral("SELECT d.id FROM devices d JOIN profiles v ON v.id = d.profile_id "
+                                       "JOIN profiles p ON p.lineage = v.lineage AND p.is_current = 1 WHERE d.owner_id = ? AND d.id <> ? "
+                                       "AND p.credential_group = ? AND d.state <> ? ORDER BY d.id"),
+        { ownerId, except, group.trimmed(), deviceStateId(DeviceState::Canceled) });
+    if (!q)
+        return q.error();
+    QList<qint64> ids;
+    const SqlRow row(*q);
+    while (q->next())
+        ids << row.value("id").toLongLong();
+    QList<Device> out;
+    for (qint64 id : ids) {
+        auto d = load(id);
+        if (!d)
+            return d.error();
+        out << *d;
+    }
+    return out;
+}
+
+Result<QStringList> DeviceService::cancelEarlierOfGroup(const Device& issued, const CredentialProfile& profile, qint64 now)
+{
+    if (!profile.cancelPrevious || profile.credentialGroup.trimmed().isEmpty())
+        return QStringList {};
+    auto earlier = liveOfGroup(issued.ownerId, profile.credentialGroup, issued.id);
+    if (!earlier)
+        return earlier.error();
+    CertificateService certs(m_ctx, m_db);
+    QStringList serials;
+    for (const Device& d : *earlier) {
+        if (auto r = exec(m_db, QStringLiteral("UPDATE devices SET state = ?, updated_at = ? WHERE id = ?"), { deviceStateId(DeviceState::Canceled), now, d.id }); !r)
+            return r.error();
+        if (auto r = certs.applyToDevice(d.id, CertificateAction::Revoke, RevocationReason::Superseded); !r)
+            return r.error();
+        serials << d.serial;
+    }
+    return serials;
 }
 
 Result<void> DeviceService::cancelTemporaryReplacements(qint64 deviceId, qint64 now)

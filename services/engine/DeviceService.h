@@ -46,6 +46,13 @@ public:
     // The device a re-collection writes into (a renewal or reissue keeps its device), with
     // its unlock key; no administrator key or PUK is sent again.
     Result<CollectedDevice> existingCollected(qint64 deviceId);
+    // The person's other live devices (not cancelled) issued from a profile of this credential
+    // group, but not the device `except`.
+    Result<QList<Device>> liveOfGroup(qint64 ownerId, const QString& group, qint64 except = 0);
+    // A device of a profile that cancels the previous one is in use: the owner's earlier
+    // devices of its group are cancelled and their certificates revoked (superseded).
+    // Returns their serials.
+    Result<QStringList> cancelEarlierOfGroup(const Device& issued, const CredentialProfile& profile, qint64 now);
 
 private:
     Result<QByteArray> unlockKeyOf(qint64 deviceId, const QString& serial, bool required);

@@ -347,6 +347,18 @@ Result<IssuedRequest> RequestService::request(const AccessControl& ac, qint64 pe
     if (!offered || !profile->isCurrent)
         return Error(ErrorCode::ProfileNotAvailable, QStringLiteral("profile %1 cannot be requested for %2").arg(profile->name, person->logonName),
             { { QStringLiteral("profile"), profile->name } });
+    // A credential group holds one device per person: without "cancel the previous one" a new
+    // request waits until the earlier device is cancelled; with it, the new device replaces it.
+    if (!profile->credentialGroup.trimmed().isEmpty() && !profile->cancelPrevious) {
+        auto held = DeviceService(m_ctx, m_db).liveOfGroup(personId, profile->credentialGroup);
+        if (!held)
+            return held.error();
+        if (!held->isEmpty())
+            return Error(ErrorCode::Conflict,
+                QStringLiteral("%1 holds %2 of the credential group %3 already").arg(person->logonName, held->first().serial, profile->credentialGroup),
+                { { QStringLiteral("problem"), QStringLiteral("group-held") }, { QStringLiteral("device"), held->first().serial },
+                    { QStringLiteral("group"), profile->credentialGroup }, { QStringLiteral("profile"), profile->name } });
+    }
     // The holder collects with the code, so their roles must allow collecting it (Can Collect):
     // refused now rather than when they try.
     auto mayCollect = profiles.personHolds(personId, profileId, ProfileRight::Collect);

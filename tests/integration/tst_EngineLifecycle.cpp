@@ -1,4 +1,5 @@
 #include "TestSupport.h"
+#include "engine/ProfileService.h"
 #include "pki/Certificate.h"
 
 #include <QFile>
@@ -161,6 +162,66 @@ private Q_SLOTS:
         QVERIFY(!audit->isEmpty());
         QVERIFY(audit->first().details.contains(QStringLiteral("left the company")));
         QVERIFY(audit->first().details.contains(QStringLiteral("revoked (affiliationChanged)")));
+    }
+
+    // Credential group: without "cancel the previous one" a second device of the group is
+    // refused; with it, the new device's confirmation cancels the earlier one and revokes its
+    // certificates (superseded). A device issued before the group was set belongs to it too.
+    void aCredentialGroupHoldsOneDevicePerPerson()
+    {
+        const qint64 person = m_fx.scalar(QStringLiteral("SELECT MAX(id) - 1 FROM people")).toLongLong();
+        auto first = await(m_fx.engine().requestCredential(m_op, person, m_profile, true));
+        QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().toLogString()));
+        const Device earlier = m_fx.collect(*first);
+
+        auto setGroup = [&](bool cancelPrevious) {
+            const qint64 current = m_fx.profileIdByName(QStringLiteral("Mobile Identity"));
+            auto p = await(m_fx.engine().runTask<CredentialProfile>([current](const EngineContext& ctx, QSqlDatabase db) { return ProfileService(ctx, db).profile(current); }));
+            if (!p)
+                qFatal("profile: %s", qPrintable(p.error().toLogString()));
+            CredentialProfile edited = *p;
+            edited.credentialGroup = QStringLiteral("phone");
+            edited.cancelPrevious = cancelPrevious;
+            auto saved = await(m_fx.engine().saveCredentialProfile(m_op, edited));
+            if (!saved)
+                qFatal("save: %s", qPrintable(saved.error().toLogString()));
+            m_profile = *saved;
+        };
+
+        setGroup(false);
+        auto refused = await(m_fx.engine().requestCredential(m_op, person, m_profile, true));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::Conflict);
+        QCOMPARE(refused.error().args.value(QStringLiteral("problem")).toString(), QStringLiteral("group-held"));
+        QCOMPARE(refused.error().args.value(QStringLiteral("device")).toString(), earlier.serial);
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM jobs WHERE person_id = ? AND status <> 'completed'"), { person }).toInt(), 0);
+
+        setGroup(true);
+        auto second = await(m_fx.engine().requestCredential(m_op, person, m_profile, true));
+        QVERIFY2(second.ok(), qPrintable(second.ok() ? QString() : second.error().toLogString()));
+        // Until the new device is confirmed the earlier one stays in use.
+        QCOMPARE(await(m_fx.engine().device(m_op, earlier.id))->state, DeviceState::Active);
+        const Device replacing = m_fx.collect(*second);
+        QCOMPARE(replacing.state, DeviceState::Active);
+        QCOMPARE(await(m_fx.engine().device(m_op, earlier.id))->state, DeviceState::Canceled);
+        for (const CertificateRecord& c : certs(earlier.id)) {
+            QCOMPARE(c.status, CertificateStatus::Revoked);
+            QCOMPARE(c.revocationReason, QStringLiteral("superseded"));
+            QVERIFY(crlText().contains(c.serial.toLatin1()));
+        }
+        for (const CertificateRecord& c : certs(replacing.id))
+            QCOMPARE(c.status, CertificateStatus::Active);
+        const QString trail = m_fx.scalar(QStringLiteral("SELECT details FROM audit_events WHERE workflow = 'collect' ORDER BY seq DESC LIMIT 1")).toString();
+        QVERIFY2(trail.contains(earlier.serial) && trail.contains(QStringLiteral("group phone")), qPrintable(trail));
+
+        // A temporary replacement of the new device does not cancel the device it stands in for.
+        QCOMPARE(act(replacing.id, DeviceOperation::ReplaceForgotten)->state, DeviceState::Suspended);
+        const qint64 tempJob = m_fx.scalar(QStringLiteral("SELECT id FROM jobs WHERE job_type = 'temporary-replacement' AND device_id = ?"), { replacing.id }).toLongLong();
+        auto code = await(m_fx.engine().regenerateCode(m_op, tempJob, true));
+        QVERIFY2(code.ok(), qPrintable(code.ok() ? QString() : code.error().toLogString()));
+        m_fx.collect(*code);
+        QCOMPARE(await(m_fx.engine().device(m_op, replacing.id))->state, DeviceState::Suspended);
+        QCOMPARE(act(replacing.id, DeviceOperation::Reinstate)->state, DeviceState::Active);
     }
 
     void unknownDeviceIsNotFound()
