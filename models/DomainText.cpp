@@ -192,6 +192,14 @@ QString DomainText::workflow(Workflow w)
         return tr("Edit people");
     case Workflow::EditCertificatePolicies:
         return tr("Edit certificate policies");
+    case Workflow::AddPerson:
+        return tr("Add people");
+    case Workflow::DisableEnableAccount:
+        return tr("Disable and enable accounts");
+    case Workflow::AssignRoles:
+        return tr("Assign roles");
+    case Workflow::RemovePerson:
+        return tr("Remove people");
     }
     return {};
 }
@@ -244,6 +252,23 @@ QString DomainText::extendedKeyUsage(const QString& nameOrOid)
     };
     const char* label = labels.value(nameOrOid);
     return label ? tr(label) : nameOrOid;
+}
+
+QString DomainText::personField(const QString& field)
+{
+    static const QHash<QString, const char*> labels {
+        { QStringLiteral("logonName"), QT_TR_NOOP("logon name") },
+        { QStringLiteral("fullName"), QT_TR_NOOP("full name") },
+        { QStringLiteral("email"), QT_TR_NOOP("e-mail address") },
+        { QStringLiteral("mobile"), QT_TR_NOOP("mobile number") },
+        { QStringLiteral("userPrincipalName"), QT_TR_NOOP("user principal name") },
+        { QStringLiteral("group"), QT_TR_NOOP("group") },
+        { QStringLiteral("employeeId"), QT_TR_NOOP("employee id") },
+        { QStringLiteral("fascn"), QT_TR_NOOP("FASC-N") },
+        { QStringLiteral("cardUuid"), QT_TR_NOOP("card UUID") },
+    };
+    const auto it = labels.constFind(field);
+    return it == labels.constEnd() ? field : tr(*it);
 }
 
 QString DomainText::alternativeName(const QString& id)

@@ -33,6 +33,8 @@ public:
     static QString extendedKeyUsage(const QString& nameOrOid); // "clientAuth", "2.16.840.1.101.3.6.8"
     // A subject alternative name a policy asks for: "email", "upn", "fascn", "card-uuid".
     static QString alternativeName(const QString& id);
+    // A person's field by its wire name ("logonName", "mobile", …).
+    static QString personField(const QString& field);
     static QString notificationState(const QString& state);
     static QString messageKind(const QString& kind); // "auth-code"
     static QString messageTemplate(const QString& name); // "auth-code-sms"

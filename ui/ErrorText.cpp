@@ -38,6 +38,24 @@ std::span<const ErrorText::ProblemText> ErrorText::problemTexts()
         { "identifier-rights", [](const Error& e) { return tr("%1 holds rights you do not (%2). A card linked to them acts as them at the kiosk, so only an operator who holds those rights may set their card identifiers.").arg(argOf(e, "person"), argOf(e, "workflow")); } },
         { "code-rights", [](const Error& e) { return tr("%1 holds rights you do not (%2), so you may not see a code that collects their credential. Send the code to them instead, or ask an operator who holds those rights.").arg(argOf(e, "person"), argOf(e, "workflow")); } },
         { "recovery-without-archive", [](const Error& e) { return tr("'%1' does not archive its keys, so there is nothing to recover. Choose 'Issue new' for it, or a policy that archives keys (an encryption certificate).").arg(argOf(e, "policy")); } },
+        { "logon-name-format", [](const Error&) { return tr("A logon name has no spaces and none of the characters \" / \\ [ ] : ; | = , + * ? < >."); } },
+        { "full-name-missing", [](const Error&) { return tr("Type the person's full name."); } },
+        { "email-format", [](const Error& e) { return tr("'%1' is not an e-mail address. Type it as name@example.org, or leave it empty.").arg(argOf(e, "value")); } },
+        { "mobile-format", [](const Error& e) { return tr("'%1' is not an international mobile number. Type + and the country code, then the number (e.g. +44 7700 900123), or leave it empty.").arg(argOf(e, "value")); } },
+        { "upn-format", [](const Error& e) { return tr("'%1' is not a user principal name. Type it as name@domain, or leave it empty.").arg(argOf(e, "value")); } },
+        { "field-too-long", [](const Error& e) { return tr("The %1 may have at most %2 characters.").arg(DomainText::personField(argOf(e, "field")), argOf(e, "maximum")); } },
+        { "field-control-character", [](const Error& e) { return tr("The %1 holds a line break or another control character. Remove it.").arg(DomainText::personField(argOf(e, "field"))); } },
+        { "person-field-taken", [](const Error& e) {
+            if (e.args.value(QStringLiteral("removed")).toBool())
+                return tr("The %1 '%2' belonged to a person who was removed; it is not given to anyone else, so that the records stay clear. Choose another.")
+                    .arg(DomainText::personField(argOf(e, "field")), argOf(e, "value"));
+            return tr("Another person has the %1 '%2'. Find them first: they may be the person you mean.").arg(DomainText::personField(argOf(e, "field")), argOf(e, "value")); } },
+        { "group-out-of-scope", [](const Error& e) { return tr("Your role reaches only your own group, and '%1' is not it.").arg(argOf(e, "group")); } },
+        { "person-rights", [](const Error& e) { return tr("%1 holds rights you do not (%2). Whoever changes their account can act as them, so only an operator who holds those rights may.").arg(argOf(e, "person"), argOf(e, "workflow")); } },
+        { "own-account", [](const Error&) { return tr("You cannot disable, enable or remove your own account. Ask another administrator."); } },
+        { "last-administrator", [](const Error&) { return tr("This would leave nobody who may give roles to everyone. Give another enabled person that right first."); } },
+        { "role-rights", [](const Error& e) { return tr("The role '%1' carries rights you do not hold (%2), so you may neither give nor take it.").arg(argOf(e, "role"), argOf(e, "workflow")); } },
+        { "person-has-devices", [](const Error& e) { return tr("This person holds %n device(s) not cancelled. Cancel them first; their history stays in the records.", nullptr, argOf(e, "count").toInt()); } },
         { "group-held", [](const Error& e) { return tr("This person holds %1 of the credential group '%2' already, and '%3' does not replace it. Cancel that device first, or request a profile that cancels the previous one.")
             .arg(argOf(e, "device"), argOf(e, "group"), argOf(e, "profile")); } },
         { "profile-right", [](const Error& e) {

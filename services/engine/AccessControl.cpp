@@ -10,6 +10,16 @@ Result<AccessControl> AccessControl::load(const QSqlDatabase& db, qint64 operato
 {
     if (operatorId <= 0)
         return Error(ErrorCode::NotAuthenticated, QStringLiteral("no operator"));
+    auto ac = granted(db, operatorId);
+    if (!ac)
+        return ac;
+    if (!ac->m_operator.enabled)
+        return Error(ErrorCode::AccountDisabled, QStringLiteral("operator %1 is disabled").arg(ac->m_operator.logonName));
+    return ac;
+}
+
+Result<AccessControl> AccessControl::granted(const QSqlDatabase& db, qint64 operatorId)
+{
     auto q = fetchOne(db, QStringLiteral("SELECT id, logon_name, full_name, group_name, enabled FROM people WHERE id = ?"), { operatorId });
     if (!q)
         return q.error();
@@ -21,8 +31,6 @@ Result<AccessControl> AccessControl::load(const QSqlDatabase& db, qint64 operato
     ac.m_operator.fullName = q->value("full_name").toString();
     ac.m_operator.group = q->value("group_name").toString();
     ac.m_operator.enabled = q->value("enabled").toInt() != 0;
-    if (!ac.m_operator.enabled)
-        return Error(ErrorCode::AccountDisabled, QStringLiteral("operator %1 is disabled").arg(ac.m_operator.logonName));
     auto roles = exec(db, QStringLiteral("SELECT r.id, r.name, r.scope, r.workflows FROM roles r JOIN person_roles pr ON pr.role_id = r.id WHERE pr.person_id = ?"),
         { operatorId });
     if (!roles)
@@ -49,6 +57,17 @@ QList<Workflow> AccessControl::lacking(const AccessControl& other) const
     for (auto it = other.m_scopes.cbegin(); it != other.m_scopes.cend(); ++it) {
         if (it.key() != Workflow::RequestMyId && !holds(it.key(), it.value()))
             out << it.key();
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+QList<Workflow> AccessControl::lacking(const Role& role) const
+{
+    QList<Workflow> out;
+    for (Workflow w : role.workflows) {
+        if (w != Workflow::RequestMyId && !holds(w, role.scope))
+            out << w;
     }
     std::sort(out.begin(), out.end());
     return out;

@@ -14,6 +14,9 @@ namespace lanyard {
 class AccessControl {
 public:
     static Result<AccessControl> load(const QSqlDatabase& db, qint64 operatorId);
+    // What a person's roles grant whether or not their account is enabled: to compare with,
+    // never to act on.
+    static Result<AccessControl> granted(const QSqlDatabase& db, qint64 personId);
 
     const Person& operatorPerson() const { return m_operator; }
     QList<qint64> roleIds() const { return m_roleIds; }
@@ -26,6 +29,8 @@ public:
     // The workflows `other` holds that this operator does not (or only more narrowly).
     // Request My ID is left out: it reaches only its holder's own phone.
     QList<Workflow> lacking(const AccessControl& other) const;
+    // The workflows `role` carries that this operator does not hold as widely.
+    QList<Workflow> lacking(const Role& role) const;
     // What `viewer` lacks of the rights of person `holderId` (nothing for themself). Whoever
     // sees someone's code, or binds a card to them, can act as them, so must hold all of it.
     // A disabled holder's rights cannot be read: their error is returned.

@@ -26,6 +26,8 @@ struct Device {
     QDateTime expiresAt;
     qint64 parentDeviceId = 0;
     bool accessLocked = false;
+    // Disabled because the holder's account was; enabling the account may enable it again.
+    bool disabledWithAccount = false;
 
     bool isExpired(const QDateTime& now) const { return expiresAt.isValid() && expiresAt <= now; }
 };

@@ -15,7 +15,7 @@ namespace lanyard {
 namespace {
 const QString kDeviceSelect = QStringLiteral(
     "SELECT d.id, d.serial, d.device_type, d.platform, d.hardware_serial, d.dns_name, d.owner_id, p.full_name AS owner_name, d.profile_id, pr.name AS profile_name, "
-    "pr.version AS profile_version, d.state, d.expires_at, d.parent_device_id, d.access_locked, "
+    "pr.version AS profile_version, d.state, d.expires_at, d.parent_device_id, d.access_locked, d.disabled_with_account, "
     "COALESCE((SELECT pp.name FROM profiles pp WHERE pp.lineage = pr.parent_lineage AND pp.is_current = 1 LIMIT 1), "
     "(SELECT cp.name FROM profiles cp WHERE cp.parent_lineage = pr.lineage AND cp.is_current = 1 ORDER BY cp.id LIMIT 1), '') AS associated_profile "
     "FROM devices d JOIN people p ON p.id = d.owner_id JOIN profiles pr ON pr.id = d.profile_id ");
@@ -38,6 +38,7 @@ Device readDevice(const SqlRow& row)
     d.expiresAt = QDateTime::fromMSecsSinceEpoch(row.value("expires_at").toLongLong(), Qt::UTC);
     d.parentDeviceId = row.value("parent_device_id").toLongLong();
     d.accessLocked = row.value("access_locked").toInt() != 0;
+    d.disabledWithAccount = row.value("disabled_with_account").toInt() != 0;
     d.associatedProfileName = row.value("associated_profile").toString();
     return d;
 }

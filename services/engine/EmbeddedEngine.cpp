@@ -12,6 +12,7 @@
 #include "NotificationService.h"
 #include "OperatorTokens.h"
 #include "PeopleService.h"
+#include "PersonAdministration.h"
 #include "ProfileService.h"
 #include "RequestService.h"
 #include "RoleService.h"
@@ -176,7 +177,42 @@ QFuture<Result<Person>> EmbeddedEngine::person(const OperatorSession& session, q
 QFuture<Result<Person>> EmbeddedEngine::setCardIdentifiers(const OperatorSession& session, qint64 personId, const CardIdentifiers& identifiers)
 {
     return operatorCall<Person>(session, [personId, identifiers](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
-        return PeopleService(ctx, db).setCardIdentifiers(ac, personId, identifiers);
+        return PersonAdministration(ctx, db).setCardIdentifiers(ac, personId, identifiers.fascn, identifiers.cardUuid);
+    });
+}
+
+QFuture<Result<Person>> EmbeddedEngine::addPerson(const OperatorSession& session, const PersonDetails& details)
+{
+    return operatorCall<Person>(session, [details](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return PersonAdministration(ctx, db).add(ac, details);
+    });
+}
+
+QFuture<Result<Person>> EmbeddedEngine::editPerson(const OperatorSession& session, qint64 personId, const PersonDetails& details)
+{
+    return operatorCall<Person>(session, [personId, details](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return PersonAdministration(ctx, db).edit(ac, personId, details);
+    });
+}
+
+QFuture<Result<Person>> EmbeddedEngine::setAccountEnabled(const OperatorSession& session, qint64 personId, bool enabled, const QString& reason, bool devicesToo)
+{
+    return operatorCall<Person>(session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return PersonAdministration(ctx, db).setEnabled(ac, personId, enabled, reason, devicesToo);
+    });
+}
+
+QFuture<Result<Person>> EmbeddedEngine::setPersonRoles(const OperatorSession& session, qint64 personId, const QList<qint64>& roleIds)
+{
+    return operatorCall<Person>(session, [personId, roleIds](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return PersonAdministration(ctx, db).setRoles(ac, personId, roleIds);
+    });
+}
+
+QFuture<Result<void>> EmbeddedEngine::removePerson(const OperatorSession& session, qint64 personId, const QString& reason)
+{
+    return operatorCall<void>(session, [personId, reason](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return PersonAdministration(ctx, db).remove(ac, personId, reason);
     });
 }
 

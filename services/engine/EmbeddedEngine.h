@@ -46,6 +46,11 @@ public:
     QFuture<Result<PersonPage>> findPeople(const OperatorSession& session, const PersonQuery& query) override;
     QFuture<Result<Person>> person(const OperatorSession& session, qint64 personId) override;
     QFuture<Result<Person>> setCardIdentifiers(const OperatorSession& session, qint64 personId, const CardIdentifiers& identifiers) override;
+    QFuture<Result<Person>> addPerson(const OperatorSession& session, const PersonDetails& details) override;
+    QFuture<Result<Person>> editPerson(const OperatorSession& session, qint64 personId, const PersonDetails& details) override;
+    QFuture<Result<Person>> setAccountEnabled(const OperatorSession& session, qint64 personId, bool enabled, const QString& reason, bool devicesToo) override;
+    QFuture<Result<Person>> setPersonRoles(const OperatorSession& session, qint64 personId, const QList<qint64>& roleIds) override;
+    QFuture<Result<void>> removePerson(const OperatorSession& session, qint64 personId, const QString& reason) override;
     QFuture<Result<QList<Device>>> devicesOf(const OperatorSession& session, qint64 personId) override;
     QFuture<Result<Device>> device(const OperatorSession& session, qint64 deviceId) override;
     QFuture<Result<QList<CertificateRecord>>> certificatesOf(const OperatorSession& session, qint64 deviceId) override;

@@ -49,6 +49,14 @@ public:
     virtual QFuture<Result<Person>> person(const OperatorSession& session, qint64 personId) = 0;
     // Sets the identifiers of the person's PIV card (Edit People), normalised; empty clears.
     virtual QFuture<Result<Person>> setCardIdentifiers(const OperatorSession& session, qint64 personId, const CardIdentifiers& identifiers) = 0;
+    // People (Add Person, Edit People, Disable/Enable Account, Assign Roles, Remove Person).
+    virtual QFuture<Result<Person>> addPerson(const OperatorSession& session, const PersonDetails& details) = 0;
+    virtual QFuture<Result<Person>> editPerson(const OperatorSession& session, qint64 personId, const PersonDetails& details) = 0;
+    // Disabling suspends the person's devices and ends their sessions and open requests;
+    // enabling with `devicesToo` enables again the devices the disabling disabled.
+    virtual QFuture<Result<Person>> setAccountEnabled(const OperatorSession& session, qint64 personId, bool enabled, const QString& reason, bool devicesToo) = 0;
+    virtual QFuture<Result<Person>> setPersonRoles(const OperatorSession& session, qint64 personId, const QList<qint64>& roleIds) = 0;
+    virtual QFuture<Result<void>> removePerson(const OperatorSession& session, qint64 personId, const QString& reason) = 0;
     virtual QFuture<Result<QList<Device>>> devicesOf(const OperatorSession& session, qint64 personId) = 0;
     virtual QFuture<Result<Device>> device(const OperatorSession& session, qint64 deviceId) = 0;
     virtual QFuture<Result<QList<CertificateRecord>>> certificatesOf(const OperatorSession& session, qint64 deviceId) = 0;

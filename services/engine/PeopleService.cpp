@@ -1,6 +1,7 @@
 #include "PeopleService.h"
 
 #include "AuditLog.h"
+#include "PersonRules.h"
 #include "pki/SecretHash.h"
 #include "storage/Database.h"
 #include "storage/Transaction.h"
@@ -10,7 +11,7 @@
 namespace lanyard {
 
 namespace {
-constexpr const char* kPersonColumns = "p.id, p.logon_name, p.full_name, p.email, p.mobile, p.upn, p.group_name, p.enabled, p.fascn, p.card_uuid";
+constexpr const char* kPersonColumns = "p.id, p.logon_name, p.full_name, p.email, p.mobile, p.upn, p.group_name, p.enabled, p.fascn, p.card_uuid, p.employee_id, p.removed_at";
 
 Person readPerson(const SqlRow& row)
 {
@@ -25,6 +26,8 @@ Person readPerson(const SqlRow& row)
     p.enabled = row.value("enabled").toInt() != 0;
     p.fascn = row.value("fascn").toString();
     p.cardUuid = row.value("card_uuid").toString();
+    p.employeeId = row.value("employee_id").toString();
+    p.removed = !row.value("removed_at").isNull();
     return p;
 }
 
@@ -97,7 +100,7 @@ Result<PersonPage> PeopleService::find(const AccessControl& ac, const PersonQuer
     if (auto r = ac.require(Workflow::FindPerson); !r)
         return r.error();
     QVariantList binds;
-    QString where = ac.scopeCondition(Workflow::FindPerson, &binds);
+    QString where = ac.scopeCondition(Workflow::FindPerson, &binds) + QStringLiteral(" AND p.removed_at IS NULL");
     const QString text = query.text.trimmed();
     QString order = QStringLiteral("p.full_name_key, p.id");
     if (text.startsWith(QLatin1String("group:"), Qt::CaseInsensitive)) {
@@ -156,73 +159,11 @@ Result<Person> PeopleService::get(const AccessControl& ac, qint64 id)
     // Everyone may read their own record (Self-Service); anyone else needs Find Person.
     if (p->id == ac.operatorPerson().id)
         return p;
+    if (p->removed)
+        return Error(ErrorCode::NotFound, QStringLiteral("no such person"), { { QStringLiteral("what"), QStringLiteral("person") } });
     if (auto r = ac.requireTarget(Workflow::FindPerson, *p); !r)
         return r.error(); // out of scope answers as absent does
     return p;
-}
-
-Result<Person> PeopleService::setCardIdentifiers(const AccessControl& ac, qint64 personId, const CardIdentifiers& identifiers)
-{
-    auto fascn = CardIdentifiers::normaliseFascn(identifiers.fascn);
-    if (!fascn)
-        return fascn.error();
-    auto uuid = CardIdentifiers::normaliseUuid(identifiers.cardUuid);
-    if (!uuid)
-        return uuid.error();
-    Transaction tx(m_db, m_ctx.dialect());
-    if (auto r = tx.begin(); !r)
-        return r.error();
-    auto person = get(ac, personId);
-    if (!person)
-        return person;
-    if (auto r = ac.requireTarget(Workflow::EditPeople, *person); !r)
-        return r.error();
-    // A card bound to someone is greeted as them at the kiosk: binding one's own card to a
-    // person with more rights would be a way to become them.
-    if (person->enabled) {
-        auto lacking = AccessControl::lackedFor(m_db, ac, personId);
-        if (!lacking)
-            return lacking.error();
-        if (!lacking->isEmpty()) {
-            QStringList ids;
-            for (Workflow w : *lacking)
-                ids << workflowId(w);
-            AuditEvent refused = AuditLog::event(m_ctx.now(), &ac, workflowId(Workflow::EditPeople), QStringLiteral("person"), QString::number(personId), person->fullName,
-                QStringLiteral("refused: card identifiers of a person holding rights %1 lacks (%2)").arg(ac.operatorPerson().logonName, ids.join(QLatin1Char(','))));
-            refused.outcome = QStringLiteral("refused");
-            refused.personId = personId;
-            if (auto r = AuditLog(m_db, m_ctx).append(refused); !r)
-                return r.error();
-            if (auto r = tx.commit(); !r)
-                return r.error();
-            return Error(ErrorCode::PermissionDenied, QStringLiteral("%1 holds rights you do not; their card identifiers are set by someone who holds them").arg(person->logonName),
-                { { QStringLiteral("problem"), QStringLiteral("identifier-rights") }, { QStringLiteral("person"), person->fullName },
-                    { QStringLiteral("workflow"), ids.join(QLatin1Char(',')) } });
-        }
-    }
-    // One card belongs to one person: the kiosk would otherwise have to guess whose it is.
-    for (const auto& [column, value, which] : { std::tuple { "fascn", *fascn, "fascn" }, std::tuple { "card_uuid", *uuid, "cardUuid" } }) {
-        if (value.isEmpty())
-            continue;
-        auto taken = fetchValue(m_db, QStringLiteral("SELECT COUNT(*) FROM people WHERE %1 = ? AND id <> ?").arg(QLatin1String(column)), { value, personId });
-        if (!taken)
-            return taken.error();
-        if (taken->toInt() > 0)
-            return Error(ErrorCode::CardIdentifierTaken, QStringLiteral("another person already holds %1 %2").arg(QLatin1String(which), value),
-                { { QStringLiteral("which"), QLatin1String(which) }, { QStringLiteral("value"), value } });
-    }
-    if (auto r = exec(m_db, QStringLiteral("UPDATE people SET fascn = ?, card_uuid = ? WHERE id = ?"), { *fascn, *uuid, personId }); !r)
-        return r.error();
-    AuditEvent e = AuditLog::event(m_ctx.now(), &ac, workflowId(Workflow::EditPeople), QStringLiteral("person"), QString::number(personId), person->fullName,
-        QStringLiteral("card identifiers changed from FASC-N '%1', card UUID '%2' to FASC-N '%3', card UUID '%4'").arg(person->fascn, person->cardUuid, *fascn, *uuid));
-    e.personId = personId;
-    if (auto r = AuditLog(m_db, m_ctx).append(e); !r)
-        return r.error();
-    if (auto r = tx.commit(); !r)
-        return r.error();
-    person->fascn = *fascn;
-    person->cardUuid = *uuid;
-    return person;
 }
 
 Result<qint64> PeopleService::createRole(const Role& role)
@@ -236,14 +177,16 @@ Result<qint64> PeopleService::createRole(const Role& role)
 
 Result<qint64> PeopleService::createPerson(const Person& p, const QString& password)
 {
-    if (p.logonName.trimmed().isEmpty() || p.fullName.trimmed().isEmpty())
-        return Error(ErrorCode::InvalidArgument, QStringLiteral("a person needs a logon name and a full name"));
+    auto details = PersonRules::normalise(PersonRules::detailsOf(p));
+    if (!details)
+        return details.error();
+    if (auto r = PersonRules::requireUnique(m_db, *details, 0); !r)
+        return r.error();
     auto row = fetchOne(m_db,
-        QStringLiteral("INSERT INTO people (logon_name, full_name, full_name_key, email, mobile, upn, group_name, enabled, password_hash, fascn, card_uuid)"
-                       " VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id"),
-        { p.logonName.trimmed(), p.fullName.simplified(), nameKey(p.fullName), p.email.trimmed().toLower(), p.mobile.trimmed(),
-            p.userPrincipalName.trimmed(), p.group.trimmed(), p.enabled ? 1 : 0, password.isEmpty() ? QString() : SecretHash::make(password),
-            p.fascn, p.cardUuid });
+        QStringLiteral("INSERT INTO people (logon_name, full_name, full_name_key, email, mobile, upn, group_name, enabled, password_hash, fascn, card_uuid, employee_id)"
+                       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"),
+        { details->logonName, details->fullName, nameKey(details->fullName), details->email, details->mobile, details->userPrincipalName, details->group,
+            p.enabled ? 1 : 0, password.isEmpty() ? QString() : SecretHash::make(password), details->fascn, details->cardUuid, details->employeeId });
     if (!row)
         return row.error();
     return row->value("id").toLongLong();

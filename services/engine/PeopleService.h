@@ -11,8 +11,8 @@
 
 namespace lanyard {
 
-// People and roles: logon, search within scope, and the administrative writes used by set-up
-// and the demo data.
+// People and roles: logon, search within scope, and the writes used by set-up and the demo
+// data (an operator's are PersonAdministration's).
 class PeopleService {
 public:
     PeopleService(const EngineContext& context, QSqlDatabase db);
@@ -25,8 +25,6 @@ public:
     Result<Person> get(const AccessControl& ac, qint64 id);
     // Without a permission check: for the engine's own use after it has checked.
     Result<Person> load(qint64 id);
-    // Edit People, within scope: normalised, unique across people, audited.
-    Result<Person> setCardIdentifiers(const AccessControl& ac, qint64 personId, const CardIdentifiers& identifiers);
 
     Result<qint64> createRole(const Role& role);
     Result<qint64> createPerson(const Person& person, const QString& password = {});

@@ -18,6 +18,24 @@ struct Person {
     QStringList roles; // role names
     QString fascn;
     QString cardUuid;
+    QString employeeId;
+    bool removed = false; // kept for the records of their devices, found by nobody
+};
+
+// What an operator, a file import or the directory writes about a person. Checked and put in
+// the stored form by PersonRules.
+struct PersonDetails {
+    QString logonName;
+    QString fullName;
+    QString email;
+    QString mobile; // E.164
+    QString userPrincipalName;
+    QString group;
+    QString employeeId;
+    QString fascn;
+    QString cardUuid;
+
+    bool operator==(const PersonDetails&) const = default;
 };
 
 struct PersonQuery {

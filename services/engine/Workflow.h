@@ -29,6 +29,10 @@ enum class Workflow {
     IssueDerivedCredential, // the kiosk: a PIV card holder gets a derived credential
     EditPeople, // a person's details, among them the identifiers of their PIV card
     EditCertificatePolicies,
+    AddPerson, // one by one, or by importing a file
+    DisableEnableAccount,
+    AssignRoles, // never a role carrying workflows the operator does not hold
+    RemovePerson,
 };
 
 QString workflowId(Workflow w);

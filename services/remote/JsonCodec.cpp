@@ -92,7 +92,7 @@ QJsonObject fromPerson(const Person& p)
     return { { QStringLiteral("id"), p.id }, { QStringLiteral("logonName"), p.logonName }, { QStringLiteral("fullName"), p.fullName },
         { QStringLiteral("email"), p.email }, { QStringLiteral("mobile"), p.mobile }, { QStringLiteral("userPrincipalName"), p.userPrincipalName },
         { QStringLiteral("group"), p.group }, { QStringLiteral("enabled"), p.enabled }, { QStringLiteral("roles"), QJsonArray::fromStringList(p.roles) },
-        { QStringLiteral("fascn"), p.fascn }, { QStringLiteral("cardUuid"), p.cardUuid } };
+        { QStringLiteral("fascn"), p.fascn }, { QStringLiteral("cardUuid"), p.cardUuid }, { QStringLiteral("employeeId"), p.employeeId } };
 }
 
 Result<Person> toPerson(const QJsonObject& o)
@@ -110,6 +110,7 @@ Result<Person> toPerson(const QJsonObject& o)
     p.roles = r.texts("roles");
     p.fascn = r.text("fascn", 32);
     p.cardUuid = r.text("cardUuid", 36);
+    p.employeeId = r.text("employeeId");
     return finish(r, p);
 }
 
@@ -133,6 +134,7 @@ QJsonObject fromDevice(const Device& d)
         { QStringLiteral("ownerId"), d.ownerId }, { QStringLiteral("ownerName"), d.ownerName }, { QStringLiteral("profileId"), d.profileId },
         { QStringLiteral("profileName"), d.profileName }, { QStringLiteral("profileVersion"), d.profileVersion }, { QStringLiteral("state"), deviceStateId(d.state) },
         { QStringLiteral("expiresAt"), isoTime(d.expiresAt) }, { QStringLiteral("parentDeviceId"), d.parentDeviceId }, { QStringLiteral("accessLocked"), d.accessLocked },
+        { QStringLiteral("disabledWithAccount"), d.disabledWithAccount },
         { QStringLiteral("associatedProfileName"), d.associatedProfileName } };
 }
 
@@ -160,6 +162,7 @@ Result<Device> toDevice(const QJsonObject& o)
     d.expiresAt = toTime(o.value(QStringLiteral("expiresAt")));
     d.parentDeviceId = o.value(QStringLiteral("parentDeviceId")).toInteger();
     d.accessLocked = o.value(QStringLiteral("accessLocked")).toBool();
+    d.disabledWithAccount = o.value(QStringLiteral("disabledWithAccount")).toBool();
     d.associatedProfileName = o.value(QStringLiteral("associatedProfileName")).toString();
     return d;
 }
@@ -332,6 +335,33 @@ Result<PersonQuery> toPersonQuery(const QJsonObject& o)
 QJsonObject fromPersonQuery(const PersonQuery& q)
 {
     return { { QStringLiteral("text"), q.text }, { QStringLiteral("offset"), q.offset }, { QStringLiteral("limit"), q.limit } };
+}
+
+QJsonObject fromPersonDetails(const PersonDetails& d)
+{
+    return { { QStringLiteral("logonName"), d.logonName }, { QStringLiteral("fullName"), d.fullName }, { QStringLiteral("email"), d.email },
+        { QStringLiteral("mobile"), d.mobile }, { QStringLiteral("userPrincipalName"), d.userPrincipalName }, { QStringLiteral("group"), d.group },
+        { QStringLiteral("employeeId"), d.employeeId }, { QStringLiteral("fascn"), d.fascn }, { QStringLiteral("cardUuid"), d.cardUuid } };
+}
+
+Result<PersonDetails> toPersonDetails(const QJsonObject& o)
+{
+    JsonReader r(o);
+    PersonDetails d;
+    // Every field is named, empty for none: an edit that left one out would otherwise clear it.
+    for (const char* name : { "logonName", "fullName", "email", "mobile", "userPrincipalName", "group", "employeeId", "fascn", "cardUuid" })
+        r.require(name);
+    // Generous here; the engine's rules say what each may be.
+    d.logonName = r.text("logonName", 1000);
+    d.fullName = r.text("fullName", 1000);
+    d.email = r.text("email", 1000);
+    d.mobile = r.text("mobile", 100);
+    d.userPrincipalName = r.text("userPrincipalName", 1000);
+    d.group = r.text("group", 1000);
+    d.employeeId = r.text("employeeId", 1000);
+    d.fascn = r.text("fascn", 100);
+    d.cardUuid = r.text("cardUuid", 100);
+    return finish(r, d);
 }
 
 QJsonObject fromCardIdentifiers(const CardIdentifiers& c)

@@ -54,6 +54,8 @@ QJsonObject fromJobQuery(const JobQuery& q);
 Result<PersonQuery> toPersonQuery(const QJsonObject& o);
 QJsonObject fromPersonQuery(const PersonQuery& q);
 // {"fascn", "cardUuid"}, each up to 100 characters as typed: the engine normalises them.
+QJsonObject fromPersonDetails(const PersonDetails& d);
+Result<PersonDetails> toPersonDetails(const QJsonObject& o);
 QJsonObject fromCardIdentifiers(const CardIdentifiers& c);
 Result<CardIdentifiers> toCardIdentifiers(const QJsonObject& o);
 

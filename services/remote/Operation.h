@@ -44,6 +44,7 @@ struct ObjectCodec {
 template <> struct Codec<Person> : ObjectCodec<Person, json::fromPerson, json::toPerson> {};
 template <> struct Codec<PersonPage> : ObjectCodec<PersonPage, json::fromPersonPage, json::toPersonPage> {};
 template <> struct Codec<PersonQuery> : ObjectCodec<PersonQuery, json::fromPersonQuery, json::toPersonQuery> {};
+template <> struct Codec<PersonDetails> : ObjectCodec<PersonDetails, json::fromPersonDetails, json::toPersonDetails> {};
 template <> struct Codec<CardIdentifiers> : ObjectCodec<CardIdentifiers, json::fromCardIdentifiers, json::toCardIdentifiers> {};
 template <> struct Codec<Device> : ObjectCodec<Device, json::fromDevice, json::toDevice> {};
 template <> struct Codec<DeviceAction> : ObjectCodec<DeviceAction, json::fromDeviceAction, json::toDeviceAction> {};
@@ -162,6 +163,11 @@ struct Bytes { // base64 on the wire; the limit is on the decoded bytes
     const char* name;
     int maxBytes;
 };
+struct Ids { // a list of row ids
+    using Value = QList<qint64>;
+    const char* name;
+    int maxItems;
+};
 template <typename T>
 struct Object { // a nested object, read by the type's codec
     using Value = T;
@@ -214,6 +220,31 @@ inline QByteArray read(const Bytes& a, json::JsonReader& r, const QJsonObject&)
         r.fail(QLatin1String(a.name), QStringLiteral("longer than %1 bytes").arg(a.maxBytes));
     return bytes;
 }
+inline QList<qint64> read(const Ids& a, json::JsonReader& r, const QJsonObject& args)
+{
+    r.require(a.name);
+    const QJsonValue value = args.value(QLatin1String(a.name));
+    if (!r.ok())
+        return {};
+    if (!value.isArray()) {
+        r.fail(QLatin1String(a.name), QStringLiteral("not a list"));
+        return {};
+    }
+    const QJsonArray items = value.toArray();
+    if (items.size() > a.maxItems) {
+        r.fail(QLatin1String(a.name), QStringLiteral("more than %1 items").arg(a.maxItems));
+        return {};
+    }
+    QList<qint64> out;
+    for (const QJsonValue& item : items) {
+        if (!item.isDouble() || item.toDouble() != double(item.toInteger()) || item.toInteger() < 1) {
+            r.fail(QLatin1String(a.name), QStringLiteral("holds something that is not a row id"));
+            return {};
+        }
+        out << item.toInteger();
+    }
+    return out;
+}
 template <typename T>
 T read(const Object<T>& a, json::JsonReader& r, const QJsonObject& args)
 {
@@ -244,6 +275,13 @@ inline void write(const Id& a, qint64 v, QJsonObject& out) { out.insert(QLatin1S
 inline void write(const Flag& a, bool v, QJsonObject& out) { out.insert(QLatin1String(a.name), v); }
 inline void write(const Text& a, const QString& v, QJsonObject& out) { out.insert(QLatin1String(a.name), v); }
 inline void write(const Number& a, int v, QJsonObject& out) { out.insert(QLatin1String(a.name), v); }
+inline void write(const Ids& a, const QList<qint64>& v, QJsonObject& out)
+{
+    QJsonArray items;
+    for (qint64 id : v)
+        items.append(id);
+    out.insert(QLatin1String(a.name), items);
+}
 inline void write(const Bytes& a, const QByteArray& v, QJsonObject& out) { out.insert(QLatin1String(a.name), QString::fromLatin1(v.toBase64())); }
 template <typename T>
 void write(const Object<T>& a, const T& v, QJsonObject& out)

@@ -361,6 +361,31 @@ QFuture<Result<Person>> RemoteEngine::setCardIdentifiers(const OperatorSession&,
     return invoke<&Engine::setCardIdentifiers>(personId, identifiers);
 }
 
+QFuture<Result<Person>> RemoteEngine::addPerson(const OperatorSession&, const PersonDetails& details)
+{
+    return invoke<&Engine::addPerson>(details);
+}
+
+QFuture<Result<Person>> RemoteEngine::editPerson(const OperatorSession&, qint64 personId, const PersonDetails& details)
+{
+    return invoke<&Engine::editPerson>(personId, details);
+}
+
+QFuture<Result<Person>> RemoteEngine::setAccountEnabled(const OperatorSession&, qint64 personId, bool enabled, const QString& reason, bool devicesToo)
+{
+    return invoke<&Engine::setAccountEnabled>(personId, enabled, reason, devicesToo);
+}
+
+QFuture<Result<Person>> RemoteEngine::setPersonRoles(const OperatorSession&, qint64 personId, const QList<qint64>& roleIds)
+{
+    return invoke<&Engine::setPersonRoles>(personId, roleIds);
+}
+
+QFuture<Result<void>> RemoteEngine::removePerson(const OperatorSession&, qint64 personId, const QString& reason)
+{
+    return invoke<&Engine::removePerson>(personId, reason);
+}
+
 QFuture<Result<QList<Device>>> RemoteEngine::devicesOf(const OperatorSession&, qint64 personId)
 {
     return invoke<&Engine::devicesOf>(personId);

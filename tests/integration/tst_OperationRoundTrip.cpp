@@ -62,6 +62,11 @@ public:
     QFuture<Result<PersonPage>> findPeople(const OperatorSession& session, const PersonQuery& query) override { return record<&Engine::findPeople>(session, query); }
     QFuture<Result<Person>> person(const OperatorSession& session, qint64 personId) override { return record<&Engine::person>(session, personId); }
     QFuture<Result<Person>> setCardIdentifiers(const OperatorSession& session, qint64 personId, const CardIdentifiers& identifiers) override { return record<&Engine::setCardIdentifiers>(session, personId, identifiers); }
+    QFuture<Result<Person>> addPerson(const OperatorSession& session, const PersonDetails& details) override { return record<&Engine::addPerson>(session, details); }
+    QFuture<Result<Person>> editPerson(const OperatorSession& session, qint64 personId, const PersonDetails& details) override { return record<&Engine::editPerson>(session, personId, details); }
+    QFuture<Result<Person>> setAccountEnabled(const OperatorSession& session, qint64 personId, bool enabled, const QString& reason, bool devicesToo) override { return record<&Engine::setAccountEnabled>(session, personId, enabled, reason, devicesToo); }
+    QFuture<Result<Person>> setPersonRoles(const OperatorSession& session, qint64 personId, const QList<qint64>& roleIds) override { return record<&Engine::setPersonRoles>(session, personId, roleIds); }
+    QFuture<Result<void>> removePerson(const OperatorSession& session, qint64 personId, const QString& reason) override { return record<&Engine::removePerson>(session, personId, reason); }
     QFuture<Result<QList<Device>>> devicesOf(const OperatorSession& session, qint64 personId) override { return record<&Engine::devicesOf>(session, personId); }
     QFuture<Result<Device>> device(const OperatorSession& session, qint64 deviceId) override { return record<&Engine::device>(session, deviceId); }
     QFuture<Result<QList<CertificateRecord>>> certificatesOf(const OperatorSession& session, qint64 deviceId) override { return record<&Engine::certificatesOf>(session, deviceId); }
@@ -124,6 +129,11 @@ PersonQuery sample(std::type_identity<PersonQuery>, const Samples&)
 CardIdentifiers sample(std::type_identity<CardIdentifiers>, const Samples&)
 {
     return { QStringLiteral("1234 5678 9012 3456 7890 1234 5678 9012"), QStringLiteral("{A0B1C2D3-0000-1111-2222-333344445555}") };
+}
+PersonDetails sample(std::type_identity<PersonDetails>, const Samples&)
+{
+    return { QStringLiteral("rm\u00fcller"), QStringLiteral("Rosie M\u00fcller"), QStringLiteral("rosie@example.test"), QStringLiteral("+44 7700 900123"),
+        QStringLiteral("rm@corp.example"), QStringLiteral("Sales"), QStringLiteral("E-1001"), QStringLiteral("1234"), QStringLiteral("{abc}") };
 }
 JobQuery sample(std::type_identity<JobQuery>, const Samples&)
 {
@@ -212,6 +222,10 @@ bool sampleFor(const wire::Flag&, int position, const Samples&)
 QString sampleFor(const wire::Text& t, int position, const Samples&)
 {
     return QStringLiteral("\u00e9t\u00e9 %1 %2").arg(QLatin1String(t.name)).arg(position).left(t.maxLength);
+}
+QList<qint64> sampleFor(const wire::Ids&, int position, const Samples&)
+{
+    return { 7, 3, 2000 + position };
 }
 int sampleFor(const wire::Number& n, int, const Samples&)
 {
@@ -343,6 +357,19 @@ class TestOperationRoundTrip : public QObject {
                         }
                         QJsonObject wrongType = good;
                         wrongType.insert(field, QJsonArray { 1 });
+                        if constexpr (std::is_same_v<std::remove_cvref_t<decltype(a)>, wire::Ids>) {
+                            wrongType.insert(field, QStringLiteral("1,2"));
+                            QJsonObject notIds = good, tooMany = good;
+                            notIds.insert(field, QJsonArray { 1, 0 });
+                            expectRefused(path, notIds, field);
+                            notIds.insert(field, QJsonArray { 1, 2.5 });
+                            expectRefused(path, notIds, field);
+                            QJsonArray many;
+                            for (int i = 0; i <= a.maxItems; ++i)
+                                many.append(i + 1);
+                            tooMany.insert(field, many);
+                            expectRefused(path, tooMany, field);
+                        }
                         expectRefused(path, wrongType, field);
                         if constexpr (requires { a.maxLength; }) {
                             QJsonObject tooLong = good;
