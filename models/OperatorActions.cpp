@@ -40,6 +40,31 @@ void OperatorActions::setCardIdentifiers(qint64 personId, const CardIdentifiers&
     call(m_engine.setCardIdentifiers(m_session, personId, identifiers), [this](const Person& p) { Q_EMIT personLoaded(p); });
 }
 
+void OperatorActions::addPerson(const PersonDetails& details)
+{
+    call(m_engine.addPerson(m_session, details), [this](const Person& p) { Q_EMIT personLoaded(p); });
+}
+
+void OperatorActions::editPerson(qint64 personId, const PersonDetails& details)
+{
+    call(m_engine.editPerson(m_session, personId, details), [this](const Person& p) { Q_EMIT personLoaded(p); });
+}
+
+void OperatorActions::setAccountEnabled(qint64 personId, bool enabled, const QString& reason, bool devicesToo)
+{
+    call(m_engine.setAccountEnabled(m_session, personId, enabled, reason, devicesToo), [this](const Person& p) { Q_EMIT personLoaded(p); });
+}
+
+void OperatorActions::setPersonRoles(qint64 personId, const QList<qint64>& roleIds)
+{
+    call(m_engine.setPersonRoles(m_session, personId, roleIds), [this](const Person& p) { Q_EMIT personLoaded(p); });
+}
+
+void OperatorActions::removePerson(qint64 personId, const QString& reason)
+{
+    call(m_engine.removePerson(m_session, personId, reason), [this, personId] { Q_EMIT personRemoved(personId); });
+}
+
 void OperatorActions::loadDevice(qint64 deviceId)
 {
     call(m_engine.device(m_session, deviceId), [this](const Device& d) { Q_EMIT deviceLoaded(d); });

@@ -22,6 +22,12 @@ public:
     void loadPerson(qint64 personId);
     // Answers with personLoaded, the record as the engine normalised it.
     void setCardIdentifiers(qint64 personId, const CardIdentifiers& identifiers);
+    // Each answers with personLoaded (removePerson with personRemoved).
+    void addPerson(const PersonDetails& details);
+    void editPerson(qint64 personId, const PersonDetails& details);
+    void setAccountEnabled(qint64 personId, bool enabled, const QString& reason, bool devicesToo);
+    void setPersonRoles(qint64 personId, const QList<qint64>& roleIds);
+    void removePerson(qint64 personId, const QString& reason);
     void loadDevice(qint64 deviceId);
     void loadRequestableProfiles(qint64 personId);
     void requestCredential(qint64 personId, qint64 profileId, bool showCode, const QString& targetComputer = {});
@@ -61,6 +67,7 @@ Q_SIGNALS:
     void failed(const lanyard::Error& error);
     void parentTrustEnded(const lanyard::ParentTrustReport& report);
     void personLoaded(const lanyard::Person& person);
+    void personRemoved(qint64 personId);
     void deviceLoaded(const lanyard::Device& device);
     void profilesLoaded(const QList<lanyard::CredentialProfile>& profiles);
     void requestIssued(const lanyard::IssuedRequest& request);

@@ -56,6 +56,15 @@ std::span<const ErrorText::ProblemText> ErrorText::problemTexts()
         { "last-administrator", [](const Error&) { return tr("This would leave nobody who may give roles to everyone. Give another enabled person that right first."); } },
         { "role-rights", [](const Error& e) { return tr("The role '%1' carries rights you do not hold (%2), so you may neither give nor take it.").arg(argOf(e, "role"), argOf(e, "workflow")); } },
         { "person-has-devices", [](const Error& e) { return tr("This person holds %n device(s) not cancelled. Cancel them first; their history stays in the records.", nullptr, argOf(e, "count").toInt()); } },
+        { "import-two-people", [](const Error& e) { return tr("The employee id %1 belongs to one person and the logon name %2 to another. Correct the row, or the two records.").arg(argOf(e, "employeeId"), argOf(e, "logonName")); } },
+        { "import-field-unknown", [](const Error& e) { return tr("There is no person field '%1'.").arg(argOf(e, "field")); } },
+        { "import-key-missing", [](const Error&) { return tr("Choose the column that holds the logon name or the employee id: each row's person is found by it."); } },
+        { "import-batch-size", [](const Error& e) { return tr("At most %1 rows are sent at a time.").arg(argOf(e, "maximum")); } },
+        { "csv-encoding", [](const Error& e) { return tr("Line %1 of the file is not UTF-8 text. Save the file as 'CSV UTF-8' and choose it again.").arg(argOf(e, "line")); } },
+        { "csv-quote", [](const Error& e) { return tr("Line %1 of the file has a quoted field that is not closed, or text after a closing quote. Correct the quotes and choose the file again.").arg(argOf(e, "line")); } },
+        { "csv-columns", [](const Error& e) { return tr("This line has %1 field(s) where the header has %2; it is left out. A field holding the separator must be in quotes.").arg(argOf(e, "found"), argOf(e, "expected")); } },
+        { "file-unreadable", [](const Error& e) { return tr("Cannot read %1: %2.").arg(argOf(e, "path"), argOf(e, "reason")); } },
+        { "csv-empty", [](const Error&) { return tr("The file is empty: it needs a header line naming its columns."); } },
         { "group-held", [](const Error& e) { return tr("This person holds %1 of the credential group '%2' already, and '%3' does not replace it. Cancel that device first, or request a profile that cancels the previous one.")
             .arg(argOf(e, "device"), argOf(e, "group"), argOf(e, "profile")); } },
         { "profile-right", [](const Error& e) {

@@ -3,9 +3,12 @@
 #include "ErrorText.h"
 #include "OperatorActions.h"
 #include "RecordTable.h"
+#include "PersonEditDialog.h"
 #include "PersonSearchModel.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QPushButton>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -14,8 +17,9 @@
 
 namespace lanyard {
 
-FindPersonPage::FindPersonPage(const OperatorActions& actions, QWidget* parent)
+FindPersonPage::FindPersonPage(const OperatorActions& actions, bool mayAdd, QWidget* parent)
     : QWidget(parent)
+    , m_actions(new OperatorActions(actions.engine(), actions.session(), this))
     , m_model(new PersonSearchModel(actions.engine(), actions.session(), this))
 {
     setObjectName(QStringLiteral("find-person"));
@@ -24,7 +28,14 @@ FindPersonPage::FindPersonPage(const OperatorActions& actions, QWidget* parent)
     m_query->setObjectName(QStringLiteral("personQuery"));
     m_query->setPlaceholderText(tr("Name, logon name or email — or group:NAME"));
     m_query->setClearButtonEnabled(true);
-    layout->addWidget(m_query);
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_query, 1);
+    auto* add = new QPushButton(tr("&Add Person…"), this);
+    add->setObjectName(QStringLiteral("addPerson"));
+    add->setVisible(mayAdd);
+    connect(add, &QPushButton::clicked, this, &FindPersonPage::addPerson);
+    top->addWidget(add);
+    layout->addLayout(top);
     m_view = makeRecordTable(m_model, QStringLiteral("people"), this);
     layout->addWidget(m_view, 1);
     m_status = new QLabel(this);
@@ -59,6 +70,14 @@ void FindPersonPage::search(const QString& text)
 {
     m_query->setText(text);
     m_model->searchNow(text);
+}
+
+void FindPersonPage::addPerson()
+{
+    auto* dialog = new PersonEditDialog(*m_actions, nullptr, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &PersonEditDialog::saved, this, [this](const Person& p) { Q_EMIT openPerson(p.id); });
+    dialog->open();
 }
 
 void FindPersonPage::openCurrent()

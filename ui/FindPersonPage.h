@@ -11,11 +11,12 @@ namespace lanyard {
 class OperatorActions;
 class PersonSearchModel;
 
-// Type-ahead search for people; Enter or a double-click opens the person.
+// Type-ahead search for people; Enter or a double-click opens the person. Add Person opens
+// the new person's page once the engine has them.
 class FindPersonPage : public QWidget {
     Q_OBJECT
 public:
-    FindPersonPage(const OperatorActions& actions, QWidget* parent = nullptr);
+    FindPersonPage(const OperatorActions& actions, bool mayAdd, QWidget* parent = nullptr);
 
     void search(const QString& text); // from the main window's search field
     PersonSearchModel* model() const { return m_model; }
@@ -26,7 +27,9 @@ Q_SIGNALS:
 
 private:
     void openCurrent();
+    void addPerson();
 
+    OperatorActions* m_actions = nullptr;
     PersonSearchModel* m_model = nullptr;
     QLineEdit* m_query = nullptr;
     QTableView* m_view = nullptr;

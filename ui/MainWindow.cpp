@@ -62,7 +62,7 @@ MainWindow::MainWindow(OperatorSessionController& session, QWidget* parent)
 
     const QList<Workflow> allowed = m_session.workflows();
     if (m_session.allows(Workflow::FindPerson)) {
-        auto* findPerson = new FindPersonPage(*m_actions, m_pages);
+        auto* findPerson = new FindPersonPage(*m_actions, m_session.allows(Workflow::AddPerson), m_pages);
         connect(findPerson, &FindPersonPage::openPerson, this, &MainWindow::openPerson);
         connect(m_search, &QLineEdit::returnPressed, this, [this, findPerson] {
             showPage(QStringLiteral("find-person"));
@@ -186,6 +186,8 @@ void MainWindow::openPerson(qint64 personId)
 {
     auto* page = new PersonViewPage(*m_actions, m_session.workflows(), personId, m_pages);
     connect(page, &PersonViewPage::openDevice, this, &MainWindow::openDevice);
+    // A removed person's page has nothing left to show: back to the search.
+    connect(page, &PersonViewPage::removed, this, [this] { showPage(QStringLiteral("find-person")); });
     showDetail(page);
 }
 

@@ -1,8 +1,10 @@
 #include "PersonViewPage.h"
 
-#include "CardIdentifiersDialog.h"
+#include "AccountActionDialog.h"
 #include "ErrorText.h"
 #include "OperatorActions.h"
+#include "PersonEditDialog.h"
+#include "PersonRolesDialog.h"
 #include "RecordTable.h"
 #include "RequestCredentialDialog.h"
 
@@ -62,12 +64,19 @@ PersonViewPage::PersonViewPage(const OperatorActions& actions, const QList<Workf
     m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
     detailsLayout->addWidget(m_details);
-    auto* editCard = new QPushButton(tr("&PIV Card Identifiers…"), detailsTab);
-    editCard->setObjectName(QStringLiteral("editCardIdentifiers"));
-    editCard->setVisible(allowed.contains(Workflow::EditPeople));
-    connect(editCard, &QPushButton::clicked, this, &PersonViewPage::editCardIdentifiers);
     auto* editRow = new QHBoxLayout;
-    editRow->addWidget(editCard);
+    const auto button = [&](const QString& text, const char* name, Workflow w, void (PersonViewPage::*slot)()) {
+        auto* b = new QPushButton(text, detailsTab);
+        b->setObjectName(QLatin1String(name));
+        b->setVisible(allowed.contains(w));
+        connect(b, &QPushButton::clicked, this, slot);
+        editRow->addWidget(b);
+        return b;
+    };
+    button(tr("&Edit…"), "editPerson", Workflow::EditPeople, &PersonViewPage::editPerson);
+    button(tr("R&oles…"), "editRoles", Workflow::AssignRoles, &PersonViewPage::editRoles);
+    m_account = button(tr("Disable &Account…"), "changeAccount", Workflow::DisableEnableAccount, &PersonViewPage::changeAccount);
+    button(tr("Re&move…"), "removePerson", Workflow::RemovePerson, &PersonViewPage::remove);
     editRow->addStretch(1);
     detailsLayout->addLayout(editRow);
     detailsLayout->addStretch(1);
@@ -97,9 +106,10 @@ void PersonViewPage::reload()
 void PersonViewPage::showPerson(const Person& p)
 {
     m_person = p;
-    m_header->setText(QStringLiteral("<h2>%1</h2>%2 · %3 · %4 · %5")
+    m_header->setText(QStringLiteral("<h2>%1%6</h2>%2 · %3 · %4 · %5")
                           .arg(p.fullName.toHtmlEscaped(), p.logonName.toHtmlEscaped(), p.group.toHtmlEscaped(),
-                              p.email.isEmpty() ? tr("no email") : p.email.toHtmlEscaped(), p.mobile.isEmpty() ? tr("no mobile number") : p.mobile.toHtmlEscaped()));
+                              p.email.isEmpty() ? tr("no email") : p.email.toHtmlEscaped(), p.mobile.isEmpty() ? tr("no mobile number") : p.mobile.toHtmlEscaped())
+                          .arg(p.enabled ? QString() : QStringLiteral(" — ") + tr("account disabled").toHtmlEscaped()));
     const QString row = QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>");
     QString html = QStringLiteral("<table cellspacing=6>");
     html += row.arg(tr("Logon name"), p.logonName.toHtmlEscaped());
@@ -109,21 +119,60 @@ void PersonViewPage::showPerson(const Person& p)
     html += row.arg(tr("User principal name"), p.userPrincipalName.toHtmlEscaped());
     html += row.arg(tr("Group"), p.group.toHtmlEscaped());
     html += row.arg(tr("Roles"), p.roles.join(QStringLiteral(", ")).toHtmlEscaped());
+    html += row.arg(tr("Employee id"), p.employeeId.toHtmlEscaped());
     html += row.arg(tr("Account"), p.enabled ? tr("Enabled") : tr("Disabled"));
     html += row.arg(tr("PIV card FASC-N"), p.fascn.isEmpty() ? tr("not recorded") : p.fascn.toHtmlEscaped());
     html += row.arg(tr("PIV card UUID"), p.cardUuid.isEmpty() ? tr("not recorded") : p.cardUuid.toHtmlEscaped());
     html += QStringLiteral("</table>");
     m_details->setText(html);
+    m_account->setText(p.enabled ? tr("Disable &Account…") : tr("Enable &Account…"));
     Q_EMIT loaded();
 }
 
-void PersonViewPage::editCardIdentifiers()
+void PersonViewPage::editPerson()
 {
     if (m_person.id == 0)
         return;
-    auto* dialog = new CardIdentifiersDialog(*m_actions, m_person, this);
+    auto* dialog = new PersonEditDialog(*m_actions, &m_person, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &CardIdentifiersDialog::saved, this, &PersonViewPage::showPerson);
+    connect(dialog, &PersonEditDialog::saved, this, &PersonViewPage::showPerson);
+    dialog->open();
+}
+
+void PersonViewPage::editRoles()
+{
+    if (m_person.id == 0)
+        return;
+    auto* dialog = new PersonRolesDialog(*m_actions, m_person, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &PersonRolesDialog::saved, this, &PersonViewPage::showPerson);
+    dialog->open();
+}
+
+void PersonViewPage::changeAccount()
+{
+    if (m_person.id == 0)
+        return;
+    int active = 0, withAccount = 0;
+    for (int row = 0; row < m_devices->rowCount(); ++row) {
+        const Device& d = m_devices->at(row);
+        active += d.state == DeviceState::Active ? 1 : 0;
+        withAccount += d.state == DeviceState::Disabled && d.disabledWithAccount ? 1 : 0;
+    }
+    auto* dialog = new AccountActionDialog(*m_actions, m_person, m_person.enabled ? AccountActionDialog::Kind::Disable : AccountActionDialog::Kind::Enable,
+        active, withAccount, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AccountActionDialog::changed, this, [this] { reload(); });
+    dialog->open();
+}
+
+void PersonViewPage::remove()
+{
+    if (m_person.id == 0)
+        return;
+    auto* dialog = new AccountActionDialog(*m_actions, m_person, AccountActionDialog::Kind::Remove, 0, 0, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AccountActionDialog::removed, this, &PersonViewPage::removed);
     dialog->open();
 }
 

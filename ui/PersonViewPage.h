@@ -32,11 +32,15 @@ public:
 Q_SIGNALS:
     void openDevice(qint64 deviceId);
     void loaded();
+    void removed(qint64 personId);
 
 private:
     void showPerson(const Person& person);
     void request(RequestCredentialDialog::Kind kind, bool showCode);
-    void editCardIdentifiers();
+    void editPerson();
+    void editRoles();
+    void changeAccount();
+    void remove();
 
     OperatorActions* m_actions;
     qint64 m_personId;
@@ -46,6 +50,7 @@ private:
     QLabel* m_details = nullptr;
     QPushButton* m_requestMobile = nullptr;
     QPushButton* m_requestMobileCode = nullptr;
+    QPushButton* m_account = nullptr; // Disable or Enable, as the account is
     DeviceListModel* m_devices = nullptr;
     JobListModel* m_jobs = nullptr;
 };

@@ -11,8 +11,10 @@
 #include "engine/Administration.h"
 #include "engine/Baseline.h"
 #include "engine/EmbeddedEngine.h"
+#include "engine/PeopleImport.h"
 #include "engine/SettingsSchema.h"
 #include "engine/SettingsService.h"
+#include "storage/Database.h"
 #include "remote/ApiServer.h"
 
 #include <QCommandLineParser>
@@ -203,6 +205,89 @@ void runInit(EmbeddedEngine& engine, QCoreApplication& app, int& exitCode, const
     });
 }
 
+// import-people: the file's rows in batches, as the operator named by --as (their rights,
+// their name in the audit); each refused row said with its line, a summary at the end.
+struct ImportRequest {
+    QString file;
+    QString asLogon;
+    QString newRole;
+    bool dryRun = false;
+};
+
+void runImport(EmbeddedEngine& engine, QCoreApplication& app, int& exitCode, const ImportRequest& request)
+{
+    auto task = engine.runTask<QString>([request](const EngineContext& ctx, QSqlDatabase conn) -> Result<QString> {
+        QFile in(request.file);
+        if (!in.open(QIODevice::ReadOnly))
+            return Error(ErrorCode::InvalidArgument, QStringLiteral("cannot read %1: %2").arg(request.file, in.errorString()));
+        auto table = CsvTable::parse(in.readAll());
+        if (!table)
+            return Error(table.error().code, QStringLiteral("%1: %2").arg(request.file, table.error().detail), table.error().args);
+        const QHash<QString, int> columns = PeopleImport::guessColumns(table->header);
+        auto who = fetchValue(conn, QStringLiteral("SELECT id FROM people WHERE logon_name = ? AND removed_at IS NULL"), { request.asLogon });
+        if (!who)
+            return who.error();
+        if (!who->isValid())
+            return Error(ErrorCode::NotFound, QStringLiteral("--as %1: no such operator").arg(request.asLogon));
+        auto ac = AccessControl::load(conn, who->toLongLong());
+        if (!ac)
+            return ac.error();
+        PeopleImportBatch batch;
+        batch.fields = columns.keys();
+        batch.dryRun = request.dryRun;
+        if (!request.newRole.isEmpty()) {
+            auto role = fetchValue(conn, QStringLiteral("SELECT id FROM roles WHERE name = ?"), { request.newRole });
+            if (!role)
+                return role.error();
+            if (!role->isValid())
+                return Error(ErrorCode::NotFound, QStringLiteral("--new-role %1: no such role").arg(request.newRole));
+            batch.roleForNew = role->toLongLong();
+        }
+        QList<ImportOutcome> outcomes;
+        const QList<ImportedPerson> rows = PeopleImport::rowsOf(*table, columns, &outcomes);
+        QTextStream out(stdout);
+        QStringList unknown;
+        for (int c = 0; c < table->header.size(); ++c) {
+            if (!columns.values().contains(c))
+                unknown << table->header.at(c);
+        }
+        if (!unknown.isEmpty())
+            out << "columns not read: " << unknown.join(QStringLiteral(", ")) << Qt::endl;
+        PeopleImport importer(ctx, conn);
+        for (qsizetype at = 0; at < rows.size(); at += kMaxImportRows) {
+            batch.rows = rows.mid(at, kMaxImportRows);
+            auto done = importer.apply(*ac, batch);
+            if (!done)
+                return done.error();
+            outcomes += *done;
+        }
+        QHash<ImportAction, int> counts;
+        std::sort(outcomes.begin(), outcomes.end(), [](const ImportOutcome& a, const ImportOutcome& b) { return a.line < b.line; });
+        for (const ImportOutcome& o : outcomes) {
+            ++counts[o.action];
+            if (o.action == ImportAction::Refused)
+                out << "line " << o.line << (o.logonName.isEmpty() ? QString() : QStringLiteral(" (") + o.logonName + QLatin1Char(')')) << ": "
+                    << errorId(o.error.code) << ": " << o.error.detail << Qt::endl;
+        }
+        const QString summary = QStringLiteral("%1%2 added, %3 updated, %4 unchanged, %5 refused")
+                                    .arg(request.dryRun ? QStringLiteral("dry run, nothing kept: ") : QString())
+                                    .arg(counts.value(ImportAction::Added))
+                                    .arg(counts.value(ImportAction::Updated))
+                                    .arg(counts.value(ImportAction::Unchanged))
+                                    .arg(counts.value(ImportAction::Refused));
+        if (counts.value(ImportAction::Refused) > 0)
+            return Error(ErrorCode::InvalidArgument, summary); // exit status 1: not every row is in
+        return summary;
+    });
+    whenFinished(task, &app, [&app, &exitCode](Result<QString> done) {
+        if (!done)
+            exitCode = fail(done.error().detail);
+        else
+            QTextStream(stdout) << done.value() << Qt::endl;
+        app.exit(exitCode);
+    });
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -214,7 +299,7 @@ int main(int argc, char* argv[])
     parser.setApplicationDescription(QStringLiteral("Lanyard credential engine server"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("init | create-operator | serve"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("init | create-operator | serve | import-people FILE"));
     const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("sqlite:PATH or postgresql://user:password@host:port/name"), QStringLiteral("url"));
     const QCommandLineOption keyFile(QStringLiteral("key-file"), QStringLiteral("Master key file (default for SQLite: the database file + .key)"), QStringLiteral("file"));
     const QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("Address and port, e.g. 127.0.0.1:8443"), QStringLiteral("host:port"),
@@ -229,6 +314,10 @@ int main(int argc, char* argv[])
     const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("create-operator, init: full name"), QStringLiteral("text"));
     const QCommandLineOption group(QStringLiteral("group"), QStringLiteral("create-operator: the operator's group (what a Group-scoped role reaches)"), QStringLiteral("name"));
     const QCommandLineOption role(QStringLiteral("role"), QStringLiteral("create-operator: a role to give (repeat for several)"), QStringLiteral("role"), QStringLiteral("Administrator"));
+    const QCommandLineOption as(QStringLiteral("as"), QStringLiteral("import-people: the operator the import is made as (their rights; their name in the audit)"),
+        QStringLiteral("logon"));
+    const QCommandLineOption newRole(QStringLiteral("new-role"), QStringLiteral("import-people: a role to give each person the import adds"), QStringLiteral("role"));
+    const QCommandLineOption dryRun(QStringLiteral("dry-run"), QStringLiteral("import-people: check and report every row, keep nothing"));
     const QCommandLineOption delivery(QStringLiteral("delivery-interval"), QStringLiteral("Seconds between notification delivery passes"),
         QStringLiteral("seconds"), QStringLiteral("30"));
     const HttpLimits defaults;
@@ -245,11 +334,23 @@ int main(int argc, char* argv[])
         QStringLiteral("Read the settings from this file (key = value, a key for each of --%1); a flag given here wins over its key")
             .arg(QStringLiteral("db, --key-file, --listen, --tls-cert, --tls-key, --delivery-interval, --max-client-connections, --header-timeout, --handshake-timeout")),
         QStringLiteral("file"));
-    parser.addOptions({ configFile, db, keyFile, listen, cert, key, demo, logon, name, group, role, delivery, perClient, headerTimeout, handshakeTimeout });
+    parser.addOptions({ configFile, db, keyFile, listen, cert, key, demo, logon, name, group, role, as, newRole, dryRun, delivery, perClient, headerTimeout, handshakeTimeout });
     parser.process(app);
     const QString command = parser.positionalArguments().value(0);
-    if (command != QLatin1String("init") && command != QLatin1String("create-operator") && command != QLatin1String("serve"))
-        return fail(QStringLiteral("say what to do: init, create-operator or serve (see --help)"));
+    if (command != QLatin1String("init") && command != QLatin1String("create-operator") && command != QLatin1String("serve")
+        && command != QLatin1String("import-people"))
+        return fail(QStringLiteral("say what to do: init, create-operator, serve or import-people (see --help)"));
+    ImportRequest import;
+    if (command == QLatin1String("import-people")) {
+        import.file = parser.positionalArguments().value(1);
+        import.asLogon = parser.value(as);
+        import.newRole = parser.value(newRole);
+        import.dryRun = parser.isSet(dryRun);
+        if (import.file.isEmpty())
+            return fail(QStringLiteral("import-people wants the CSV file, e.g. import-people --db … --as admin people.csv"));
+        if (import.asLogon.isEmpty())
+            return fail(QStringLiteral("--as is required: the operator the import is made as, held to their rights and named in the audit, e.g. --as admin"));
+    }
 
     // The settings a configuration file may hold: what a service is started with. The flags
     // of one command (--logon, --role, --demo…) say what to do now and are not kept there.
@@ -393,6 +494,10 @@ int main(int argc, char* argv[])
         const bool withDemo = parser.isSet(demo);
         const QString op = parser.value(logon), fullName = parser.value(name), groupName = parser.value(group);
         const QStringList roleNames = parser.values(role);
+        if (command == QLatin1String("import-people")) {
+            runImport(*engine, app, exitCode, import);
+            return;
+        }
         if (command == QLatin1String("init") && !withDemo) {
             runInit(*engine, app, exitCode, op.isEmpty() ? QStringLiteral("admin") : op, fullName);
             return;

@@ -12,6 +12,7 @@
 #include "NotificationService.h"
 #include "OperatorTokens.h"
 #include "PeopleService.h"
+#include "PeopleImport.h"
 #include "PersonAdministration.h"
 #include "ProfileService.h"
 #include "RequestService.h"
@@ -206,6 +207,13 @@ QFuture<Result<Person>> EmbeddedEngine::setPersonRoles(const OperatorSession& se
 {
     return operatorCall<Person>(session, [personId, roleIds](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
         return PersonAdministration(ctx, db).setRoles(ac, personId, roleIds);
+    });
+}
+
+QFuture<Result<QList<ImportOutcome>>> EmbeddedEngine::importPeople(const OperatorSession& session, const PeopleImportBatch& batch)
+{
+    return operatorCall<QList<ImportOutcome>>(session, [batch](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return PeopleImport(ctx, db).apply(ac, batch);
     });
 }
 

@@ -51,6 +51,7 @@ public:
     QFuture<Result<Person>> setAccountEnabled(const OperatorSession& session, qint64 personId, bool enabled, const QString& reason, bool devicesToo) override;
     QFuture<Result<Person>> setPersonRoles(const OperatorSession& session, qint64 personId, const QList<qint64>& roleIds) override;
     QFuture<Result<void>> removePerson(const OperatorSession& session, qint64 personId, const QString& reason) override;
+    QFuture<Result<QList<ImportOutcome>>> importPeople(const OperatorSession& session, const PeopleImportBatch& batch) override;
     QFuture<Result<QList<Device>>> devicesOf(const OperatorSession& session, qint64 personId) override;
     QFuture<Result<Device>> device(const OperatorSession& session, qint64 deviceId) override;
     QFuture<Result<QList<CertificateRecord>>> certificatesOf(const OperatorSession& session, qint64 deviceId) override;

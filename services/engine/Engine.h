@@ -8,6 +8,7 @@
 #include "DerivedCredential.h"
 #include "Device.h"
 #include "DeviceAction.h"
+#include "PeopleImportBatch.h"
 #include "EngineInfo.h"
 #include "Job.h"
 #include "MessageTemplate.h"
@@ -57,6 +58,8 @@ public:
     virtual QFuture<Result<Person>> setAccountEnabled(const OperatorSession& session, qint64 personId, bool enabled, const QString& reason, bool devicesToo) = 0;
     virtual QFuture<Result<Person>> setPersonRoles(const OperatorSession& session, qint64 personId, const QList<qint64>& roleIds) = 0;
     virtual QFuture<Result<void>> removePerson(const OperatorSession& session, qint64 personId, const QString& reason) = 0;
+    // A batch of an import from a file (Add Person for new people, Edit People for the rest).
+    virtual QFuture<Result<QList<ImportOutcome>>> importPeople(const OperatorSession& session, const PeopleImportBatch& batch) = 0;
     virtual QFuture<Result<QList<Device>>> devicesOf(const OperatorSession& session, qint64 personId) = 0;
     virtual QFuture<Result<Device>> device(const OperatorSession& session, qint64 deviceId) = 0;
     virtual QFuture<Result<QList<CertificateRecord>>> certificatesOf(const OperatorSession& session, qint64 deviceId) = 0;

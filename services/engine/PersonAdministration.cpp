@@ -34,6 +34,19 @@ QString workflowIds(const QList<Workflow>& workflows)
     return ids.join(QLatin1Char(','));
 }
 
+// The `id` column of every row the query gives.
+Result<QList<qint64>> idsOf(const QSqlDatabase& db, const QString& sql, const QVariantList& binds)
+{
+    auto q = exec(db, sql, binds);
+    if (!q)
+        return q.error();
+    QList<qint64> out;
+    const SqlRow row(*q);
+    while (q->next())
+        out << row.value("id").toLongLong();
+    return out;
+}
+
 // The job states a request or collection is still open in.
 QString openJobStates()
 {
@@ -133,9 +146,10 @@ Result<void> PersonAdministration::requireAnAdministratorRemains(qint64 personId
         auto added = exec(m_db, QStringLiteral("SELECT workflows FROM roles WHERE scope = ? AND id IN (%1)").arg(ids.join(QLatin1Char(','))), { scopeId(Scope::All) });
         if (!added)
             return added.error();
+        const SqlRow role(*added);
         while (added->next()) {
             QList<Workflow> list;
-            Role::parseWorkflowIds(added->value(0).toString(), &list);
+            Role::parseWorkflowIds(role.value("workflows").toString(), &list);
             after[personId].assign |= list.contains(Workflow::AssignRoles);
             after[personId].edit |= list.contains(Workflow::EditRoles);
         }
@@ -317,12 +331,10 @@ Result<Person> PersonAdministration::setEnabled(const AccessControl& ac, qint64 
         // The trigger of migration 12 ends the person's sessions with this update.
         if (auto r = exec(m_db, QStringLiteral("UPDATE people SET enabled = 0 WHERE id = ?"), { personId }); !r)
             return r.error();
-        auto active = exec(m_db, QStringLiteral("SELECT id FROM devices WHERE owner_id = ? AND state = ?"), { personId, deviceStateId(DeviceState::Active) });
+        auto active = idsOf(m_db, QStringLiteral("SELECT id FROM devices WHERE owner_id = ? AND state = ?"), { personId, deviceStateId(DeviceState::Active) });
         if (!active)
             return active.error();
-        QList<qint64> ids;
-        while (active->next())
-            ids << active->value(0).toLongLong();
+        const QList<qint64> ids = *active;
         int held = 0;
         for (qint64 id : ids) {
             if (auto r = exec(m_db, QStringLiteral("UPDATE devices SET state = ?, disabled_with_account = 1, updated_at = ? WHERE id = ?"),
@@ -335,12 +347,10 @@ Result<Person> PersonAdministration::setEnabled(const AccessControl& ac, qint64 
             held += *n;
         }
         // A device still being collected never comes into use.
-        auto issued = exec(m_db, QStringLiteral("SELECT id FROM devices WHERE owner_id = ? AND state = ?"), { personId, deviceStateId(DeviceState::Issued) });
+        auto issued = idsOf(m_db, QStringLiteral("SELECT id FROM devices WHERE owner_id = ? AND state = ?"), { personId, deviceStateId(DeviceState::Issued) });
         if (!issued)
             return issued.error();
-        QList<qint64> unfinished;
-        while (issued->next())
-            unfinished << issued->value(0).toLongLong();
+        const QList<qint64> unfinished = *issued;
         for (qint64 id : unfinished) {
             if (auto r = exec(m_db, QStringLiteral("UPDATE devices SET state = ?, updated_at = ? WHERE id = ?"), { deviceStateId(DeviceState::Canceled), now, id }); !r)
                 return r.error();
@@ -357,13 +367,11 @@ Result<Person> PersonAdministration::setEnabled(const AccessControl& ac, qint64 
     } else {
         if (auto r = exec(m_db, QStringLiteral("UPDATE people SET enabled = 1 WHERE id = ?"), { personId }); !r)
             return r.error();
-        auto disabled = exec(m_db, QStringLiteral("SELECT id FROM devices WHERE owner_id = ? AND state = ? AND disabled_with_account = 1"),
+        auto disabled = idsOf(m_db, QStringLiteral("SELECT id FROM devices WHERE owner_id = ? AND state = ? AND disabled_with_account = 1"),
             { personId, deviceStateId(DeviceState::Disabled) });
         if (!disabled)
             return disabled.error();
-        QList<qint64> ids;
-        while (disabled->next())
-            ids << disabled->value(0).toLongLong();
+        const QList<qint64> ids = *disabled;
         int released = 0;
         if (devicesToo) {
             for (qint64 id : ids) {
@@ -397,12 +405,10 @@ Result<Person> PersonAdministration::setRoles(const AccessControl& ac, qint64 pe
     auto person = loadTarget(ac, Workflow::AssignRoles, personId);
     if (!person)
         return person;
-    auto current = exec(m_db, QStringLiteral("SELECT role_id FROM person_roles WHERE person_id = ?"), { personId });
+    auto current = idsOf(m_db, QStringLiteral("SELECT role_id AS id FROM person_roles WHERE person_id = ?"), { personId });
     if (!current)
         return current.error();
-    QList<qint64> before;
-    while (current->next())
-        before << current->value(0).toLongLong();
+    const QList<qint64> before = *current;
     QList<qint64> after;
     for (qint64 id : roleIds) {
         if (!after.contains(id))

@@ -145,6 +145,14 @@ Result<void> PersonRules::requireUnique(const QSqlDatabase& db, const PersonDeta
     return {};
 }
 
+QStringList PersonRules::fieldNames()
+{
+    QStringList out;
+    for (const FieldName& f : kFields)
+        out << QLatin1String(f.name);
+    return out;
+}
+
 QStringList PersonRules::changedFields(const PersonDetails& before, const PersonDetails& after)
 {
     QStringList out;
@@ -162,6 +170,14 @@ QString PersonRules::valueOf(const PersonDetails& details, const QString& field)
             return details.*(f.field);
     }
     return {};
+}
+
+void PersonRules::setValue(PersonDetails& details, const QString& field, const QString& value)
+{
+    for (const FieldName& f : kFields) {
+        if (field == QLatin1String(f.name))
+            details.*(f.field) = value;
+    }
 }
 
 PersonDetails PersonRules::detailsOf(const Person& p)

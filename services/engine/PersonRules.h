@@ -27,9 +27,11 @@ public:
     // name, the employee id or a card identifier.
     static Result<void> requireUnique(const QSqlDatabase& db, const PersonDetails& details, qint64 except);
     // Which fields differ, by wire name.
+    static QStringList fieldNames(); // every field, by wire name
     static QStringList changedFields(const PersonDetails& before, const PersonDetails& after);
     static PersonDetails detailsOf(const Person& person);
     static QString valueOf(const PersonDetails& details, const QString& field);
+    static void setValue(PersonDetails& details, const QString& field, const QString& value);
 };
 
 } // namespace lanyard

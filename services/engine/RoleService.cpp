@@ -58,7 +58,8 @@ Result<void> RoleService::validate(const Role& role)
 
 Result<QList<Role>> RoleService::list(const AccessControl& ac)
 {
-    if (!ac.allows(Workflow::EditRoles)) {
+    // Who edits roles, assigns them or gives profiles' rights to them sees them all.
+    if (!ac.allows(Workflow::EditRoles) && !ac.allows(Workflow::AssignRoles)) {
         if (auto r = ac.require(Workflow::EditCredentialProfiles); !r)
             return r.error();
     }

@@ -364,6 +364,80 @@ Result<PersonDetails> toPersonDetails(const QJsonObject& o)
     return finish(r, d);
 }
 
+QJsonObject fromPeopleImportBatch(const PeopleImportBatch& b)
+{
+    QJsonArray rows;
+    for (const ImportedPerson& row : b.rows)
+        rows.append(QJsonObject { { QStringLiteral("line"), row.line }, { QStringLiteral("person"), fromPersonDetails(row.details) } });
+    return { { QStringLiteral("fields"), QJsonArray::fromStringList(b.fields) }, { QStringLiteral("rows"), rows }, { QStringLiteral("roleForNew"), b.roleForNew },
+        { QStringLiteral("dryRun"), b.dryRun } };
+}
+
+Result<PeopleImportBatch> toPeopleImportBatch(const QJsonObject& o)
+{
+    JsonReader r(o);
+    PeopleImportBatch b;
+    for (const char* name : { "fields", "rows", "roleForNew", "dryRun" })
+        r.require(name);
+    b.fields = r.texts("fields");
+    b.roleForNew = r.integer("roleForNew", 0);
+    b.dryRun = r.boolean("dryRun");
+    const QJsonValue rows = o.value(QStringLiteral("rows"));
+    if (r.ok() && !rows.isArray())
+        r.fail(QStringLiteral("rows"), QStringLiteral("not a list"));
+    // Checked here, before any row is read: a caller cannot make the server parse a million.
+    if (r.ok() && rows.toArray().size() > kMaxImportRows)
+        r.fail(QStringLiteral("rows"), QStringLiteral("more than %1 rows").arg(kMaxImportRows));
+    int index = 0;
+    for (const QJsonValue& item : rows.toArray()) {
+        if (!r.ok())
+            break;
+        JsonReader row(item.toObject(), QStringLiteral("rows[%1]").arg(index++));
+        if (!item.isObject()) {
+            r.fail(QStringLiteral("rows[%1]").arg(index - 1), QStringLiteral("not an object"));
+            break;
+        }
+        row.require("line");
+        row.require("person");
+        ImportedPerson p;
+        p.line = int(row.integer("line", 1, 100000000));
+        auto details = toPersonDetails(row.object("person"));
+        if (!details)
+            r.adopt(details.error());
+        else
+            p.details = *details;
+        r.take(row);
+        b.rows << p;
+    }
+    return finish(r, b);
+}
+
+QJsonObject fromImportOutcome(const ImportOutcome& o)
+{
+    QJsonObject out { { QStringLiteral("line"), o.line }, { QStringLiteral("action"), importActionId(o.action) }, { QStringLiteral("personId"), o.personId },
+        { QStringLiteral("logonName"), o.logonName }, { QStringLiteral("changed"), QJsonArray::fromStringList(o.changed) } };
+    if (o.action == ImportAction::Refused)
+        out.insert(QStringLiteral("error"), fromError(o.error));
+    return out;
+}
+
+Result<ImportOutcome> toImportOutcome(const QJsonObject& o)
+{
+    JsonReader r(o);
+    ImportOutcome out;
+    out.line = int(r.integer("line", 0, 100000000));
+    auto action = enumField<ImportAction>(o, QStringLiteral("action"), importActionFromId, ImportAction::Refused);
+    if (!action)
+        return action.error();
+    out.action = *action;
+    out.personId = r.integer("personId", 0);
+    out.logonName = r.text("logonName");
+    out.changed = r.texts("changed");
+    if (out.action == ImportAction::Refused)
+        out.error = toError(o.value(QStringLiteral("error")).toObject(), 0);
+    return finish(r, out);
+}
+
 QJsonObject fromCardIdentifiers(const CardIdentifiers& c)
 {
     return { { QStringLiteral("fascn"), c.fascn }, { QStringLiteral("cardUuid"), c.cardUuid } };

@@ -13,6 +13,7 @@
 #include "engine/CertificatePolicy.h"
 #include "engine/CredentialProfile.h"
 #include "engine/Notification.h"
+#include "engine/PeopleImportBatch.h"
 #include "engine/Person.h"
 #include "engine/RegisteredHardware.h"
 #include "engine/Role.h"
@@ -56,6 +57,10 @@ QJsonObject fromPersonQuery(const PersonQuery& q);
 // {"fascn", "cardUuid"}, each up to 100 characters as typed: the engine normalises them.
 QJsonObject fromPersonDetails(const PersonDetails& d);
 Result<PersonDetails> toPersonDetails(const QJsonObject& o);
+QJsonObject fromPeopleImportBatch(const PeopleImportBatch& b);
+Result<PeopleImportBatch> toPeopleImportBatch(const QJsonObject& o);
+QJsonObject fromImportOutcome(const ImportOutcome& o);
+Result<ImportOutcome> toImportOutcome(const QJsonObject& o);
 QJsonObject fromCardIdentifiers(const CardIdentifiers& c);
 Result<CardIdentifiers> toCardIdentifiers(const QJsonObject& o);
 

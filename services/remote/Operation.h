@@ -45,6 +45,8 @@ template <> struct Codec<Person> : ObjectCodec<Person, json::fromPerson, json::t
 template <> struct Codec<PersonPage> : ObjectCodec<PersonPage, json::fromPersonPage, json::toPersonPage> {};
 template <> struct Codec<PersonQuery> : ObjectCodec<PersonQuery, json::fromPersonQuery, json::toPersonQuery> {};
 template <> struct Codec<PersonDetails> : ObjectCodec<PersonDetails, json::fromPersonDetails, json::toPersonDetails> {};
+template <> struct Codec<PeopleImportBatch> : ObjectCodec<PeopleImportBatch, json::fromPeopleImportBatch, json::toPeopleImportBatch> {};
+template <> struct Codec<ImportOutcome> : ObjectCodec<ImportOutcome, json::fromImportOutcome, json::toImportOutcome> {};
 template <> struct Codec<CardIdentifiers> : ObjectCodec<CardIdentifiers, json::fromCardIdentifiers, json::toCardIdentifiers> {};
 template <> struct Codec<Device> : ObjectCodec<Device, json::fromDevice, json::toDevice> {};
 template <> struct Codec<DeviceAction> : ObjectCodec<DeviceAction, json::fromDeviceAction, json::toDeviceAction> {};

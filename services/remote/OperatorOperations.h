@@ -22,6 +22,7 @@ inline constexpr auto kOperatorOperations = std::tuple {
     operation<&Engine::editPerson>("editPerson", itself, Id { "personId" }, Object<PersonDetails> { "person" }),
     operation<&Engine::setAccountEnabled>("setAccountEnabled", itself, Id { "personId" }, Flag { "enabled" }, Text { "reason", kReasonLength, true }, Flag { "devicesToo" }),
     operation<&Engine::setPersonRoles>("setPersonRoles", itself, Id { "personId" }, Ids { "roleIds", 100 }),
+    operation<&Engine::importPeople>("importPeople", Answer { "outcomes" }, Object<PeopleImportBatch> { "batch" }),
     operation<&Engine::removePerson>("removePerson", itself, Id { "personId" }, Text { "reason", kReasonLength }),
     operation<&Engine::devicesOf>("devicesOf", Answer { "devices" }, Id { "personId" }),
     operation<&Engine::device>("device", itself, Id { "deviceId" }),

@@ -381,6 +381,11 @@ QFuture<Result<Person>> RemoteEngine::setPersonRoles(const OperatorSession&, qin
     return invoke<&Engine::setPersonRoles>(personId, roleIds);
 }
 
+QFuture<Result<QList<ImportOutcome>>> RemoteEngine::importPeople(const OperatorSession&, const PeopleImportBatch& batch)
+{
+    return invoke<&Engine::importPeople>(batch);
+}
+
 QFuture<Result<void>> RemoteEngine::removePerson(const OperatorSession&, qint64 personId, const QString& reason)
 {
     return invoke<&Engine::removePerson>(personId, reason);

@@ -304,6 +304,69 @@ private Q_SLOTS:
         QVERIFY(await(m_fx.engine().person(m_admin, m_admin.personId))->roles.contains(QStringLiteral("Administrator")));
     }
 
+    // A file imported twice changes nothing the second time; a bad row is refused alone; a
+    // dry run keeps nothing; a renamed logon name follows the employee id.
+    void importsAreIdempotentRowByRow()
+    {
+        const auto row = [](int line, const QString& logon, const QString& name, const QString& mobile, const QString& employee) {
+            return ImportedPerson { line, PersonDetails { logon, name, {}, mobile, {}, QStringLiteral("Imported"), employee, {}, {} } };
+        };
+        PeopleImportBatch batch;
+        batch.fields = { QStringLiteral("logonName"), QStringLiteral("fullName"), QStringLiteral("mobile"), QStringLiteral("group"), QStringLiteral("employeeId") };
+        batch.rows = { row(2, QStringLiteral("imp1"), QStringLiteral("Ida Import"), QStringLiteral("+44 7700 900201"), QStringLiteral("H-1")),
+            row(3, QStringLiteral("imp 2"), QStringLiteral("Bad Logon"), {}, QStringLiteral("H-2")),
+            row(4, QStringLiteral("imp3"), QStringLiteral("Ivo Import"), {}, QStringLiteral("H-3")) };
+        batch.roleForNew = roleId(QStringLiteral("End User"));
+        batch.dryRun = true;
+        const int people = m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM people")).toInt();
+        auto dry = await(m_fx.engine().importPeople(m_admin, batch));
+        QVERIFY(dry);
+        QCOMPARE(dry->size(), 3);
+        QCOMPARE(dry->at(0).action, ImportAction::Added);
+        QCOMPARE(dry->at(1).action, ImportAction::Refused);
+        QCOMPARE(problemOf(dry->at(1).error), QStringLiteral("logon-name-format"));
+        QCOMPARE(dry->at(1).line, 3);
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM people")).toInt(), people);
+
+        batch.dryRun = false;
+        auto first = await(m_fx.engine().importPeople(m_admin, batch));
+        QVERIFY(first);
+        QCOMPARE(first->at(0).action, ImportAction::Added);
+        QCOMPARE(first->at(2).action, ImportAction::Added);
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM people")).toInt(), people + 2);
+        QVERIFY(await(m_fx.engine().person(m_admin, first->at(0).personId))->roles.contains(QStringLiteral("End User")));
+        auto second = await(m_fx.engine().importPeople(m_admin, batch));
+        QCOMPARE(second->at(0).action, ImportAction::Unchanged);
+        QCOMPARE(second->at(2).action, ImportAction::Unchanged);
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM people")).toInt(), people + 2);
+
+        // The directory renamed imp3 and gave Ida a new number; an empty cell changes nothing.
+        batch.rows = { row(2, QStringLiteral("imp1"), QStringLiteral("Ida Import"), QStringLiteral("+44 7700 900299"), QStringLiteral("H-1")),
+            row(4, QStringLiteral("ivo.import"), QStringLiteral("Ivo Import"), {}, QStringLiteral("H-3")),
+            row(5, QStringLiteral("imp1"), QStringLiteral("Two People"), {}, QStringLiteral("H-3")) };
+        auto third = await(m_fx.engine().importPeople(m_admin, batch));
+        QCOMPARE(third->at(0).action, ImportAction::Updated);
+        QCOMPARE(third->at(0).changed, QStringList { QStringLiteral("mobile") });
+        QCOMPARE(third->at(1).action, ImportAction::Updated);
+        QCOMPARE(third->at(1).personId, first->at(2).personId);
+        QCOMPARE(await(m_fx.engine().person(m_admin, first->at(2).personId))->logonName, QStringLiteral("ivo.import"));
+        QCOMPARE(problemOf(third->at(2).error), QStringLiteral("import-two-people"));
+
+        // Rights are per row: an operator who may add but not edit adds, and updates nothing.
+        m_fx.createOperator(QStringLiteral("adder"), QString(), Scope::All, { Workflow::FindPerson, Workflow::AddPerson });
+        batch.roleForNew = 0;
+        batch.rows = { row(2, QStringLiteral("imp1"), QStringLiteral("Ida Renamed"), {}, QStringLiteral("H-1")),
+            row(6, QStringLiteral("imp6"), QStringLiteral("Ina Import"), {}, QStringLiteral("H-6")) };
+        auto limited = await(m_fx.engine().importPeople(m_fx.logon(QStringLiteral("adder")), batch));
+        QCOMPARE(limited->at(0).action, ImportAction::Refused);
+        QCOMPARE(limited->at(0).error.code, ErrorCode::PermissionDenied);
+        QCOMPARE(limited->at(1).action, ImportAction::Added);
+        QCOMPARE(await(m_fx.engine().person(m_admin, first->at(0).personId))->fullName, QStringLiteral("Ida Import"));
+
+        batch.fields = { QStringLiteral("fullName") };
+        QCOMPARE(problemOf(await(m_fx.engine().importPeople(m_admin, batch)).error()), QStringLiteral("import-key-missing"));
+    }
+
     void removedPeopleStayInTheRecordsOnly()
     {
         const Person holder = add(m_admin, newcomer(QStringLiteral("holder")));

@@ -67,6 +67,7 @@ public:
     QFuture<Result<Person>> setAccountEnabled(const OperatorSession& session, qint64 personId, bool enabled, const QString& reason, bool devicesToo) override { return record<&Engine::setAccountEnabled>(session, personId, enabled, reason, devicesToo); }
     QFuture<Result<Person>> setPersonRoles(const OperatorSession& session, qint64 personId, const QList<qint64>& roleIds) override { return record<&Engine::setPersonRoles>(session, personId, roleIds); }
     QFuture<Result<void>> removePerson(const OperatorSession& session, qint64 personId, const QString& reason) override { return record<&Engine::removePerson>(session, personId, reason); }
+    QFuture<Result<QList<ImportOutcome>>> importPeople(const OperatorSession& session, const PeopleImportBatch& batch) override { return record<&Engine::importPeople>(session, batch); }
     QFuture<Result<QList<Device>>> devicesOf(const OperatorSession& session, qint64 personId) override { return record<&Engine::devicesOf>(session, personId); }
     QFuture<Result<Device>> device(const OperatorSession& session, qint64 deviceId) override { return record<&Engine::device>(session, deviceId); }
     QFuture<Result<QList<CertificateRecord>>> certificatesOf(const OperatorSession& session, qint64 deviceId) override { return record<&Engine::certificatesOf>(session, deviceId); }
@@ -134,6 +135,15 @@ PersonDetails sample(std::type_identity<PersonDetails>, const Samples&)
 {
     return { QStringLiteral("rm\u00fcller"), QStringLiteral("Rosie M\u00fcller"), QStringLiteral("rosie@example.test"), QStringLiteral("+44 7700 900123"),
         QStringLiteral("rm@corp.example"), QStringLiteral("Sales"), QStringLiteral("E-1001"), QStringLiteral("1234"), QStringLiteral("{abc}") };
+}
+PeopleImportBatch sample(std::type_identity<PeopleImportBatch>, const Samples& s)
+{
+    PeopleImportBatch b;
+    b.fields = { QStringLiteral("logonName"), QStringLiteral("mobile") };
+    b.rows = { { 2, sample(std::type_identity<PersonDetails> {}, s) }, { 7, PersonDetails { QStringLiteral("x"), {}, {}, {}, {}, {}, {}, {}, {} } } };
+    b.roleForNew = 5;
+    b.dryRun = true;
+    return b;
 }
 JobQuery sample(std::type_identity<JobQuery>, const Samples&)
 {

@@ -1,6 +1,6 @@
-#include "CardIdentifiersDialog.h"
 #include "DeviceActionDialog.h"
 #include "DeviceViewPage.h"
+#include "PersonEditDialog.h"
 #include "AuditPage.h"
 #include "FindPersonPage.h"
 #include "HardwarePage.h"
@@ -144,25 +144,28 @@ private Q_SLOTS:
         QVERIFY(person);
         auto* details = person->findChild<QLabel*>(QStringLiteral("personDetails"));
         QVERIFY(details->text().contains(QStringLiteral("not recorded")));
-        auto* edit = person->findChild<QPushButton*>(QStringLiteral("editCardIdentifiers"));
+        auto* edit = person->findChild<QPushButton*>(QStringLiteral("editPerson"));
         QVERIFY(edit && !edit->isHidden()); // on the Details tab, which need not be the open one
         edit->click();
-        auto* dialog = waitForVisible<CardIdentifiersDialog>(person);
-        auto* fascn = dialog->findChild<QLineEdit*>(QStringLiteral("fascn"));
-        auto* uuid = dialog->findChild<QLineEdit*>(QStringLiteral("cardUuid"));
-        auto* message = dialog->findChild<QLabel*>(QStringLiteral("cardIdentifiersMessage"));
+        auto* dialog = waitForVisible<PersonEditDialog>(person);
+        auto* fascn = dialog->field(QStringLiteral("fascn"));
+        auto* uuid = dialog->field(QStringLiteral("cardUuid"));
+        auto* message = dialog->findChild<QLabel*>(QStringLiteral("personEditMessage"));
         auto* save = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Save);
-        // A bad value is refused with the reason, and what was typed stays.
+        // A bad value is refused with the reason, what was typed stays, and the field named
+        // takes the focus.
+        QCOMPARE(dialog->field(QStringLiteral("logonName"))->text(), person->person().logonName);
         QTest::keyClicks(fascn, QStringLiteral("12345"));
         save->click();
         QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(QStringLiteral("not a FASC-N")), 30000);
         QCOMPARE(fascn->text(), QStringLiteral("12345"));
         QVERIFY(dialog->isVisible());
+        QCOMPARE(fascn->selectedText(), QStringLiteral("12345"));
         fascn->clear();
         QTest::keyClicks(fascn, QStringLiteral("9999-9999-999999-0-1-0000012345-1-1234-1"));
         QTest::keyClicks(uuid, QStringLiteral("{3F2504E0-4F89-11D3-9A0C-0305E82C3301}"));
         shot(dialog, QStringLiteral("card-identifiers"));
-        const QPointer<CardIdentifiersDialog> open(dialog); // deleted once closed
+        const QPointer<PersonEditDialog> open(dialog); // deleted once closed
         save->click();
         QTRY_VERIFY_WITH_TIMEOUT(!open || !open->isVisible(), 30000);
         // Shown as stored: 32 digits, the UUID in lower case without braces.
@@ -356,7 +359,7 @@ private Q_SLOTS:
         w.openPerson(m_fx.scalar(QStringLiteral("SELECT MIN(id) FROM people WHERE group_name = 'Sales'")).toLongLong());
         auto* person = qobject_cast<PersonViewPage*>(w.currentPage());
         QVERIFY(!person->findChild<QPushButton*>(QStringLiteral("requestMobile"))->isVisibleTo(person));
-        QVERIFY(person->findChild<QPushButton*>(QStringLiteral("editCardIdentifiers"))->isHidden());
+        QVERIFY(person->findChild<QPushButton*>(QStringLiteral("editPerson"))->isHidden());
         w.openDevice(m_deviceId);
         auto* device = qobject_cast<DeviceViewPage*>(w.currentPage());
         for (DeviceOperation op : { DeviceOperation::Disable, DeviceOperation::Cancel, DeviceOperation::ReplaceLost })
