@@ -5,6 +5,7 @@
 #include "DeviceViewPage.h"
 #include "FindDevicePage.h"
 #include "FindPersonPage.h"
+#include "ImportPeoplePage.h"
 #include "HardwarePage.h"
 #include "ManageVscAccessDialog.h"
 #include "MessageTemplatesPage.h"
@@ -73,6 +74,8 @@ MainWindow::MainWindow(OperatorSessionController& session, QWidget* parent)
         connect(findDevice, &FindDevicePage::openDevice, this, &MainWindow::openDevice);
         addPage(QStringLiteral("find-device"), tr("Find Device"), findDevice);
     }
+    if (m_session.allows(Workflow::AddPerson))
+        addPage(QStringLiteral("import-people"), tr("Import People"), new ImportPeoplePage(*m_actions, m_session.allows(Workflow::AssignRoles), m_pages));
     if (m_session.allows(Workflow::ManageJobs) || m_session.allows(Workflow::ValidateRequest))
         addPage(QStringLiteral("requests"), tr("Requests"), new RequestsPage(*m_actions, allowed, m_pages));
     if (m_session.allows(Workflow::ViewAudit))

@@ -23,7 +23,7 @@ const QList<std::pair<const char*, QStringList>>& aliases()
         { "email", { "email", "e-mail", "mail", "email address" } },
         { "mobile", { "mobile", "mobilephone", "mobile phone", "phone", "cell" } },
         { "userPrincipalName", { "userprincipalname", "upn" } },
-        { "group", { "group", "department", "team", "ou" } },
+        { "group", { "group", "department", "dept", "team", "ou" } },
         { "employeeId", { "employeeid", "employee id", "employeenumber", "staff number", "personnel number" } },
         { "fascn", { "fascn", "fasc-n" } },
         { "cardUuid", { "carduuid", "card uuid", "uuid" } },
