@@ -64,6 +64,7 @@ std::span<const ErrorText::ProblemText> ErrorText::problemTexts()
         { "csv-quote", [](const Error& e) { return tr("Line %1 of the file has a quoted field that is not closed, or text after a closing quote. Correct the quotes and choose the file again.").arg(argOf(e, "line")); } },
         { "csv-columns", [](const Error& e) { return tr("This line has %1 field(s) where the header has %2; it is left out. A field holding the separator must be in quotes.").arg(argOf(e, "found"), argOf(e, "expected")); } },
         { "file-unreadable", [](const Error& e) { return tr("Cannot read %1: %2.").arg(argOf(e, "path"), argOf(e, "reason")); } },
+        { "switched-off", [](const Error& e) { return tr("'%1' is off in the Operation Settings, so this cannot be done. An administrator can switch it on under Configuration.").arg(SettingLabels::label(argOf(e, "setting"))); } },
         { "csv-empty", [](const Error&) { return tr("The file is empty: it needs a header line naming its columns."); } },
         { "group-held", [](const Error& e) { return tr("This person holds %1 of the credential group '%2' already, and '%3' does not replace it. Cancel that device first, or request a profile that cancels the previous one.")
             .arg(argOf(e, "device"), argOf(e, "group"), argOf(e, "profile")); } },

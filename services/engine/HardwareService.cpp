@@ -1,6 +1,8 @@
 #include "HardwareService.h"
 
 #include "AuditLog.h"
+#include "SettingsSchema.h"
+#include "SettingsService.h"
 #include "storage/Database.h"
 #include "storage/Transaction.h"
 
@@ -38,6 +40,8 @@ QString HardwareService::kindId(HardwareKind kind)
 Result<qint64> HardwareService::add(const AccessControl& ac, const RegisteredHardware& h)
 {
     if (auto r = ac.require(Workflow::AddEditDevices); !r)
+        return r.error();
+    if (auto r = SettingsService(m_ctx, m_db).requireOn(SettingKey::DeviceManagement); !r)
         return r.error();
     const QString id = normalise(h.kind, h.identifier);
     static const QRegularExpression dns(QStringLiteral("^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$"));
@@ -87,6 +91,8 @@ Result<qint64> HardwareService::add(const AccessControl& ac, const RegisteredHar
 Result<void> HardwareService::deactivate(const AccessControl& ac, qint64 id)
 {
     if (auto r = ac.require(Workflow::AddEditDevices); !r)
+        return r;
+    if (auto r = SettingsService(m_ctx, m_db).requireOn(SettingKey::DeviceManagement); !r)
         return r;
     Transaction tx(m_db, m_ctx.dialect());
     if (auto r = tx.begin(); !r)

@@ -591,8 +591,15 @@ Result<QList<CredentialProfile>> ProfileService::requestable(const QList<qint64>
     const SqlRow row(*q);
     while (q->next())
         personRoles.append(row.value("role_id").toLongLong());
+    auto settings = SettingsService(m_ctx, m_db).load();
+    if (!settings)
+        return settings.error();
+    // Virtual smart cards switched off: none is offered (nor, in RequestService, made).
+    const bool vscOn = settings->boolean(SettingKey::VscEnabled);
     QList<CredentialProfile> out;
     for (const CredentialProfile& p : *all) {
+        if (p.encoding == CardEncoding::VirtualSmartCard && !vscOn)
+            continue;
         bool canRequest = false, canReceive = false;
         for (const ProfileRoleRights& rr : p.roleRights) {
             canRequest = canRequest || (rr.canRequest && operatorRoles.contains(rr.roleId));

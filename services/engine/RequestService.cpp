@@ -340,6 +340,15 @@ Result<IssuedRequest> RequestService::request(const AccessControl& ac, qint64 pe
         return r.error();
     if (!person->enabled)
         return Error(ErrorCode::AccountDisabled, QStringLiteral("%1 is disabled").arg(person->logonName));
+    if (profile->encoding == CardEncoding::VirtualSmartCard) {
+        if (auto r = SettingsService(m_ctx, m_db).requireOn(SettingKey::VscEnabled); !r)
+            return r.error();
+    }
+    // A computer is chosen for a card only where devices are managed from Lanyard.
+    if (!target.isEmpty()) {
+        if (auto r = SettingsService(m_ctx, m_db).requireOn(SettingKey::DeviceManagement); !r)
+            return r.error();
+    }
     auto allowed = profiles.requestable(ac.roleIds(), personId);
     if (!allowed)
         return allowed.error();

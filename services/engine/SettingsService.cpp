@@ -42,6 +42,17 @@ Result<Settings> SettingsService::load()
     return s;
 }
 
+Result<void> SettingsService::requireOn(const QString& key)
+{
+    auto settings = load();
+    if (!settings)
+        return settings.error();
+    if (settings->boolean(key))
+        return {};
+    return Error(ErrorCode::PermissionDenied, QStringLiteral("the setting %1 is off").arg(key),
+        { { QStringLiteral("problem"), QStringLiteral("switched-off") }, { QStringLiteral("setting"), key } });
+}
+
 Result<Settings> SettingsService::get(const AccessControl& ac)
 {
     if (auto r = ac.require(Workflow::EditConfiguration); !r)

@@ -15,6 +15,9 @@ public:
     SettingsService(const EngineContext& context, QSqlDatabase db);
 
     Result<Settings> load(); // no permission needed: the engine reads its own settings
+    // Refused (permission-denied, problem switched-off, args setting) while the boolean
+    // setting `key` is off: what an administrator switched off stays off.
+    Result<void> requireOn(const QString& key);
     Result<Settings> get(const AccessControl& ac);
     Result<void> save(const AccessControl& ac, const Settings& settings);
     // The same before anyone can log on (the first-run wizard), audited as the system.

@@ -295,6 +295,8 @@ Result<TemporaryAccess> VscAccessService::temporaryUnlock(const AccessControl& a
     if (!temporaryAccessHours().contains(hours))
         return Error(ErrorCode::InvalidArgument, QStringLiteral("%1 hours is not one of the offered durations").arg(hours),
             { { QStringLiteral("problem"), QStringLiteral("unlock-duration") } });
+    if (auto r = SettingsService(m_ctx, m_db).requireOn(SettingKey::VscTemporaryUnlock); !r)
+        return r.error();
     auto bytes = VscResponse::parseChallenge(challenge);
     if (!bytes)
         return bytes.error();

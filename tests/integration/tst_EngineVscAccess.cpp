@@ -1,10 +1,12 @@
 #include "TestSupport.h"
+#include "engine/SettingsSchema.h"
 #include "pki/Certificate.h"
 #include "pki/SignedBundle.h"
 #include "pki/TrustMaterial.h"
 #include "pki/VscResponse.h"
 
 #include <QJsonDocument>
+#include <algorithm>
 #include <QJsonObject>
 #include <QTest>
 
@@ -189,6 +191,45 @@ private Q_SLOTS:
         start.device.dnsName = QStringLiteral("PC-42.corp.example.test");
         auto there = await(m_fx.engine().startCollection(start));
         QVERIFY2(there.ok(), there.ok() ? "" : qPrintable(there.error().toLogString()));
+    }
+
+    // What an administrator switches off in the Operation Settings stays off: no virtual
+    // smart card is offered or made, no temporary access given, no hardware registered and no
+    // card made for a chosen computer. Switched on again, each works.
+    void switchedOffControlsRefuse()
+    {
+        const qint64 person = m_fx.scalar(QStringLiteral("SELECT id FROM people WHERE email <> '' AND logon_name NOT IN ('demo', 'validator', 'viewer', 'hwadmin') ORDER BY id LIMIT 1 OFFSET 4")).toLongLong();
+        const qint64 vsc = m_fx.profileIdByName(QStringLiteral("Virtual Smart Card"));
+        const auto problemOf = [](const auto& r) { return r.ok() ? QString() : r.error().args.value(QStringLiteral("problem")).toString(); };
+        const auto offered = [&] {
+            const auto profiles = await(m_fx.engine().requestableProfiles(m_op, person));
+            return std::any_of(profiles->cbegin(), profiles->cend(), [&](const CredentialProfile& p) { return p.id == vsc; });
+        };
+        QVERIFY(offered());
+        QString why;
+        QVERIFY2(m_fx.configure(m_op, { { SettingKey::VscEnabled, QStringLiteral("false") }, { SettingKey::VscTemporaryUnlock, QStringLiteral("false") },
+                                          { SettingKey::DeviceManagement, QStringLiteral("false") } }, &why), qPrintable(why));
+        QVERIFY(!offered());
+        auto request = await(m_fx.engine().requestCredential(m_op, person, vsc, true));
+        QCOMPARE(problemOf(request), QStringLiteral("switched-off"));
+        QCOMPARE(request.error().args.value(QStringLiteral("setting")).toString(), SettingKey::VscEnabled);
+        auto unlock = await(m_fx.engine().temporaryUnlock(m_op, m_device, QStringLiteral("0123456789abcdef"), 8, QStringLiteral("card at home")));
+        QCOMPARE(unlock.error().args.value(QStringLiteral("setting")).toString(), SettingKey::VscTemporaryUnlock);
+        RegisteredHardware pc;
+        pc.kind = HardwareKind::Computer;
+        pc.identifier = QStringLiteral("pc-77.corp.example.test");
+        pc.ownerId = person;
+        const OperatorSession hw = m_fx.logon(QStringLiteral("hwadmin"));
+        auto added = await(m_fx.engine().addHardware(hw, pc));
+        QCOMPARE(added.error().args.value(QStringLiteral("setting")).toString(), SettingKey::DeviceManagement);
+
+        QVERIFY(m_fx.configure(m_op, { { SettingKey::VscEnabled, QStringLiteral("true") } }));
+        QVERIFY(offered());
+        // Cards are made again, but not for a chosen computer while devices are not managed.
+        auto targeted = await(m_fx.engine().requestCredential(m_op, person, vsc, true, QStringLiteral("pc-42.corp.example.test")));
+        QCOMPARE(targeted.error().args.value(QStringLiteral("setting")).toString(), SettingKey::DeviceManagement);
+        QVERIFY(m_fx.configure(m_op, { { SettingKey::VscTemporaryUnlock, QStringLiteral("true") }, { SettingKey::DeviceManagement, QStringLiteral("true") } }));
+        QVERIFY(await(m_fx.engine().addHardware(hw, pc)).ok());
     }
 
     void onlyVirtualSmartCardsTakeLocks()
