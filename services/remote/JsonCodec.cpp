@@ -401,12 +401,16 @@ Result<PeopleImportBatch> toPeopleImportBatch(const QJsonObject& o)
         row.require("person");
         ImportedPerson p;
         p.line = int(row.integer("line", 1, 100000000));
-        auto details = toPersonDetails(row.object("person"));
-        if (!details)
-            r.adopt(details.error());
-        else
+        const QJsonObject person = row.object("person");
+        r.take(row); // a missing or mistyped row field is named first, as rows[i].field
+        auto details = toPersonDetails(person);
+        if (!details) {
+            Error e = details.error();
+            e.args.insert(QStringLiteral("field"), QStringLiteral("rows[%1].person.%2").arg(index - 1).arg(e.args.value(QStringLiteral("field")).toString()));
+            r.adopt(e);
+        } else {
             p.details = *details;
-        r.take(row);
+        }
         b.rows << p;
     }
     return finish(r, b);

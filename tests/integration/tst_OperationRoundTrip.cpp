@@ -486,6 +486,22 @@ private Q_SLOTS:
             QStringLiteral("requests[0]"), false);
     }
 
+    // A wrong field deep in an import batch is named by its row, and nothing is imported.
+    void importRowsAreNamedByIndex()
+    {
+        const QJsonObject person = wire::Codec<PersonDetails>::write(sample(std::type_identity<PersonDetails> {}, m_samples)).toObject();
+        QJsonObject noLogon = person;
+        noLogon.remove(QStringLiteral("logonName"));
+        const QJsonObject batch { { QStringLiteral("fields"), QJsonArray { QStringLiteral("logonName") } },
+            { QStringLiteral("rows"), QJsonArray { QJsonObject { { QStringLiteral("line"), 2 }, { QStringLiteral("person"), person } },
+                                          QJsonObject { { QStringLiteral("line"), 3 }, { QStringLiteral("person"), noLogon } } } },
+            { QStringLiteral("roleForNew"), 0 }, { QStringLiteral("dryRun"), false } };
+        expectRefused(QStringLiteral("/api/v1/operator/importPeople"), { { QStringLiteral("batch"), batch } }, QStringLiteral("batch.rows[1].person.logonName"));
+        QJsonObject noLine = batch;
+        noLine.insert(QStringLiteral("rows"), QJsonArray { QJsonObject { { QStringLiteral("person"), person } } });
+        expectRefused(QStringLiteral("/api/v1/operator/importPeople"), { { QStringLiteral("batch"), noLine } }, QStringLiteral("batch.rows[0].line"));
+    }
+
     void cleanupTestCase()
     {
         m_remote.reset();
