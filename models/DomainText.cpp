@@ -200,6 +200,8 @@ QString DomainText::workflow(Workflow w)
         return tr("Assign roles");
     case Workflow::RemovePerson:
         return tr("Remove people");
+    case Workflow::ManageDirectory:
+        return tr("Manage the directory");
     }
     return {};
 }

@@ -172,6 +172,31 @@ void OperatorActions::saveSettings(const Settings& settings)
     call(m_engine.saveSettings(m_session, settings), [this] { Q_EMIT settingsSaved(); });
 }
 
+void OperatorActions::loadDirectory()
+{
+    call(m_engine.directoryConfig(m_session), [this](const DirectoryConfig& c) { Q_EMIT directoryLoaded(c); });
+}
+
+void OperatorActions::saveDirectory(const DirectoryConfig& config)
+{
+    call(m_engine.saveDirectoryConfig(m_session, config), [this] { Q_EMIT directorySaved(); });
+}
+
+void OperatorActions::testDirectory(const DirectoryConfig& config)
+{
+    call(m_engine.testDirectory(m_session, config), [this](const DirectoryProbe& p) { Q_EMIT directoryTested(p); });
+}
+
+void OperatorActions::syncDirectory(bool full)
+{
+    call(m_engine.syncDirectory(m_session, full), [this](const DirectorySyncReport& r) { Q_EMIT directorySynced(r); });
+}
+
+void OperatorActions::loadDirectorySyncs()
+{
+    call(m_engine.directorySyncs(m_session), [this](const QList<DirectorySyncReport>& s) { Q_EMIT directorySyncsLoaded(s); });
+}
+
 void OperatorActions::verifyAudit()
 {
     call(m_engine.verifyAudit(m_session), [this](const AuditVerification& v) { Q_EMIT auditVerified(v); });

@@ -51,6 +51,11 @@ public:
     void deactivateHardware(qint64 id);
     void loadSettings();
     void saveSettings(const Settings& settings);
+    void loadDirectory();
+    void saveDirectory(const DirectoryConfig& config);
+    void testDirectory(const DirectoryConfig& config);
+    void syncDirectory(bool full);
+    void loadDirectorySyncs();
     void loadRoles();
     void saveRole(const Role& role);
     void loadCredentialProfiles();
@@ -81,6 +86,11 @@ Q_SIGNALS:
     void temporaryAccessGranted(const lanyard::TemporaryAccess& access);
     void settingsLoaded(const lanyard::Settings& settings);
     void settingsSaved();
+    void directoryLoaded(const lanyard::DirectoryConfig& config);
+    void directorySaved();
+    void directoryTested(const lanyard::DirectoryProbe& probe);
+    void directorySynced(const lanyard::DirectorySyncReport& report);
+    void directorySyncsLoaded(const QList<lanyard::DirectorySyncReport>& syncs);
     void hardwareChanged();
     void computersLoaded(const QStringList& dnsNames);
     void rolesLoaded(const QList<lanyard::Role>& roles);

@@ -10,6 +10,7 @@ libssl-dev openssl libqrencode-dev libpcsclite-dev libcurl4-openssl-dev
 xvfb xauth imagemagick fonts-dejavu-core
 pcscd vsmartcard-vpcd pcsc-tools opensc
 dbus gnome-keyring libsecret-tools postgresql iproute2
+slapd ldap-utils libldap-dev
 python3-aiosmtpd zbar-tools libzbar-dev libpng-dev zlib1g-dev wrk hyperfine sqlite3
 dpkg-dev lintian desktop-file-utils appstream man-db"
 

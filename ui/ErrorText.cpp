@@ -66,6 +66,33 @@ std::span<const ErrorText::ProblemText> ErrorText::problemTexts()
         { "file-unreadable", [](const Error& e) { return tr("Cannot read %1: %2.").arg(argOf(e, "path"), argOf(e, "reason")); } },
         { "switched-off", [](const Error& e) { return tr("'%1' is off in the Operation Settings, so this cannot be done. An administrator can switch it on under Configuration.").arg(SettingLabels::label(argOf(e, "setting"))); } },
         { "csv-empty", [](const Error&) { return tr("The file is empty: it needs a header line naming its columns."); } },
+        { "directory-unreachable", [](const Error& e) { return tr("The directory at %1 cannot be reached. Check the address and port, and that this server may connect to it.").arg(argOf(e, "url")); } },
+        { "directory-timeout", [](const Error& e) { return tr("The directory at %1 did not answer in time. Try again; if it keeps happening, check the network between this server and the directory.").arg(argOf(e, "url")); } },
+        { "directory-tls-untrusted", [](const Error& e) { return tr("The directory's certificate at %1 is not trusted, or is not made out for that address. Choose the CA file of the CA that signs the directory's certificate, and use the name the certificate carries.").arg(argOf(e, "url")); } },
+        { "directory-tls-failed", [](const Error& e) { return tr("The directory at %1 refused StartTLS. Use ldaps:// if it offers that, or ask its administrator to enable TLS.").arg(argOf(e, "url")); } },
+        { "directory-bind-refused", [](const Error& e) { return tr("The directory refused the bind as %1. Check the bind DN and type its password again.").arg(argOf(e, "bindDn").isEmpty() ? tr("(anonymous)") : argOf(e, "bindDn")); } },
+        { "directory-base-missing", [](const Error& e) { return tr("The directory has no entry %1. Check the base DN (it is case-insensitive but must name an existing entry).").arg(argOf(e, "base")); } },
+        { "directory-filter-syntax", [](const Error& e) { return tr("The directory cannot read the filter %1. Write it as in RFC 4515, e.g. (&(objectClass=person)(mail=*)).").arg(argOf(e, "filter")); } },
+        { "directory-size-limit", [](const Error&) { return tr("The directory stopped after its size limit. Ask its administrator to lift the limit for the bind account, or use a smaller page size."); } },
+        { "directory-refused", [](const Error& e) { return tr("The directory refused: %1.").arg(argOf(e, "reason")); } },
+        { "directory-url", [](const Error&) { return tr("Type the directory's address as ldap://host:port or ldaps://host:port."); } },
+        { "directory-starttls-ldaps", [](const Error&) { return tr("StartTLS is for ldap:// addresses; an ldaps:// address is encrypted already. Untick StartTLS or use ldap://."); } },
+        { "directory-dn", [](const Error&) { return tr("This is not a distinguished name. Write it as attribute=value pairs separated by commas, e.g. ou=people,dc=example,dc=org."); } },
+        { "directory-filter", [](const Error&) { return tr("Write the filter in parentheses, e.g. (objectClass=inetOrgPerson), with every parenthesis closed."); } },
+        { "directory-field-unknown", [](const Error& e) { return tr("'%1' is not a person field the directory can fill.").arg(argOf(e, "field")); } },
+        { "directory-attribute", [](const Error&) { return tr("An attribute name has letters, digits and hyphens only (or is an OID)."); } },
+        { "directory-logon-unmapped", [](const Error&) { return tr("Name the attribute that holds the logon name: every person needs one."); } },
+        { "directory-change-attribute", [](const Error&) { return tr("Changes are read by modifyTimestamp (OpenLDAP) or uSNChanged (Active Directory); leave it empty to read everything each time."); } },
+        { "directory-group-twice", [](const Error&) { return tr("A group is listed twice for the same role. Remove one of the lines."); } },
+        { "directory-ca-file", [](const Error& e) { return tr("Cannot read a certificate from %1. Choose a PEM file holding the CA certificate.").arg(argOf(e, "path")); } },
+        { "directory-password-needed", [](const Error&) { return tr("The stored bind password was typed for another server, account or TLS setting, and is not sent anywhere new. Type the password again."); } },
+        { "directory-empty", [](const Error&) { return tr("The directory matched nobody, although people were synced from it. Nobody was disabled: check the base DN, the filter and the bind account's rights."); } },
+        { "directory-not-set-up", [](const Error&) { return tr("The directory is not set up yet. Fill in its settings and save them first."); } },
+        { "directory-field", [](const Error& e) { return tr("The %1 comes from the directory (%2) and is changed there; here it would be overwritten at the next sync.").arg(DomainText::personField(argOf(e, "field")), argOf(e, "dn")); } },
+        { "directory-id-missing", [](const Error& e) { return tr("The entry has no %1, so it cannot be followed through a rename. It was left out.").arg(argOf(e, "field")); } },
+        { "directory-encoding", [](const Error& e) { return tr("The entry's %1 is not UTF-8 text. It was left out.").arg(DomainText::personField(argOf(e, "field"))); } },
+        { "directory-account-control", [](const Error&) { return tr("The entry's userAccountControl is not a number. It was left out."); } },
+        { "directory-group-missing", [](const Error&) { return tr("The group is not in the directory, so its role was neither given nor taken. Check its DN in the group mapping."); } },
         { "group-held", [](const Error& e) { return tr("This person holds %1 of the credential group '%2' already, and '%3' does not replace it. Cancel that device first, or request a profile that cancels the previous one.")
             .arg(argOf(e, "device"), argOf(e, "group"), argOf(e, "profile")); } },
         { "profile-right", [](const Error& e) {
@@ -352,6 +379,8 @@ QString ErrorText::describe(const Error& e)
     case ErrorCode::CardIdentifierTaken:
         return tr("Another person already holds this %1 (%2). A card belongs to one person: remove it from the other record first.")
             .arg(arg("which") == QLatin1String("fascn") ? tr("FASC-N") : tr("card UUID"), arg("value"));
+    case ErrorCode::DirectoryFailure:
+        return tr("The directory could not be read: %1").arg(e.detail);
     case ErrorCode::ChannelDisabled:
         return arg("channel") == QLatin1String("sms")
             ? tr("The profile's notification scheme sends the code by SMS, but SMS notifications are switched off in the Operation Settings. Switch them on, or show the code on screen.")

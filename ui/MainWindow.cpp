@@ -6,6 +6,7 @@
 #include "FindDevicePage.h"
 #include "FindPersonPage.h"
 #include "ImportPeoplePage.h"
+#include "DirectoryPage.h"
 #include "HardwarePage.h"
 #include "ManageVscAccessDialog.h"
 #include "MessageTemplatesPage.h"
@@ -76,6 +77,8 @@ MainWindow::MainWindow(OperatorSessionController& session, QWidget* parent)
     }
     if (m_session.allows(Workflow::AddPerson))
         addPage(QStringLiteral("import-people"), tr("Import People"), new ImportPeoplePage(*m_actions, m_session.allows(Workflow::AssignRoles), m_pages));
+    if (m_session.allows(Workflow::ManageDirectory))
+        addPage(QStringLiteral("directory"), tr("Directory"), new DirectoryPage(*m_actions, m_pages));
     if (m_session.allows(Workflow::ManageJobs) || m_session.allows(Workflow::ValidateRequest))
         addPage(QStringLiteral("requests"), tr("Requests"), new RequestsPage(*m_actions, allowed, m_pages));
     if (m_session.allows(Workflow::ViewAudit))

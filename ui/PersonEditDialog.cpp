@@ -48,8 +48,19 @@ PersonEditDialog::PersonEditDialog(OperatorActions& actions, const Person* perso
         // Longer than the rule allows, so that an over-long paste is refused with a reason
         // instead of cut short without one.
         edit->setMaxLength(row.maxLength + 1);
+        // The directory is where a synced person's directory fields change.
+        if (person && person->directoryFields.contains(name)) {
+            edit->setReadOnly(true);
+            edit->setToolTip(tr("Comes from the directory"));
+        }
         form->addRow(row.label, edit);
         m_fields.insert(name, edit);
+    }
+    if (person && !person->directoryDn.isEmpty()) {
+        auto* synced = new QLabel(tr("Synced from the directory entry %1: the greyed fields come from there and are changed there.").arg(person->directoryDn.toHtmlEscaped()), this);
+        synced->setObjectName(QStringLiteral("personSyncedNote"));
+        synced->setWordWrap(true);
+        layout->addWidget(synced);
     }
     layout->addLayout(form);
     m_message = new QLabel(this);

@@ -58,6 +58,7 @@ constexpr std::array kIds {
     std::pair { ErrorCode::NoMatchingPerson, "no-matching-person" },
     std::pair { ErrorCode::CardIdentityMismatch, "card-identity-mismatch" },
     std::pair { ErrorCode::CardIdentifierTaken, "card-identifier-taken" },
+    std::pair { ErrorCode::DirectoryFailure, "directory-failure" },
 };
 } // namespace
 

@@ -58,6 +58,7 @@ enum class ErrorCode {
     NoMatchingPerson, // no person matches the card's identifiers
     CardIdentityMismatch, // the card's signed CHUID names another card or person than its certificate
     CardIdentifierTaken, // another person already holds this FASC-N or card UUID
+    DirectoryFailure, // the LDAP directory could not be reached, bound or searched; args: problem
 };
 
 // A lower-case, dash-separated identifier, e.g. "invalid-transition".

@@ -77,7 +77,7 @@ Result<DemoSummary> DemoDataGenerator::generate(const DemoOptions& options)
         auto adm = role(people, QStringLiteral("Administrator"), Scope::All,
             { Workflow::FindPerson, Workflow::EditConfiguration, Workflow::EditRoles, Workflow::EditCredentialProfiles, Workflow::AddEditDevices, Workflow::ViewAudit,
                 Workflow::EditPeople, Workflow::EditCertificatePolicies, Workflow::AddPerson, Workflow::DisableEnableAccount, Workflow::AssignRoles,
-                Workflow::RemovePerson });
+                Workflow::RemovePerson, Workflow::ManageDirectory });
         auto usr = people.createRole(Baseline::standardRole(QStringLiteral("End User")));
         Role kioskAccountRole = Baseline::standardRole(QStringLiteral("Kiosk"));
         kioskAccountRole.name = QStringLiteral("Derived Credential Kiosk");

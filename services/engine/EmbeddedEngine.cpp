@@ -6,6 +6,7 @@
 #include "CollectionService.h"
 #include "DerivedCredentialService.h"
 #include "DeviceService.h"
+#include "DirectoryService.h"
 #include "EngineBootstrap.h"
 #include "HardwareService.h"
 #include "NotificationDelivery.h"
@@ -90,7 +91,30 @@ QFuture<Result<EngineInfo>> EmbeddedEngine::open()
                 m_options.deliveryIntervalMs, [this] { return deliverNotifications(); }, [this] { return expireCollections(); }, this);
             m_delivery->start();
         }
+        if (m_options.directoryCheckIntervalMs > 0) {
+            m_directoryBeat = new QTimer(this);
+            m_directoryBeat->setInterval(m_options.directoryCheckIntervalMs);
+            connect(m_directoryBeat, &QTimer::timeout, this, &EmbeddedEngine::syncDirectoryOnSchedule);
+            m_directoryBeat->start();
+        }
         return m_info;
+    });
+}
+
+void EmbeddedEngine::syncDirectoryOnSchedule()
+{
+    if (m_directorySyncing)
+        return; // a sync of 100,000 entries may outlast the beat
+    m_directorySyncing = true;
+    whenFinished(syncDirectoryIfDue(), this, [this](const Result<DirectorySyncReport>& report) {
+        m_directorySyncing = false;
+        if (!report)
+            qCWarning(lcEngine).noquote() << "Directory sync:" << report.error().toLogString();
+        else if (report->id != 0 && report->failed)
+            qCWarning(lcEngine).noquote() << "Directory sync failed:" << report->problem << report->detail;
+        else if (report->id != 0)
+            qCInfo(lcEngine) << "Directory sync: added" << report->added << "updated" << report->updated << "disabled" << report->disabled << "enabled"
+                             << report->enabled << "errors" << report->errorCount;
     });
 }
 
@@ -557,6 +581,36 @@ QFuture<Result<void>> EmbeddedEngine::saveSettings(
         session, [settings](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
             return SettingsService(ctx, db).save(ac, settings);
         });
+}
+
+QFuture<Result<DirectoryConfig>> EmbeddedEngine::directoryConfig(const OperatorSession& session)
+{
+    return operatorCall<DirectoryConfig>(session, [](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) { return DirectoryService(ctx, db).config(ac); });
+}
+
+QFuture<Result<void>> EmbeddedEngine::saveDirectoryConfig(const OperatorSession& session, const DirectoryConfig& config)
+{
+    return operatorCall<void>(session, [config](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) { return DirectoryService(ctx, db).save(ac, config); });
+}
+
+QFuture<Result<DirectoryProbe>> EmbeddedEngine::testDirectory(const OperatorSession& session, const DirectoryConfig& config)
+{
+    return operatorCall<DirectoryProbe>(session, [config](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) { return DirectoryService(ctx, db).test(ac, config); });
+}
+
+QFuture<Result<DirectorySyncReport>> EmbeddedEngine::syncDirectory(const OperatorSession& session, bool full)
+{
+    return operatorCall<DirectorySyncReport>(session, [full](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) { return DirectoryService(ctx, db).sync(ac, full); });
+}
+
+QFuture<Result<QList<DirectorySyncReport>>> EmbeddedEngine::directorySyncs(const OperatorSession& session)
+{
+    return operatorCall<QList<DirectorySyncReport>>(session, [](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) { return DirectoryService(ctx, db).reports(ac, 20); });
+}
+
+QFuture<Result<DirectorySyncReport>> EmbeddedEngine::syncDirectoryIfDue()
+{
+    return runTask<DirectorySyncReport>([](const EngineContext& ctx, QSqlDatabase db) { return DirectoryService(ctx, db).syncIfDue(); });
 }
 
 QFuture<Result<QList<AuditEvent>>> EmbeddedEngine::audit(const OperatorSession& session, const AuditQuery& query)

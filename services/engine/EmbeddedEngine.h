@@ -99,6 +99,13 @@ public:
     QFuture<Result<DeliveryReport>> deliverNotifications() override;
     QFuture<Result<Settings>> settings(const OperatorSession& session) override;
     QFuture<Result<void>> saveSettings(const OperatorSession& session, const Settings& settings) override;
+    QFuture<Result<DirectoryConfig>> directoryConfig(const OperatorSession& session) override;
+    QFuture<Result<void>> saveDirectoryConfig(const OperatorSession& session, const DirectoryConfig& config) override;
+    QFuture<Result<DirectoryProbe>> testDirectory(const OperatorSession& session, const DirectoryConfig& config) override;
+    QFuture<Result<DirectorySyncReport>> syncDirectory(const OperatorSession& session, bool full) override;
+    QFuture<Result<QList<DirectorySyncReport>>> directorySyncs(const OperatorSession& session) override;
+    // The scheduled directory sync, when one is due (the engine runs it on its own too).
+    QFuture<Result<DirectorySyncReport>> syncDirectoryIfDue();
     QFuture<Result<QList<AuditEvent>>> audit(const OperatorSession& session, const AuditQuery& query) override;
     QFuture<Result<AuditVerification>> verifyAudit(const OperatorSession& session) override;
     QFuture<Result<QByteArray>> certificateRevocationList() override;
@@ -175,6 +182,9 @@ private:
     std::shared_ptr<const EngineContext> m_context;
     EngineInfo m_info;
     DeliveryScheduler* m_delivery = nullptr; // none when delivery runs only when asked
+    QTimer* m_directoryBeat = nullptr; // none when the directory syncs only when asked
+    bool m_directorySyncing = false;
+    void syncDirectoryOnSchedule();
     std::shared_ptr<std::atomic<int>> m_publicInFlight = std::make_shared<std::atomic<int>>(0);
     // Declared last: destroyed first, joining workers before the context goes.
     QThreadPool m_publicPool;

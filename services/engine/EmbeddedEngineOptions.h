@@ -32,6 +32,8 @@ struct EmbeddedEngineOptions {
     int publicQueueLimit = 64;
     // How often the notification outbox is worked through; 0: only when asked.
     int deliveryIntervalMs = 30000;
+    // How often the engine looks whether a directory sync is due; 0: only when asked.
+    int directoryCheckIntervalMs = 60000;
 };
 
 } // namespace lanyard

@@ -9,6 +9,7 @@
 #include "Device.h"
 #include "DeviceAction.h"
 #include "PeopleImportBatch.h"
+#include "DirectoryConfig.h"
 #include "EngineInfo.h"
 #include "Job.h"
 #include "MessageTemplate.h"
@@ -131,6 +132,13 @@ public:
 
     virtual QFuture<Result<Settings>> settings(const OperatorSession& session) = 0;
     virtual QFuture<Result<void>> saveSettings(const OperatorSession& session, const Settings& settings) = 0;
+
+    // The directory people come from (Manage Directory).
+    virtual QFuture<Result<DirectoryConfig>> directoryConfig(const OperatorSession& session) = 0;
+    virtual QFuture<Result<void>> saveDirectoryConfig(const OperatorSession& session, const DirectoryConfig& config) = 0;
+    virtual QFuture<Result<DirectoryProbe>> testDirectory(const OperatorSession& session, const DirectoryConfig& config) = 0;
+    virtual QFuture<Result<DirectorySyncReport>> syncDirectory(const OperatorSession& session, bool full) = 0;
+    virtual QFuture<Result<QList<DirectorySyncReport>>> directorySyncs(const OperatorSession& session) = 0;
 
     virtual QFuture<Result<QList<AuditEvent>>> audit(const OperatorSession& session, const AuditQuery& query) = 0;
     virtual QFuture<Result<AuditVerification>> verifyAudit(const OperatorSession& session) = 0;

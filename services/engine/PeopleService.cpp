@@ -11,7 +11,7 @@
 namespace lanyard {
 
 namespace {
-constexpr const char* kPersonColumns = "p.id, p.logon_name, p.full_name, p.email, p.mobile, p.upn, p.group_name, p.enabled, p.fascn, p.card_uuid, p.employee_id, p.removed_at";
+constexpr const char* kPersonColumns = "p.id, p.logon_name, p.full_name, p.email, p.mobile, p.upn, p.group_name, p.enabled, p.fascn, p.card_uuid, p.employee_id, p.removed_at, p.directory_dn";
 
 Person readPerson(const SqlRow& row)
 {
@@ -28,6 +28,7 @@ Person readPerson(const SqlRow& row)
     p.cardUuid = row.value("card_uuid").toString();
     p.employeeId = row.value("employee_id").toString();
     p.removed = !row.value("removed_at").isNull();
+    p.directoryDn = row.value("directory_dn").toString();
     return p;
 }
 
@@ -148,6 +149,14 @@ Result<Person> PeopleService::load(qint64 id)
     const SqlRow role(*roles);
     while (roles->next())
         p.roles.append(role.value("name").toString());
+    if (!p.directoryDn.isEmpty()) {
+        auto fields = exec(m_db, QStringLiteral("SELECT field FROM directory_attributes ORDER BY field"));
+        if (!fields)
+            return fields.error();
+        const SqlRow field(*fields);
+        while (fields->next())
+            p.directoryFields.append(field.value("field").toString());
+    }
     return p;
 }
 

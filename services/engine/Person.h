@@ -20,6 +20,10 @@ struct Person {
     QString cardUuid;
     QString employeeId;
     bool removed = false; // kept for the records of their devices, found by nobody
+    // A person synced from the directory: their entry, and the fields it fills (read-only
+    // here; the directory is where they change). Empty for everyone else.
+    QString directoryDn;
+    QStringList directoryFields;
 };
 
 // What an operator, a file import or the directory writes about a person. Checked and put in

@@ -1,15 +1,15 @@
 #include "PersonAdministration.h"
 
+#include "AccountSwitch.h"
 #include "AuditLog.h"
-#include "CertificateService.h"
 #include "DeviceLifecycle.h"
-#include "Job.h"
 #include "PeopleService.h"
 #include "PersonRules.h"
 #include "storage/Database.h"
 #include "storage/Transaction.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <algorithm>
 
@@ -31,28 +31,6 @@ QString workflowIds(const QList<Workflow>& workflows)
     QStringList ids;
     for (Workflow w : workflows)
         ids << workflowId(w);
-    return ids.join(QLatin1Char(','));
-}
-
-// The `id` column of every row the query gives.
-Result<QList<qint64>> idsOf(const QSqlDatabase& db, const QString& sql, const QVariantList& binds)
-{
-    auto q = exec(db, sql, binds);
-    if (!q)
-        return q.error();
-    QList<qint64> out;
-    const SqlRow row(*q);
-    while (q->next())
-        out << row.value("id").toLongLong();
-    return out;
-}
-
-// The job states a request or collection is still open in.
-QString openJobStates()
-{
-    QStringList ids;
-    for (JobStatus s : { JobStatus::AwaitingValidation, JobStatus::AwaitingIssue, JobStatus::InProgress, JobStatus::Locked })
-        ids << QLatin1Char('\'') + jobStatusId(s) + QLatin1Char('\'');
     return ids.join(QLatin1Char(','));
 }
 } // namespace
@@ -109,6 +87,25 @@ Result<void> PersonAdministration::requireHoldsRightsOf(const AccessControl& ac,
         return r;
     return Error(ErrorCode::PermissionDenied, QStringLiteral("%1 holds rights you do not").arg(person.logonName),
         { { QStringLiteral("problem"), problem }, { QStringLiteral("person"), person.fullName }, { QStringLiteral("workflow"), workflowIds(lacking) } });
+}
+
+Result<bool> PersonAdministration::anAdministratorExists(const QSqlDatabase& db)
+{
+    auto q = exec(db, QStringLiteral("SELECT pr.person_id, r.workflows FROM person_roles pr JOIN roles r ON r.id = pr.role_id "
+                                     "JOIN people p ON p.id = pr.person_id WHERE p.enabled = 1 AND p.removed_at IS NULL AND r.scope = ?"),
+        { scopeId(Scope::All) });
+    if (!q)
+        return q.error();
+    QHash<qint64, QSet<Workflow>> held;
+    const SqlRow row(*q);
+    while (q->next()) {
+        QList<Workflow> list;
+        Role::parseWorkflowIds(row.value("workflows").toString(), &list);
+        QSet<Workflow>& mine = held[row.value("person_id").toLongLong()];
+        for (Workflow w : list)
+            mine.insert(w);
+    }
+    return std::any_of(held.cbegin(), held.cend(), [](const QSet<Workflow>& w) { return w.contains(Workflow::AssignRoles) && w.contains(Workflow::EditRoles); });
 }
 
 // Someone must be left who can edit roles and give them to everyone, or nobody could ever
@@ -221,6 +218,13 @@ Result<Person> PersonAdministration::update(const AccessControl& ac, const Perso
     const QStringList changed = PersonRules::changedFields(before, *details);
     if (changed.isEmpty())
         return person;
+    // The directory is where a synced person's directory fields change; here they would be
+    // overwritten at the next sync.
+    for (const QString& f : changed) {
+        if (person.directoryFields.contains(f))
+            return Error(ErrorCode::InvalidArgument, QStringLiteral("%1 comes from the directory (%2)").arg(f, person.directoryDn),
+                { { QStringLiteral("problem"), QStringLiteral("directory-field") }, { QStringLiteral("field"), f }, { QStringLiteral("dn"), person.directoryDn } });
+    }
     if (details->group != person.group) {
         if (auto r = requireGroupInScope(ac, Workflow::EditPeople, details->group); !r)
             return r.error();
@@ -281,23 +285,6 @@ Result<Person> PersonAdministration::setCardIdentifiers(const AccessControl& ac,
         QStringLiteral("identifier-rights"));
 }
 
-Result<int> PersonAdministration::cancelOpenWork(qint64 personId, const QString& reason, qint64 now)
-{
-    // A collection under way ends with its request: the phone's confirmation is refused.
-    if (auto r = exec(m_db,
-            QStringLiteral("UPDATE collection_sessions SET state = 'cancelled', bundle_wrapped = NULL, updated_at = ? WHERE state <> 'confirmed' "
-                           "AND job_id IN (SELECT id FROM jobs WHERE person_id = ? AND status IN (%1))")
-                .arg(openJobStates()),
-            { now, personId });
-        !r)
-        return r.error();
-    auto jobs = exec(m_db, QStringLiteral("UPDATE jobs SET status = ?, code_hash = '', reason = ?, updated_at = ? WHERE person_id = ? AND status IN (%1)").arg(openJobStates()),
-        { jobStatusId(JobStatus::Cancelled), reason, now, personId });
-    if (!jobs)
-        return jobs.error();
-    return jobs->numRowsAffected();
-}
-
 Result<Person> PersonAdministration::setEnabled(const AccessControl& ac, qint64 personId, bool enabled, const QString& reason, bool devicesToo)
 {
     if (!enabled && reason.trimmed().isEmpty())
@@ -324,73 +311,10 @@ Result<Person> PersonAdministration::setEnabled(const AccessControl& ac, qint64 
         if (auto r = requireAnAdministratorRemains(personId, {}, false); !r)
             return r.error();
     }
-    const qint64 now = m_ctx.now().toMSecsSinceEpoch();
-    CertificateService certs(m_ctx, m_db);
-    QStringList details;
-    if (!enabled) {
-        // The trigger of migration 12 ends the person's sessions with this update.
-        if (auto r = exec(m_db, QStringLiteral("UPDATE people SET enabled = 0 WHERE id = ?"), { personId }); !r)
-            return r.error();
-        auto active = idsOf(m_db, QStringLiteral("SELECT id FROM devices WHERE owner_id = ? AND state = ?"), { personId, deviceStateId(DeviceState::Active) });
-        if (!active)
-            return active.error();
-        const QList<qint64> ids = *active;
-        int held = 0;
-        for (qint64 id : ids) {
-            if (auto r = exec(m_db, QStringLiteral("UPDATE devices SET state = ?, disabled_with_account = 1, updated_at = ? WHERE id = ?"),
-                    { deviceStateId(DeviceState::Disabled), now, id });
-                !r)
-                return r.error();
-            auto n = certs.applyToDevice(id, CertificateAction::Hold, RevocationReason::CertificateHold);
-            if (!n)
-                return n.error();
-            held += *n;
-        }
-        // A device still being collected never comes into use.
-        auto issued = idsOf(m_db, QStringLiteral("SELECT id FROM devices WHERE owner_id = ? AND state = ?"), { personId, deviceStateId(DeviceState::Issued) });
-        if (!issued)
-            return issued.error();
-        const QList<qint64> unfinished = *issued;
-        for (qint64 id : unfinished) {
-            if (auto r = exec(m_db, QStringLiteral("UPDATE devices SET state = ?, updated_at = ? WHERE id = ?"), { deviceStateId(DeviceState::Canceled), now, id }); !r)
-                return r.error();
-            if (auto r = certs.applyToDevice(id, CertificateAction::Revoke, RevocationReason::CessationOfOperation); !r)
-                return r.error();
-        }
-        auto cancelled = cancelOpenWork(personId, QStringLiteral("account disabled: ") + reason.trimmed(), now);
-        if (!cancelled)
-            return cancelled.error();
-        details << QStringLiteral("account disabled: %1").arg(reason.trimmed()) << QStringLiteral("%1 device(s) disabled, %2 certificate(s) on hold").arg(ids.size()).arg(held)
-                << QStringLiteral("%1 open request(s) cancelled").arg(*cancelled);
-        if (!unfinished.isEmpty())
-            details << QStringLiteral("%1 unfinished collection(s) cancelled").arg(unfinished.size());
-    } else {
-        if (auto r = exec(m_db, QStringLiteral("UPDATE people SET enabled = 1 WHERE id = ?"), { personId }); !r)
-            return r.error();
-        auto disabled = idsOf(m_db, QStringLiteral("SELECT id FROM devices WHERE owner_id = ? AND state = ? AND disabled_with_account = 1"),
-            { personId, deviceStateId(DeviceState::Disabled) });
-        if (!disabled)
-            return disabled.error();
-        const QList<qint64> ids = *disabled;
-        int released = 0;
-        if (devicesToo) {
-            for (qint64 id : ids) {
-                if (auto r = exec(m_db, QStringLiteral("UPDATE devices SET state = ?, updated_at = ? WHERE id = ?"), { deviceStateId(DeviceState::Active), now, id }); !r)
-                    return r.error();
-                auto n = certs.applyToDevice(id, CertificateAction::Release, RevocationReason::Unspecified);
-                if (!n)
-                    return n.error();
-                released += *n;
-            }
-        }
-        // The offer is made once: a device left disabled now is an ordinary disabled device.
-        if (auto r = exec(m_db, QStringLiteral("UPDATE devices SET disabled_with_account = 0 WHERE owner_id = ?"), { personId }); !r)
-            return r.error();
-        details << QStringLiteral("account enabled") + (reason.trimmed().isEmpty() ? QString() : QStringLiteral(": ") + reason.trimmed());
-        details << (devicesToo ? QStringLiteral("%1 device(s) enabled again, %2 certificate(s) released").arg(ids.size()).arg(released)
-                               : QStringLiteral("%1 device(s) left disabled").arg(ids.size()));
-    }
-    if (auto r = audit(ac, Workflow::DisableEnableAccount, *person, details.join(QStringLiteral("; "))); !r)
+    auto details = enabled ? AccountSwitch(m_ctx, m_db).enable(personId, reason, devicesToo) : AccountSwitch(m_ctx, m_db).disable(personId, reason);
+    if (!details)
+        return details.error();
+    if (auto r = audit(ac, Workflow::DisableEnableAccount, *person, details->join(QStringLiteral("; "))); !r)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();
@@ -405,7 +329,7 @@ Result<Person> PersonAdministration::setRoles(const AccessControl& ac, qint64 pe
     auto person = loadTarget(ac, Workflow::AssignRoles, personId);
     if (!person)
         return person;
-    auto current = idsOf(m_db, QStringLiteral("SELECT role_id AS id FROM person_roles WHERE person_id = ?"), { personId });
+    auto current = fetchIds(m_db, QStringLiteral("SELECT role_id AS id FROM person_roles WHERE person_id = ?"), { personId });
     if (!current)
         return current.error();
     const QList<qint64> before = *current;
@@ -498,7 +422,7 @@ Result<void> PersonAdministration::remove(const AccessControl& ac, qint64 person
     if (auto r = requireAnAdministratorRemains(personId, {}, false); !r)
         return r;
     const qint64 now = m_ctx.now().toMSecsSinceEpoch();
-    auto cancelled = cancelOpenWork(personId, QStringLiteral("person removed: ") + reason.trimmed(), now);
+    auto cancelled = AccountSwitch(m_ctx, m_db).cancelOpenWork(personId, QStringLiteral("person removed: ") + reason.trimmed());
     if (!cancelled)
         return cancelled.error();
     if (auto r = exec(m_db, QStringLiteral("UPDATE people SET enabled = 0, removed_at = ? WHERE id = ?"), { now, personId }); !r)

@@ -30,6 +30,10 @@ public:
     // Only for a person without a device in use; they stay in the records as removed.
     Result<void> remove(const AccessControl& ac, qint64 personId, const QString& reason);
 
+    // Whether someone enabled holds, at scope All, the rights to edit roles and give them to
+    // everyone: an administrator. Without one nobody could ever again.
+    static Result<bool> anAdministratorExists(const QSqlDatabase& db);
+
 private:
     enum class Lacking { Refuse, Audit };
     Result<Person> loadLive(qint64 personId);
@@ -39,7 +43,6 @@ private:
     Result<void> requireAnAdministratorRemains(qint64 personId, const QList<qint64>& rolesAfter, bool enabledAfter);
     Result<Person> editWith(const AccessControl& ac, qint64 personId, const std::function<PersonDetails(const Person&)>& change, const QString& problemWhenLacking);
     Result<Person> update(const AccessControl& ac, const Person& person, const PersonDetails& details, const QString& problemWhenLacking);
-    Result<int> cancelOpenWork(qint64 personId, const QString& reason, qint64 now);
     Result<void> audit(const AccessControl& ac, Workflow w, const Person& person, const QString& details, bool refused = false);
 
     const EngineContext& m_ctx;

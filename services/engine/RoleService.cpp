@@ -58,8 +58,9 @@ Result<void> RoleService::validate(const Role& role)
 
 Result<QList<Role>> RoleService::list(const AccessControl& ac)
 {
-    // Who edits roles, assigns them or gives profiles' rights to them sees them all.
-    if (!ac.allows(Workflow::EditRoles) && !ac.allows(Workflow::AssignRoles)) {
+    // Who edits roles, assigns them, gives profiles' rights to them or maps directory groups
+    // to them sees them all.
+    if (!ac.allows(Workflow::EditRoles) && !ac.allows(Workflow::AssignRoles) && !ac.allows(Workflow::ManageDirectory)) {
         if (auto r = ac.require(Workflow::EditCredentialProfiles); !r)
             return r.error();
     }

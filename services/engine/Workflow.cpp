@@ -27,7 +27,8 @@ constexpr auto kTable = makeIdTable<Workflow>(
     std::pair { Workflow::ManageJobs, "manage-jobs" }, std::pair { Workflow::IssueDerivedCredential, "issue-derived-credential" },
     std::pair { Workflow::EditPeople, "edit-people" }, std::pair { Workflow::EditCertificatePolicies, "edit-certificate-policies" },
     std::pair { Workflow::AddPerson, "add-person" }, std::pair { Workflow::DisableEnableAccount, "disable-enable-account" },
-    std::pair { Workflow::AssignRoles, "assign-roles" }, std::pair { Workflow::RemovePerson, "remove-person" });
+    std::pair { Workflow::AssignRoles, "assign-roles" }, std::pair { Workflow::RemovePerson, "remove-person" },
+    std::pair { Workflow::ManageDirectory, "manage-directory" });
 } // namespace
 
 QString workflowId(Workflow w)

@@ -33,6 +33,7 @@ enum class Workflow {
     DisableEnableAccount,
     AssignRoles, // never a role carrying workflows the operator does not hold
     RemovePerson,
+    ManageDirectory, // the directory connection, its mapping, and syncing from it
 };
 
 QString workflowId(Workflow w);

@@ -56,6 +56,8 @@ int ApiServer::httpStatusOf(ErrorCode code)
     case ErrorCode::AuditChainBroken:
     case ErrorCode::SchemaTooNew:
         return http_status::InternalServerError;
+    case ErrorCode::DirectoryFailure:
+        return http_status::BadGateway; // the directory behind the server failed, not the server
     default:
         return http_status::BadRequest;
     }

@@ -56,6 +56,7 @@ inline constexpr int Conflict = 409;
 inline constexpr int PayloadTooLarge = 413;
 inline constexpr int HeaderFieldsTooLarge = 431;
 inline constexpr int InternalServerError = 500;
+inline constexpr int BadGateway = 502;
 inline constexpr int ServiceUnavailable = 503;
 } // namespace http_status
 

@@ -92,7 +92,8 @@ QJsonObject fromPerson(const Person& p)
     return { { QStringLiteral("id"), p.id }, { QStringLiteral("logonName"), p.logonName }, { QStringLiteral("fullName"), p.fullName },
         { QStringLiteral("email"), p.email }, { QStringLiteral("mobile"), p.mobile }, { QStringLiteral("userPrincipalName"), p.userPrincipalName },
         { QStringLiteral("group"), p.group }, { QStringLiteral("enabled"), p.enabled }, { QStringLiteral("roles"), QJsonArray::fromStringList(p.roles) },
-        { QStringLiteral("fascn"), p.fascn }, { QStringLiteral("cardUuid"), p.cardUuid }, { QStringLiteral("employeeId"), p.employeeId } };
+        { QStringLiteral("fascn"), p.fascn }, { QStringLiteral("cardUuid"), p.cardUuid }, { QStringLiteral("employeeId"), p.employeeId },
+        { QStringLiteral("directoryDn"), p.directoryDn }, { QStringLiteral("directoryFields"), QJsonArray::fromStringList(p.directoryFields) } };
 }
 
 Result<Person> toPerson(const QJsonObject& o)
@@ -111,6 +112,8 @@ Result<Person> toPerson(const QJsonObject& o)
     p.fascn = r.text("fascn", 32);
     p.cardUuid = r.text("cardUuid", 36);
     p.employeeId = r.text("employeeId");
+    p.directoryDn = r.text("directoryDn", 4096);
+    p.directoryFields = r.texts("directoryFields");
     return finish(r, p);
 }
 

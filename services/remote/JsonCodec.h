@@ -6,6 +6,7 @@
 #include "engine/CertificateRecord.h"
 #include "engine/DerivedCredential.h"
 #include "engine/Device.h"
+#include "engine/DirectoryConfig.h"
 #include "engine/DeviceAction.h"
 #include "engine/Job.h"
 #include "engine/OperatorSession.h"
@@ -83,6 +84,12 @@ QJsonObject fromMessageTemplate(const MessageTemplate& t);
 Result<MessageTemplate> toMessageTemplate(const QJsonObject& o);
 QJsonObject fromTimezone(const Timezone& z);
 Result<Timezone> toTimezone(const QJsonObject& o);
+QJsonObject fromDirectoryConfig(const DirectoryConfig& c);
+Result<DirectoryConfig> toDirectoryConfig(const QJsonObject& o);
+QJsonObject fromDirectoryProbe(const DirectoryProbe& p);
+Result<DirectoryProbe> toDirectoryProbe(const QJsonObject& o);
+QJsonObject fromDirectorySyncReport(const DirectorySyncReport& r);
+Result<DirectorySyncReport> toDirectorySyncReport(const QJsonObject& o);
 QJsonObject fromSettings(const Settings& s);
 Result<Settings> toSettings(const QJsonObject& o);
 QJsonObject fromAuditEvent(const AuditEvent& e);

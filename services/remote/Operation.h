@@ -47,6 +47,9 @@ template <> struct Codec<PersonQuery> : ObjectCodec<PersonQuery, json::fromPerso
 template <> struct Codec<PersonDetails> : ObjectCodec<PersonDetails, json::fromPersonDetails, json::toPersonDetails> {};
 template <> struct Codec<PeopleImportBatch> : ObjectCodec<PeopleImportBatch, json::fromPeopleImportBatch, json::toPeopleImportBatch> {};
 template <> struct Codec<ImportOutcome> : ObjectCodec<ImportOutcome, json::fromImportOutcome, json::toImportOutcome> {};
+template <> struct Codec<DirectoryConfig> : ObjectCodec<DirectoryConfig, json::fromDirectoryConfig, json::toDirectoryConfig> {};
+template <> struct Codec<DirectoryProbe> : ObjectCodec<DirectoryProbe, json::fromDirectoryProbe, json::toDirectoryProbe> {};
+template <> struct Codec<DirectorySyncReport> : ObjectCodec<DirectorySyncReport, json::fromDirectorySyncReport, json::toDirectorySyncReport> {};
 template <> struct Codec<CardIdentifiers> : ObjectCodec<CardIdentifiers, json::fromCardIdentifiers, json::toCardIdentifiers> {};
 template <> struct Codec<Device> : ObjectCodec<Device, json::fromDevice, json::toDevice> {};
 template <> struct Codec<DeviceAction> : ObjectCodec<DeviceAction, json::fromDeviceAction, json::toDeviceAction> {};

@@ -70,6 +70,11 @@ inline constexpr auto kOperatorOperations = std::tuple {
     operation<&Engine::saveMessageTemplate>("saveMessageTemplate", itself, Object<MessageTemplate> { "template" }),
     operation<&Engine::settings>("settings", itself),
     operation<&Engine::saveSettings>("saveSettings", itself, Object<Settings> { "settings" }),
+    operation<&Engine::directoryConfig>("directoryConfig", itself),
+    operation<&Engine::saveDirectoryConfig>("saveDirectoryConfig", itself, Object<DirectoryConfig> { "directory" }),
+    operation<&Engine::testDirectory>("testDirectory", itself, Object<DirectoryConfig> { "directory" }),
+    operation<&Engine::syncDirectory>("syncDirectory", itself, Flag { "full" }),
+    operation<&Engine::directorySyncs>("directorySyncs", Answer { "syncs" }),
     operation<&Engine::audit>("audit", Answer { "events" }, Fields<AuditQuery> {}),
     operation<&Engine::verifyAudit>("verifyAudit", itself),
 };

@@ -619,6 +619,31 @@ QFuture<Result<void>> RemoteEngine::saveSettings(const OperatorSession&, const S
     return invoke<&Engine::saveSettings>(settings);
 }
 
+QFuture<Result<DirectoryConfig>> RemoteEngine::directoryConfig(const OperatorSession&)
+{
+    return invoke<&Engine::directoryConfig>();
+}
+
+QFuture<Result<void>> RemoteEngine::saveDirectoryConfig(const OperatorSession&, const DirectoryConfig& config)
+{
+    return invoke<&Engine::saveDirectoryConfig>(config);
+}
+
+QFuture<Result<DirectoryProbe>> RemoteEngine::testDirectory(const OperatorSession&, const DirectoryConfig& config)
+{
+    return invoke<&Engine::testDirectory>(config);
+}
+
+QFuture<Result<DirectorySyncReport>> RemoteEngine::syncDirectory(const OperatorSession&, bool full)
+{
+    return invoke<&Engine::syncDirectory>(full);
+}
+
+QFuture<Result<QList<DirectorySyncReport>>> RemoteEngine::directorySyncs(const OperatorSession&)
+{
+    return invoke<&Engine::directorySyncs>();
+}
+
 QFuture<Result<QList<AuditEvent>>> RemoteEngine::audit(const OperatorSession&, const AuditQuery& query)
 {
     return invoke<&Engine::audit>(query);

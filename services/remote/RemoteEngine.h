@@ -118,6 +118,11 @@ public:
     QFuture<Result<DeliveryReport>> deliverNotifications() override;
     QFuture<Result<Settings>> settings(const OperatorSession& session) override;
     QFuture<Result<void>> saveSettings(const OperatorSession& session, const Settings& settings) override;
+    QFuture<Result<DirectoryConfig>> directoryConfig(const OperatorSession& session) override;
+    QFuture<Result<void>> saveDirectoryConfig(const OperatorSession& session, const DirectoryConfig& config) override;
+    QFuture<Result<DirectoryProbe>> testDirectory(const OperatorSession& session, const DirectoryConfig& config) override;
+    QFuture<Result<DirectorySyncReport>> syncDirectory(const OperatorSession& session, bool full) override;
+    QFuture<Result<QList<DirectorySyncReport>>> directorySyncs(const OperatorSession& session) override;
     QFuture<Result<QList<AuditEvent>>> audit(const OperatorSession& session, const AuditQuery& query) override;
     QFuture<Result<AuditVerification>> verifyAudit(const OperatorSession& session) override;
     QFuture<Result<QByteArray>> certificateRevocationList() override;

@@ -173,4 +173,16 @@ Result<QVariant> fetchValue(const QSqlDatabase& db, const QString& sql, const QV
     return value;
 }
 
+Result<QList<qint64>> fetchIds(const QSqlDatabase& db, const QString& sql, const QVariantList& values)
+{
+    auto q = exec(db, sql, values);
+    if (!q)
+        return q.error();
+    QList<qint64> out;
+    const SqlRow row(*q);
+    while (q->next())
+        out << row.value("id").toLongLong();
+    return out;
+}
+
 } // namespace lanyard

@@ -56,4 +56,7 @@ Result<SqlRow> fetchOne(const QSqlDatabase& db, const QString& sql, const QVaria
 // a null QVariant when there is no row. The statement is finished.
 Result<QVariant> fetchValue(const QSqlDatabase& db, const QString& sql, const QVariantList& values = {});
 
+// Runs a statement and returns the `id` column of every row it gives.
+Result<QList<qint64>> fetchIds(const QSqlDatabase& db, const QString& sql, const QVariantList& values = {});
+
 } // namespace lanyard

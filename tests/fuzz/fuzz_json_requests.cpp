@@ -42,6 +42,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     roundTrip(o, toCertificatePolicy, fromCertificatePolicy);
     roundTrip(o, toMessageTemplate, fromMessageTemplate);
     roundTrip(o, toSettings, fromSettings);
+    roundTrip(o, toDirectoryConfig, fromDirectoryConfig);
     roundTrip(o, toAuditQuery, fromAuditQuery);
     roundTrip(o, toLockSchedule, fromLockSchedule);
     (void)toWorkflows(o);

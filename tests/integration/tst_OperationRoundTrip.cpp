@@ -112,6 +112,11 @@ public:
     QFuture<Result<void>> saveMessageTemplate(const OperatorSession& session, const MessageTemplate& messageTemplate) override { return record<&Engine::saveMessageTemplate>(session, messageTemplate); }
     QFuture<Result<Settings>> settings(const OperatorSession& session) override { return record<&Engine::settings>(session); }
     QFuture<Result<void>> saveSettings(const OperatorSession& session, const Settings& settings) override { return record<&Engine::saveSettings>(session, settings); }
+    QFuture<Result<DirectoryConfig>> directoryConfig(const OperatorSession& session) override { return record<&Engine::directoryConfig>(session); }
+    QFuture<Result<void>> saveDirectoryConfig(const OperatorSession& session, const DirectoryConfig& config) override { return record<&Engine::saveDirectoryConfig>(session, config); }
+    QFuture<Result<DirectoryProbe>> testDirectory(const OperatorSession& session, const DirectoryConfig& config) override { return record<&Engine::testDirectory>(session, config); }
+    QFuture<Result<DirectorySyncReport>> syncDirectory(const OperatorSession& session, bool full) override { return record<&Engine::syncDirectory>(session, full); }
+    QFuture<Result<QList<DirectorySyncReport>>> directorySyncs(const OperatorSession& session) override { return record<&Engine::directorySyncs>(session); }
     QFuture<Result<QList<AuditEvent>>> audit(const OperatorSession& session, const AuditQuery& query) override { return record<&Engine::audit>(session, query); }
     QFuture<Result<AuditVerification>> verifyAudit(const OperatorSession& session) override { return record<&Engine::verifyAudit>(session); }
 };
@@ -216,6 +221,26 @@ MessageTemplate sample(std::type_identity<MessageTemplate>, const Samples& s)
 {
     return s.messageTemplate;
 }
+DirectoryConfig sample(std::type_identity<DirectoryConfig>, const Samples&)
+{
+    DirectoryConfig c = DirectoryConfig::defaultsFor(DirectoryConfig::Kind::ActiveDirectory);
+    c.enabled = true;
+    c.url = QStringLiteral("ldap://dc1.corp.example:3268");
+    c.startTls = true;
+    c.caFile = QStringLiteral("/etc/ssl/corp-ca.pem");
+    c.bindDn = QStringLiteral("CN=Lanyard Sync,OU=Service,DC=corp,DC=example");
+    c.bindPassword = QStringLiteral("päss word");
+    c.baseDn = QStringLiteral("OU=Staff,DC=corp,DC=example");
+    c.pageSize = 321;
+    c.attributes.remove(QStringLiteral("group"));
+    c.disabledBy = DirectoryConfig::DisabledBy::Attribute;
+    c.disabledAttribute = QStringLiteral("employeeType");
+    c.disabledValue = QStringLiteral("leaver");
+    c.intervalMinutes = 17;
+    c.groupRoles = { { QStringLiteral("CN=Helpdesk,OU=Groups,DC=corp,DC=example"), 4 }, { QStringLiteral("CN=Admins,OU=Groups,DC=corp,DC=example"), 9 } };
+    return c;
+}
+
 Settings sample(std::type_identity<Settings>, const Samples& s)
 {
     return s.settings;

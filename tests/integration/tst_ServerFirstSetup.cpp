@@ -2,6 +2,7 @@
 // and the first administrator, says what comes next, and that server can issue: the
 // administrator requests a Mobile Identity for a person and the real agent collects it.
 #include "ServerProcess.h"
+#include "SlapdServer.h"
 #include "TestSupport.h"
 
 #include <QDir>
@@ -31,6 +32,45 @@ class TestServerFirstSetup : public QObject {
             if (p.toObject().value(QStringLiteral("logonName")).toString() == logon)
                 return p.toObject().value(QStringLiteral("id")).toInteger();
         return 0;
+    }
+
+    // A Mobile Identity requested for the person with its code shown, and collected by
+    // lanyard-agent into `store`; the agent's status, or a recorded failure.
+    ProcessOutput issueAndCollect(qint64 person, const QString& store)
+    {
+        const QJsonArray profiles = call(QStringLiteral("requestableProfiles"), { { QStringLiteral("personId"), person } }).value(QStringLiteral("profiles")).toArray();
+        qint64 mobile = 0;
+        QStringList names;
+        for (const QJsonValue& p : profiles) {
+            names << p.toObject().value(QStringLiteral("name")).toString();
+            if (names.last() == QLatin1String("Mobile Identity"))
+                mobile = p.toObject().value(QStringLiteral("id")).toInteger();
+        }
+        if (mobile == 0 || names.contains(QStringLiteral("Derived PIV Credential"))) {
+            // Only the kiosk requests a derived credential.
+            QTest::qFail(qPrintable(QStringLiteral("requestable: ") + names.join(QStringLiteral(", "))), __FILE__, __LINE__);
+            return {};
+        }
+        const QJsonObject issued = call(QStringLiteral("requestCredential"),
+            { { QStringLiteral("personId"), person }, { QStringLiteral("profileId"), mobile }, { QStringLiteral("showCode"), true } });
+        const QString code = issued.value(QStringLiteral("code")).toString();
+        if (code.isEmpty() || !issued.value(QStringLiteral("collectionUrl")).toString().startsWith(m_server.url() + QStringLiteral("/c/"))) {
+            QTest::qFail(QJsonDocument(issued).toJson().constData(), __FILE__, __LINE__);
+            return {};
+        }
+        const QByteArray savedAsan = qgetenv("ASAN_OPTIONS");
+        qputenv("ASAN_OPTIONS", savedAsan + ":detect_leaks=0"); // as tst_server_end_to_end: OpenSSL's exit-time allocations
+        const ProcessOutput collected = run(ServerProcess::tool("lanyard-agent"),
+            { QStringLiteral("collect"), issued.value(QStringLiteral("collectionUrl")).toString(), QStringLiteral("--code"), code, QStringLiteral("--store"), store,
+                QStringLiteral("--trust"), m_server.caCertificate(), QStringLiteral("--tls-ca"), m_server.tlsCertificate() },
+            {}, 120000);
+        const ProcessOutput status = run(ServerProcess::tool("lanyard-agent"), { QStringLiteral("status"), QStringLiteral("--store"), store });
+        qputenv("ASAN_OPTIONS", savedAsan);
+        if (collected.exitCode != 0) {
+            QTest::qFail(collected.err.constData(), __FILE__, __LINE__);
+            return collected;
+        }
+        return status;
     }
 
 private Q_SLOTS:
@@ -145,34 +185,75 @@ private Q_SLOTS:
         QCOMPARE(m_server.setSettings({ { QStringLiteral("collection.baseUrl"), m_server.url() } }), QString());
         const qint64 alice = personId(QStringLiteral("alice"));
         QVERIFY(alice > 0);
-        const QJsonArray profiles = call(QStringLiteral("requestableProfiles"), { { QStringLiteral("personId"), alice } }).value(QStringLiteral("profiles")).toArray();
-        qint64 mobile = 0;
-        QStringList names;
-        for (const QJsonValue& p : profiles) {
-            names << p.toObject().value(QStringLiteral("name")).toString();
-            if (names.last() == QLatin1String("Mobile Identity"))
-                mobile = p.toObject().value(QStringLiteral("id")).toInteger();
-        }
-        QVERIFY2(mobile > 0, qPrintable(names.join(QStringLiteral(", "))));
-        QVERIFY2(!names.contains(QStringLiteral("Derived PIV Credential")), "only the kiosk requests a derived credential");
-        const QJsonObject issued = call(QStringLiteral("requestCredential"),
-            { { QStringLiteral("personId"), alice }, { QStringLiteral("profileId"), mobile }, { QStringLiteral("showCode"), true } });
-        const QString code = issued.value(QStringLiteral("code")).toString();
-        QVERIFY2(!code.isEmpty(), QJsonDocument(issued).toJson().constData());
-        QVERIFY(issued.value(QStringLiteral("collectionUrl")).toString().startsWith(m_server.url() + QStringLiteral("/c/")));
-
-        const QByteArray savedAsan = qgetenv("ASAN_OPTIONS");
-        qputenv("ASAN_OPTIONS", savedAsan + ":detect_leaks=0"); // as tst_server_end_to_end: OpenSSL's exit-time allocations
-        const ProcessOutput collected = run(ServerProcess::tool("lanyard-agent"),
-            { QStringLiteral("collect"), issued.value(QStringLiteral("collectionUrl")).toString(), QStringLiteral("--code"), code, QStringLiteral("--store"),
-                m_server.path(QStringLiteral("phone")), QStringLiteral("--trust"), m_server.caCertificate(), QStringLiteral("--tls-ca"), m_server.tlsCertificate() },
-            {}, 120000);
-        const ProcessOutput status = run(ServerProcess::tool("lanyard-agent"), { QStringLiteral("status"), QStringLiteral("--store"), m_server.path(QStringLiteral("phone")) });
-        qputenv("ASAN_OPTIONS", savedAsan);
-        QVERIFY2(collected.exitCode == 0, collected.err.constData());
+        const ProcessOutput status = issueAndCollect(alice, m_server.path(QStringLiteral("phone")));
         QCOMPARE(status.exitCode, 0);
         // PIV Authentication, Digital Signature, and the archived Key Management certificate.
         QCOMPARE(status.out.count("certificate "), 3);
+    }
+
+    // From the organisation's directory to a collected credential, all through the API: the
+    // directory set up and synced (a group gives End User), a request, the agent; then the
+    // directory disables the person and the server suspends what they hold.
+    void peopleComeFromTheDirectory()
+    {
+        SlapdServer slapd;
+        QString error;
+        QVERIFY2(slapd.start(m_dir.path(),
+                     SlapdServer::person(QStringLiteral("dora"), QStringLiteral("Dora Dee"), QStringLiteral("dora@example.test"), QStringLiteral("mobile: +44 7700 900077"))
+                         + "dn: cn=staff,ou=groups,dc=example,dc=test\nobjectClass: groupOfNames\ncn: staff\nmember: uid=dora,ou=people,dc=example,dc=test\n\n",
+                     true, &error),
+            qPrintable(error));
+        qint64 endUser = 0;
+        for (const QJsonValue& r : call(QStringLiteral("roles"), {}).value(QStringLiteral("roles")).toArray()) {
+            if (r.toObject().value(QStringLiteral("name")).toString() == QLatin1String("End User"))
+                endUser = r.toObject().value(QStringLiteral("id")).toInteger();
+        }
+        QVERIFY(endUser > 0);
+        QJsonObject directory = call(QStringLiteral("directoryConfig"), {}); // the OpenLDAP defaults
+        QCOMPARE(directory.value(QStringLiteral("idAttribute")).toString(), QStringLiteral("entryUUID"));
+        directory.insert(QStringLiteral("enabled"), true);
+        directory.insert(QStringLiteral("intervalMinutes"), 0); // the test syncs, not the server's beat
+        directory.insert(QStringLiteral("url"), slapd.ldapsUrl());
+        directory.insert(QStringLiteral("caFile"), slapd.caFile());
+        directory.insert(QStringLiteral("bindDn"), QLatin1String(SlapdServer::kRootDn));
+        directory.insert(QStringLiteral("bindPassword"), QLatin1String(SlapdServer::kRootPassword));
+        directory.insert(QStringLiteral("baseDn"), QLatin1String(SlapdServer::kPeopleDn));
+        directory.insert(QStringLiteral("disabledBy"), QStringLiteral("attribute"));
+        directory.insert(QStringLiteral("disabledAttribute"), QStringLiteral("employeeType"));
+        directory.insert(QStringLiteral("disabledValue"), QStringLiteral("disabled"));
+        directory.insert(QStringLiteral("groupRoles"), QJsonArray { QJsonObject { { QStringLiteral("groupDn"), QStringLiteral("cn=staff,ou=groups,dc=example,dc=test") },
+                                                          { QStringLiteral("roleId"), endUser } } });
+        const QJsonObject probe = call(QStringLiteral("testDirectory"), { { QStringLiteral("directory"), directory } });
+        QCOMPARE(probe.value(QStringLiteral("matching")).toInt(), 1);
+        call(QStringLiteral("saveDirectoryConfig"), { { QStringLiteral("directory"), directory } });
+        // A bad password is the directory's failure, not the server's: 502 with its problem.
+        QJsonObject wrong = directory;
+        wrong.insert(QStringLiteral("bindPassword"), QStringLiteral("not it"));
+        const QJsonObject refused = m_server.operatorCall(m_token, QStringLiteral("testDirectory"), { { QStringLiteral("directory"), wrong } }, 502);
+        QCOMPARE(refused.value(QStringLiteral("error")).toObject().value(QStringLiteral("args")).toObject().value(QStringLiteral("problem")).toString(),
+            QStringLiteral("directory-bind-refused"));
+
+        const QJsonObject synced = call(QStringLiteral("syncDirectory"), { { QStringLiteral("full"), false } });
+        QVERIFY2(!synced.value(QStringLiteral("failed")).toBool(), QJsonDocument(synced).toJson().constData());
+        QCOMPARE(synced.value(QStringLiteral("added")).toInt(), 1);
+        QCOMPARE(synced.value(QStringLiteral("roleChanges")).toInt(), 1);
+        const qint64 dora = personId(QStringLiteral("dora"));
+        QVERIFY(dora > 0);
+        const ProcessOutput status = issueAndCollect(dora, m_server.path(QStringLiteral("dora-phone")));
+        QCOMPARE(status.exitCode, 0);
+        QCOMPARE(status.out.count("certificate "), 3);
+
+        QVERIFY2(slapd.modify("dn: uid=dora,ou=people,dc=example,dc=test\nchangetype: modify\nadd: employeeType\nemployeeType: disabled\n\n", &error), qPrintable(error));
+        QTest::qWait(1100); // modifyTimestamp has whole seconds
+        const QJsonObject disabled = call(QStringLiteral("syncDirectory"), { { QStringLiteral("full"), false } });
+        QCOMPARE(disabled.value(QStringLiteral("disabled")).toInt(), 1);
+        QVERIFY(!call(QStringLiteral("person"), { { QStringLiteral("personId"), dora } }).value(QStringLiteral("enabled")).toBool());
+        const QJsonArray devices = call(QStringLiteral("devicesOf"), { { QStringLiteral("personId"), dora } }).value(QStringLiteral("devices")).toArray();
+        QCOMPARE(devices.size(), 1);
+        QCOMPARE(devices.first().toObject().value(QStringLiteral("state")).toString(), QStringLiteral("disabled"));
+        const QJsonArray syncs = call(QStringLiteral("directorySyncs"), {}).value(QStringLiteral("syncs")).toArray();
+        QCOMPARE(syncs.size(), 2);
+        slapd.stop();
     }
 
     // What a relying party does with a certificate it is shown: follow the CRL distribution

@@ -80,6 +80,7 @@ EmbeddedEngineOptions EngineFixture::options() const
     o.clock = [now] { return QDateTime::fromMSecsSinceEpoch(*now, Qt::UTC); };
     o.workerThreads = 3;
     o.deliveryIntervalMs = 0; // tests deliver when they choose, against their own clock
+    o.directoryCheckIntervalMs = 0; // and sync the directory when they choose
     return o;
 }
 

@@ -43,7 +43,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QVERIFY(w.windowTitle().contains(QStringLiteral("Dana Demo")));
         QVERIFY(w.windowTitle().contains(QStringLiteral("engine.db")));
-        QCOMPARE(w.navigationEntries(), QStringList({ QStringLiteral("find-person"), QStringLiteral("find-device"), QStringLiteral("import-people"), QStringLiteral("requests"),
+        QCOMPARE(w.navigationEntries(), QStringList({ QStringLiteral("find-person"), QStringLiteral("find-device"), QStringLiteral("import-people"), QStringLiteral("directory"), QStringLiteral("requests"),
                                             QStringLiteral("audit"), QStringLiteral("configuration"), QStringLiteral("templates"), QStringLiteral("policies"), QStringLiteral("profiles"),
                                             QStringLiteral("roles"), QStringLiteral("hardware") }));
         auto* op = w.findChild<QLabel*>(QStringLiteral("operatorLabel"));

@@ -2,6 +2,7 @@
 #include "engine/CertificateRecord.h"
 #include "engine/CredentialProfile.h"
 #include "engine/DeviceLifecycle.h"
+#include "engine/DirectoryConfig.h"
 #include "engine/Job.h"
 #include "engine/RegisteredHardware.h"
 #include "engine/Role.h"
@@ -104,7 +105,7 @@ private Q_SLOTS:
     void everyErrorCodeAndItsStatusIsDocumented()
     {
         const QString doc = document();
-        for (int n = int(ErrorCode::InvalidArgument); n <= int(ErrorCode::CardIdentifierTaken); ++n) {
+        for (int n = int(ErrorCode::InvalidArgument); n <= int(ErrorCode::DirectoryFailure); ++n) {
             const QString row = QStringLiteral("| `%1` | %2 | %3 |").arg(errorId(ErrorCode(n))).arg(n).arg(ApiServer::httpStatusOf(ErrorCode(n)));
             QVERIFY2(doc.contains(row), qPrintable(row));
         }
@@ -128,6 +129,8 @@ private Q_SLOTS:
         checkIds(table, charRuleId, "character rule");
         checkIds(table, scopeId, "scope");
         checkIds(table, workflowId, "workflow");
+        checkIds(table, directoryKindId, "directory kind");
+        checkIds(table, disabledById, "directory disabled-by");
     }
 
     void everyOperatorMethodIsDocumented()
