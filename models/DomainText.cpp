@@ -351,6 +351,10 @@ QString DomainText::messageTemplate(const QString& name)
 {
     if (name == QLatin1String("collection-link-email"))
         return tr("Collection link (email)");
+    if (name == QLatin1String("collection-link-sms"))
+        return tr("Collection link (SMS)");
+    if (name == QLatin1String("vsc-ready-email"))
+        return tr("Virtual smart card ready (email)");
     if (name == QLatin1String("auth-code-email"))
         return tr("Authentication code (email)");
     if (name == QLatin1String("auth-code-sms"))

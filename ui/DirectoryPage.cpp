@@ -161,7 +161,8 @@ DirectoryPage::DirectoryPage(const OperatorActions& actions, QWidget* parent)
     mform->addRow(disabledLabel, disabledRow);
     m_changes = new QComboBox(mapping);
     m_changes->setObjectName(QStringLiteral("directoryChanges"));
-    m_changes->addItem(tr("Read only what changed, by modifyTimestamp (OpenLDAP)"), QStringLiteral("modifyTimestamp"));
+    m_changes->addItem(tr("Read only what changed, by entryCSN (OpenLDAP)"), QStringLiteral("entryCSN"));
+    m_changes->addItem(tr("Read only what changed, by modifyTimestamp"), QStringLiteral("modifyTimestamp"));
     m_changes->addItem(tr("Read only what changed, by uSNChanged (Active Directory)"), QStringLiteral("uSNChanged"));
     m_changes->addItem(tr("Read everyone every time"), QString());
     mform->addRow(tr("C&hanges:"), m_changes);

@@ -66,6 +66,8 @@ std::span<const ErrorText::ProblemText> ErrorText::problemTexts()
         { "file-unreadable", [](const Error& e) { return tr("Cannot read %1: %2.").arg(argOf(e, "path"), argOf(e, "reason")); } },
         { "switched-off", [](const Error& e) { return tr("'%1' is off in the Operation Settings, so this cannot be done. An administrator can switch it on under Configuration.").arg(SettingLabels::label(argOf(e, "setting"))); } },
         { "csv-empty", [](const Error&) { return tr("The file is empty: it needs a header line naming its columns."); } },
+        { "biometric-unlock", [](const Error& e) { return tr("'%1' is on in the Operation Settings: an unlock needs the holder's biometrics checked, which a mobile credential and this desk cannot do. "
+                                                            "Nothing was unlocked; an administrator can switch the setting off under Configuration.").arg(SettingLabels::label(argOf(e, "setting"))); } },
         { "directory-unreachable", [](const Error& e) { return tr("The directory at %1 cannot be reached. Check the address and port, and that this server may connect to it.").arg(argOf(e, "url")); } },
         { "directory-timeout", [](const Error& e) { return tr("The directory at %1 did not answer in time. Try again; if it keeps happening, check the network between this server and the directory.").arg(argOf(e, "url")); } },
         { "directory-tls-untrusted", [](const Error& e) { return tr("The directory's certificate at %1 is not trusted, or is not made out for that address. Choose the CA file of the CA that signs the directory's certificate, and use the name the certificate carries.").arg(argOf(e, "url")); } },
@@ -82,7 +84,7 @@ std::span<const ErrorText::ProblemText> ErrorText::problemTexts()
         { "directory-field-unknown", [](const Error& e) { return tr("'%1' is not a person field the directory can fill.").arg(argOf(e, "field")); } },
         { "directory-attribute", [](const Error&) { return tr("An attribute name has letters, digits and hyphens only (or is an OID)."); } },
         { "directory-logon-unmapped", [](const Error&) { return tr("Name the attribute that holds the logon name: every person needs one."); } },
-        { "directory-change-attribute", [](const Error&) { return tr("Changes are read by modifyTimestamp (OpenLDAP) or uSNChanged (Active Directory); leave it empty to read everything each time."); } },
+        { "directory-change-attribute", [](const Error&) { return tr("Changes are read by entryCSN or modifyTimestamp (OpenLDAP) or uSNChanged (Active Directory); leave it empty to read everything each time."); } },
         { "directory-group-twice", [](const Error&) { return tr("A group is listed twice for the same role. Remove one of the lines."); } },
         { "directory-ca-file", [](const Error& e) { return tr("Cannot read a certificate from %1. Choose a PEM file holding the CA certificate.").arg(argOf(e, "path")); } },
         { "directory-password-needed", [](const Error&) { return tr("The stored bind password was typed for another server, account or TLS setting, and is not sent anywhere new. Type the password again."); } },

@@ -5,6 +5,8 @@
 #include "Job.h"
 #include "PeopleService.h"
 #include "ProfileService.h"
+#include "SettingsSchema.h"
+#include "SettingsService.h"
 #include "pki/SecureRandom.h"
 #include "pki/UnlockCode.h"
 #include "storage/Database.h"
@@ -227,6 +229,14 @@ Result<QString> DeviceService::unlockCode(const AccessControl& ac, qint64 device
     if (device->state != DeviceState::Active)
         return Error(ErrorCode::InvalidTransition, QStringLiteral("device %1 is %2").arg(device->serial, deviceStateId(device->state)),
             { { QStringLiteral("operation"), QStringLiteral("unlock") }, { QStringLiteral("state"), deviceStateId(device->state) } });
+    // A policy that an unlock needs the holder's biometrics checked is one this desk and a
+    // phone's credential cannot meet, so it refuses rather than unlock without the check.
+    auto settings = SettingsService(m_ctx, m_db).load();
+    if (!settings)
+        return settings.error();
+    if (settings->boolean(SettingKey::BiometricOnUnlock))
+        return Error(ErrorCode::BiometricsIncompatible, QStringLiteral("biometric verification on unlock is switched on"),
+            { { QStringLiteral("problem"), QStringLiteral("biometric-unlock") }, { QStringLiteral("setting"), SettingKey::BiometricOnUnlock } });
     auto key = unlockKeyOf(deviceId, device->serial, true);
     if (!key)
         return key.error();

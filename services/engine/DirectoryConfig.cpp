@@ -70,6 +70,11 @@ bool disabledByFromId(const QString& id, DirectoryConfig::DisabledBy* by)
     return found.has_value();
 }
 
+QStringList DirectoryConfig::changeAttributes()
+{
+    return { QStringLiteral("entryCSN"), QStringLiteral("modifyTimestamp"), QStringLiteral("uSNChanged") };
+}
+
 QStringList DirectoryConfig::mappableFields()
 {
     return { QStringLiteral("logonName"), QStringLiteral("fullName"), QStringLiteral("email"), QStringLiteral("mobile"), QStringLiteral("userPrincipalName"),
@@ -98,7 +103,9 @@ DirectoryConfig DirectoryConfig::defaultsFor(Kind kind)
             { QStringLiteral("group"), QStringLiteral("departmentNumber") }, { QStringLiteral("employeeId"), QStringLiteral("employeeNumber") } };
         c.idAttribute = QStringLiteral("entryUUID");
         c.disabledBy = DisabledBy::Nothing;
-        c.changeAttribute = QStringLiteral("modifyTimestamp");
+        // Microseconds and a counter, where modifyTimestamp has whole seconds: a sync reads
+        // again only the last change, not everything changed in that second.
+        c.changeAttribute = QStringLiteral("entryCSN");
     }
     return c;
 }
@@ -180,9 +187,9 @@ Result<void> DirectoryConfig::validate(const DirectoryConfig& c)
     if (c.disabledBy == DisabledBy::Attribute && !isAttributeName(c.disabledAttribute))
         return invalid(QStringLiteral("disabledAttribute"), QStringLiteral("directory-attribute"),
             QStringLiteral("'%1' is not an attribute name").arg(c.disabledAttribute));
-    if (!c.changeAttribute.isEmpty() && c.changeAttribute != QLatin1String("modifyTimestamp") && c.changeAttribute != QLatin1String("uSNChanged"))
+    if (!c.changeAttribute.isEmpty() && !changeAttributes().contains(c.changeAttribute))
         return invalid(QStringLiteral("changeAttribute"), QStringLiteral("directory-change-attribute"),
-            QStringLiteral("changes are read by modifyTimestamp or uSNChanged, not '%1'").arg(c.changeAttribute));
+            QStringLiteral("changes are read by %1, not '%2'").arg(changeAttributes().join(QStringLiteral(", ")), c.changeAttribute));
     QSet<QString> groups;
     for (const DirectoryGroupRole& g : c.groupRoles) {
         if (!isDistinguishedName(g.groupDn))

@@ -38,7 +38,7 @@ struct DirectoryConfig {
     DisabledBy disabledBy = DisabledBy::Nothing;
     QString disabledAttribute; // DisabledBy::Attribute: this attribute …
     QString disabledValue; // … holding this value (any value when empty)
-    QString changeAttribute; // modifyTimestamp, uSNChanged: syncs read only what changed; empty: all
+    QString changeAttribute; // one of changeAttributes(): syncs read only what changed; empty: all
     int intervalMinutes = 60; // 0: only when asked
     QList<DirectoryGroupRole> groupRoles;
 
@@ -48,6 +48,8 @@ struct DirectoryConfig {
     static DirectoryConfig defaultsFor(Kind kind);
     // The person fields a directory can fill.
     static QStringList mappableFields();
+    // What orders changes: entryCSN, modifyTimestamp (OpenLDAP), uSNChanged (AD).
+    static QStringList changeAttributes();
     // Each value on its own and together; invalid-argument with args problem and field.
     static Result<void> validate(const DirectoryConfig& config);
     // Whether `text` is an LDAP distinguished name (RFC 4514), as far as can be told here.

@@ -153,7 +153,7 @@ bool DirectoryEntryReader::isLater(const QString& mark, const QString& than) con
         const qint64 m = mark.toLongLong(&a), t = than.toLongLong(&b);
         return a && (!b || m > t);
     }
-    // Generalized time: YYYYMMDDHHMMSS[.f]Z sorts as text when both are in UTC.
+    // Generalized time (YYYYMMDDHHMMSS[.f]Z) and a CSN (time.usZ#count#sid#mod) sort as text.
     return mark > than;
 }
 

@@ -175,6 +175,13 @@ Result<void> DirectorySync::apply(const DirectoryConfig& config, const Directory
         report->errors << entryError(entry.dn, e);
     };
     AccountSwitch accounts(m_ctx, m_db);
+    // Prepared once: a first sync writes every person.
+    PreparedStatement insertPerson(m_db,
+        QStringLiteral("INSERT INTO people (logon_name, full_name, full_name_key, email, mobile, upn, group_name, enabled, employee_id, directory_id, "
+                       "directory_dn, disabled_by_directory) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
+    PreparedStatement updatePerson(m_db,
+        QStringLiteral("UPDATE people SET logon_name = ?, full_name = ?, full_name_key = ?, email = ?, mobile = ?, upn = ?, group_name = ?, "
+                       "employee_id = ?, directory_id = ?, directory_dn = ? WHERE id = ?"));
     const bool employeeMapped = config.attributes.contains(QStringLiteral("employeeId"));
 
     for (const DirectoryPerson& entry : snapshot.people) {
@@ -226,10 +233,7 @@ Result<void> DirectorySync::apply(const DirectoryConfig& config, const Directory
         if (taken)
             continue;
         if (!match) {
-            auto row = fetchOne(m_db,
-                QStringLiteral("INSERT INTO people (logon_name, full_name, full_name_key, email, mobile, upn, group_name, enabled, employee_id, directory_id, "
-                               "directory_dn, disabled_by_directory) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"),
-                { details->logonName, details->fullName, PeopleService::nameKey(details->fullName), details->email, details->mobile, details->userPrincipalName,
+            auto row = insertPerson.fetchOne({ details->logonName, details->fullName, PeopleService::nameKey(details->fullName), details->email, details->mobile, details->userPrincipalName,
                     details->group, entry.disabled ? 0 : 1, details->employeeId, entry.directoryId, entry.dn, entry.disabled ? 1 : 0 });
             if (!row)
                 return row.error();
@@ -241,10 +245,7 @@ Result<void> DirectorySync::apply(const DirectoryConfig& config, const Directory
         }
         const QStringList changed = PersonRules::changedFields(before.details, *details);
         if (!changed.isEmpty() || before.directoryDn != entry.dn || before.directoryId != entry.directoryId) {
-            if (auto r = exec(m_db,
-                    QStringLiteral("UPDATE people SET logon_name = ?, full_name = ?, full_name_key = ?, email = ?, mobile = ?, upn = ?, group_name = ?, "
-                                   "employee_id = ?, directory_id = ?, directory_dn = ? WHERE id = ?"),
-                    { details->logonName, details->fullName, PeopleService::nameKey(details->fullName), details->email, details->mobile, details->userPrincipalName,
+            if (auto r = updatePerson.run({ details->logonName, details->fullName, PeopleService::nameKey(details->fullName), details->email, details->mobile, details->userPrincipalName,
                         details->group, details->employeeId, entry.directoryId, entry.dn, match });
                 !r)
                 return r.error();

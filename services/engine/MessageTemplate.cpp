@@ -21,8 +21,8 @@ Error templateError(const QString& name, const QString& problem, const QString& 
 
 QStringList MessageTemplate::names()
 {
-    return { QStringLiteral("collection-link-email"), QStringLiteral("auth-code-email"), QStringLiteral("auth-code-sms"),
-        QStringLiteral("renewal-email"), QStringLiteral("renewal-sms") };
+    return { QStringLiteral("collection-link-email"), QStringLiteral("collection-link-sms"), QStringLiteral("vsc-ready-email"), QStringLiteral("auth-code-email"),
+        QStringLiteral("auth-code-sms"), QStringLiteral("renewal-email"), QStringLiteral("renewal-sms") };
 }
 
 QStringList MessageTemplate::allowedFields(const QString& name)
@@ -30,6 +30,8 @@ QStringList MessageTemplate::allowedFields(const QString& name)
     QStringList common { QStringLiteral("FullName"), QStringLiteral("Expires") };
     if (name.startsWith(QLatin1String("collection-link")))
         return common << QStringLiteral("Url") << QStringLiteral("AndroidUrl") << QStringLiteral("IosUrl");
+    if (name.startsWith(QLatin1String("vsc-ready")))
+        return common << QStringLiteral("Url");
     if (name.startsWith(QLatin1String("auth-code")))
         return common << QStringLiteral("Code");
     return common << QStringLiteral("DeviceSerial");
@@ -37,7 +39,7 @@ QStringList MessageTemplate::allowedFields(const QString& name)
 
 QStringList MessageTemplate::requiredFields(const QString& name)
 {
-    if (name.startsWith(QLatin1String("collection-link")))
+    if (name.startsWith(QLatin1String("collection-link")) || name.startsWith(QLatin1String("vsc-ready")))
         return { QStringLiteral("Url") };
     if (name.startsWith(QLatin1String("auth-code")))
         return { QStringLiteral("Code") };

@@ -252,8 +252,7 @@ Result<QList<Notification>> RequestService::queueNotifications(const Job& job, b
     auto person = PeopleService(m_ctx, m_db).load(job.personId);
     if (!person)
         return person.error();
-    auto planned = NotificationPlanner::plan(profile->notificationScheme, *person, showCode, settings.boolean(SettingKey::SmsEmail),
-        settings.boolean(SettingKey::SendEmail) && settings.boolean(SettingKey::MobileProvisionViaEmail));
+    auto planned = NotificationPlanner::plan(profile->notificationScheme, *person, showCode, NotificationPlanner::channelsOf(settings), profile->encoding);
     if (!planned)
         return planned.error();
     const QMap<QString, QString> values { { QStringLiteral("FullName"), person->fullName }, { QStringLiteral("Url"), url },
@@ -399,8 +398,7 @@ Result<IssuedRequest> RequestService::request(const AccessControl& ac, qint64 pe
     if (!settings)
         return settings.error();
     // Refuse now, not at delivery, when the scheme cannot reach the person.
-    if (auto planned = NotificationPlanner::plan(profile->notificationScheme, *person, showCode, settings->boolean(SettingKey::SmsEmail),
-            settings->boolean(SettingKey::SendEmail));
+    if (auto planned = NotificationPlanner::plan(profile->notificationScheme, *person, showCode, NotificationPlanner::channelsOf(*settings), profile->encoding);
         !planned)
         return planned.error();
     // The kiosk's holder proved themself with their card; anyone else who would see the code

@@ -126,12 +126,9 @@ Error sqlError(const QSqlError& error, const QString& what)
     return Error(ErrorCode::StorageFailure, detail);
 }
 
-Result<QSqlQuery> exec(const QSqlDatabase& db, const QString& sql, const QVariantList& values)
+namespace {
+void bindAll(QSqlQuery& q, const QVariantList& values)
 {
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    if (!q.prepare(sql))
-        return sqlError(q.lastError(), sql.left(80));
     for (const QVariant& v : values) {
         // Qt binds a null QString as SQL NULL; an empty text is still text.
         if (v.typeId() == QMetaType::QString && v.toString().isNull())
@@ -139,9 +136,52 @@ Result<QSqlQuery> exec(const QSqlDatabase& db, const QString& sql, const QVarian
         else
             q.addBindValue(v);
     }
+}
+} // namespace
+
+Result<QSqlQuery> exec(const QSqlDatabase& db, const QString& sql, const QVariantList& values)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        return sqlError(q.lastError(), sql.left(80));
+    bindAll(q, values);
     if (!q.exec())
         return sqlError(q.lastError(), sql.left(80));
     return q;
+}
+
+
+PreparedStatement::PreparedStatement(const QSqlDatabase& db, const QString& sql)
+    : m_query(db)
+    , m_sql(sql)
+{
+    m_query.setForwardOnly(true);
+    m_prepared = m_query.prepare(sql);
+}
+
+Result<void> PreparedStatement::run(const QVariantList& values)
+{
+    if (!m_prepared)
+        return sqlError(m_query.lastError(), m_sql.left(80));
+    bindAll(m_query, values);
+    const bool done = m_query.exec();
+    if (!done)
+        return sqlError(m_query.lastError(), m_sql.left(80));
+    m_query.finish();
+    return {};
+}
+
+Result<SqlRow> PreparedStatement::fetchOne(const QVariantList& values)
+{
+    if (!m_prepared)
+        return sqlError(m_query.lastError(), m_sql.left(80));
+    bindAll(m_query, values);
+    if (!m_query.exec())
+        return sqlError(m_query.lastError(), m_sql.left(80));
+    SqlRow row = m_query.next() ? SqlRow::copyOf(m_query) : SqlRow();
+    m_query.finish();
+    return row;
 }
 
 Result<void> execDirect(const QSqlDatabase& db, const QString& sql)

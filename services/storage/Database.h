@@ -56,6 +56,22 @@ Result<SqlRow> fetchOne(const QSqlDatabase& db, const QString& sql, const QVaria
 // a null QVariant when there is no row. The statement is finished.
 Result<QVariant> fetchValue(const QSqlDatabase& db, const QString& sql, const QVariantList& values = {});
 
+// One statement prepared once and run for many rows (a bulk write): preparing costs as much as
+// running a small insert. Values are bound as exec() binds them.
+class PreparedStatement {
+public:
+    PreparedStatement(const QSqlDatabase& db, const QString& sql);
+
+    Result<void> run(const QVariantList& values);
+    // The one row it yields (INSERT ... RETURNING), or an empty row.
+    Result<SqlRow> fetchOne(const QVariantList& values);
+
+private:
+    QSqlQuery m_query;
+    QString m_sql;
+    bool m_prepared = false;
+};
+
 // Runs a statement and returns the `id` column of every row it gives.
 Result<QList<qint64>> fetchIds(const QSqlDatabase& db, const QString& sql, const QVariantList& values = {});
 

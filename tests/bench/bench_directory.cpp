@@ -53,7 +53,7 @@ int main(int argc, char** argv)
     // The reference: ldapsearch reading the same entries, the same attributes, the same pages.
     QStringList args { QStringLiteral("-x"), QStringLiteral("-LLL"), QStringLiteral("-H"), slapd.url(), QStringLiteral("-D"), QLatin1String(SlapdServer::kRootDn),
         QStringLiteral("-w"), QLatin1String(SlapdServer::kRootPassword), QStringLiteral("-b"), QLatin1String(SlapdServer::kPeopleDn), QStringLiteral("-E"),
-        QStringLiteral("pr=%1/noprompt").arg(kPage), config.filter, config.idAttribute, QStringLiteral("modifyTimestamp") };
+        QStringLiteral("pr=%1/noprompt").arg(kPage), config.filter, config.idAttribute, config.changeAttribute };
     args << config.attributes.values();
     QElapsedTimer timer;
     timer.start();

@@ -13,7 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     // Fields separated by NUL: dn, then one value for each attribute below.
     const QList<QByteArray> parts = QByteArray::fromRawData(reinterpret_cast<const char*>(data), qsizetype(size)).split('\0');
     static const char* const names[] = { "objectGUID", "entryUUID", "sAMAccountName", "uid", "displayName", "cn", "mail", "mobile", "userPrincipalName",
-        "department", "employeeID", "employeeNumber", "userAccountControl", "employeeType", "uSNChanged", "modifyTimestamp" };
+        "department", "employeeID", "employeeNumber", "userAccountControl", "employeeType", "uSNChanged", "entryCSN" };
     LdapEntry entry;
     entry.dn = QString::fromUtf8(parts.value(0));
     for (int i = 0; i < int(std::size(names)) && i + 1 < parts.size(); ++i)

@@ -63,6 +63,22 @@ private Q_SLOTS:
         QCOMPARE(m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE details LIKE ?"), { QStringLiteral("%8765%") }).toInt(), 0);
     }
 
+    // The setting is a policy: with it on, no unlock code is given without the biometric
+    // check nobody here can make.
+    void biometricsOnUnlockRefusesAnUnlock()
+    {
+        const int before = m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE workflow = 'unlock-credential'")).toInt();
+        QString error;
+        QVERIFY2(m_fx.configure(m_op, { { QStringLiteral("biometrics.verifyOnUnlock"), QStringLiteral("true") } }, &error), qPrintable(error));
+        auto refused = await(m_fx.engine().unlockCode(m_op, m_device, QStringLiteral("12345678")));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::BiometricsIncompatible);
+        QCOMPARE(refused.error().args.value(QStringLiteral("problem")).toString(), QStringLiteral("biometric-unlock"));
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE workflow = 'unlock-credential'")).toInt(), before);
+        QVERIFY2(m_fx.configure(m_op, { { QStringLiteral("biometrics.verifyOnUnlock"), QStringLiteral("false") } }, &error), qPrintable(error));
+        QVERIFY(await(m_fx.engine().unlockCode(m_op, m_device, QStringLiteral("12345678"))));
+    }
+
     void refusals()
     {
         QCOMPARE(await(m_fx.engine().unlockCode(m_op, m_device, QStringLiteral("1234"))).error().args.value(QStringLiteral("problem")).toString(), QStringLiteral("challenge-length"));

@@ -161,6 +161,49 @@ private Q_SLOTS:
         configure({ { SettingKey::SmsEmail, QStringLiteral("true") } });
     }
 
+    // Mobile provision via SMS sends a phone's link by SMS too (its own template); a virtual
+    // smart card's link says to collect it at its computer, never by SMS to a phone.
+    void theLinkGoesTheWaysTheSettingsSay()
+    {
+        auto sink = startSink(false);
+        useSmtp(sink);
+        configure({ { SettingKey::MobileProvisionViaSms, QStringLiteral("true") } });
+        setScheme(QStringLiteral("Mobile Identity"), NotificationScheme::MobileAuthCodeEmail);
+        const qint64 person = personWithEmailAndMobile(3);
+        const QString mobile = m_fx.scalar(QStringLiteral("SELECT mobile FROM people WHERE id = ?"), { person }).toString();
+        const QString smsAddress = NotificationDelivery::gatewayNumber(mobile) + QStringLiteral("@sms.example.test");
+        const IssuedRequest phone = request(person, QStringLiteral("Mobile Identity"));
+        QStringList planned;
+        for (const Notification& n : phone.notifications)
+            planned << n.channel + QLatin1Char(':') + n.templateName;
+        planned.sort();
+        QCOMPARE(planned, QStringList({ QStringLiteral("email:auth-code"), QStringLiteral("email:collection-link"), QStringLiteral("sms:collection-link") }));
+        QCOMPARE(deliver().sent, 3);
+        const QList<QJsonObject> sent = sink->received();
+        const auto bySms = std::find_if(sent.cbegin(), sent.cend(), [&](const QJsonObject& m) { return m.value(QStringLiteral("to")).toArray().first().toString() == smsAddress; });
+        QVERIFY(bySms != sent.cend());
+        QVERIFY(bySms->value(QStringLiteral("text")).toString().contains(phone.collectionUrl));
+        QVERIFY(bySms->value(QStringLiteral("text")).toString().contains(QStringLiteral("code comes separately")));
+
+        setScheme(QStringLiteral("Virtual Smart Card"), NotificationScheme::MobileAuthCodeEmail);
+        const IssuedRequest card = request(personWithEmailAndMobile(4), QStringLiteral("Virtual Smart Card"));
+        planned.clear();
+        for (const Notification& n : card.notifications)
+            planned << n.channel + QLatin1Char(':') + n.templateName;
+        planned.sort();
+        QCOMPARE(planned, QStringList({ QStringLiteral("email:auth-code"), QStringLiteral("email:vsc-ready") }));
+        QCOMPARE(deliver().sent, 2);
+        const QList<QJsonObject> after = sink->received();
+        const auto ready = std::find_if(after.cbegin(), after.cend(), [](const QJsonObject& m) {
+            return m.value(QStringLiteral("subject")).toString() == QLatin1String("Your virtual smart card is ready to collect");
+        });
+        QVERIFY(ready != after.cend());
+        QVERIFY(ready->value(QStringLiteral("text")).toString().contains(card.collectionUrl));
+        QVERIFY(!ready->value(QStringLiteral("text")).toString().contains(QStringLiteral("phone")));
+        configure({ { SettingKey::MobileProvisionViaSms, QStringLiteral("false") } });
+        sink->stop();
+    }
+
     void startTlsIsUsedAndRequired()
     {
         auto sink = startSink(true);

@@ -244,7 +244,6 @@ private Q_SLOTS:
         QCOMPARE(status.out.count("certificate "), 3);
 
         QVERIFY2(slapd.modify("dn: uid=dora,ou=people,dc=example,dc=test\nchangetype: modify\nadd: employeeType\nemployeeType: disabled\n\n", &error), qPrintable(error));
-        QTest::qWait(1100); // modifyTimestamp has whole seconds
         const QJsonObject disabled = call(QStringLiteral("syncDirectory"), { { QStringLiteral("full"), false } });
         QCOMPARE(disabled.value(QStringLiteral("disabled")).toInt(), 1);
         QVERIFY(!call(QStringLiteral("person"), { { QStringLiteral("personId"), dora } }).value(QStringLiteral("enabled")).toBool());

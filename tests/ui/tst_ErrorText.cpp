@@ -82,7 +82,7 @@ class TestErrorText : public QObject {
 private Q_SLOTS:
     void everyCodeHasItsOwnSentence()
     {
-        for (int c = int(ErrorCode::InvalidArgument); c <= int(ErrorCode::CardIdentifierTaken); ++c) {
+        for (int c = int(ErrorCode::InvalidArgument); c <= int(ErrorCode::DirectoryFailure); ++c) {
             const Error e(ErrorCode(c), QStringLiteral("detail"));
             const QString text = ErrorText::describe(e);
             QVERIFY2(!text.isEmpty() && text != e.toLogString(), qPrintable(errorId(ErrorCode(c))));

@@ -58,14 +58,15 @@ private Q_SLOTS:
         e.values.insert(QStringLiteral("entryuuid"), { "3493c638-8694-1041-8332-ef2da0d70be1" });
         e.values.insert(QStringLiteral("uid"), { "bo" });
         e.values.insert(QStringLiteral("employeetype"), { "contractor", "leaver" });
-        e.values.insert(QStringLiteral("modifytimestamp"), { "20261207141405Z" });
+        e.values.insert(QStringLiteral("entrycsn"), { "20261207145921.759432Z#000000#000#000000" });
         auto p = reader.read(e);
         QVERIFY(p);
         QCOMPARE(p->directoryId, QStringLiteral("3493c638-8694-1041-8332-ef2da0d70be1"));
         QVERIFY(p->disabled); // any of the values, in any case
-        QVERIFY(reader.isLater(QStringLiteral("20261207141406Z"), p->changeMark));
+        QCOMPARE(p->changeMark, QStringLiteral("20261207145921.759432Z#000000#000#000000"));
+        QVERIFY(reader.isLater(QStringLiteral("20261207145921.759443Z#000000#000#000000"), p->changeMark));
         // A value that would change the filter is escaped (RFC 4515).
-        QCOMPARE(reader.changedSince(QStringLiteral("2026)(uid=*")), QStringLiteral("(&(objectClass=inetOrgPerson)(modifyTimestamp>=2026\\29\\28uid=\\2a))"));
+        QCOMPARE(reader.changedSince(QStringLiteral("2026)(uid=*")), QStringLiteral("(&(objectClass=inetOrgPerson)(entryCSN>=2026\\29\\28uid=\\2a))"));
         e.values.insert(QStringLiteral("mail"), { QByteArray("bo\xff@example.test") });
         auto bad = reader.read(e);
         QVERIFY(!bad);

@@ -15,6 +15,8 @@ class TestNotificationPlanner : public QObject {
         p.mobile = mobile ? QStringLiteral("+44 7700 900123") : QString();
         return p;
     }
+    // The link by email only, as the settings have it by default.
+    static NotificationPlanner::Channels channels(bool sms, bool email) { return { email, sms, true, false }; }
     static QStringList describe(const QList<NotificationPlanner::Planned>& plan)
     {
         QStringList out;
@@ -28,28 +30,50 @@ private Q_SLOTS:
     {
         using S = NotificationScheme;
         const QStringList both { QStringLiteral("email:collection-link"), QStringLiteral("email:auth-code") };
-        QCOMPARE(describe(*NotificationPlanner::plan(S::Default, person(true, true), false, true, true)),
+        QCOMPARE(describe(*NotificationPlanner::plan(S::Default, person(true, true), false, channels(true, true), CardEncoding::IdentityAgent)),
             QStringList({ QStringLiteral("email:collection-link"), QStringLiteral("email:auth-code"), QStringLiteral("sms:auth-code") }));
-        QCOMPARE(describe(*NotificationPlanner::plan(S::Default, person(true, true), false, false, true)), both);
-        QCOMPARE(describe(*NotificationPlanner::plan(S::MobileAuthCodeEmail, person(true, true), false, true, true)), both);
-        QCOMPARE(describe(*NotificationPlanner::plan(S::MobileAuthCodeSms, person(true, true), false, true, true)),
+        QCOMPARE(describe(*NotificationPlanner::plan(S::Default, person(true, true), false, channels(false, true), CardEncoding::IdentityAgent)), both);
+        QCOMPARE(describe(*NotificationPlanner::plan(S::MobileAuthCodeEmail, person(true, true), false, channels(true, true), CardEncoding::IdentityAgent)), both);
+        QCOMPARE(describe(*NotificationPlanner::plan(S::MobileAuthCodeSms, person(true, true), false, channels(true, true), CardEncoding::IdentityAgent)),
             QStringList({ QStringLiteral("email:collection-link"), QStringLiteral("sms:auth-code") }));
-        QVERIFY(NotificationPlanner::plan(S::None, person(true, true), true, true, true)->isEmpty());
+        QVERIFY(NotificationPlanner::plan(S::None, person(true, true), true, channels(true, true), CardEncoding::IdentityAgent)->isEmpty());
+    }
+
+    // Provision via SMS adds the link by SMS for a phone's credential, never for a virtual
+    // smart card, whose link has its own wording; a link by SMS alone still reaches the user.
+    void theLinkFollowsTheProvisionSettingsAndTheEncoding()
+    {
+        using S = NotificationScheme;
+        NotificationPlanner::Channels both { true, true, true, true };
+        QCOMPARE(describe(*NotificationPlanner::plan(S::MobileAuthCodeEmail, person(true, true), false, both, CardEncoding::IdentityAgent)),
+            QStringList({ QStringLiteral("email:collection-link"), QStringLiteral("sms:collection-link"), QStringLiteral("email:auth-code") }));
+        QCOMPARE(describe(*NotificationPlanner::plan(S::MobileAuthCodeEmail, person(true, true), false, both, CardEncoding::VirtualSmartCard)),
+            QStringList({ QStringLiteral("email:vsc-ready"), QStringLiteral("email:auth-code") }));
+        NotificationPlanner::Channels smsLinkOnly { true, true, false, true };
+        QCOMPARE(describe(*NotificationPlanner::plan(S::MobileAuthCodeEmail, person(true, true), false, smsLinkOnly, CardEncoding::IdentityAgent)),
+            QStringList({ QStringLiteral("sms:collection-link"), QStringLiteral("email:auth-code") }));
+        // Neither way open for a virtual smart card's link: refused, not sent half.
+        auto vsc = NotificationPlanner::plan(S::MobileAuthCodeEmail, person(true, true), false, smsLinkOnly, CardEncoding::VirtualSmartCard);
+        QCOMPARE(vsc.error().code, ErrorCode::NoContactDetails);
+        // Email off, the link by SMS and the code by SMS: both halves still arrive, apart.
+        NotificationPlanner::Channels noEmail { false, true, true, true };
+        QCOMPARE(describe(*NotificationPlanner::plan(S::MobileAuthCodeSms, person(true, true), false, noEmail, CardEncoding::IdentityAgent)),
+            QStringList({ QStringLiteral("sms:collection-link"), QStringLiteral("sms:auth-code") }));
     }
 
     void refusals()
     {
         using S = NotificationScheme;
-        QCOMPARE(NotificationPlanner::plan(S::None, person(true, true), false, true, true).error().args.value(QStringLiteral("channel")).toString(), QStringLiteral("none"));
-        QCOMPARE(NotificationPlanner::plan(S::Default, person(false, true), false, true, true).error().args.value(QStringLiteral("channel")).toString(), QStringLiteral("email"));
+        QCOMPARE(NotificationPlanner::plan(S::None, person(true, true), false, channels(true, true), CardEncoding::IdentityAgent).error().args.value(QStringLiteral("channel")).toString(), QStringLiteral("none"));
+        QCOMPARE(NotificationPlanner::plan(S::Default, person(false, true), false, channels(true, true), CardEncoding::IdentityAgent).error().args.value(QStringLiteral("channel")).toString(), QStringLiteral("email"));
         // SMS switched off or no number: the SMS scheme cannot deliver the code.
-        QCOMPARE(NotificationPlanner::plan(S::MobileAuthCodeSms, person(true, true), false, false, true).error().args.value(QStringLiteral("channel")).toString(), QStringLiteral("sms"));
-        QCOMPARE(NotificationPlanner::plan(S::MobileAuthCodeSms, person(true, false), false, true, true).error().code, ErrorCode::NoContactDetails);
-        QCOMPARE(NotificationPlanner::plan(S::MobileAuthCodeSms, person(true, true), false, false, true).error().code, ErrorCode::ChannelDisabled);
+        QCOMPARE(NotificationPlanner::plan(S::MobileAuthCodeSms, person(true, true), false, channels(false, true), CardEncoding::IdentityAgent).error().args.value(QStringLiteral("channel")).toString(), QStringLiteral("sms"));
+        QCOMPARE(NotificationPlanner::plan(S::MobileAuthCodeSms, person(true, false), false, channels(true, true), CardEncoding::IdentityAgent).error().code, ErrorCode::NoContactDetails);
+        QCOMPARE(NotificationPlanner::plan(S::MobileAuthCodeSms, person(true, true), false, channels(false, true), CardEncoding::IdentityAgent).error().code, ErrorCode::ChannelDisabled);
         // Email switched off altogether.
-        QCOMPARE(NotificationPlanner::plan(S::MobileAuthCodeEmail, person(true, true), false, true, false).error().code, ErrorCode::ChannelDisabled);
+        QCOMPARE(NotificationPlanner::plan(S::MobileAuthCodeEmail, person(true, true), false, channels(true, false), CardEncoding::IdentityAgent).error().code, ErrorCode::ChannelDisabled);
         // On screen: whatever can be sent is, nothing is refused.
-        QVERIFY(NotificationPlanner::plan(S::Default, person(false, false), true, true, true)->isEmpty());
+        QVERIFY(NotificationPlanner::plan(S::Default, person(false, false), true, channels(true, true), CardEncoding::IdentityAgent)->isEmpty());
     }
 };
 
