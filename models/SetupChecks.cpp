@@ -2,6 +2,7 @@
 
 #include "core/WhenFinished.h"
 #include "notify/CurlTransport.h"
+#include "pki/OpenSslThread.h"
 
 #include <QtConcurrent>
 
@@ -22,7 +23,14 @@ void SetupChecks::checkAddress(const QString& url)
     request.method = QStringLiteral("GET");
     request.url = url.trimmed();
     request.timeoutSeconds = kAddressTimeoutSeconds;
-    whenFinished(QtConcurrent::run([request] { return CurlTransport::http(request); }), this, [this, url](const Result<QByteArray>& answer) {
+    // The check runs on a shared pool thread; what libcurl's TLS left in OpenSSL's per-thread
+    // state is freed here, not by an exit handler racing the end of the process.
+    whenFinished(QtConcurrent::run([request] {
+        auto answer = CurlTransport::http(request);
+        releaseOpenSslThreadState();
+        return answer;
+    }),
+        this, [this, url](const Result<QByteArray>& answer) {
         // An HTTP error status is still a server answering at that address.
         const bool answered = answer.ok() || answer.error().args.contains(QStringLiteral("status"));
         Q_EMIT addressChecked(url, answered, answered ? Error() : answer.error());
@@ -34,7 +42,12 @@ void SetupChecks::sendTestMail(const FirstSetupPlan& plan, const QString& to)
     const QString subject = tr("Lanyard: test mail for %1").arg(plan.organisation.trimmed());
     const QString text = tr("The Lanyard first-run wizard sent this mail through %1 to check the mail server. Codes and links will reach people the same way.")
                              .arg(plan.smtpHost.trimmed());
-    whenFinished(QtConcurrent::run([plan, to, subject, text] { return plan.sendTestMail(to, subject, text); }), this, [this](const Result<void>& sent) {
+    whenFinished(QtConcurrent::run([plan, to, subject, text] {
+        auto sent = plan.sendTestMail(to, subject, text);
+        releaseOpenSslThreadState();
+        return sent;
+    }),
+        this, [this](const Result<void>& sent) {
         Q_EMIT testMailFinished(sent.ok(), sent.ok() ? Error() : sent.error());
     });
 }

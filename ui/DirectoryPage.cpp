@@ -91,9 +91,12 @@ DirectoryPage::DirectoryPage(const OperatorActions& actions, QWidget* parent)
     m_caFile->setPlaceholderText(tr("PEM file of the CA that signs the directory's certificate; empty: the system's"));
     auto* browse = new QPushButton(tr("&Browse…"), connection);
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("CA certificate"), QString(), tr("Certificates (*.pem *.crt *.cer);;All files (*)"));
-        if (!path.isEmpty())
-            m_caFile->setText(path);
+        // Opened, not exec()'d: no nested event loop.
+        auto* files = new QFileDialog(this, tr("CA certificate"), QString(), tr("Certificates (*.pem *.crt *.cer);;All files (*)"));
+        files->setAttribute(Qt::WA_DeleteOnClose);
+        files->setFileMode(QFileDialog::ExistingFile);
+        connect(files, &QFileDialog::fileSelected, m_caFile, &QLineEdit::setText);
+        files->open();
     });
     auto* caRow = new QHBoxLayout;
     caRow->addWidget(m_caFile, 1);

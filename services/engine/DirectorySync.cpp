@@ -96,14 +96,40 @@ Result<DirectorySnapshot> DirectorySync::read(const DirectoryConfig& config, con
         groups.insert(g.groupDn.trimmed());
     for (const QString& group : groups) {
         QSet<QString> members;
-        auto found = (*connection)->search(group, LdapScope::Base, QStringLiteral("(objectClass=*)"), { QStringLiteral("member"), QStringLiteral("uniqueMember") }, 0,
-            [&](const LdapEntry& entry) -> Result<void> {
-                for (const char* attribute : { "member", "uniquemember" }) {
-                    for (const QByteArray& dn : entry.all(QLatin1String(attribute)))
-                        members.insert(DirectoryEntryReader::dnKey(QString::fromUtf8(dn)));
-                }
-                return {};
-            });
+        // Active Directory hands out a large group's members 1,500 at a time, as
+        // member;range=0-1499; the rest is asked for range by range, so nobody past the first
+        // range loses their role.
+        qint64 next = 0;
+        Result<int> found = 0;
+        while (next >= 0) {
+            const QString memberAttribute = next == 0 ? QStringLiteral("member") : QStringLiteral("member;range=%1-*").arg(next);
+            const qint64 asked = next;
+            next = -1;
+            found = (*connection)->search(group, LdapScope::Base, QStringLiteral("(objectClass=*)"), { memberAttribute, QStringLiteral("uniqueMember") }, 0,
+                [&](const LdapEntry& entry) -> Result<void> {
+                    for (auto it = entry.values.cbegin(); it != entry.values.cend(); ++it) {
+                        const QString& name = it.key();
+                        const bool ranged = name.startsWith(QLatin1String("member;range="));
+                        if (name != QLatin1String("member") && name != QLatin1String("uniquemember") && !ranged)
+                            continue;
+                        for (const QByteArray& dn : it.value())
+                            members.insert(DirectoryEntryReader::dnKey(QString::fromUtf8(dn)));
+                        if (!ranged)
+                            continue;
+                        const QString end = name.section(QLatin1Char('-'), -1);
+                        bool ok = false;
+                        const qint64 last = end.toLongLong(&ok);
+                        if (end != QLatin1String("*") && (!ok || last < asked))
+                            return Error(ErrorCode::DirectoryFailure, QStringLiteral("%1: the member range %2 does not go on").arg(group, name),
+                                { { QStringLiteral("problem"), QStringLiteral("directory-refused") }, { QStringLiteral("reason"), name } });
+                        if (end != QLatin1String("*"))
+                            next = last + 1;
+                    }
+                    return {};
+                });
+            if (!found)
+                break;
+        }
         if (!found) {
             if (found.error().args.value(QStringLiteral("problem")) != QLatin1String("directory-base-missing"))
                 return found.error();
