@@ -201,6 +201,35 @@ Result<int> LdapConnection::search(const QString& base, LdapScope scope, const Q
             ber_bvfree(cookie);
         cookie = nullptr;
     };
+    // Entries are taken as they arrive, not a page at a time: a page's first entries are read
+    // and checked here while the directory is still sending its last.
+    const auto toEntry = [ld](LDAPMessage* m) {
+        LdapEntry entry;
+        if (char* dn = ldap_get_dn(ld, m)) {
+            entry.dn = QString::fromUtf8(dn);
+            ldap_memfree(dn);
+        }
+        BerElement* ber = nullptr;
+        for (char* a = ldap_first_attribute(ld, m, &ber); a; a = ldap_next_attribute(ld, m, ber)) {
+            QList<QByteArray> values;
+            if (berval** vals = ldap_get_values_len(ld, m, a)) {
+                for (int i = 0; vals[i]; ++i)
+                    values << QByteArray(vals[i]->bv_val, qsizetype(vals[i]->bv_len));
+                ldap_value_free_len(vals);
+            }
+            entry.values.insert(QString::fromUtf8(a).toLower(), values);
+            ldap_memfree(a);
+        }
+        if (ber)
+            ber_free(ber, 0);
+        return entry;
+    };
+    const auto searchFailure = [&](int code) {
+        Error e = operationFailure(ld, code, QStringLiteral("search %1 for %2").arg(base, filter), m_handle->url);
+        e.args.insert(QStringLiteral("base"), base);
+        e.args.insert(QStringLiteral("filter"), filter);
+        return e;
+    };
     for (;;) {
         LDAPControl* page = nullptr;
         if (pageSize > 0) {
@@ -209,67 +238,55 @@ Result<int> LdapConnection::search(const QString& base, LdapScope scope, const Q
                 return operationFailure(ld, rc, QStringLiteral("paged results"), m_handle->url);
             }
         }
+        freeCookie();
         LDAPControl* controls[] = { page, nullptr };
-        LDAPMessage* result = nullptr;
-        int rc = ldap_search_ext_s(ld, baseDn.constData(), ldapScope, filterText.constData(), attrs.data(), 0, page ? controls : nullptr, nullptr, &timeout,
-            LDAP_NO_LIMIT, &result);
+        int msgId = 0;
+        int rc = ldap_search_ext(ld, baseDn.constData(), ldapScope, filterText.constData(), attrs.data(), 0, page ? controls : nullptr, nullptr, &timeout,
+            LDAP_NO_LIMIT, &msgId);
         if (page)
             ldap_control_free(page);
-        const auto freeResult = [&result] {
-            if (result)
-                ldap_msgfree(result);
-            result = nullptr;
-        };
-        if (rc != LDAP_SUCCESS && !(rc == LDAP_SIZELIMIT_EXCEEDED && result)) {
-            freeResult();
-            freeCookie();
-            Error e = operationFailure(ld, rc, QStringLiteral("search %1 for %2").arg(base, filter), m_handle->url);
-            e.args.insert(QStringLiteral("base"), base);
-            e.args.insert(QStringLiteral("filter"), filter);
-            return e;
-        }
-        for (LDAPMessage* m = ldap_first_entry(ld, result); m; m = ldap_next_entry(ld, m)) {
-            LdapEntry entry;
-            if (char* dn = ldap_get_dn(ld, m)) {
-                entry.dn = QString::fromUtf8(dn);
-                ldap_memfree(dn);
+        if (rc != LDAP_SUCCESS)
+            return searchFailure(rc);
+        // Stops the search on the server when this side gives up on it.
+        const auto abandon = [&] { ldap_abandon_ext(ld, msgId, nullptr, nullptr); };
+        LDAPMessage* done = nullptr;
+        while (!done) {
+            LDAPMessage* message = nullptr;
+            const int type = ldap_result(ld, msgId, LDAP_MSG_ONE, &timeout, &message);
+            if (type <= 0) {
+                // 0: nothing came within the time-out; -1: the connection failed.
+                int code = LDAP_TIMEOUT;
+                if (type < 0)
+                    ldap_get_option(ld, LDAP_OPT_RESULT_CODE, &code);
+                if (message)
+                    ldap_msgfree(message);
+                abandon();
+                return searchFailure(code);
             }
-            BerElement* ber = nullptr;
-            for (char* a = ldap_first_attribute(ld, m, &ber); a; a = ldap_next_attribute(ld, m, ber)) {
-                QList<QByteArray> values;
-                if (berval** vals = ldap_get_values_len(ld, m, a)) {
-                    for (int i = 0; vals[i]; ++i)
-                        values << QByteArray(vals[i]->bv_val, qsizetype(vals[i]->bv_len));
-                    ldap_value_free_len(vals);
+            if (type == LDAP_RES_SEARCH_ENTRY) {
+                const LdapEntry entry = toEntry(message);
+                ldap_msgfree(message);
+                ++count;
+                if (auto r = each(entry); !r) {
+                    abandon();
+                    return r.error();
                 }
-                entry.values.insert(QString::fromUtf8(a).toLower(), values);
-                ldap_memfree(a);
-            }
-            if (ber)
-                ber_free(ber, 0);
-            ++count;
-            if (auto r = each(entry); !r) {
-                freeResult();
-                freeCookie();
-                return r.error();
+            } else if (type == LDAP_RES_SEARCH_RESULT) {
+                done = message;
+            } else {
+                ldap_msgfree(message); // a referral to another server: not followed
             }
         }
         int resultCode = LDAP_SUCCESS;
         LDAPControl** serverControls = nullptr;
-        rc = ldap_parse_result(ld, result, &resultCode, nullptr, nullptr, nullptr, &serverControls, 0);
-        freeResult();
+        rc = ldap_parse_result(ld, done, &resultCode, nullptr, nullptr, nullptr, &serverControls, 1);
         if (rc != LDAP_SUCCESS || (resultCode != LDAP_SUCCESS)) {
             if (serverControls)
                 ldap_controls_free(serverControls);
-            freeCookie();
-            const int code = rc != LDAP_SUCCESS ? rc : resultCode;
-            Error e = operationFailure(ld, code, QStringLiteral("search %1 for %2").arg(base, filter), m_handle->url);
-            e.args.insert(QStringLiteral("base"), base);
-            e.args.insert(QStringLiteral("filter"), filter);
+            Error e = searchFailure(rc != LDAP_SUCCESS ? rc : resultCode);
             e.args.insert(QStringLiteral("entries"), count);
             return e;
         }
-        freeCookie();
         if (pageSize > 0 && serverControls) {
             if (LDAPControl* response = ldap_control_find(LDAP_CONTROL_PAGEDRESULTS, serverControls, nullptr)) {
                 ber_int_t estimate = 0;

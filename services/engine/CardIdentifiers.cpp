@@ -17,8 +17,11 @@ Error badFormat(const QString& problem, const QString& detail, const QString& va
 
 Result<QString> CardIdentifiers::normaliseFascn(const QString& text)
 {
+    if (text.isEmpty())
+        return QString();
+    static const QRegularExpression separators(QStringLiteral("[\\s-]"));
     QString compact = text;
-    compact.remove(QRegularExpression(QStringLiteral("[\\s-]")));
+    compact.remove(separators);
     if (compact.isEmpty())
         return QString();
     static const QRegularExpression digits(QStringLiteral("^[0-9]{32}$"));

@@ -6,6 +6,7 @@
 #include "PersonAdministration.h"
 #include "PersonRules.h"
 #include "storage/Database.h"
+#include "storage/IndexRebuild.h"
 
 namespace lanyard {
 
@@ -201,16 +202,68 @@ Result<void> DirectorySync::apply(const DirectoryConfig& config, const Directory
         report->errors << entryError(entry.dn, e);
     };
     AccountSwitch accounts(m_ctx, m_db);
-    // Prepared once: a first sync writes every person.
-    PreparedStatement insertPerson(m_db,
-        QStringLiteral("INSERT INTO people (logon_name, full_name, full_name_key, email, mobile, upn, group_name, enabled, employee_id, directory_id, "
-                       "directory_dn, disabled_by_directory) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
+    // Newcomers are written kInsertBatch at a time by one statement prepared once (a first sync
+    // writes every person; a statement per person cost more than the person). Until their
+    // batch is written they are known here by a stand-in id below zero.
+    const auto insertSql = [](qsizetype rows) {
+        QStringList values;
+        for (qsizetype i = 0; i < rows; ++i)
+            values << QStringLiteral("(?,?,?,?,?,?,?,?,?,?,?,?)");
+        return QStringLiteral("INSERT INTO people (logon_name, full_name, full_name_key, email, mobile, upn, group_name, enabled, employee_id, directory_id, "
+                              "directory_dn, disabled_by_directory) VALUES %1 RETURNING id, directory_id")
+            .arg(values.join(QLatin1Char(',')));
+    };
+    PreparedStatement insertBatch(m_db, insertSql(kInsertBatch));
+    QVariantList pendingValues;
+    QHash<QString, qint64> pendingByDirectoryId; // stand-in ids
+
+    qint64 nextStandIn = -1;
+    const auto writeNewcomers = [&]() -> Result<void> {
+        const qsizetype count = pendingByDirectoryId.size();
+        if (count == 0)
+            return {};
+        auto rows = count == kInsertBatch ? insertBatch.fetchAll(pendingValues) : PreparedStatement(m_db, insertSql(count)).fetchAll(pendingValues);
+        if (!rows)
+            return rows.error();
+        if (rows->size() != count)
+            return Error(ErrorCode::StorageFailure, QStringLiteral("%1 people written, %2 expected").arg(rows->size()).arg(count));
+        for (const SqlRow& row : *rows) {
+            const qint64 standIn = pendingByDirectoryId.value(row.value("directory_id").toString());
+            if (!standIn)
+                return Error(ErrorCode::StorageFailure, QStringLiteral("a person written was not among those to write"));
+            Local l = people.take(standIn);
+            l.id = row.value("id").toLongLong();
+            people.insert(l.id, l);
+            index(l);
+        }
+        pendingValues.clear();
+        pendingByDirectoryId.clear();
+        return {};
+    };
     PreparedStatement updatePerson(m_db,
         QStringLiteral("UPDATE people SET logon_name = ?, full_name = ?, full_name_key = ?, email = ?, mobile = ?, upn = ?, group_name = ?, "
                        "employee_id = ?, directory_id = ?, directory_dn = ? WHERE id = ?"));
     const bool employeeMapped = config.attributes.contains(QStringLiteral("employeeId"));
 
+    // Many newcomers (a first sync): people's indexes are made afresh after them, not kept up
+    // person by person. Uniqueness is decided in memory above, so the rebuild cannot fail on it.
+    qsizetype newcomers = 0;
+    for (const DirectoryPerson& entry : snapshot.people)
+        newcomers += byDirectoryId.contains(entry.directoryId) ? 0 : 1;
+    std::optional<IndexRebuild> indexes;
+    if (newcomers >= kManyNewcomers && newcomers >= people.size()) {
+        auto aside = IndexRebuild::setAside(m_db, m_ctx.dialect(), QStringLiteral("people"));
+        if (!aside)
+            return aside.error();
+        indexes.emplace(std::move(aside).value());
+    }
+
     for (const DirectoryPerson& entry : snapshot.people) {
+        if (pendingByDirectoryId.contains(entry.directoryId)) {
+            // The same id twice in one read: the first is written before the second is matched.
+            if (auto r = writeNewcomers(); !r)
+                return r;
+        }
         qint64 match = byDirectoryId.value(entry.directoryId);
         if (!match) {
             // People added before the directory are adopted once, by employee id or logon name.
@@ -259,14 +312,18 @@ Result<void> DirectorySync::apply(const DirectoryConfig& config, const Directory
         if (taken)
             continue;
         if (!match) {
-            auto row = insertPerson.fetchOne({ details->logonName, details->fullName, PeopleService::nameKey(details->fullName), details->email, details->mobile, details->userPrincipalName,
-                    details->group, entry.disabled ? 0 : 1, details->employeeId, entry.directoryId, entry.dn, entry.disabled ? 1 : 0 });
-            if (!row)
-                return row.error();
-            Local fresh { row->value("id").toLongLong(), *details, !entry.disabled, false, entry.disabled, entry.directoryId, entry.dn };
+            pendingValues << details->logonName << details->fullName << PeopleService::nameKey(details->fullName) << details->email << details->mobile
+                          << details->userPrincipalName << details->group << (entry.disabled ? 0 : 1) << details->employeeId << entry.directoryId << entry.dn
+                          << (entry.disabled ? 1 : 0);
+            Local fresh { nextStandIn--, *details, !entry.disabled, false, entry.disabled, entry.directoryId, entry.dn };
+            pendingByDirectoryId.insert(fresh.directoryId, fresh.id);
             people.insert(fresh.id, fresh);
             index(fresh);
             ++report->added;
+            if (pendingByDirectoryId.size() == kInsertBatch) {
+                if (auto r = writeNewcomers(); !r)
+                    return r;
+            }
             continue;
         }
         const QStringList changed = PersonRules::changedFields(before.details, *details);
@@ -316,6 +373,13 @@ Result<void> DirectorySync::apply(const DirectoryConfig& config, const Directory
             if (auto r = audit(QStringLiteral("person"), match, now.details.fullName, done->join(QStringLiteral("; "))); !r)
                 return r;
         }
+    }
+
+    if (auto r = writeNewcomers(); !r)
+        return r;
+    if (indexes) {
+        if (auto r = indexes->rebuild(); !r)
+            return r.error();
     }
 
     // Who came back without their entry changing (an incremental sync did not read it).

@@ -33,6 +33,13 @@ class DirectorySync {
 public:
     DirectorySync(const EngineContext& context, QSqlDatabase db);
 
+    // From this many people added at once (and more than there were), people's indexes are made
+    // afresh after them rather than kept up one by one.
+    static constexpr qsizetype kManyNewcomers = 5000;
+    // Newcomers written by one statement (12 values each: well under SQLite's and
+    // PostgreSQL's limits on a statement's parameters).
+    static constexpr qsizetype kInsertBatch = 100;
+
     static Result<DirectorySnapshot> read(const DirectoryConfig& config, const QString& highWater, bool full);
     // Applies `snapshot` and counts it in `report`. Refused (and to be rolled back by the
     // caller) when the directory matched nobody although people were synced from it

@@ -68,9 +68,11 @@ NotificationDelivery::NotificationDelivery(const EngineContext& context, QSqlDat
 QString NotificationDelivery::gatewayNumber(const QString& mobile)
 {
     QString n = mobile.trimmed();
-    n.remove(QRegularExpression(QStringLiteral("\\(0\\)")));
+    static const QRegularExpression trunkZero(QStringLiteral("\\(0\\)"));
+    static const QRegularExpression notDigit(QStringLiteral("[^0-9]"));
+    n.remove(trunkZero);
     const bool international = n.startsWith(QLatin1Char('+'));
-    n.remove(QRegularExpression(QStringLiteral("[^0-9]")));
+    n.remove(notDigit);
     return international ? QStringLiteral("00") + n : n;
 }
 

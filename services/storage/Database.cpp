@@ -184,6 +184,20 @@ Result<SqlRow> PreparedStatement::fetchOne(const QVariantList& values)
     return row;
 }
 
+Result<QList<SqlRow>> PreparedStatement::fetchAll(const QVariantList& values)
+{
+    if (!m_prepared)
+        return sqlError(m_query.lastError(), m_sql.left(80));
+    bindAll(m_query, values);
+    if (!m_query.exec())
+        return sqlError(m_query.lastError(), m_sql.left(80));
+    QList<SqlRow> rows;
+    while (m_query.next())
+        rows.append(SqlRow::copyOf(m_query));
+    m_query.finish();
+    return rows;
+}
+
 Result<void> execDirect(const QSqlDatabase& db, const QString& sql)
 {
     QSqlQuery q(db);

@@ -65,6 +65,8 @@ public:
     Result<void> run(const QVariantList& values);
     // The one row it yields (INSERT ... RETURNING), or an empty row.
     Result<SqlRow> fetchOne(const QVariantList& values);
+    // Every row it yields (a many-row INSERT ... RETURNING), detached.
+    Result<QList<SqlRow>> fetchAll(const QVariantList& values);
 
 private:
     QSqlQuery m_query;

@@ -1,6 +1,7 @@
 #include "SlapdServer.h"
 #include "SmtpSink.h"
 #include "TestSupport.h"
+#include "engine/DirectorySync.h"
 #include "engine/SettingsSchema.h"
 
 #include <QTest>
@@ -430,21 +431,47 @@ private Q_SLOTS:
         for (int i = 0; i < 10000; ++i)
             ldif += SlapdServer::person(QStringLiteral("user%1").arg(i, 5, 10, QLatin1Char('0')), QStringLiteral("User %1").arg(i), QStringLiteral("user%1@example.test").arg(i),
                 QStringLiteral("employeeNumber: N%1").arg(i));
+        // A group of newcomers: its role goes to the people just written, by their new ids.
+        ldif += "dn: cn=validators,ou=groups,dc=example,dc=test\nobjectClass: groupOfNames\ncn: validators\n";
+        for (int i : { 17, 4999, 9999 })
+            ldif += "member: " + SlapdServer::personDn(QStringLiteral("user%1").arg(i, 5, 10, QLatin1Char('0'))).toUtf8() + "\n";
+        ldif += "\n";
         SlapdServer big;
         QString error;
         QVERIFY2(big.start(m_fx.dir() + QStringLiteral("/big"), ldif, false, &error), qPrintable(error));
         DirectoryConfig c = config();
         c.url = big.url();
         c.pageSize = 500;
+        c.groupRoles = { { QStringLiteral("cn=validators,ou=groups,dc=example,dc=test"), roleId(QStringLiteral("Helpdesk Operator")) } };
         save(c);
         const int before = peopleCount();
+        const QString indexes = QStringLiteral("SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_master WHERE tbl_name = 'people' AND type = 'index' ORDER BY name)");
+        const QString indexesBefore = m_fx.scalar(indexes).toString();
+        QVERIFY(indexesBefore.contains(QLatin1String("people_directory_id")));
+        // So many newcomers are written with people's indexes set aside and made again after.
+        QVERIFY(10000 >= DirectorySync::kManyNewcomers && 10000 >= before);
+        // Synced people who hold the role now and are not in the group lose it.
+        const int holdersBefore = m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM person_roles pr JOIN people p ON p.id = pr.person_id "
+                                                             "WHERE pr.role_id = ? AND p.directory_id IS NOT NULL"),
+                                          { roleId(QStringLiteral("Helpdesk Operator")) })
+                                      .toInt();
         const DirectorySyncReport r = sync();
         QVERIFY2(!r.failed, qPrintable(r.detail));
         QCOMPARE(r.entries, 10000);
         QCOMPARE(r.added, 10000);
+        QCOMPARE(r.roleChanges, 3 + holdersBefore);
         QCOMPARE(peopleCount(), before + 10000);
+        QCOMPARE(m_fx.scalar(indexes).toString(), indexesBefore);
+        const Person p = personByLogon(QStringLiteral("user04999"));
+        QCOMPARE(p.email, QStringLiteral("user4999@example.test"));
+        QCOMPARE(p.directoryDn, SlapdServer::personDn(QStringLiteral("user04999")));
+        QVERIFY(p.roles.contains(QStringLiteral("Helpdesk Operator")));
+        QVERIFY(personByLogon(QStringLiteral("user09999")).roles.contains(QStringLiteral("Helpdesk Operator")));
+        QVERIFY(!personByLogon(QStringLiteral("user05000")).roles.contains(QStringLiteral("Helpdesk Operator")));
         const DirectorySyncReport again = sync();
-        QCOMPARE(again.added + again.updated, 0);
+        QCOMPARE(again.added + again.updated + again.roleChanges, 0);
+        c.groupRoles.clear();
+        save(c);
         big.stop();
     }
 

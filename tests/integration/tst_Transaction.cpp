@@ -1,4 +1,5 @@
 #include "storage/Database.h"
+#include "storage/IndexRebuild.h"
 #include "storage/Transaction.h"
 
 #include <QTemporaryDir>
@@ -147,6 +148,107 @@ private Q_SLOTS:
             QVERIFY(tx.commit().ok());
         }
         QCOMPARE(rows(), QStringList({ QStringLiteral("one"), QStringLiteral("two") }));
+    }
+
+    // IndexRebuild: a table's own indexes set aside for a bulk write come back as they were —
+    // after rebuild(), after a rollback, and when the caller forgot rebuild().
+    QStringList probeIndexes()
+    {
+        if (m_dialect != SqlDialect::Sqlite)
+            return {};
+        auto q = exec(m_db, QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tx_probe' AND sql IS NOT NULL ORDER BY name"));
+        if (!q)
+            qFatal("%s", qPrintable(q.error().toLogString()));
+        QStringList out;
+        const SqlRow row(*q);
+        while (q->next())
+            out << row.value("sql").toString();
+        return out;
+    }
+    void makeProbeIndexes()
+    {
+        QVERIFY(execDirect(m_db, QStringLiteral("DROP INDEX IF EXISTS tx_probe_lower")).ok());
+        QVERIFY(execDirect(m_db, QStringLiteral("DROP INDEX IF EXISTS tx_probe_length")).ok());
+        QVERIFY(execDirect(m_db, QStringLiteral("CREATE UNIQUE INDEX tx_probe_lower ON tx_probe (lower(what))")).ok());
+        QVERIFY(execDirect(m_db, QStringLiteral("CREATE INDEX tx_probe_length ON tx_probe (length(what))")).ok());
+    }
+
+    void indexesSetAsideAreMadeAgain()
+    {
+        makeProbeIndexes();
+        const QStringList before = probeIndexes();
+        Transaction tx(m_db, m_dialect);
+        QVERIFY(tx.begin().ok());
+        auto aside = IndexRebuild::setAside(m_db, m_dialect, QStringLiteral("tx_probe"));
+        QVERIFY2(aside.ok(), qPrintable(aside.ok() ? QString() : aside.error().toLogString()));
+        if (m_dialect == SqlDialect::Sqlite) {
+            QCOMPARE(aside->pending(), 2);
+            QVERIFY(probeIndexes().isEmpty());
+        } else {
+            QCOMPARE(aside->pending(), 0); // PostgreSQL keeps them: dropping would lock out readers
+        }
+        for (int i = 0; i < 1000; ++i)
+            QVERIFY(add(QStringLiteral("row %1").arg(i)).ok());
+        QVERIFY(aside->rebuild().ok());
+        QCOMPARE(aside->pending(), 0);
+        QVERIFY(tx.commit().ok());
+        QCOMPARE(probeIndexes(), before);
+        // The unique one acts again.
+        QVERIFY(!add(QStringLiteral("ROW 1")).ok());
+    }
+
+    void aRollbackBringsTheIndexesBack()
+    {
+        makeProbeIndexes();
+        const QStringList before = probeIndexes();
+        {
+            Transaction tx(m_db, m_dialect);
+            QVERIFY(tx.begin().ok());
+            auto aside = IndexRebuild::setAside(m_db, m_dialect, QStringLiteral("tx_probe"));
+            QVERIFY(aside.ok());
+            QVERIFY(add(QStringLiteral("undone")).ok());
+            // Neither rebuilt nor committed: the transaction is undone as it ends (the
+            // IndexRebuild goes first and makes them once more, inside it).
+        }
+        QCOMPARE(probeIndexes(), before);
+        QVERIFY(rows().isEmpty());
+    }
+
+    void rowsThatBreakAUniqueIndexFailTheRebuild()
+    {
+        if (m_dialect != SqlDialect::Sqlite)
+            QSKIP("PostgreSQL keeps its indexes, so the second row is refused at once");
+        makeProbeIndexes();
+        const QStringList before = probeIndexes();
+        {
+            Transaction tx(m_db, m_dialect);
+            QVERIFY(tx.begin().ok());
+            auto aside = IndexRebuild::setAside(m_db, m_dialect, QStringLiteral("tx_probe"));
+            QVERIFY(aside.ok());
+            QVERIFY(add(QStringLiteral("Same")).ok());
+            QVERIFY(add(QStringLiteral("same")).ok()); // only lower(what) tells them apart
+            const auto rebuilt = aside->rebuild();
+            QVERIFY(!rebuilt.ok());
+            QCOMPARE(rebuilt.error().code, ErrorCode::StorageFailure);
+        }
+        QCOMPARE(probeIndexes(), before);
+        QVERIFY(rows().isEmpty());
+    }
+
+    void forgettingTheRebuildStillLeavesTheIndexes()
+    {
+        makeProbeIndexes();
+        const QStringList before = probeIndexes();
+        Transaction tx(m_db, m_dialect);
+        QVERIFY(tx.begin().ok());
+        {
+            auto aside = IndexRebuild::setAside(m_db, m_dialect, QStringLiteral("tx_probe"));
+            QVERIFY(aside.ok());
+            QVERIFY(add(QStringLiteral("kept")).ok());
+        }
+        QVERIFY(tx.commit().ok());
+        QCOMPARE(probeIndexes(), before);
+        QCOMPARE(rows(), QStringList { QStringLiteral("kept") });
     }
 
     void cleanupTestCase()

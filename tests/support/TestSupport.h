@@ -8,22 +8,31 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QFuture>
+#include <QFutureWatcher>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <atomic>
 #include <memory>
 
 namespace lanyard::test {
 
-// Tests may block; the product may not. Spins the event loop so continuations still run.
+// Tests may block; the product may not. Runs the event loop so continuations still run, and
+// sleeps in it between events: the watcher's "finished" is the event that wakes it, the timer
+// a bound on how late a deadline is noticed. (Spinning instead took a core from the engine
+// and the daemons under test on these 2-core machines.)
 template <typename T>
 T await(QFuture<T> future, int timeoutMs = 120000)
 {
     QDeadlineTimer deadline(timeoutMs);
+    QFutureWatcher<T> watcher;
+    watcher.setFuture(future);
+    QTimer tick;
+    tick.start(50);
     while (!future.isFinished() && !deadline.hasExpired())
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents);
     if (!future.isFinished())
         qFatal("a future did not finish within %d ms", timeoutMs);
     return future.result();
