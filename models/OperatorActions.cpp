@@ -97,7 +97,7 @@ void OperatorActions::cancelJob(qint64 jobId, const QString& reason)
 
 void OperatorActions::changeDevice(qint64 deviceId, const DeviceAction& action)
 {
-    call(m_engine.changeDevice(m_session, deviceId, action), [this](const Device& d) { Q_EMIT deviceChanged(d); });
+    call(m_engine.changeDevice(m_session, deviceId, action), [this](const DeviceChange& c) { Q_EMIT deviceChanged(c); });
 }
 
 void OperatorActions::unlockCode(qint64 deviceId, const QString& challenge)

@@ -77,7 +77,7 @@ Q_SIGNALS:
     void profilesLoaded(const QList<lanyard::CredentialProfile>& profiles);
     void requestIssued(const lanyard::IssuedRequest& request);
     void jobCancelled(const lanyard::Job& job);
-    void deviceChanged(const lanyard::Device& device);
+    void deviceChanged(const lanyard::DeviceChange& change);
     void auditVerified(const lanyard::AuditVerification& verification);
     void unlockCodeReady(const QString& code);
     void lockJobsLoaded(const QList<lanyard::Job>& jobs);

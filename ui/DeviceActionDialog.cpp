@@ -2,6 +2,7 @@
 
 #include "DomainText.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -60,6 +61,14 @@ DeviceActionDialog::DeviceActionDialog(const Device& device, DeviceOperation ope
         m_cancelReason->addItem(tr("Key compromised"), int(RevocationReason::KeyCompromise));
         form->addRow(tr("Revocation &reason:"), m_cancelReason);
     }
+    const bool replaces = operation == DeviceOperation::ReplaceForgotten || operation == DeviceOperation::ReplaceLost || operation == DeviceOperation::ReplaceStolen
+        || operation == DeviceOperation::ReplaceDamaged;
+    if (replaces) {
+        m_showCode = new QCheckBox(tr("Show the replacement's code and QR code here, to read out to %1").arg(device.ownerName), this);
+        m_showCode->setObjectName(QStringLiteral("showCode"));
+        m_showCode->setToolTip(tr("Otherwise the code and the collection link are sent to %1 as the profile's notification scheme says.").arg(device.ownerName));
+        form->addRow(QString(), m_showCode);
+    }
     m_reason = new QLineEdit(this);
     m_reason->setObjectName(QStringLiteral("reason"));
     form->addRow(tr("Rea&son:"), m_reason);
@@ -71,9 +80,14 @@ DeviceActionDialog::DeviceActionDialog(const Device& device, DeviceOperation ope
     m_message = new QLabel(this);
     m_message->setWordWrap(true);
     layout->addWidget(m_message);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    auto* confirm = buttons->addButton(DomainText::deviceOperation(operation), QDialogButtonBox::AcceptRole);
+    auto* buttons = new QDialogButtonBox(this);
+    const bool final = operation == DeviceOperation::Cancel || replaces;
+    auto* confirm = buttons->addButton(operation == DeviceOperation::Cancel ? tr("Cancel device") : DomainText::deviceOperation(operation), QDialogButtonBox::AcceptRole);
     confirm->setObjectName(QStringLiteral("confirm"));
+    confirm->setAutoDefault(false);
+    auto* keep = buttons->addButton(final ? tr("Keep device") : tr("Back"), QDialogButtonBox::RejectRole);
+    keep->setObjectName(QStringLiteral("keep"));
+    keep->setDefault(true);
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(confirm, &QPushButton::clicked, this, &DeviceActionDialog::validate);
@@ -99,6 +113,7 @@ DeviceAction DeviceActionDialog::action() const
     a.details = m_details->toPlainText().trimmed();
     if (m_cancelReason)
         a.cancelReason = RevocationReason(m_cancelReason->currentData().toInt());
+    a.showCode = m_showCode && m_showCode->isChecked();
     return a;
 }
 

@@ -5,6 +5,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -12,8 +13,10 @@ class QPlainTextEdit;
 
 namespace lanyard {
 
-// Asks for what a lifecycle operation needs (reason, details, revocation reason for Cancel)
-// and says plainly what it will do to the certificates before the operator confirms.
+// Asks for what a lifecycle operation needs (reason, details, revocation reason for Cancel;
+// for a replacement, whether its code is shown here or sent) and says plainly what it will do
+// to whose certificates before the operator confirms. The confirming button names the action;
+// the safe one is the default, so Enter never cancels or replaces a device.
 class DeviceActionDialog : public QDialog {
     Q_OBJECT
 public:
@@ -29,6 +32,7 @@ private:
     QLineEdit* m_reason = nullptr;
     QPlainTextEdit* m_details = nullptr;
     QComboBox* m_cancelReason = nullptr;
+    QCheckBox* m_showCode = nullptr; // replacements only
     QLabel* m_message = nullptr;
 };
 

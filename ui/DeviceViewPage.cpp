@@ -1,6 +1,7 @@
 #include "DeviceViewPage.h"
 
 #include "DeviceActionDialog.h"
+#include "RequestCredentialDialog.h"
 #include "DomainText.h"
 #include "ErrorText.h"
 #include "OperatorActions.h"
@@ -102,8 +103,18 @@ DeviceViewPage::DeviceViewPage(const OperatorActions& actions, const QList<Workf
     layout->addWidget(tabs, 1);
 
     connect(m_actions, &OperatorActions::deviceLoaded, this, &DeviceViewPage::showDevice);
-    connect(m_actions, &OperatorActions::deviceChanged, this, [this](const Device& d) {
-        m_message->setText(tr("Done: the device is now %1.").arg(DomainText::deviceState(d.state)));
+    connect(m_actions, &OperatorActions::deviceChanged, this, [this](const DeviceChange& c) {
+        QString text = tr("Done: the device is now %1.").arg(DomainText::deviceState(c.device.state));
+        if (c.replacementProblem) {
+            text += QLatin1Char(' ')
+                + tr("Replacement request %1 was made, but its code did not go out: %2 Send or show it with New code on the Requests page.")
+                      .arg(c.replacement ? c.replacement->job.id : 0)
+                      .arg(ErrorText::describe(*c.replacementProblem));
+        } else if (c.replacement) {
+            text += QLatin1Char(' ') + tr("Replacement request %1 was made.").arg(c.replacement->job.id);
+            showReplacement(*c.replacement);
+        }
+        m_message->setText(text);
         reload();
         Q_EMIT actionFinished(true);
     });
@@ -169,6 +180,21 @@ void DeviceViewPage::showDevice(const Device& d)
         });
     });
     Q_EMIT loaded();
+}
+
+void DeviceViewPage::showReplacement(const IssuedRequest& replacement)
+{
+    // The same result page as a new request: the code and QR code to read out, or what was
+    // sent to whom, or that it awaits validation.
+    Person holder;
+    holder.id = replacement.job.personId;
+    holder.fullName = replacement.job.personName;
+    const auto kind = m_device.type == CardEncoding::VirtualSmartCard ? RequestCredentialDialog::Kind::Card : RequestCredentialDialog::Kind::Mobile;
+    auto* dialog = new RequestCredentialDialog(*m_actions, holder, kind, !replacement.code.isEmpty(), this);
+    dialog->setObjectName(QStringLiteral("replacementResult"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->showResult(replacement);
+    dialog->open();
 }
 
 void DeviceViewPage::ask(DeviceOperation op)

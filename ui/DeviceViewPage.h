@@ -39,6 +39,7 @@ private:
     void reload();
     void showDevice(const Device& device);
     void ask(DeviceOperation op);
+    void showReplacement(const IssuedRequest& replacement);
 
     OperatorActions* m_actions;
     QList<Workflow> m_allowed;

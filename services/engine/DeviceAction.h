@@ -1,8 +1,13 @@
 #pragma once
 
 #include "DeviceLifecycle.h"
+#include "Device.h"
+#include "Job.h"
+#include "core/Error.h"
 
 #include <QString>
+
+#include <optional>
 
 namespace lanyard {
 
@@ -12,8 +17,21 @@ struct DeviceAction {
     RevocationReason cancelReason = RevocationReason::CessationOfOperation; // for Cancel
     QString reason;
     QString details;
+    // For a replacement: its code is shown to the operator to read out, rather than sent by
+    // the profile's notification scheme.
+    bool showCode = false;
 
     bool operator==(const DeviceAction&) const = default;
+};
+
+// What a device action did: the device as it is now and, for a replacement, the request made
+// for it, with its code or the messages that carry it. A replacement whose code could not go
+// out (the scheme cannot reach the holder) is still requested, and the device action stands:
+// the problem says why, and New code on the request sends or shows it later.
+struct DeviceChange {
+    Device device;
+    std::optional<IssuedRequest> replacement;
+    std::optional<Error> replacementProblem;
 };
 
 } // namespace lanyard

@@ -252,7 +252,7 @@ Result<QString> DeviceService::unlockCode(const AccessControl& ac, qint64 device
     return UnlockCode::group(response);
 }
 
-Result<Device> DeviceService::change(const AccessControl& ac, qint64 deviceId, const DeviceAction& action)
+Result<Device> DeviceService::change(const AccessControl& ac, qint64 deviceId, const DeviceAction& action, qint64* replacementJob)
 {
     const Workflow workflow = DeviceLifecycle::workflowFor(action.operation);
     Transaction tx(m_db, m_ctx.dialect());
@@ -312,6 +312,8 @@ Result<Device> DeviceService::change(const AccessControl& ac, qint64 deviceId, c
     if (auto r = tx.commit(); !r)
         return r.error();
     device->state = transition->to;
+    if (replacementJob)
+        *replacementJob = newJob;
     return device;
 }
 

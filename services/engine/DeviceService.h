@@ -35,7 +35,8 @@ public:
     Result<QList<Device>> forPerson(const AccessControl& ac, qint64 personId);
     // By serial, phone serial or DNS name (prefix, case-insensitive for DNS names), within scope.
     Result<QList<Device>> find(const AccessControl& ac, const QString& text, int limit = 100);
-    Result<Device> change(const AccessControl& ac, qint64 deviceId, const DeviceAction& action);
+    // `replacementJob`, when given, is set to the replacement request the action created (0: none).
+    Result<Device> change(const AccessControl& ac, qint64 deviceId, const DeviceAction& action, qint64* replacementJob = nullptr);
     // Unlock Credential: the response code for the challenge a locked mobile agent shows.
     Result<QString> unlockCode(const AccessControl& ac, qint64 deviceId, const QString& challenge);
 

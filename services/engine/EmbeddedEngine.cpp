@@ -5,6 +5,7 @@
 #include "CertificateService.h"
 #include "CollectionService.h"
 #include "DerivedCredentialService.h"
+#include "DeviceChanges.h"
 #include "DeviceService.h"
 #include "DirectoryService.h"
 #include "EngineBootstrap.h"
@@ -341,12 +342,12 @@ QFuture<Result<IssuedRequest>> EmbeddedEngine::regenerateCode(
         }));
 }
 
-QFuture<Result<Device>> EmbeddedEngine::changeDevice(
+QFuture<Result<DeviceChange>> EmbeddedEngine::changeDevice(
     const OperatorSession& session, qint64 deviceId, const DeviceAction& action)
 {
-    return operatorCall<Device>(
+    return operatorCall<DeviceChange>(
         session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
-            return DeviceService(ctx, db).change(ac, deviceId, action);
+            return DeviceChanges(ctx, db).change(ac, deviceId, action);
         });
 }
 

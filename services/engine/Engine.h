@@ -75,7 +75,7 @@ public:
         const QString& targetComputer = {}) = 0;
     virtual QFuture<Result<IssuedRequest>> validateRequest(const OperatorSession& session, qint64 jobId, bool approve, bool showCode) = 0;
     virtual QFuture<Result<IssuedRequest>> regenerateCode(const OperatorSession& session, qint64 jobId, bool showCode) = 0;
-    virtual QFuture<Result<Device>> changeDevice(const OperatorSession& session, qint64 deviceId, const DeviceAction& action) = 0;
+    virtual QFuture<Result<DeviceChange>> changeDevice(const OperatorSession& session, qint64 deviceId, const DeviceAction& action) = 0;
     virtual QFuture<Result<QString>> unlockCode(const OperatorSession& session, qint64 deviceId, const QString& challenge) = 0;
 
     // Manage VSC Access and Unlock VSC Temporary Access (virtual smart cards).

@@ -526,6 +526,49 @@ Result<IssuedRequest> RequestService::regenerateCode(const AccessControl& ac, qi
     return out;
 }
 
+Result<IssuedRequest> RequestService::deliverReplacement(const AccessControl& ac, qint64 jobId, bool showCode, Workflow workflow)
+{
+    // A savepoint of its own: a refusal leaves the caller's device action whole.
+    Transaction tx(m_db, m_ctx.dialect());
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    auto job = load(jobId);
+    if (!job)
+        return job.error();
+    auto profile = ProfileService(m_ctx, m_db).profile(job->profileId);
+    if (!profile)
+        return profile.error();
+    QList<Workflow> lacking;
+    if (showCode) {
+        auto l = AccessControl::lackedFor(m_db, ac, job->personId);
+        if (!l)
+            return l.error();
+        lacking = *l;
+    }
+    const QString note = QStringLiteral("replacement for device %1").arg(job->deviceId);
+    if (profile->requiresValidation || !lacking.isEmpty()) {
+        if (auto r = exec(m_db, QStringLiteral("UPDATE jobs SET status = ?, updated_at = ? WHERE id = ?"),
+                { jobStatusId(JobStatus::AwaitingValidation), m_ctx.now().toMSecsSinceEpoch(), jobId });
+            !r)
+            return r.error();
+        job->status = JobStatus::AwaitingValidation;
+        const QString why = lacking.isEmpty() ? QStringLiteral("the profile needs validation")
+                                              : QStringLiteral("its code was to be shown and %1 lacks %2's rights (%3)")
+                                                    .arg(ac.operatorPerson().logonName, job->personName, workflowList(lacking));
+        if (auto r = AuditLog(m_db, m_ctx).append(jobEvent(m_ctx, &ac, workflowId(workflow), *job, QStringLiteral("%1; awaiting validation: %2").arg(note, why))); !r)
+            return r.error();
+        if (auto r = tx.commit(); !r)
+            return r.error();
+        return IssuedRequest { *job, {}, {}, {} };
+    }
+    auto out = issueCode(*job, showCode, workflowId(workflow), &ac, note);
+    if (!out)
+        return out;
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return out;
+}
+
 Result<void> RequestService::refuseCodeView(const AccessControl& ac, const Job& job, Workflow workflow)
 {
     auto lacking = AccessControl::lackedFor(m_db, ac, job.personId);

@@ -24,6 +24,12 @@ public:
         const ParentBinding* parent = nullptr);
     Result<IssuedRequest> validate(const AccessControl& ac, qint64 jobId, bool approve, bool showCode);
     Result<IssuedRequest> regenerateCode(const AccessControl& ac, qint64 jobId, bool showCode);
+    // The code of a replacement a device action just asked for, sent by its profile's scheme or
+    // (`showCode`) shown, under the rules of a new request: a profile that needs validation,
+    // or a holder with rights the operator lacks when the code is to be shown, leaves it
+    // awaiting validation. Refused (and nothing of it kept) when the scheme cannot reach the
+    // holder; the caller keeps the device action all the same.
+    Result<IssuedRequest> deliverReplacement(const AccessControl& ac, qint64 jobId, bool showCode, Workflow workflow);
     Result<Job> load(qint64 jobId);
     // The job, once the operator may act with the workflow on the person it is for.
     Result<Job> loadInScope(const AccessControl& ac, qint64 jobId, Workflow workflow);

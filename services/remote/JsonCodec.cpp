@@ -254,8 +254,12 @@ Result<Job> toJob(const QJsonObject& o)
 
 QJsonObject fromIssuedRequest(const IssuedRequest& r)
 {
+    // The messages themselves, so that a remote desk too can say what was sent to whom.
+    QJsonArray notifications;
+    for (const Notification& n : r.notifications)
+        notifications.append(fromNotification(n));
     return { { QStringLiteral("job"), fromJob(r.job) }, { QStringLiteral("code"), r.code }, { QStringLiteral("collectionUrl"), r.collectionUrl },
-        { QStringLiteral("notifications"), int(r.notifications.size()) } };
+        { QStringLiteral("notifications"), notifications } };
 }
 
 Result<IssuedRequest> toIssuedRequest(const QJsonObject& o)
@@ -267,7 +271,43 @@ Result<IssuedRequest> toIssuedRequest(const QJsonObject& o)
     r.job = *job;
     r.code = o.value(QStringLiteral("code")).toString();
     r.collectionUrl = o.value(QStringLiteral("collectionUrl")).toString();
+    auto notifications = list<Notification>(o, QStringLiteral("notifications"), toNotification);
+    if (!notifications)
+        return notifications.error();
+    r.notifications = *notifications;
     return r;
+}
+
+QJsonObject fromDeviceChange(const DeviceChange& c)
+{
+    QJsonObject o = fromDevice(c.device);
+    if (c.replacement)
+        o.insert(QStringLiteral("replacement"), fromIssuedRequest(*c.replacement));
+    if (c.replacementProblem)
+        o.insert(QStringLiteral("replacementProblem"), fromError(*c.replacementProblem));
+    return o;
+}
+
+Result<DeviceChange> toDeviceChange(const QJsonObject& o)
+{
+    auto device = toDevice(o);
+    if (!device)
+        return device.error();
+    DeviceChange c { *device, std::nullopt, std::nullopt };
+    if (const QJsonValue v = o.value(QStringLiteral("replacement")); !v.isUndefined() && !v.isNull()) {
+        if (!v.isObject())
+            return badField(QStringLiteral("replacement"), QStringLiteral("wrong type"));
+        auto replacement = toIssuedRequest(v.toObject());
+        if (!replacement)
+            return replacement.error();
+        c.replacement = *replacement;
+    }
+    if (const QJsonValue v = o.value(QStringLiteral("replacementProblem")); !v.isUndefined() && !v.isNull()) {
+        if (!v.isObject())
+            return badField(QStringLiteral("replacementProblem"), QStringLiteral("wrong type"));
+        c.replacementProblem = toError(v.toObject(), 200);
+    }
+    return c;
 }
 
 Result<DeviceAction> toDeviceAction(const QJsonObject& o)
@@ -290,13 +330,17 @@ Result<DeviceAction> toDeviceAction(const QJsonObject& o)
     if (!details)
         return details.error();
     a.details = *details;
+    const QJsonValue showCode = o.value(QStringLiteral("showCode"));
+    if (!showCode.isUndefined() && !showCode.isBool())
+        return badField(QStringLiteral("showCode"), QStringLiteral("wrong type"));
+    a.showCode = showCode.toBool(false);
     return a;
 }
 
 QJsonObject fromDeviceAction(const DeviceAction& a)
 {
     return { { QStringLiteral("operation"), deviceOperationId(a.operation) }, { QStringLiteral("cancelReason"), revocationReasonId(a.cancelReason) },
-        { QStringLiteral("reason"), a.reason }, { QStringLiteral("details"), a.details } };
+        { QStringLiteral("reason"), a.reason }, { QStringLiteral("details"), a.details }, { QStringLiteral("showCode"), a.showCode } };
 }
 
 Result<JobQuery> toJobQuery(const QJsonObject& o)

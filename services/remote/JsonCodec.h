@@ -51,6 +51,9 @@ QJsonObject fromIssuedRequest(const IssuedRequest& r);
 Result<IssuedRequest> toIssuedRequest(const QJsonObject& o);
 Result<DeviceAction> toDeviceAction(const QJsonObject& o);
 QJsonObject fromDeviceAction(const DeviceAction& a);
+// A device and, flattened into it, "replacement" (issued request) and "replacementProblem" (error).
+QJsonObject fromDeviceChange(const DeviceChange& c);
+Result<DeviceChange> toDeviceChange(const QJsonObject& o);
 Result<JobQuery> toJobQuery(const QJsonObject& o);
 QJsonObject fromJobQuery(const JobQuery& q);
 Result<PersonQuery> toPersonQuery(const QJsonObject& o);

@@ -53,6 +53,7 @@ template <> struct Codec<DirectorySyncReport> : ObjectCodec<DirectorySyncReport,
 template <> struct Codec<CardIdentifiers> : ObjectCodec<CardIdentifiers, json::fromCardIdentifiers, json::toCardIdentifiers> {};
 template <> struct Codec<Device> : ObjectCodec<Device, json::fromDevice, json::toDevice> {};
 template <> struct Codec<DeviceAction> : ObjectCodec<DeviceAction, json::fromDeviceAction, json::toDeviceAction> {};
+template <> struct Codec<DeviceChange> : ObjectCodec<DeviceChange, json::fromDeviceChange, json::toDeviceChange> {};
 template <> struct Codec<CertificateRecord> : ObjectCodec<CertificateRecord, json::fromCertificate, json::toCertificate> {};
 template <> struct Codec<Job> : ObjectCodec<Job, json::fromJob, json::toJob> {};
 template <> struct Codec<JobQuery> : ObjectCodec<JobQuery, json::fromJobQuery, json::toJobQuery> {};

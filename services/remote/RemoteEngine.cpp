@@ -447,7 +447,7 @@ QFuture<Result<IssuedRequest>> RemoteEngine::regenerateCode(const OperatorSessio
     return invoke<&Engine::regenerateCode>(jobId, showCode);
 }
 
-QFuture<Result<Device>> RemoteEngine::changeDevice(const OperatorSession&, qint64 deviceId, const DeviceAction& action)
+QFuture<Result<DeviceChange>> RemoteEngine::changeDevice(const OperatorSession&, qint64 deviceId, const DeviceAction& action)
 {
     return invoke<&Engine::changeDevice>(deviceId, action);
 }

@@ -35,14 +35,23 @@ class TestEngineLifecycle : public QObject {
         return run(QStringLiteral("openssl"), { QStringLiteral("crl"), QStringLiteral("-inform"), QStringLiteral("DER"), QStringLiteral("-noout"), QStringLiteral("-text") }, *der).out;
     }
 
-    Result<Device> act(qint64 device, DeviceOperation op, const QString& reason = QStringLiteral("test"), RevocationReason cancel = RevocationReason::CessationOfOperation)
+    Result<DeviceChange> change(qint64 device, DeviceOperation op, bool showCode, const QString& reason = QStringLiteral("test"),
+        RevocationReason cancel = RevocationReason::CessationOfOperation)
     {
         DeviceAction a;
         a.operation = op;
         a.reason = reason;
         a.details = QStringLiteral("details for ") + deviceOperationId(op);
         a.cancelReason = cancel;
+        a.showCode = showCode;
         return await(m_fx.engine().changeDevice(m_op, device, a));
+    }
+    Result<Device> act(qint64 device, DeviceOperation op, const QString& reason = QStringLiteral("test"), RevocationReason cancel = RevocationReason::CessationOfOperation)
+    {
+        auto c = change(device, op, false, reason, cancel);
+        if (!c)
+            return c.error();
+        return c->device;
     }
 
 private Q_SLOTS:
@@ -147,6 +156,86 @@ private Q_SLOTS:
         // Canceled is terminal.
         for (DeviceOperation next : { DeviceOperation::Enable, DeviceOperation::Disable, DeviceOperation::Cancel, DeviceOperation::Reinstate })
             QCOMPARE(act(d.id, next).error().code, ErrorCode::InvalidTransition);
+    }
+
+    // A replacement comes with its code: shown to the operator when asked for, and collectable
+    // at once; else sent by the profile's scheme, the answer saying what went to whom.
+    void aReplacementShowsItsCodeWhenAsked()
+    {
+        const Device d = newDevice();
+        auto c = change(d.id, DeviceOperation::ReplaceLost, true);
+        QVERIFY2(c.ok(), qPrintable(c.ok() ? QString() : c.error().toLogString()));
+        QCOMPARE(c->device.state, DeviceState::Canceled);
+        QVERIFY(c->replacement.has_value());
+        QVERIFY(!c->replacementProblem.has_value());
+        QCOMPARE(c->replacement->job.type, JobType::Replacement);
+        QCOMPARE(c->replacement->job.status, JobStatus::AwaitingIssue);
+        QCOMPARE(c->replacement->job.deviceId, d.id);
+        QVERIFY(!c->replacement->code.isEmpty());
+        const Device replacement = m_fx.collect(*c->replacement);
+        QCOMPARE(replacement.ownerId, d.ownerId);
+        QCOMPARE(replacement.state, DeviceState::Active);
+        QVERIFY(replacement.id != d.id);
+    }
+
+    void aReplacementSendsItsCodeByTheScheme()
+    {
+        const Device d = newDevice();
+        const QString email = m_fx.scalar(QStringLiteral("SELECT email FROM people WHERE id = ?"), { d.ownerId }).toString();
+        QVERIFY(!email.isEmpty());
+        auto c = change(d.id, DeviceOperation::ReplaceDamaged, false);
+        QVERIFY(c.ok());
+        QVERIFY(c->replacement.has_value());
+        QVERIFY(c->replacement->code.isEmpty());
+        QVERIFY(!c->replacement->notifications.isEmpty());
+        for (const Notification& n : c->replacement->notifications)
+            QCOMPARE(n.recipient, email);
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM notifications WHERE job_id = ?"), { c->replacement->job.id }).toInt(),
+            int(c->replacement->notifications.size()));
+        QVERIFY(m_fx.scalar(QStringLiteral("SELECT code_hash FROM jobs WHERE id = ?"), { c->replacement->job.id }).toString().size() > 0);
+    }
+
+    // A stolen device is revoked even when its holder cannot be reached now: the replacement
+    // waits for a new code, and the answer says why none went out.
+    void aReplacementThatCannotReachItsHolderStillRevokes()
+    {
+        const Device d = newDevice();
+        const QString email = m_fx.scalar(QStringLiteral("SELECT email FROM people WHERE id = ?"), { d.ownerId }).toString();
+        const QString mobile = m_fx.scalar(QStringLiteral("SELECT mobile FROM people WHERE id = ?"), { d.ownerId }).toString();
+        m_fx.execSql(QStringLiteral("UPDATE people SET email = '', mobile = '' WHERE id = ?"), { d.ownerId });
+        auto c = change(d.id, DeviceOperation::ReplaceStolen, false);
+        m_fx.execSql(QStringLiteral("UPDATE people SET email = ?, mobile = ? WHERE id = ?"), { email, mobile, d.ownerId });
+        QVERIFY2(c.ok(), qPrintable(c.ok() ? QString() : c.error().toLogString()));
+        QCOMPARE(c->device.state, DeviceState::Canceled);
+        for (const CertificateRecord& cert : certs(d.id))
+            QCOMPARE(cert.status, CertificateStatus::Revoked);
+        QVERIFY(c->replacementProblem.has_value());
+        QVERIFY(c->replacement.has_value());
+        QVERIFY(c->replacement->code.isEmpty());
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM notifications WHERE job_id = ?"), { c->replacement->job.id }).toInt(), 0);
+        QVERIFY(m_fx.scalar(QStringLiteral("SELECT code_hash FROM jobs WHERE id = ?"), { c->replacement->job.id }).toString().isEmpty());
+        auto code = await(m_fx.engine().regenerateCode(m_op, c->replacement->job.id, true));
+        QVERIFY(code.ok());
+        QCOMPARE(m_fx.collect(*code).ownerId, d.ownerId);
+    }
+
+    // A replacement is a new credential: a profile that needs a second operator needs one here.
+    void aReplacementOfAValidatedProfileAwaitsValidation()
+    {
+        const qint64 validated = m_fx.profileIdByName(QStringLiteral("Mobile Identity (validated)"));
+        auto r = await(m_fx.engine().requestCredential(m_op, m_person, validated, true));
+        QVERIFY(r.ok());
+        const OperatorSession validator = m_fx.logon(QStringLiteral("validator"), QString::fromLatin1(DemoDataGenerator::kOperatorPassword));
+        auto approved = await(m_fx.engine().validateRequest(validator, r->job.id, true, true));
+        QVERIFY2(approved.ok(), qPrintable(approved.ok() ? QString() : approved.error().toLogString()));
+        const Device d = m_fx.collect(*approved);
+        auto c = change(d.id, DeviceOperation::ReplaceLost, true);
+        QVERIFY(c.ok());
+        QCOMPARE(c->device.state, DeviceState::Canceled);
+        QVERIFY(c->replacement.has_value());
+        QCOMPARE(c->replacement->job.status, JobStatus::AwaitingValidation);
+        QVERIFY(c->replacement->code.isEmpty());
+        QVERIFY(m_fx.scalar(QStringLiteral("SELECT code_hash FROM jobs WHERE id = ?"), { c->replacement->job.id }).toString().isEmpty());
     }
 
     void cancelRevokesAndShowsInCrl()

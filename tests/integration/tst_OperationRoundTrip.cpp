@@ -34,7 +34,28 @@ Result<T> sampleAnswer()
         return QStringLiteral("Antwort-\u00e4");
     else if constexpr (std::is_same_v<T, VscUnblockChallenge>)
         return VscUnblockChallenge { 5, QStringLiteral("VSC-0005"), QStringLiteral("1234 5678 9ABC DEF0"), QDateTime(QDate(2027, 2, 3), QTime(4, 5, 6, 7), Qt::UTC) };
-    else if constexpr (IsList<T>::value)
+    else if constexpr (std::is_same_v<T, DeviceChange>) {
+        // A replacement with its code, the messages sent and a problem: every part travels.
+        DeviceChange c;
+        c.device.id = 7;
+        c.device.state = DeviceState::Canceled;
+        IssuedRequest r;
+        r.job.id = 9;
+        r.job.type = JobType::Replacement;
+        r.code = QStringLiteral("1234 5678");
+        r.collectionUrl = QStringLiteral("https://collect.example.test/c/abc");
+        Notification n;
+        n.id = 3;
+        n.jobId = 9;
+        n.channel = QStringLiteral("email");
+        n.recipient = QStringLiteral("rosie@example.test");
+        n.templateName = QStringLiteral("collection-link");
+        n.state = QStringLiteral("queued");
+        r.notifications = { n };
+        c.replacement = r;
+        c.replacementProblem = Error(ErrorCode::NoContactDetails, QStringLiteral("no address"), { { QStringLiteral("channel"), QStringLiteral("sms") } });
+        return c;
+    } else if constexpr (IsList<T>::value)
         return T { typename T::value_type {}, typename T::value_type {} };
     else
         return T {};
@@ -79,7 +100,7 @@ public:
     QFuture<Result<IssuedRequest>> requestCredential(const OperatorSession& session, qint64 personId, qint64 profileId, bool showCode, const QString& targetComputer) override { return record<&Engine::requestCredential>(session, personId, profileId, showCode, targetComputer); }
     QFuture<Result<IssuedRequest>> validateRequest(const OperatorSession& session, qint64 jobId, bool approve, bool showCode) override { return record<&Engine::validateRequest>(session, jobId, approve, showCode); }
     QFuture<Result<IssuedRequest>> regenerateCode(const OperatorSession& session, qint64 jobId, bool showCode) override { return record<&Engine::regenerateCode>(session, jobId, showCode); }
-    QFuture<Result<Device>> changeDevice(const OperatorSession& session, qint64 deviceId, const DeviceAction& action) override { return record<&Engine::changeDevice>(session, deviceId, action); }
+    QFuture<Result<DeviceChange>> changeDevice(const OperatorSession& session, qint64 deviceId, const DeviceAction& action) override { return record<&Engine::changeDevice>(session, deviceId, action); }
     QFuture<Result<QString>> unlockCode(const OperatorSession& session, qint64 deviceId, const QString& challenge) override { return record<&Engine::unlockCode>(session, deviceId, challenge); }
     QFuture<Result<QList<Job>>> lockJobs(const OperatorSession& session, qint64 deviceId) override { return record<&Engine::lockJobs>(session, deviceId); }
     QFuture<Result<QList<Timezone>>> timezones(const OperatorSession& session) override { return record<&Engine::timezones>(session); }
@@ -156,7 +177,7 @@ JobQuery sample(std::type_identity<JobQuery>, const Samples&)
 }
 DeviceAction sample(std::type_identity<DeviceAction>, const Samples&)
 {
-    return { DeviceOperation::Cancel, RevocationReason::KeyCompromise, QStringLiteral("lost on a train"), QStringLiteral("ticket 77") };
+    return { DeviceOperation::Cancel, RevocationReason::KeyCompromise, QStringLiteral("lost on a train"), QStringLiteral("ticket 77"), true };
 }
 LockSchedule sample(std::type_identity<LockSchedule>, const Samples&)
 {

@@ -53,7 +53,7 @@ private Q_SLOTS:
         QVERIFY(page.ok());
         const qint64 device = fx.firstDeviceId();
         DeviceAction disable { DeviceOperation::Disable, RevocationReason::CessationOfOperation, QStringLiteral("pg"), {} };
-        QCOMPARE(await(fx.engine().changeDevice(op, device, disable))->state, DeviceState::Disabled);
+        QCOMPARE(await(fx.engine().changeDevice(op, device, disable))->device.state, DeviceState::Disabled);
         auto certs = await(fx.engine().certificatesOf(op, device));
         QCOMPARE(certs->first().status, CertificateStatus::OnHold);
         auto crl = await(fx.engine().certificateRevocationList());

@@ -197,7 +197,7 @@ private Q_SLOTS:
         actions.changeDevice(device, DeviceAction { DeviceOperation::Disable, RevocationReason::CessationOfOperation, QStringLiteral("r"), {} });
         QVERIFY(actions.isBusy());
         QVERIFY(changed.wait(30000));
-        QCOMPARE(changed.first().first().value<Device>().state, DeviceState::Disabled);
+        QCOMPARE(changed.first().first().value<DeviceChange>().device.state, DeviceState::Disabled);
         actions.changeDevice(device, DeviceAction { DeviceOperation::Disable, RevocationReason::CessationOfOperation, QStringLiteral("r"), {} });
         QVERIFY(failed.wait(30000));
         QCOMPARE(failed.first().first().value<Error>().code, ErrorCode::InvalidTransition);

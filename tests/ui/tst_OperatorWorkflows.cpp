@@ -213,6 +213,21 @@ private Q_SLOTS:
         QTRY_VERIFY(page->findChild<DeviceActionDialog*>() == nullptr || !page->findChild<DeviceActionDialog*>()->isVisible());
         QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
 
+        // Cancel names itself and whose device; Enter keeps the device.
+        page->actionButton(DeviceOperation::Cancel)->click();
+        auto* cancelDialog = waitForVisible<DeviceActionDialog>(page);
+        auto* keep = cancelDialog->findChild<QPushButton*>(QStringLiteral("keep"));
+        QVERIFY(keep->isDefault());
+        QCOMPARE(keep->text(), QStringLiteral("Keep device"));
+        QCOMPARE(cancelDialog->findChild<QPushButton*>(QStringLiteral("confirm"))->text(), QStringLiteral("Cancel device"));
+        QVERIFY(cancelDialog->findChild<QLabel*>(QStringLiteral("effect"))->text().contains(page->device().ownerName));
+        auto* cancelReason = cancelDialog->findChild<QLineEdit*>(QStringLiteral("reason"));
+        QTest::keyClicks(cancelReason, QStringLiteral("typed, then Enter"));
+        QTest::keyClick(cancelReason, Qt::Key_Return);
+        QTRY_VERIFY(!cancelDialog->isVisible());
+        QCOMPARE(page->device().state, DeviceState::Active);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+
         act(page, DeviceOperation::Disable, QStringLiteral("phone in repair"), DeviceState::Disabled);
         QTRY_COMPARE_WITH_TIMEOUT(page->certificates()->at(0).status, CertificateStatus::OnHold, 30000);
         QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
@@ -220,6 +235,13 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(page->certificates()->at(0).status, CertificateStatus::Active, 30000);
         QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
         act(page, DeviceOperation::ReplaceForgotten, QStringLiteral("left it at home"), DeviceState::Suspended);
+        // The temporary replacement's code went out at once, and the result says to whom.
+        auto* sent = waitForVisible<RequestCredentialDialog>(page);
+        QCOMPARE(sent->objectName(), QStringLiteral("replacementResult"));
+        QVERIFY(sent->findChild<QLabel*>(QStringLiteral("queuedNotifications"))->text().contains(QStringLiteral("@")));
+        QVERIFY(page->findChild<QLabel*>(QStringLiteral("deviceMessage"))->text().contains(QStringLiteral("Replacement request")));
+        shot(sent, QStringLiteral("replacement-sent"));
+        sent->accept();
         QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
         act(page, DeviceOperation::Reinstate, {}, DeviceState::Active);
         QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
