@@ -85,6 +85,11 @@ void OperatorActions::validateRequest(qint64 jobId, bool approve)
     call(m_engine.validateRequest(m_session, jobId, approve, true), [this](const IssuedRequest& r) { Q_EMIT requestIssued(r); });
 }
 
+void OperatorActions::requestRenewal(qint64 deviceId, bool update, bool showCode)
+{
+    call(m_engine.requestRenewal(m_session, deviceId, update, showCode), [this](const IssuedRequest& r) { Q_EMIT requestIssued(r); });
+}
+
 void OperatorActions::regenerateCode(qint64 jobId, bool showCode)
 {
     call(m_engine.regenerateCode(m_session, jobId, showCode), [this](const IssuedRequest& r) { Q_EMIT requestIssued(r); });

@@ -33,6 +33,7 @@ public:
     void requestCredential(qint64 personId, qint64 profileId, bool showCode, const QString& targetComputer = {});
     void validateRequest(qint64 jobId, bool approve);
     void regenerateCode(qint64 jobId, bool showCode);
+    void requestRenewal(qint64 deviceId, bool update, bool showCode);
     void cancelJob(qint64 jobId, const QString& reason);
     void changeDevice(qint64 deviceId, const DeviceAction& action);
     void verifyAudit();

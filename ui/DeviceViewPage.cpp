@@ -14,6 +14,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QMessageBox>
 #include <QLabel>
 #include <QPushButton>
 #include <QTabWidget>
@@ -88,6 +89,17 @@ DeviceViewPage::DeviceViewPage(const OperatorActions& actions, const QList<Workf
         });
         return ask;
     });
+    // Renewal and update: new keys into the same device; its certificates keep working until
+    // the phone confirms the new ones.
+    for (const bool update : { false, true }) {
+        auto* button = new QPushButton(update ? tr("Request U&pdate…") : tr("Request &Renewal…"), this);
+        button->setObjectName(QLatin1String(update ? "requestUpdate" : "requestRenewal"));
+        button->setVisible(m_allowed.contains(update ? Workflow::RequestUpdate : Workflow::RequestRenewal));
+        button->setEnabled(false);
+        connect(button, &QPushButton::clicked, this, [this, update] { askRenewal(update); });
+        bar->addWidget(button, 3, update ? 1 : 0);
+        (update ? m_update : m_renew) = button;
+    }
     layout->addLayout(bar);
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("deviceMessage"));
@@ -112,10 +124,16 @@ DeviceViewPage::DeviceViewPage(const OperatorActions& actions, const QList<Workf
                       .arg(ErrorText::describe(*c.replacementProblem));
         } else if (c.replacement) {
             text += QLatin1Char(' ') + tr("Replacement request %1 was made.").arg(c.replacement->job.id);
-            showReplacement(*c.replacement);
+            showIssued(*c.replacement);
         }
         m_message->setText(text);
         reload();
+        Q_EMIT actionFinished(true);
+    });
+    connect(m_actions, &OperatorActions::requestIssued, this, [this](const IssuedRequest& r) {
+        m_message->setText(tr("Request %1 was made.").arg(r.job.id));
+        reload();
+        showIssued(r);
         Q_EMIT actionFinished(true);
     });
     connect(m_actions, &OperatorActions::parentTrustEnded, this, [this](const ParentTrustReport& r) {
@@ -150,6 +168,8 @@ void DeviceViewPage::showDevice(const Device& d)
     for (auto it = m_buttons.cbegin(); it != m_buttons.cend(); ++it)
         it.value()->setEnabled(DeviceLifecycle::allows(d.state, it.key()));
     m_unlock->setEnabled(d.state == DeviceState::Active && (d.type == CardEncoding::IdentityAgent || d.type == CardEncoding::DerivedCredential));
+    m_renew->setEnabled(d.state == DeviceState::Active && d.type == CardEncoding::IdentityAgent);
+    m_update->setEnabled(d.state == DeviceState::Active && d.type == CardEncoding::IdentityAgent);
     m_manageVsc->setEnabled(d.state == DeviceState::Active && d.type == CardEncoding::VirtualSmartCard);
     m_unlockVsc->setEnabled(d.state == DeviceState::Active && d.type == CardEncoding::VirtualSmartCard);
     m_parentTrust->setVisible(m_allowed.contains(Workflow::CancelDevice) && d.type == CardEncoding::DerivedCredential);
@@ -182,19 +202,44 @@ void DeviceViewPage::showDevice(const Device& d)
     Q_EMIT loaded();
 }
 
-void DeviceViewPage::showReplacement(const IssuedRequest& replacement)
+void DeviceViewPage::showIssued(const IssuedRequest& request)
 {
     // The same result page as a new request: the code and QR code to read out, or what was
     // sent to whom, or that it awaits validation.
     Person holder;
-    holder.id = replacement.job.personId;
-    holder.fullName = replacement.job.personName;
+    holder.id = request.job.personId;
+    holder.fullName = request.job.personName;
     const auto kind = m_device.type == CardEncoding::VirtualSmartCard ? RequestCredentialDialog::Kind::Card : RequestCredentialDialog::Kind::Mobile;
-    auto* dialog = new RequestCredentialDialog(*m_actions, holder, kind, !replacement.code.isEmpty(), this);
-    dialog->setObjectName(QStringLiteral("replacementResult"));
+    auto* dialog = new RequestCredentialDialog(*m_actions, holder, kind, !request.code.isEmpty(), this);
+    dialog->setObjectName(request.job.type == JobType::Renewal || request.job.type == JobType::Update ? QStringLiteral("renewalResult") : QStringLiteral("replacementResult"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->showResult(replacement);
+    dialog->showResult(request);
     dialog->open();
+}
+
+void DeviceViewPage::askRenewal(bool update)
+{
+    auto* ask = new QMessageBox(this);
+    ask->setObjectName(update ? QStringLiteral("updateQuestion") : QStringLiteral("renewalQuestion"));
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    ask->setIcon(QMessageBox::Question);
+    ask->setWindowTitle(update ? tr("Request update — %1").arg(m_device.serial) : tr("Request renewal — %1").arg(m_device.serial));
+    ask->setText(update ? tr("Update %1 of %2 to the current version of its profile, with new keys?").arg(m_device.serial, m_device.ownerName)
+                        : tr("Renew %1 of %2 with new keys and certificates?").arg(m_device.serial, m_device.ownerName));
+    ask->setInformativeText(tr("It is collected on the phone that holds it. Its certificates keep working until the phone confirms the new ones."));
+    auto* send = ask->addButton(tr("Send the code to %1").arg(m_device.ownerName), QMessageBox::AcceptRole);
+    send->setObjectName(QStringLiteral("sendCode"));
+    auto* show = ask->addButton(tr("Show the code here"), QMessageBox::AcceptRole);
+    show->setObjectName(QStringLiteral("showCode"));
+    auto* back = ask->addButton(tr("Back"), QMessageBox::RejectRole);
+    ask->setDefaultButton(back);
+    connect(ask, &QMessageBox::buttonClicked, this, [this, update, send, show](QAbstractButton* b) {
+        if (b != send && b != show)
+            return;
+        m_message->setText(tr("Working…"));
+        m_actions->requestRenewal(m_deviceId, update, b == show);
+    });
+    ask->open();
 }
 
 void DeviceViewPage::ask(DeviceOperation op)

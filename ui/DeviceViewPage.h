@@ -27,6 +27,7 @@ public:
     CertificateListModel* certificates() const { return m_certificates; }
     QPushButton* actionButton(DeviceOperation op) const { return m_buttons.value(op); }
     QPushButton* unlockButton() const { return m_unlock; }
+    QPushButton* renewalButton(bool update) const { return update ? m_update : m_renew; }
     // Runs an operation without the dialog (tests and scripted use pass the action directly).
     void perform(const DeviceAction& action);
 
@@ -39,7 +40,8 @@ private:
     void reload();
     void showDevice(const Device& device);
     void ask(DeviceOperation op);
-    void showReplacement(const IssuedRequest& replacement);
+    void showIssued(const IssuedRequest& request);
+    void askRenewal(bool update);
 
     OperatorActions* m_actions;
     QList<Workflow> m_allowed;
@@ -53,6 +55,8 @@ private:
     QPushButton* m_manageVsc = nullptr;
     QPushButton* m_parentTrust = nullptr;
     QPushButton* m_unlockVsc = nullptr;
+    QPushButton* m_renew = nullptr;
+    QPushButton* m_update = nullptr;
     CertificateListModel* m_certificates = nullptr;
     JobListModel* m_jobs = nullptr;
 };

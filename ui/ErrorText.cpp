@@ -19,6 +19,16 @@ QString argOf(const Error& e, const char* key)
 // place; tst_errortext finds every id the services can send and asks for its line here.
 std::span<const ErrorText::ProblemText> ErrorText::problemTexts()
 {
+    // A PIN policy's class of characters, named as the profile editor names it.
+    static const auto pinClass = [](const QString& id) {
+        if (id == QLatin1String("upper"))
+            return tr("an upper-case letter");
+        if (id == QLatin1String("lower"))
+            return tr("a lower-case letter");
+        if (id == QLatin1String("digits"))
+            return tr("a digit");
+        return tr("a sign such as ! or #");
+    };
     static const ProblemText table[] = {
         { "profile-name", [](const Error& e) { return tr("Give the credential profile a name."); } },
         { "profile-lifetime", [](const Error&) { return tr("The lifetime must be between 1 and 3650 days."); } },
@@ -26,6 +36,17 @@ std::span<const ErrorText::ProblemText> ErrorText::problemTexts()
         { "pin-length", [](const Error& e) { return tr("The PIN length must lie between %1 and %2 characters for this card encoding, and the minimum may not exceed the maximum.")
             .arg(argOf(e, "minimum"), argOf(e, "maximum")); } },
         { "pin-no-class", [](const Error&) { return tr("Allow at least one class of characters in the PIN."); } },
+        { "renewal-window", [](const Error& e) {
+             const QDateTime opens = QDateTime::fromString(argOf(e, "opensAt"), Qt::ISODate);
+             return opens.isValid() ? tr("You can renew this credential yourself from %1. Until then the helpdesk can renew it.").arg(QLocale().toString(opens.toLocalTime().date(), QLocale::LongFormat))
+                                    : tr("Renewals are made by the helpdesk here: ask them to renew this credential."); } },
+        { "renewal-other-device", [](const Error& e) { return tr("This code renews another device than the one stored here: %1").arg(e.detail); } },
+        { "renewal-open", [](const Error& e) { return tr("Request %1 already renews or updates this device: collect it, or cancel it on the Requests page first.").arg(argOf(e, "job")); } },
+        { "pin-too-short", [](const Error& e) { return tr("The PIN is too short: the profile asks for %1 to %2 characters.").arg(argOf(e, "minimum"), argOf(e, "maximum")); } },
+        { "pin-too-long", [](const Error& e) { return tr("The PIN is too long: the profile asks for %1 to %2 characters.").arg(argOf(e, "minimum"), argOf(e, "maximum")); } },
+        { "pin-class-missing", [](const Error& e) { return tr("The PIN needs %1, as the profile says.").arg(pinClass(argOf(e, "class"))); } },
+        { "pin-class-not-allowed", [](const Error& e) { return tr("The profile allows no PIN with %1.").arg(pinClass(argOf(e, "class"))); } },
+        { "pin-character", [](const Error&) { return tr("The PIN holds a character no PIN may use: use only letters A to Z, digits and the signs on a keyboard, without spaces."); } },
         { "parent-child-off", [](const Error&) { return tr("Parent and child profiles are switched off in the Operation Settings. Switch them on first, or clear the parent settings."); } },
         { "child-not-vsc", [](const Error& e) { return tr("Only a virtual smart card profile can be the child of another profile."); } },
         { "profile-stale", [](const Error& e) { return tr("Someone saved version %1 of '%2' while you were editing. Select the profile again to see their change, then make yours.")
@@ -336,6 +357,8 @@ QString ErrorText::describe(const Error& e)
     case ErrorCode::DeviceNotAllowed:
         if (arg("restriction") == QLatin1String("target-computer"))
             return tr("This card was requested for %1 and can only be made there.").arg(arg("computer"));
+        if (arg("restriction") == QLatin1String("same-device"))
+            return tr("%1 is renewed on the phone that holds it; this is another phone.").arg(arg("device"));
         return arg("restriction") == QLatin1String("my-mobiles-only")
             ? tr("This phone is not registered to this person, and the credential profile only allows the person's own registered phones.")
             : tr("This phone is not registered, and the credential profile only allows registered phones. Register it under Registered hardware first.");

@@ -78,11 +78,12 @@ SelfServiceWindow::SelfServiceWindow(OperatorSessionController& session, QWidget
     body->addLayout(buttons);
     auto* request = bigButton(this, QStringLiteral("requestMyId"), tr("&Request My ID"));
     auto* requests = bigButton(this, QStringLiteral("myRequests"), tr("&My requests"));
+    auto* renew = bigButton(this, QStringLiteral("renewMyId"), tr("Re&new My ID"));
     auto* change = bigButton(this, QStringLiteral("changePin"), tr("&Change PIN"));
     auto* unblock = bigButton(this, QStringLiteral("unblockPin"), tr("&Unblock PIN"));
     auto* logOff = new QPushButton(tr("&Log off"), this);
     logOff->setObjectName(QStringLiteral("logOff"));
-    for (QPushButton* b : { request, requests, change, unblock })
+    for (QPushButton* b : { request, requests, renew, change, unblock })
         buttons->addWidget(b);
     buttons->addStretch(1);
     buttons->addWidget(logOff);
@@ -91,8 +92,10 @@ SelfServiceWindow::SelfServiceWindow(OperatorSessionController& session, QWidget
     m_pages->addWidget(buildRequestPage());
     m_pages->addWidget(buildRequestsPage());
     m_pages->addWidget(buildPinPage());
+    m_pages->addWidget(buildRenewPage());
     connect(request, &QPushButton::clicked, this, &SelfServiceWindow::showRequestPage);
     connect(requests, &QPushButton::clicked, this, &SelfServiceWindow::showRequestsPage);
+    connect(renew, &QPushButton::clicked, this, &SelfServiceWindow::showRenewPage);
     connect(change, &QPushButton::clicked, this, [this] { showPinPage(false); });
     connect(unblock, &QPushButton::clicked, this, [this] { showPinPage(true); });
     connect(logOff, &QPushButton::clicked, this, &SelfServiceWindow::logOffRequested);
@@ -254,24 +257,101 @@ void SelfServiceWindow::submitRequest()
                 m_requestResult->setText(ErrorText::describe(r.error()));
                 return;
             }
-            m_watchedJob = r->job.id;
-            m_watch->start();
-            if (r->job.status == JobStatus::AwaitingValidation) {
-                m_requestResult->setText(tr("Your request is waiting for the helpdesk's approval. You will be told when you can collect it."));
-                return showWatchedJob(r->job, {});
-            }
-            if (!r->code.isEmpty()) {
-                m_requestResult->setText(tr("Open the app on your phone, scan the QR code, and type this code when it asks:"));
-                m_code->setText(r->code);
-                if (auto qr = QrCode::encode(r->collectionUrl)) {
-                    m_qr->setCode(*qr);
-                    m_qr->show();
-                }
-                return showWatchedJob(r->job, {});
-            }
-            m_requestResult->setText(tr("Done: %n message(s) with the link and the code are on their way to you.", nullptr, int(r->notifications.size())));
-            showWatchedJob(r->job, {});
+            showIssued(*r, false);
         });
+}
+
+void SelfServiceWindow::showIssued(const IssuedRequest& r, bool renewal)
+{
+    m_pages->setCurrentIndex(0);
+    m_requestStatus->clear();
+    m_code->clear();
+    m_qr->hide();
+    m_watchedJob = r.job.id;
+    m_watch->start();
+    if (r.job.status == JobStatus::AwaitingValidation) {
+        m_requestResult->setText(tr("Your request is waiting for the helpdesk's approval. You will be told when you can collect it."));
+        return showWatchedJob(r.job, {});
+    }
+    if (!r.code.isEmpty()) {
+        m_requestResult->setText(renewal ? tr("Open the app on the phone that holds this identity, choose Renew, scan the QR code, and type this code when it asks. "
+                                              "Your identity keeps working until the phone has the new one:")
+                                         : tr("Open the app on your phone, scan the QR code, and type this code when it asks:"));
+        m_code->setText(r.code);
+        if (auto qr = QrCode::encode(r.collectionUrl)) {
+            m_qr->setCode(*qr);
+            m_qr->show();
+        }
+        return showWatchedJob(r.job, {});
+    }
+    m_requestResult->setText(tr("Done: %n message(s) with the link and the code are on their way to you.", nullptr, int(r.notifications.size())));
+    showWatchedJob(r.job, {});
+}
+
+QWidget* SelfServiceWindow::buildRenewPage()
+{
+    auto* page = new QWidget(this);
+    page->setObjectName(QStringLiteral("renewPage"));
+    auto* v = new QVBoxLayout(page);
+    auto* heading = wrapped(page, QStringLiteral("renewHeading"));
+    heading->setText(tr("Renew an identity on your phone"));
+    v->addWidget(heading);
+    auto* form = new QFormLayout;
+    m_renewDevice = new QComboBox(page);
+    m_renewDevice->setObjectName(QStringLiteral("renewDevice"));
+    form->addRow(tr("&Identity:"), m_renewDevice);
+    v->addLayout(form);
+    m_renewHint = wrapped(page, QStringLiteral("renewHint"));
+    m_renewHint->setText(tr("Your phone makes new keys and receives new certificates; the ones it has keep working until then."));
+    v->addWidget(m_renewHint);
+    m_renewButton = new QPushButton(tr("&Renew"), page);
+    m_renewButton->setObjectName(QStringLiteral("renew"));
+    m_renewButton->setEnabled(false);
+    v->addWidget(m_renewButton, 0, Qt::AlignLeft);
+    m_renewResult = wrapped(page, QStringLiteral("renewResult"));
+    v->addWidget(m_renewResult);
+    v->addStretch(1);
+    connect(m_renewButton, &QPushButton::clicked, this, &SelfServiceWindow::submitRenewal);
+    return page;
+}
+
+void SelfServiceWindow::showRenewPage()
+{
+    m_pages->setCurrentIndex(3);
+    m_renewResult->clear();
+    m_renewDevice->clear();
+    m_renewButton->setEnabled(false);
+    whenFinished(m_engine.devicesOf(m_session.session(), m_session.session().personId), this, [this](const Result<QList<Device>>& devices) {
+        if (!devices) {
+            m_renewResult->setText(ErrorText::describe(devices.error()));
+            return;
+        }
+        for (const Device& d : *devices) {
+            if (d.state == DeviceState::Active && d.type == CardEncoding::IdentityAgent)
+                m_renewDevice->addItem(tr("%1 %2, expires %3").arg(d.profileName, d.serial, DomainText::date(d.expiresAt)), d.id);
+        }
+        m_renewButton->setEnabled(m_renewDevice->count() > 0);
+        if (m_renewDevice->count() == 0)
+            m_renewResult->setText(tr("You hold no active identity on a phone to renew."));
+    });
+}
+
+void SelfServiceWindow::submitRenewal()
+{
+    const qint64 device = m_renewDevice->currentData().toLongLong();
+    if (device <= 0)
+        return;
+    m_renewButton->setEnabled(false);
+    m_renewResult->setText(tr("Requesting…"));
+    whenFinished(m_engine.requestRenewal(m_session.session(), device, false, true), this, [this](const Result<IssuedRequest>& r) {
+        m_renewButton->setEnabled(true);
+        if (!r) {
+            m_renewResult->setText(ErrorText::describe(r.error()));
+            return;
+        }
+        m_renewResult->clear();
+        showIssued(*r, true);
+    });
 }
 
 void SelfServiceWindow::loadMyRequests(std::function<void(const Result<QList<Job>>&, const QList<Device>&)> done)

@@ -44,6 +44,12 @@ private:
     QWidget* buildRequestPage();
     QWidget* buildRequestsPage();
     QWidget* buildPinPage();
+    QWidget* buildRenewPage();
+    void showRenewPage();
+    void submitRenewal();
+    // A request made here (a new identity or a renewal): its code and QR code, or what was
+    // sent, then followed until the phone has it.
+    void showIssued(const IssuedRequest& request, bool renewal);
     void showRequestPage();
     void showRequestsPage();
     void showPinPage(bool unblock);
@@ -93,6 +99,11 @@ private:
     QTimer* m_watch;
     // My requests
     QTableWidget* m_requests;
+    // Renew My ID
+    QComboBox* m_renewDevice;
+    QLabel* m_renewHint;
+    QPushButton* m_renewButton;
+    QLabel* m_renewResult;
     // PIN
     QLabel* m_pinHeading;
     QLabel* m_cardState;

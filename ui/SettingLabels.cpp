@@ -52,6 +52,7 @@ QString SettingLabels::label(const QString& key)
     if (key == NotifyMaxAttempts) return tr("Delivery attempts per message");
     if (key == NotifyRetryDelaySeconds) return tr("First retry delay (seconds, doubles each time)");
     if (key == RenewalReminderDays) return tr("Renewal reminder (days before expiry, 0 off)");
+    if (key == RenewalWindowDays) return tr("Holders renew in Self-Service (days before expiry, 0: helpdesk only)");
     if (key == DerivedTrustAnchorFiles) return tr("PIV card trust anchors (files)");
     if (key == DerivedIntermediateFiles) return tr("PIV card intermediate CAs (files)");
     if (key == DerivedCrlFiles) return tr("PIV card revocation lists (files)");

@@ -1,5 +1,7 @@
 // lanyard-agent: the reference mobile agent on the command line.
 //   lanyard-agent collect <QR payload or PNG of the QR code> --code CODE --store DIR --trust CA.pem [--tls-ca F] [--pin PIN] [--serial S]
+//   lanyard-agent renew <QR payload or PNG> --code CODE --store DIR --trust CA.pem [--tls-ca F] --pin PIN
+//                                                    (the renewal into the credential already in DIR)
 //   lanyard-agent status --store DIR
 //   lanyard-agent pin --store DIR --pin PIN          (uses the credential: a wrong PIN counts, the last locks)
 //   lanyard-agent unlock-challenge --store DIR       (when locked: the challenge to read to the helpdesk)
@@ -83,7 +85,7 @@ int main(int argc, char* argv[])
     parser.setApplicationDescription(QStringLiteral("Lanyard reference mobile agent"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("collect, status, pin, unlock-challenge or unlock"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("collect, renew, status, pin, unlock-challenge or unlock"));
     parser.addPositionalArgument(QStringLiteral("argument"), QStringLiteral("collect: the QR code's text (https://HOST/c/TOKEN) or a PNG picture of it; unlock: the code"));
     const QCommandLineOption code(QStringLiteral("code"), QStringLiteral("The authentication code"), QStringLiteral("code"));
     const QCommandLineOption store(QStringLiteral("store"), QStringLiteral("Folder for the credential"), QStringLiteral("dir"));
@@ -105,11 +107,25 @@ int main(int argc, char* argv[])
             return fail(QStringLiteral("--store is required"));
         return runWallet(command, args, parser.value(store), parser.value(pin).toUtf8(), parser.isSet(pin));
     }
-    if (command != QLatin1String("collect") || args.size() != 2)
-        return fail(QStringLiteral("usage: lanyard-agent collect <QR payload or PNG> --code CODE --store DIR --trust CA.pem"));
+    const bool renew = command == QLatin1String("renew");
+    if ((command != QLatin1String("collect") && !renew) || args.size() != 2)
+        return fail(QStringLiteral("usage: lanyard-agent collect|renew <QR payload or PNG> --code CODE --store DIR --trust CA.pem"));
     if (!parser.isSet(code) || !parser.isSet(store) || !parser.isSet(trust))
         return fail(QStringLiteral("--code, --store and --trust are required"));
     CollectionAgent::Options options;
+    if (renew) {
+        // The holder shows they hold the credential: its PIN, counted like any other use.
+        if (!parser.isSet(pin))
+            return fail(QStringLiteral("renew: --pin (the credential's PIN) is required"));
+        auto wallet = AgentWallet::open(parser.value(store));
+        if (!wallet)
+            return refuse(wallet.error());
+        if (auto r = wallet->verifyPin(parser.value(pin).toUtf8()); !r)
+            return refuse(r.error());
+        options.renewing = wallet->status().deviceSerial;
+        if (!parser.isSet(serial) && !wallet->hardwareSerial().isEmpty())
+            options.device.hardwareSerial = wallet->hardwareSerial();
+    }
     options.payload = args.at(1);
     if (options.payload.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) && !options.payload.contains(QLatin1String("://"))) {
         auto text = QrImageReader::readPng(options.payload);
@@ -120,7 +136,8 @@ int main(int argc, char* argv[])
     options.code = parser.value(code);
     options.storeDir = parser.value(store);
     options.pin = parser.value(pin).toUtf8();
-    options.device.hardwareSerial = parser.value(serial);
+    if (options.device.hardwareSerial.isEmpty())
+        options.device.hardwareSerial = parser.value(serial);
     options.device.platform = parser.value(platform);
     options.device.model = QStringLiteral("lanyard-agent");
     if (parser.isSet(dnsName))
@@ -152,7 +169,7 @@ int main(int argc, char* argv[])
         if (!outcome)
             return app.exit(refuse(outcome.error()));
         QTextStream out(stdout);
-        out << "collected device " << outcome->deviceSerial << Qt::endl;
+        out << (outcome->renewed ? "renewed device " : "collected device ") << outcome->deviceSerial << Qt::endl;
         if (outcome->busyRetries > 0)
             out << "server busy; retried " << outcome->busyRetries << " time(s)" << Qt::endl;
         for (const QString& f : outcome->files)

@@ -55,6 +55,11 @@ Result<void> AgentWallet::save()
     return {};
 }
 
+QString AgentWallet::hardwareSerial() const
+{
+    return m_state.value(QStringLiteral("hardwareSerial")).toString();
+}
+
 AgentWallet::Status AgentWallet::status() const
 {
     Status s;

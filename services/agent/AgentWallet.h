@@ -29,6 +29,9 @@ public:
     static Result<AgentWallet> open(const QString& storeDir);
 
     Status status() const;
+    // The phone's own serial the credential was collected with (empty for a store made before
+    // it was kept): a renewal is collected on the same phone.
+    QString hardwareSerial() const;
     // Checks the PIN against the stored PKCS#12 files, as an app using the credential would.
     // A wrong PIN answers wrong-PIN with the attempts left; the last one locks.
     Result<void> verifyPin(const QByteArray& pin);

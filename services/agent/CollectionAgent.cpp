@@ -2,6 +2,8 @@
 
 #include "vsc/LocalVscBackend.h"
 
+#include "engine/PinCheck.h"
+
 #include "pki/CertificateRequest.h"
 #include "pki/KeyTransport.h"
 #include "pki/Pkcs12.h"
@@ -10,6 +12,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
@@ -66,6 +69,21 @@ void CollectionAgent::fail(const Error& e)
     Q_EMIT finished(e);
 }
 
+void CollectionAgent::giveUp(const CollectionSession& session, const Error& e)
+{
+    // The server rolls the session back at once, so the holder can start again with the same
+    // code rather than wait for it to expire (every try until then would be code-used).
+    post(QStringLiteral("/api/v1/collect/abandon"), QJsonObject { { QStringLiteral("session"), session.id }, { QStringLiteral("reason"), e.detail.left(200) } },
+        [this, e](Result<QJsonObject> answer, int) {
+            Error out = e;
+            if (answer) {
+                out.detail += QStringLiteral(" (the collection was abandoned: the same code works again)");
+                out.args.insert(QStringLiteral("abandoned"), true);
+            }
+            fail(out);
+        });
+}
+
 void CollectionAgent::post(const QString& path, const QJsonObject& body, std::function<void(Result<QJsonObject>, int)> done)
 {
     QUrl url = m_base;
@@ -112,6 +130,12 @@ void CollectionAgent::begin()
 
 void CollectionAgent::submit(const CollectionSession& session)
 {
+    // Before any key is made: a PIN the profile does not allow protects nothing it should.
+    if (auto r = PinCheck::check(session.pinPolicy, QString::fromUtf8(m_options.pin)); !r) {
+        Error e = r.error();
+        e.detail = QStringLiteral("%1 (%2 asks for: %3)").arg(e.detail, session.profileName, PinCheck::describe(session.pinPolicy));
+        return giveUp(session, e);
+    }
     Q_EMIT progress(tr("Making %n key(s)…", nullptr, int(session.certificates.size())));
     CollectionSubmission submission;
     submission.sessionId = session.id;
@@ -120,7 +144,7 @@ void CollectionAgent::submit(const CollectionSession& session)
         Q_EMIT progress(tr("Making the keys on the card (%1)…").arg(m_options.vsc->name()));
         auto requests = m_options.vsc->createKeys(session.certificates, m_options.device.dnsName.isEmpty() ? m_options.device.hardwareSerial : m_options.device.dnsName);
         if (!requests)
-            return fail(requests.error());
+            return giveUp(session, requests.error());
         submission.requests = *requests;
         for (int i = 0; i < requests->size(); ++i)
             m_keys << PrivateKey();
@@ -133,23 +157,23 @@ void CollectionAgent::submit(const CollectionSession& session)
         }
         auto key = PrivateKey::generate(c.keyAlgorithms.first());
         if (!key)
-            return fail(key.error());
+            return giveUp(session, key.error());
         auto csr = CertificateRequest::create(*key, m_options.device.hardwareSerial);
         if (!csr)
-            return fail(csr.error());
+            return giveUp(session, csr.error());
         m_keys << *key;
         submission.requests << *csr;
     }
     if (session.needsTransportKey) {
         auto transport = PrivateKey::generate(KeyAlgorithm::Rsa2048);
         if (!transport)
-            return fail(transport.error());
+            return giveUp(session, transport.error());
         m_transport = *transport;
         submission.transportKey = m_transport.publicKeyDer();
     }
     post(QStringLiteral("/api/v1/collect/submit"), json::fromCollectionSubmission(submission), [this, session](Result<QJsonObject> answer, int) {
         if (!answer)
-            return fail(answer.error());
+            return giveUp(session, answer.error());
         store(session, QByteArray::fromBase64(answer->value(QStringLiteral("bundle")).toString().toLatin1()));
     });
 }
@@ -159,20 +183,35 @@ void CollectionAgent::store(const CollectionSession& session, const QByteArray& 
     // Nothing in the bundle is believed before its signature and chain verify.
     auto payload = SignedBundle::verify(bundle, m_options.trustedCas, m_options.contentSigner);
     if (!payload)
-        return fail(Error(ErrorCode::TrustFailure, payload.error().detail));
+        return giveUp(session, Error(ErrorCode::TrustFailure, payload.error().detail));
     const QJsonObject content = QJsonDocument::fromJson(*payload).object();
     if (content.value(QStringLiteral("session")).toString() != session.id)
-        return fail(Error(ErrorCode::TrustFailure, QStringLiteral("the bundle belongs to another collection")));
+        return giveUp(session, Error(ErrorCode::TrustFailure, QStringLiteral("the bundle belongs to another collection")));
+    // The session's policy came over TLS; the bundle's is signed. A PIN checked against a
+    // weaker one than the signed policy is not kept.
+    auto signedPolicy = PinCheck::fromJson(content.value(QStringLiteral("pinPolicy")).toObject());
+    if (!signedPolicy)
+        return giveUp(session, signedPolicy.error());
+    if (auto r = PinCheck::check(*signedPolicy, QString::fromUtf8(m_options.pin)); !r)
+        return giveUp(session, r.error());
     QList<Certificate> chain;
     for (const QJsonValue& v : content.value(QStringLiteral("chain")).toArray()) {
         auto c = Certificate::fromPem(v.toString().toLatin1());
         if (!c)
-            return fail(c.error());
+            return giveUp(session, c.error());
         chain << *c;
     }
-    QDir dir(m_options.storeDir);
+    const QString deviceSerial = content.value(QStringLiteral("device")).toObject().value(QStringLiteral("serial")).toString();
+    if (!m_options.renewing.isEmpty() && deviceSerial != m_options.renewing)
+        return giveUp(session, Error(ErrorCode::InvalidArgument, QStringLiteral("the code renews %1; this store holds %2").arg(deviceSerial, m_options.renewing),
+                                   { { QStringLiteral("problem"), QStringLiteral("renewal-other-device") } }));
+    // A renewal is written beside the credential it replaces, and swapped in once confirmed.
+    const QString target = m_options.renewing.isEmpty() ? m_options.storeDir : QDir(m_options.storeDir).filePath(QStringLiteral(".renewal"));
+    if (!m_options.renewing.isEmpty())
+        QDir(target).removeRecursively();
+    QDir dir(target);
     if (!dir.mkpath(QStringLiteral(".")))
-        return fail(Error(ErrorCode::StorageReadOnly, QStringLiteral("cannot create %1").arg(m_options.storeDir)));
+        return giveUp(session, Error(ErrorCode::StorageReadOnly, QStringLiteral("cannot create %1").arg(target)));
     const auto write = [this, &dir](const QString& name, const QByteArray& data, bool secret) -> Result<void> {
         QFile f(dir.filePath(name));
         if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
@@ -190,15 +229,15 @@ void CollectionAgent::store(const CollectionSession& session, const QByteArray& 
         const int index = entry.value(QStringLiteral("index")).toInt();
         auto cert = Certificate::fromPem(entry.value(QStringLiteral("pem")).toString().toLatin1());
         if (!cert)
-            return fail(cert.error());
+            return giveUp(session, cert.error());
         if (auto r = cert->verifiedBy(m_options.trustedCas); !r)
-            return fail(r.error());
+            return giveUp(session, r.error());
         if (m_options.vsc) {
             if (index != card.certificates.size())
-                return fail(Error(ErrorCode::InvalidArgument, QStringLiteral("the bundle's certificates are out of order")));
+                return giveUp(session, Error(ErrorCode::InvalidArgument, QStringLiteral("the bundle's certificates are out of order")));
             card.certificates << cert->toDer();
             if (auto r = write(QStringLiteral("certificate-%1.pem").arg(index + 1), cert->toPem(), false); !r)
-                return fail(r.error());
+                return giveUp(session, r.error());
             continue;
         }
         PrivateKey key = m_keys.value(index);
@@ -208,43 +247,63 @@ void CollectionAgent::store(const CollectionSession& session, const QByteArray& 
                 QByteArray::fromBase64(sealedJson.value(QStringLiteral("password")).toString().toLatin1()) };
             auto opened = KeyTransport::open(sealed, m_transport);
             if (!opened)
-                return fail(opened.error());
+                return giveUp(session, opened.error());
             key = opened->key;
         }
         if (key.isNull())
-            return fail(Error(ErrorCode::InvalidArgument, QStringLiteral("the bundle names certificate %1, which this agent did not ask for").arg(index + 1)));
+            return giveUp(session, Error(ErrorCode::InvalidArgument, QStringLiteral("the bundle names certificate %1, which this agent did not ask for").arg(index + 1)));
         const QString stem = QStringLiteral("certificate-%1").arg(index + 1);
         // The key only inside the PIN-protected PKCS#12: the PIN (and its lock) guards it.
         if (auto r = write(stem + QStringLiteral(".pem"), cert->toPem(), false); !r)
-            return fail(r.error());
+            return giveUp(session, r.error());
         auto p12 = Pkcs12::create(key, *cert, chain, m_options.pin);
         if (!p12)
-            return fail(p12.error());
+            return giveUp(session, p12.error());
         if (auto r = write(stem + QStringLiteral(".p12"), *p12, true); !r)
-            return fail(r.error());
+            return giveUp(session, r.error());
     }
     if (m_options.vsc) {
         if (card.puk.isEmpty() || card.adminKey.isEmpty())
-            return fail(Error(ErrorCode::InvalidArgument, QStringLiteral("the bundle is not for a virtual smart card: it brings no administrator key or PUK")));
+            return giveUp(session, Error(ErrorCode::InvalidArgument, QStringLiteral("the bundle is not for a virtual smart card: it brings no administrator key or PUK")));
         Q_EMIT progress(tr("Writing the certificates to the card…"));
         if (auto r = m_options.vsc->personalise(card); !r)
-            return fail(r.error());
+            return giveUp(session, r.error());
     }
     QByteArray chainPem;
     for (const Certificate& c : chain)
         chainPem += c.toPem();
     if (auto r = write(QStringLiteral("chain.pem"), chainPem, false); !r)
-        return fail(r.error());
+        return giveUp(session, r.error());
     // The agent's own state: device, policy and the unlock key (readable by its owner only).
     QJsonObject state { { QStringLiteral("device"), content.value(QStringLiteral("device")) }, { QStringLiteral("agentPolicy"), content.value(QStringLiteral("agentPolicy")) },
-        { QStringLiteral("unlockKey"), content.value(QStringLiteral("unlockKey")) }, { QStringLiteral("pinFailures"), 0 } };
+        { QStringLiteral("unlockKey"), content.value(QStringLiteral("unlockKey")) }, { QStringLiteral("pinFailures"), 0 },
+        { QStringLiteral("pinPolicy"), PinCheck::toJson(*signedPolicy) }, { QStringLiteral("authTypes"), content.value(QStringLiteral("authTypes")) },
+        { QStringLiteral("hardwareSerial"), m_options.device.hardwareSerial } };
     if (auto r = write(QStringLiteral("agent.json"), QJsonDocument(state).toJson(), true); !r)
-        return fail(r.error());
-    m_outcome.deviceSerial = content.value(QStringLiteral("device")).toObject().value(QStringLiteral("serial")).toString();
+        return giveUp(session, r.error());
+    m_outcome.deviceSerial = deviceSerial;
     Q_EMIT progress(tr("Stored; confirming…"));
-    post(QStringLiteral("/api/v1/collect/confirm"), QJsonObject { { QStringLiteral("session"), session.id } }, [this](Result<QJsonObject> answer, int) {
-        if (!answer)
+    post(QStringLiteral("/api/v1/collect/confirm"), QJsonObject { { QStringLiteral("session"), session.id } }, [this, target](Result<QJsonObject> answer, int) {
+        if (!answer) {
+            if (!m_options.renewing.isEmpty())
+                QDir(target).removeRecursively(); // the old credential stays as it was
             return fail(answer.error());
+        }
+        if (!m_options.renewing.isEmpty()) {
+            // Confirmed: the server superseded the old certificates, so the new files replace
+            // the old ones (each rename is atomic; the old files are gone only after it).
+            QStringList placed;
+            for (const QString& staged : std::as_const(m_outcome.files)) {
+                const QString final = QDir(m_options.storeDir).filePath(QFileInfo(staged).fileName());
+                QFile::remove(final);
+                if (!QFile::rename(staged, final))
+                    return fail(Error(ErrorCode::StorageReadOnly, QStringLiteral("cannot put %1 in place").arg(final)));
+                placed << final;
+            }
+            QDir(target).removeRecursively();
+            m_outcome.files = placed;
+            m_outcome.renewed = true;
+        }
         Q_EMIT finished(m_outcome);
     });
 }

@@ -18,6 +18,7 @@ class LocalVscBackend;
 
 struct CollectionOutcome {
     QString deviceSerial;
+    bool renewed = false;
     QStringList files;
     int busyRetries = 0;
 };
@@ -42,6 +43,10 @@ public:
         // certificates, the engine's administrator key and PUK, and `pin`. Its calls block the
         // agent's thread while the card works, which a command-line agent can afford.
         std::shared_ptr<LocalVscBackend> vsc;
+        // A renewal into the credential already in `storeDir`, of this device serial: the new
+        // files are put in place only once the server has the confirmation, so an interrupted
+        // renewal leaves the old credential as it was.
+        QString renewing;
     };
     explicit CollectionAgent(Options options, QObject* parent = nullptr);
 
@@ -62,6 +67,8 @@ private:
     void submit(const CollectionSession& session);
     void store(const CollectionSession& session, const QByteArray& bundle);
     void fail(const Error& e);
+    // Fails after abandoning the session on the server.
+    void giveUp(const CollectionSession& session, const Error& e);
 
     Options m_options;
     QUrl m_base;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CredentialProfile.h"
 #include "DeviceFacts.h"
 #include "Job.h"
 #include "pki/KeyAlgorithm.h"
@@ -39,6 +40,10 @@ struct CollectionSession {
     QDateTime expiresAt;
     QList<RequestedCertificate> certificates;
     bool needsTransportKey = false;
+    // What the profile asks of the holder: the agent checks the PIN before it makes a key, and
+    // offers the other ways of unlocking the credential (face, fingerprint) it names.
+    PinPolicy pinPolicy;
+    QStringList authTypes;
 };
 
 struct CollectionSubmission {

@@ -1,5 +1,6 @@
 #include "CollectionBundleBuilder.h"
 
+#include "PinCheck.h"
 #include "SettingsSchema.h"
 #include "pki/KeyTransport.h"
 #include "pki/SignedBundle.h"
@@ -36,6 +37,8 @@ void CollectionBundleBuilder::setHolder(const QString& personName, const Credent
     m_payload.insert(QStringLiteral("person"), personName);
     m_payload.insert(QStringLiteral("profile"), profile.name);
     m_payload.insert(QStringLiteral("badgeLayout"), profile.badgeLayout);
+    m_payload.insert(QStringLiteral("pinPolicy"), PinCheck::toJson(profile.pinPolicy));
+    m_payload.insert(QStringLiteral("authTypes"), QJsonArray::fromStringList(profile.authTypes));
 }
 
 void CollectionBundleBuilder::setAgentPolicy(const Settings& settings)

@@ -86,6 +86,14 @@ bool collectsIntoExistingDevice(const Job& job)
 {
     return (job.type == JobType::Update || job.type == JobType::Renewal) && job.deviceId > 0;
 }
+
+// A renewal or update brings certificates only to a device that is still active: one disabled
+// or cancelled since the request is refused at every step (`step`: collect, confirm).
+Error notRenewable(const Device& device, const QString& step)
+{
+    return Error(ErrorCode::InvalidTransition, QStringLiteral("%1 is %2: only an active device is renewed").arg(device.serial, deviceStateId(device.state)),
+        { { QStringLiteral("operation"), step }, { QStringLiteral("state"), deviceStateId(device.state) } });
+}
 } // namespace
 
 CollectionService::CollectionService(const EngineContext& context, QSqlDatabase db)
@@ -214,6 +222,20 @@ Result<CollectionSession> CollectionService::start(const CollectionStart& reques
             QStringLiteral("the card was requested for %1, not for '%2'").arg(job->targetComputer, request.device.dnsName.left(100)),
             { { QStringLiteral("restriction"), QStringLiteral("target-computer") }, { QStringLiteral("computer"), job->targetComputer } }));
 
+    // A renewal or update goes into the device the holder has: onto the phone that holds it,
+    // not onto another one that has the code.
+    if (collectsIntoExistingDevice(*job)) {
+        auto held = DeviceService(m_ctx, m_db).load(job->deviceId);
+        if (!held)
+            return held.error();
+        if (held->state != DeviceState::Active)
+            return refuse(notRenewable(*held, QStringLiteral("collect")));
+        if (!held->hardwareSerial.isEmpty() && held->hardwareSerial != request.device.hardwareSerial)
+            return refuse(Error(ErrorCode::DeviceNotAllowed,
+                QStringLiteral("%1 is renewed on the phone that holds it (%2), not on '%3'").arg(held->serial, held->hardwareSerial, request.device.hardwareSerial.left(100)),
+                { { QStringLiteral("restriction"), QStringLiteral("same-device") }, { QStringLiteral("device"), held->serial } }));
+    }
+
     // Only one collection of a job at a time, also across server processes.
     auto claim = exec(m_db, QStringLiteral("UPDATE jobs SET status = ?, updated_at = ? WHERE id = ? AND status = ?"),
         { jobStatusId(JobStatus::InProgress), now.toMSecsSinceEpoch(), job->id, jobStatusId(JobStatus::AwaitingIssue) });
@@ -229,6 +251,8 @@ Result<CollectionSession> CollectionService::start(const CollectionStart& reques
     session.personName = job->personName;
     session.profileName = profile->name;
     session.expiresAt = now.addSecs(kSessionMinutes * 60);
+    session.pinPolicy = profile->pinPolicy;
+    session.authTypes = profile->authTypes;
     for (int i = 0; i < profile->policies.size(); ++i) {
         auto policy = profiles.policy(profile->policies.at(i).policyId);
         if (!policy)
@@ -319,6 +343,14 @@ Result<CollectionBundle> CollectionService::submit(const CollectionSubmission& s
     QDateTime expires = now.addDays(lifetime);
     if (job->validUntil.isValid() && job->validUntil < expires)
         expires = job->validUntil; // a derived credential never outlives its parent card
+    if (collectsIntoExistingDevice(*job)) {
+        // Disabled or cancelled since the renewal started: nothing is issued into it.
+        auto held = devices.load(job->deviceId);
+        if (!held)
+            return held.error();
+        if (held->state != DeviceState::Active)
+            return notRenewable(*held, QStringLiteral("collect"));
+    }
     auto device = collectsIntoExistingDevice(*job) ? devices.existingCollected(job->deviceId) : devices.createCollected(job->personId, *profile, session->facts, expires);
     if (!device)
         return device.error();
@@ -462,6 +494,11 @@ Result<Device> CollectionService::confirm(const QString& sessionId)
     const qint64 nowMs = now.toMSecsSinceEpoch();
     QString details;
     if (collectsIntoExistingDevice(*job)) {
+        auto held = DeviceService(m_ctx, m_db).load(session->deviceId);
+        if (!held)
+            return held.error();
+        if (held->state != DeviceState::Active)
+            return notRenewable(*held, QStringLiteral("confirm"));
         // The new certificates replace the device's earlier ones.
         auto old = exec(m_db, QStringLiteral("UPDATE certificates SET status = ?, revocation_reason = ?, status_changed_at = ? "
                                              "WHERE device_id = ? AND (session_id IS NULL OR session_id <> ?) AND status <> ?"),
@@ -533,56 +570,83 @@ Result<int> CollectionService::expireSessions()
     due->finish();
     int rolledBack = 0;
     for (const QString& id : ids) {
-        Transaction tx(m_db, m_ctx.dialect());
-        if (auto r = tx.begin(); !r)
-            return r.error();
-        auto session = loadSession(m_db, id);
-        if (!session)
-            return session.error();
-        const qint64 nowMs = now.toMSecsSinceEpoch();
-        // Claimed by this process alone; another server may be rolling back the same one.
-        auto claim = exec(m_db, QStringLiteral("UPDATE collection_sessions SET state = ?, bundle_wrapped = NULL, updated_at = ? WHERE id = ? AND state = ?"),
-            { kAbandoned, nowMs, id, session->state });
-        if (!claim)
-            return claim.error();
-        if (claim->numRowsAffected() != 1)
-            continue;
-        auto job = RequestService(m_ctx, m_db).load(session->jobId);
-        if (!job)
-            return job.error();
-        QStringList what { QStringLiteral("collection interrupted: the phone did not finish within %1 minutes").arg(kSessionMinutes) };
-        if (session->state == kIssued) {
-            auto revoked = exec(m_db, QStringLiteral("UPDATE certificates SET status = ?, revocation_reason = ?, status_changed_at = ? WHERE session_id = ? AND status <> ?"),
-                { certificateStatusId(CertificateStatus::Revoked), revocationReasonId(RevocationReason::CessationOfOperation), nowMs, id,
-                    certificateStatusId(CertificateStatus::Revoked) });
-            if (!revoked)
-                return revoked.error();
-            what << QStringLiteral("%1 certificate(s) revoked").arg(revoked->numRowsAffected());
-            auto cancelled = exec(m_db, QStringLiteral("UPDATE devices SET state = ?, updated_at = ? WHERE id = ? AND state = ?"),
-                { deviceStateId(DeviceState::Canceled), nowMs, session->deviceId, deviceStateId(DeviceState::Issued) });
-            if (!cancelled)
-                return cancelled.error();
-            if (cancelled->numRowsAffected() > 0)
-                what << QStringLiteral("unconfirmed device cancelled");
-        }
-        if (job->status == JobStatus::InProgress) {
-            const bool codeLive = !job->codeExpiresAt.isValid() || job->codeExpiresAt > now;
-            const JobStatus next = codeLive ? JobStatus::AwaitingIssue : JobStatus::Expired;
-            if (auto r = exec(m_db, QStringLiteral("UPDATE jobs SET status = ?, updated_at = ? WHERE id = ?"), { jobStatusId(next), nowMs, job->id }); !r)
-                return r.error();
-            what << (codeLive ? QStringLiteral("the request can be collected again with the same code") : QStringLiteral("the request has expired"));
-        }
-        Job withDevice = *job;
-        withDevice.deviceId = session->deviceId;
-        AuditEvent e = RequestService::jobEvent(m_ctx, nullptr, QStringLiteral("collect"), withDevice, what.join(QStringLiteral("; ")));
-        e.outcome = QStringLiteral("failed");
-        if (auto r = AuditLog(m_db, m_ctx).append(e); !r)
-            return r.error();
-        if (auto r = tx.commit(); !r)
-            return r.error();
-        ++rolledBack;
+        auto done = rollBack(id, QStringLiteral("collection interrupted: the phone did not finish within %1 minutes").arg(kSessionMinutes));
+        if (!done)
+            return done.error();
+        rolledBack += *done ? 1 : 0;
     }
     return rolledBack;
+}
+
+Result<void> CollectionService::abandon(const QString& sessionId, const QString& reason)
+{
+    auto session = loadSession(m_db, sessionId);
+    if (!session)
+        return session.error();
+    if (session->state == kAbandoned)
+        return {}; // asked again, or expired meanwhile: the same outcome
+    if (session->state == kConfirmed)
+        return Error(ErrorCode::InvalidTransition, QStringLiteral("collection session %1 was confirmed").arg(session->id.left(6)),
+            { { QStringLiteral("operation"), QStringLiteral("abandon") }, { QStringLiteral("state"), session->state } });
+    // The reason comes from whoever holds the session id: kept short and on one line.
+    const QString why = reason.simplified().left(200);
+    auto done = rollBack(sessionId, why.isEmpty() ? QStringLiteral("collection abandoned by the agent") : QStringLiteral("collection abandoned by the agent: ") + why);
+    if (!done)
+        return done.error();
+    return {};
+}
+
+Result<bool> CollectionService::rollBack(const QString& id, const QString& cause)
+{
+    const QDateTime now = m_ctx.now();
+    Transaction tx(m_db, m_ctx.dialect());
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    auto session = loadSession(m_db, id);
+    if (!session)
+        return session.error();
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    // Claimed by this process alone; another server may be rolling back the same one.
+    auto claim = exec(m_db, QStringLiteral("UPDATE collection_sessions SET state = ?, bundle_wrapped = NULL, updated_at = ? WHERE id = ? AND state = ? AND state IN (?, ?)"),
+        { kAbandoned, nowMs, id, session->state, kOpen, kIssued });
+    if (!claim)
+        return claim.error();
+    if (claim->numRowsAffected() != 1)
+        return false;
+    auto job = RequestService(m_ctx, m_db).load(session->jobId);
+    if (!job)
+        return job.error();
+    QStringList what { cause };
+    if (session->state == kIssued) {
+        auto revoked = exec(m_db, QStringLiteral("UPDATE certificates SET status = ?, revocation_reason = ?, status_changed_at = ? WHERE session_id = ? AND status <> ?"),
+            { certificateStatusId(CertificateStatus::Revoked), revocationReasonId(RevocationReason::CessationOfOperation), nowMs, id,
+                certificateStatusId(CertificateStatus::Revoked) });
+        if (!revoked)
+            return revoked.error();
+        what << QStringLiteral("%1 certificate(s) revoked").arg(revoked->numRowsAffected());
+        auto cancelled = exec(m_db, QStringLiteral("UPDATE devices SET state = ?, updated_at = ? WHERE id = ? AND state = ?"),
+            { deviceStateId(DeviceState::Canceled), nowMs, session->deviceId, deviceStateId(DeviceState::Issued) });
+        if (!cancelled)
+            return cancelled.error();
+        if (cancelled->numRowsAffected() > 0)
+            what << QStringLiteral("unconfirmed device cancelled");
+    }
+    if (job->status == JobStatus::InProgress) {
+        const bool codeLive = !job->codeExpiresAt.isValid() || job->codeExpiresAt > now;
+        const JobStatus next = codeLive ? JobStatus::AwaitingIssue : JobStatus::Expired;
+        if (auto r = exec(m_db, QStringLiteral("UPDATE jobs SET status = ?, updated_at = ? WHERE id = ?"), { jobStatusId(next), nowMs, job->id }); !r)
+            return r.error();
+        what << (codeLive ? QStringLiteral("the request can be collected again with the same code") : QStringLiteral("the request has expired"));
+    }
+    Job withDevice = *job;
+    withDevice.deviceId = session->deviceId;
+    AuditEvent e = RequestService::jobEvent(m_ctx, nullptr, QStringLiteral("collect"), withDevice, what.join(QStringLiteral("; ")));
+    e.outcome = QStringLiteral("failed");
+    if (auto r = AuditLog(m_db, m_ctx).append(e); !r)
+        return r.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return true;
 }
 
 } // namespace lanyard

@@ -35,8 +35,17 @@ public:
     Result<Device> confirm(const QString& sessionId);
     // Rolls back every session that expired before it was confirmed; returns how many.
     Result<int> expireSessions();
+    // The agent gives up on a session it started (the holder's PIN does not meet the policy, a
+    // delivered certificate fails its check): rolled back at once as an expired one would be,
+    // so the same code works again. Asking again changes nothing; a confirmed session is
+    // refused (invalid-transition).
+    Result<void> abandon(const QString& sessionId, const QString& reason);
 
 private:
+    // Rolls one open or issued session back (certificates revoked, device cancelled, the job
+    // collectable again while its code lives), audited with `cause`; false when another
+    // process got there first.
+    Result<bool> rollBack(const QString& sessionId, const QString& cause);
     // What every certificate of one collection is issued with.
     struct Issuing {
         const Person& person;

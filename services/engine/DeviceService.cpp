@@ -273,6 +273,17 @@ Result<Device> DeviceService::change(const AccessControl& ac, qint64 deviceId, c
     auto changed = CertificateService(m_ctx, m_db).applyToDevice(deviceId, transition->certificates, transition->revocationReason);
     if (!changed)
         return changed.error();
+    // A renewal or update waiting for this device ends when the device stops being active: its
+    // code must not bring certificates to a disabled or cancelled device.
+    qint64 endedRenewals = 0;
+    if (transition->to != DeviceState::Active) {
+        auto ended = exec(m_db, QStringLiteral("UPDATE jobs SET status = ?, reason = ?, code_hash = '', updated_at = ? WHERE device_id = ? AND job_type IN (?, ?) AND status IN (?, ?, ?)"),
+            { jobStatusId(JobStatus::Cancelled), QStringLiteral("the device is %1").arg(deviceStateId(transition->to)), now, deviceId, jobTypeId(JobType::Renewal),
+                jobTypeId(JobType::Update), jobStatusId(JobStatus::AwaitingValidation), jobStatusId(JobStatus::AwaitingIssue), jobStatusId(JobStatus::Locked) });
+        if (!ended)
+            return ended.error();
+        endedRenewals = ended->numRowsAffected();
+    }
     if (transition->cancelsTemporaryReplacement) {
         if (auto r = cancelTemporaryReplacements(deviceId, now); !r)
             return r.error();
@@ -306,6 +317,8 @@ Result<Device> DeviceService::change(const AccessControl& ac, qint64 deviceId, c
                                                                                                                                 : QStringLiteral("revoked (") + revocationReasonId(transition->revocationReason) + QLatin1Char(')'));
     if (newJob > 0)
         details << QStringLiteral("job %1 created").arg(newJob);
+    if (endedRenewals > 0)
+        details << QStringLiteral("%1 open renewal(s) cancelled").arg(endedRenewals);
     e.details = details.join(QStringLiteral("; "));
     if (auto r = AuditLog(m_db, m_ctx).append(e); !r)
         return r.error();

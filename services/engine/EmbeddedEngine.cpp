@@ -345,10 +345,18 @@ QFuture<Result<IssuedRequest>> EmbeddedEngine::regenerateCode(
 QFuture<Result<DeviceChange>> EmbeddedEngine::changeDevice(
     const OperatorSession& session, qint64 deviceId, const DeviceAction& action)
 {
-    return operatorCall<DeviceChange>(
+    return thenDeliver(operatorCall<DeviceChange>(
         session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
             return DeviceChanges(ctx, db).change(ac, deviceId, action);
-        });
+        }));
+}
+
+QFuture<Result<IssuedRequest>> EmbeddedEngine::requestRenewal(const OperatorSession& session, qint64 deviceId, bool update, bool showCode)
+{
+    return thenDeliver(operatorCall<IssuedRequest>(
+        session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+            return RequestService(ctx, db).requestRenewal(ac, deviceId, update, showCode);
+        }));
 }
 
 QFuture<Result<QString>> EmbeddedEngine::unlockCode(const OperatorSession& session, qint64 deviceId, const QString& challenge)
@@ -668,6 +676,11 @@ QFuture<Result<CollectionBundle>> EmbeddedEngine::submitCollection(const Collect
 QFuture<Result<Device>> EmbeddedEngine::confirmCollection(const QString& sessionId)
 {
     return runPublicTask<Device>([sessionId](const EngineContext& ctx, QSqlDatabase db) { return CollectionService(ctx, db).confirm(sessionId); });
+}
+
+QFuture<Result<void>> EmbeddedEngine::abandonCollection(const QString& sessionId, const QString& reason)
+{
+    return runPublicTask<void>([sessionId, reason](const EngineContext& ctx, QSqlDatabase db) { return CollectionService(ctx, db).abandon(sessionId, reason); });
 }
 
 QFuture<Result<OperatorSession>> EmbeddedEngine::issueToken(const QString& logonName, const QString& password, const QString& client)

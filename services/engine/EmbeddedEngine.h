@@ -64,6 +64,7 @@ public:
         const QString& targetComputer = {}) override;
     QFuture<Result<IssuedRequest>> validateRequest(const OperatorSession& session, qint64 jobId, bool approve, bool showCode) override;
     QFuture<Result<IssuedRequest>> regenerateCode(const OperatorSession& session, qint64 jobId, bool showCode) override;
+    QFuture<Result<IssuedRequest>> requestRenewal(const OperatorSession& session, qint64 deviceId, bool update, bool showCode) override;
     QFuture<Result<DeviceChange>> changeDevice(const OperatorSession& session, qint64 deviceId, const DeviceAction& action) override;
     QFuture<Result<QString>> unlockCode(const OperatorSession& session, qint64 deviceId, const QString& challenge) override;
     QFuture<Result<QList<Job>>> lockJobs(const OperatorSession& session, qint64 deviceId) override;
@@ -121,6 +122,7 @@ public:
     QFuture<Result<CollectionSession>> startCollection(const CollectionStart& request);
     QFuture<Result<CollectionBundle>> submitCollection(const CollectionSubmission& submission);
     QFuture<Result<Device>> confirmCollection(const QString& sessionId);
+    QFuture<Result<void>> abandonCollection(const QString& sessionId, const QString& reason);
     // Rolls back collections whose phone went away; the engine also does it on its own.
     QFuture<Result<int>> expireCollections();
 

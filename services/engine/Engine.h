@@ -75,6 +75,9 @@ public:
         const QString& targetComputer = {}) = 0;
     virtual QFuture<Result<IssuedRequest>> validateRequest(const OperatorSession& session, qint64 jobId, bool approve, bool showCode) = 0;
     virtual QFuture<Result<IssuedRequest>> regenerateCode(const OperatorSession& session, qint64 jobId, bool showCode) = 0;
+    // Request Renewal (`update` false) or Request Update of an active mobile identity; the holder
+    // renews their own in Self-Service within the renewal window.
+    virtual QFuture<Result<IssuedRequest>> requestRenewal(const OperatorSession& session, qint64 deviceId, bool update, bool showCode) = 0;
     virtual QFuture<Result<DeviceChange>> changeDevice(const OperatorSession& session, qint64 deviceId, const DeviceAction& action) = 0;
     virtual QFuture<Result<QString>> unlockCode(const OperatorSession& session, qint64 deviceId, const QString& challenge) = 0;
 

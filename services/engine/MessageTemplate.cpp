@@ -34,7 +34,8 @@ QStringList MessageTemplate::allowedFields(const QString& name)
         return common << QStringLiteral("Url");
     if (name.startsWith(QLatin1String("auth-code")))
         return common << QStringLiteral("Code");
-    return common << QStringLiteral("DeviceSerial");
+    // RenewHow: how the holder renews, as the renewal window setting says.
+    return common << QStringLiteral("DeviceSerial") << QStringLiteral("RenewHow");
 }
 
 QStringList MessageTemplate::requiredFields(const QString& name)

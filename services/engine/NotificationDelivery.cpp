@@ -82,6 +82,7 @@ Result<int> NotificationDelivery::queueRenewalReminders(const Settings& settings
     if (days <= 0)
         return 0;
     const QDateTime now = m_ctx.now();
+    const int window = settings.integer(SettingKey::RenewalWindowDays);
     auto q = exec(m_db, QStringLiteral("SELECT d.id, d.serial, d.expires_at, p.full_name, p.email, p.mobile FROM devices d JOIN people p ON p.id = d.owner_id "
                                        "WHERE d.state = 'active' AND d.device_type = 'identity-agent' AND d.expires_at > ? AND d.expires_at <= ?"),
         { now.toMSecsSinceEpoch(), now.addDays(days).toMSecsSinceEpoch() });
@@ -108,8 +109,13 @@ Result<int> NotificationDelivery::queueRenewalReminders(const Settings& settings
             channels.append({ QStringLiteral("email"), d.email });
         if (settings.boolean(SettingKey::SmsEmail) && !d.mobile.isEmpty())
             channels.append({ QStringLiteral("sms"), d.mobile });
+        const QDateTime expires = QDateTime::fromMSecsSinceEpoch(d.expires, Qt::UTC);
+        const QString renewFrom = QLocale::c().toString(expires.addDays(-window).date(), QStringLiteral("d MMM yyyy"));
+        const QString renewHow = window <= 0 ? QStringLiteral("Ask the helpdesk to renew it before then.")
+            : expires.addDays(-window) <= now ? QStringLiteral("Renew it yourself now in Lanyard Self-Service with Renew my ID, or ask the helpdesk.")
+                                              : QStringLiteral("Renew it yourself from %1 in Lanyard Self-Service with Renew my ID, or ask the helpdesk.").arg(renewFrom);
         const QMap<QString, QString> values { { QStringLiteral("FullName"), d.name }, { QStringLiteral("DeviceSerial"), d.serial },
-            { QStringLiteral("Expires"), QLocale::c().toString(QDateTime::fromMSecsSinceEpoch(d.expires, Qt::UTC).date(), QStringLiteral("d MMM yyyy")) } };
+            { QStringLiteral("Expires"), QLocale::c().toString(expires.date(), QStringLiteral("d MMM yyyy")) }, { QStringLiteral("RenewHow"), renewHow } };
         for (const auto& [channel, recipient] : channels) {
             // One reminder per device, expiry and channel, however often the pass runs.
             const QString key = QStringLiteral("renewal:%1:%2:%3").arg(d.device).arg(d.expires).arg(channel);

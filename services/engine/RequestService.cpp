@@ -526,6 +526,112 @@ Result<IssuedRequest> RequestService::regenerateCode(const AccessControl& ac, qi
     return out;
 }
 
+Result<IssuedRequest> RequestService::requestRenewal(const AccessControl& ac, qint64 deviceId, bool update, bool showCode)
+{
+    Transaction tx(m_db, m_ctx.dialect());
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    const Workflow workflow = update ? Workflow::RequestUpdate : Workflow::RequestRenewal;
+    auto device = DeviceService(m_ctx, m_db).load(deviceId);
+    if (!device)
+        return DeviceService::noSuchDevice();
+    auto holder = PeopleService(m_ctx, m_db).load(device->ownerId);
+    if (!holder)
+        return holder.error();
+    auto settings = SettingsService(m_ctx, m_db).load();
+    if (!settings)
+        return settings.error();
+    const QDateTime now = m_ctx.now();
+    // The holder's own way (Renew my ID): a renewal, of their own device, inside the window.
+    const bool own = device->ownerId == ac.operatorPerson().id;
+    bool selfService = false;
+    if (auto allowed = ac.requireTarget(workflow, *holder); !allowed) {
+        if (!own || update || !ac.allows(Workflow::RequestMyId))
+            return allowed.error();
+        selfService = true;
+    }
+    if (device->state != DeviceState::Active || device->type != CardEncoding::IdentityAgent)
+        return Error(ErrorCode::InvalidTransition, QStringLiteral("device %1 (%2, %3) is not an active mobile identity").arg(device->serial, cardEncodingId(device->type), deviceStateId(device->state)),
+            { { QStringLiteral("operation"), workflowId(workflow) }, { QStringLiteral("state"), deviceStateId(device->state) } });
+    if (!holder->enabled)
+        return Error(ErrorCode::AccountDisabled, QStringLiteral("%1 is disabled").arg(holder->logonName));
+    if (selfService) {
+        const int window = settings->integer(SettingKey::RenewalWindowDays);
+        const QDateTime opensAt = device->expiresAt.addDays(-window);
+        if (window <= 0 || now < opensAt)
+            return Error(ErrorCode::PermissionDenied,
+                window <= 0 ? QStringLiteral("renewal is done by the helpdesk") : QStringLiteral("renewal opens on %1").arg(opensAt.toString(Qt::ISODate)),
+                { { QStringLiteral("problem"), QStringLiteral("renewal-window") }, { QStringLiteral("opensAt"), window <= 0 ? QString() : opensAt.toUTC().toString(Qt::ISODate) },
+                    { QStringLiteral("workflow"), workflowId(workflow) } });
+    }
+    auto open = forDevice(deviceId, { JobType::Renewal, JobType::Update });
+    if (!open)
+        return open.error();
+    for (const Job& j : *open) {
+        if (!isTerminal(j.status))
+            return Error(ErrorCode::Conflict, QStringLiteral("request %1 already renews or updates %2").arg(j.id).arg(device->serial),
+                { { QStringLiteral("problem"), QStringLiteral("renewal-open") }, { QStringLiteral("job"), j.id } });
+    }
+    // Renewal keeps the version the device was issued under; Update moves to the current one.
+    qint64 profileId = device->profileId;
+    if (update) {
+        auto current = fetchValue(m_db, QStringLiteral("SELECT c.id FROM profiles c JOIN profiles o ON o.lineage = c.lineage WHERE o.id = ? AND c.is_current = 1"), { device->profileId });
+        if (!current)
+            return current.error();
+        if (!current->isNull())
+            profileId = current->toLongLong();
+    }
+    ProfileService profiles(m_ctx, m_db);
+    auto profile = profiles.profile(profileId);
+    if (!profile)
+        return profile.error();
+    auto mayCollect = profiles.personHolds(holder->id, profileId, ProfileRight::Collect);
+    if (!mayCollect)
+        return mayCollect.error();
+    if (!*mayCollect)
+        return Error(ErrorCode::ProfileNotAvailable, QStringLiteral("no role of %1 may collect %2").arg(holder->logonName, profile->name),
+            { { QStringLiteral("profile"), profile->name }, { QStringLiteral("problem"), QStringLiteral("profile-right") }, { QStringLiteral("right"), QStringLiteral("collect") } });
+    if (auto planned = NotificationPlanner::plan(profile->notificationScheme, *holder, showCode, NotificationPlanner::channelsOf(*settings), profile->encoding); !planned)
+        return planned.error();
+    QList<Workflow> lacking;
+    if (showCode && !selfService) {
+        auto l = AccessControl::lackedFor(m_db, ac, holder->id);
+        if (!l)
+            return l.error();
+        lacking = *l;
+    }
+    // The holder renewing what was validated once needs no second operator; anything else
+    // follows the profile's rule, and a shown code the viewer's rights.
+    const bool needsValidation = (!selfService && profile->requiresValidation) || !lacking.isEmpty();
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    auto q = fetchOne(m_db,
+        QStringLiteral("INSERT INTO jobs (job_type, status, person_id, device_id, profile_id, requested_by, requested_at, updated_at) VALUES (?,?,?,?,?,?,?,?) RETURNING id"),
+        { jobTypeId(update ? JobType::Update : JobType::Renewal), jobStatusId(needsValidation ? JobStatus::AwaitingValidation : JobStatus::AwaitingIssue), holder->id,
+            deviceId, profileId, ac.operatorPerson().id, nowMs, nowMs });
+    if (!q)
+        return q.error();
+    auto job = load(q->value("id").toLongLong());
+    if (!job)
+        return job.error();
+    const QString note = QStringLiteral("%1 of %2 under %3 version %4%5")
+                             .arg(update ? QStringLiteral("update") : QStringLiteral("renewal"), device->serial, profile->name)
+                             .arg(profile->version)
+                             .arg(selfService ? QStringLiteral(" (by the holder)") : QString());
+    Result<IssuedRequest> out = IssuedRequest { *job, {}, {}, {} };
+    if (needsValidation) {
+        if (auto r = AuditLog(m_db, m_ctx).append(jobEvent(m_ctx, &ac, workflowId(selfService ? Workflow::RequestMyId : workflow), *job, note + QStringLiteral("; awaiting validation")));
+            !r)
+            return r.error();
+    } else {
+        out = issueCode(*job, showCode, workflowId(selfService ? Workflow::RequestMyId : workflow), &ac, note);
+        if (!out)
+            return out;
+    }
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return out;
+}
+
 Result<IssuedRequest> RequestService::deliverReplacement(const AccessControl& ac, qint64 jobId, bool showCode, Workflow workflow)
 {
     // A savepoint of its own: a refusal leaves the caller's device action whole.

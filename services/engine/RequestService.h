@@ -29,6 +29,13 @@ public:
     // or a holder with rights the operator lacks when the code is to be shown, leaves it
     // awaiting validation. Refused (and nothing of it kept) when the scheme cannot reach the
     // holder; the caller keeps the device action all the same.
+    // Request Renewal (new keys and certificates under the device's profile version) or
+    // Request Update (under the profile's current version) of an active mobile identity,
+    // collected into the same device: its earlier certificates are superseded only when the
+    // phone confirms. An operator needs the workflow on the holder; the holder renews their own
+    // (Request My ID) within renewal.windowDays before expiry, and is told when that opens
+    // (renewal-window, args.opensAt). One open renewal or update per device (renewal-open).
+    Result<IssuedRequest> requestRenewal(const AccessControl& ac, qint64 deviceId, bool update, bool showCode);
     Result<IssuedRequest> deliverReplacement(const AccessControl& ac, qint64 jobId, bool showCode, Workflow workflow);
     Result<Job> load(qint64 jobId);
     // The job, once the operator may act with the workflow on the person it is for.

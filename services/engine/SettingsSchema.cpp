@@ -69,6 +69,7 @@ const QList<SettingsSchema::Entry>& SettingsSchema::entries()
         { SettingKey::NotifyMaxAttempts, T::Integer, QStringLiteral("5"), 1, 50 },
         { SettingKey::NotifyRetryDelaySeconds, T::Integer, QStringLiteral("60"), 1, 86400 },
         { SettingKey::RenewalReminderDays, T::Integer, QStringLiteral("30"), 0, 365 },
+        { SettingKey::RenewalWindowDays, T::Integer, QStringLiteral("30"), 0, 365 },
         { SettingKey::DerivedTrustAnchorFiles, T::CertificateFiles, QString(), 0, 0, {}, true },
         { SettingKey::DerivedIntermediateFiles, T::CertificateFiles, QString(), 0, 0, {}, true },
         { SettingKey::DerivedCrlFiles, T::CrlFiles, QString(), 0, 0, {}, true },

@@ -55,6 +55,9 @@ inline const QString SmsHttpPassword = QStringLiteral("sms.httpPassword");
 inline const QString NotifyMaxAttempts = QStringLiteral("notify.maxAttempts");
 inline const QString NotifyRetryDelaySeconds = QStringLiteral("notify.retryDelaySeconds");
 inline const QString RenewalReminderDays = QStringLiteral("notify.renewalReminderDays");
+// Days before expiry from which holders renew their own mobile identity in Self-Service (Renew
+// my ID) without the helpdesk; 0: only an operator with Request Renewal renews.
+inline const QString RenewalWindowDays = QStringLiteral("renewal.windowDays");
 inline const QString DerivedTrustAnchorFiles = QStringLiteral("derived.trustAnchorFiles");
 inline const QString DerivedIntermediateFiles = QStringLiteral("derived.intermediateFiles");
 inline const QString DerivedCrlFiles = QStringLiteral("derived.crlFiles");

@@ -236,6 +236,7 @@ std::span<const ApiServer::Route> ApiServer::routeTable()
         { "POST", "/api/v1/collect/start", &ApiServer::collectStart },
         { "POST", "/api/v1/collect/submit", &ApiServer::collectSubmit },
         { "POST", "/api/v1/collect/confirm", &ApiServer::collectConfirm },
+        { "POST", "/api/v1/collect/abandon", &ApiServer::collectAbandon },
     };
     return table;
 }
@@ -487,6 +488,20 @@ QFuture<ServerResponse> ApiServer::collectConfirm(const ServerRequest& request, 
         return ready(errorResponse(r.error()));
     return answer(this, m_engine.confirmCollection(session),
         [](const Device& d) { return QJsonObject { { QStringLiteral("device"), d.serial }, { QStringLiteral("state"), deviceStateId(d.state) } }; });
+}
+
+QFuture<ServerResponse> ApiServer::collectAbandon(const ServerRequest& request, const QString&)
+{
+    auto body = bodyOf(request);
+    if (!body)
+        return ready(errorResponse(body.error()));
+    json::JsonReader r(*body);
+    r.require("session");
+    const QString session = r.text("session", 200);
+    const QString reason = r.text("reason", 200);
+    if (!r.ok())
+        return ready(errorResponse(r.error()));
+    return answer(this, m_engine.abandonCollection(session, reason), [] { return QJsonObject { { QStringLiteral("abandoned"), true } }; });
 }
 
 QFuture<ServerResponse> ApiServer::operatorCall(const ServerRequest& request, const QString& method)

@@ -75,6 +75,7 @@ private:
     QFuture<ServerResponse> collectStart(const ServerRequest& request, const QString&);
     QFuture<ServerResponse> collectSubmit(const ServerRequest& request, const QString&);
     QFuture<ServerResponse> collectConfirm(const ServerRequest& request, const QString&);
+    QFuture<ServerResponse> collectAbandon(const ServerRequest& request, const QString&);
 
     EmbeddedEngine& m_engine;
     QMap<QString, Call> m_calls;

@@ -2,6 +2,7 @@
 
 #include "JsonReader.h"
 #include "core/ErrorCode.h"
+#include "engine/PinCheck.h"
 
 #include <algorithm>
 
@@ -518,7 +519,8 @@ QJsonObject fromCollectionSession(const CollectionSession& s)
     }
     return { { QStringLiteral("session"), s.id }, { QStringLiteral("job"), s.jobId }, { QStringLiteral("jobType"), jobTypeId(s.jobType) },
         { QStringLiteral("person"), s.personName }, { QStringLiteral("profile"), s.profileName }, { QStringLiteral("expiresAt"), isoTime(s.expiresAt) },
-        { QStringLiteral("certificates"), certs }, { QStringLiteral("transportKeyRequired"), s.needsTransportKey } };
+        { QStringLiteral("certificates"), certs }, { QStringLiteral("transportKeyRequired"), s.needsTransportKey },
+        { QStringLiteral("pinPolicy"), PinCheck::toJson(s.pinPolicy) }, { QStringLiteral("authTypes"), QJsonArray::fromStringList(s.authTypes) } };
 }
 
 Result<CollectionSession> toCollectionSession(const QJsonObject& o)
@@ -532,6 +534,12 @@ Result<CollectionSession> toCollectionSession(const QJsonObject& o)
     s.profileName = o.value(QStringLiteral("profile")).toString();
     s.expiresAt = toTime(o.value(QStringLiteral("expiresAt")));
     s.needsTransportKey = o.value(QStringLiteral("transportKeyRequired")).toBool();
+    auto pinPolicy = PinCheck::fromJson(o.value(QStringLiteral("pinPolicy")).toObject());
+    if (!pinPolicy)
+        return pinPolicy.error();
+    s.pinPolicy = *pinPolicy;
+    for (const QJsonValue& t : o.value(QStringLiteral("authTypes")).toArray())
+        s.authTypes << t.toString();
     for (const QJsonValue& v : o.value(QStringLiteral("certificates")).toArray()) {
         const QJsonObject c = v.toObject();
         RequestedCertificate rc;

@@ -36,6 +36,7 @@ inline constexpr auto kOperatorOperations = std::tuple {
     operation<&Engine::validateRequest>("validateRequest", itself, Id { "jobId" }, Flag { "approve" }, Flag { "showCode" }),
     operation<&Engine::regenerateCode>("regenerateCode", itself, Id { "jobId" }, Flag { "showCode" }),
     operation<&Engine::changeDevice>("changeDevice", itself, Id { "deviceId" }, Object<DeviceAction> { "action" }),
+    operation<&Engine::requestRenewal>("requestRenewal", itself, Id { "deviceId" }, Flag { "update" }, Flag { "showCode" }),
     operation<&Engine::unlockCode>("unlockCode", Answer { "code" }, Id { "deviceId" }, Text { "challenge", kChallengeLength }),
     operation<&Engine::lockJobs>("lockJobs", Answer { "jobs" }, Id { "deviceId" }),
     operation<&Engine::timezones>("timezones", Answer { "timezones" }),

@@ -447,6 +447,11 @@ QFuture<Result<IssuedRequest>> RemoteEngine::regenerateCode(const OperatorSessio
     return invoke<&Engine::regenerateCode>(jobId, showCode);
 }
 
+QFuture<Result<IssuedRequest>> RemoteEngine::requestRenewal(const OperatorSession&, qint64 deviceId, bool update, bool showCode)
+{
+    return invoke<&Engine::requestRenewal>(deviceId, update, showCode);
+}
+
 QFuture<Result<DeviceChange>> RemoteEngine::changeDevice(const OperatorSession&, qint64 deviceId, const DeviceAction& action)
 {
     return invoke<&Engine::changeDevice>(deviceId, action);

@@ -1,6 +1,7 @@
 // Fuzzes the server's readers of request bodies: whatever arrives, a reader answers a value
 // or an InvalidArgument naming the field, never crashes; and what it accepts survives a
 // write and a second read unchanged (the client writes with the same codec).
+#include "engine/PinCheck.h"
 #include "remote/JsonCodec.h"
 
 #include <QJsonDocument>
@@ -45,6 +46,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     roundTrip(o, toDirectoryConfig, fromDirectoryConfig);
     roundTrip(o, toAuditQuery, fromAuditQuery);
     roundTrip(o, toLockSchedule, fromLockSchedule);
+    roundTrip(o, lanyard::PinCheck::fromJson, lanyard::PinCheck::toJson);
     (void)toWorkflows(o);
     (void)toSession(o);
     return 0;

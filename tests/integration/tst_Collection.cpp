@@ -1,4 +1,5 @@
 #include "TestSupport.h"
+#include "engine/PinCheck.h"
 #include "engine/CollectionService.h"
 #include "engine/SettingsSchema.h"
 #include "pki/CertificateAuthority.h"
@@ -301,6 +302,49 @@ private Q_SLOTS:
         IssuedRequest retry = r;
         QVERIFY(m_fx.collect(retry).id > 0);
         QCOMPARE(jobStatus(r.job.id), jobStatusId(JobStatus::Completed));
+    }
+
+    // The session tells the agent the profile's PIN policy; an agent that gives up (the PIN
+    // does not meet it, a certificate fails its check) abandons the session, and the same code
+    // starts again at once instead of answering code-used for ten minutes.
+    void anAgentGivesUpASessionAndStartsAgain()
+    {
+        const IssuedRequest r = request(nextPerson());
+        auto first = await(m_fx.engine().startCollection(startOf(r)));
+        QVERIFY(first.ok());
+        QCOMPARE(first->pinPolicy, (PinPolicy { 6, 8 }));
+        QVERIFY(first->authTypes.contains(QStringLiteral("pin")));
+        QCOMPARE(await(m_fx.engine().startCollection(startOf(r))).error().code, ErrorCode::CodeUsed);
+        QVERIFY(await(m_fx.engine().abandonCollection(first->id, QStringLiteral("pin-too-short: the PIN has 4 characters"))).ok());
+        QCOMPARE(jobStatus(r.job.id), jobStatusId(JobStatus::AwaitingIssue));
+        QVERIFY(await(m_fx.engine().abandonCollection(first->id, {})).ok()); // again: the same outcome
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE workflow = 'collect' AND outcome = 'failed' AND target_id = ? AND details LIKE ?"),
+                     { QString::number(r.job.id), QStringLiteral("%abandoned by the agent: pin-too-short%") })
+                     .toInt(),
+            1);
+
+        // Given up after the certificates were issued: they are revoked, the device cancelled.
+        auto second = await(m_fx.engine().startCollection(startOf(r)));
+        QVERIFY2(second.ok(), second.ok() ? "" : qPrintable(second.error().toLogString()));
+        const auto transport = *PrivateKey::generate(KeyAlgorithm::Rsa2048);
+        auto bundle = await(m_fx.engine().submitCollection(submissionFor(*second, transport)));
+        QVERIFY(bundle.ok());
+        const QJsonObject payload = verifiedPayload(*bundle);
+        QCOMPARE(payload.value(QStringLiteral("pinPolicy")).toObject(), PinCheck::toJson(PinPolicy { 6, 8 }));
+        QVERIFY(payload.value(QStringLiteral("authTypes")).toArray().contains(QStringLiteral("pin")));
+        QVERIFY(await(m_fx.engine().abandonCollection(second->id, QStringLiteral("certificate failed its check"))).ok());
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT state FROM devices WHERE id = ?"), { bundle->deviceId }).toString(), deviceStateId(DeviceState::Canceled));
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM certificates WHERE device_id = ? AND status <> 'revoked'"), { bundle->deviceId }).toInt(), 0);
+        QCOMPARE(await(m_fx.engine().confirmCollection(second->id)).error().code, ErrorCode::SessionExpired);
+
+        // The third time it is collected; a confirmed session is not abandoned.
+        auto third = await(m_fx.engine().startCollection(startOf(r)));
+        QVERIFY(third.ok());
+        QVERIFY(await(m_fx.engine().submitCollection(submissionFor(*third, transport))).ok());
+        QVERIFY(await(m_fx.engine().confirmCollection(third->id)).ok());
+        QCOMPARE(await(m_fx.engine().abandonCollection(third->id, {})).error().code, ErrorCode::InvalidTransition);
+        QCOMPARE(jobStatus(r.job.id), jobStatusId(JobStatus::Completed));
+        QCOMPARE(await(m_fx.engine().abandonCollection(QStringLiteral("no-such-session"), {})).error().code, ErrorCode::NotFound);
     }
 
     void archivedKeysAreSealedAndRecovered()

@@ -195,7 +195,8 @@ private Q_SLOTS:
         auto issued = await(m_fx.engine().requestCredential(op, leaver, m_mobileProfile, true));
         QVERIFY2(issued.ok(), issued.ok() ? "" : qPrintable(issued.error().toLogString()));
         const QVariant roles = m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM person_roles WHERE person_id = ?"), { leaver });
-        m_fx.execSql(QStringLiteral("CREATE TEMPORARY TABLE kept_roles AS SELECT * FROM person_roles WHERE person_id = ?"), { leaver });
+        // A plain table, not a temporary one: each statement may run on another worker's connection.
+        m_fx.execSql(QStringLiteral("CREATE TABLE kept_roles AS SELECT * FROM person_roles WHERE person_id = ?"), { leaver });
         m_fx.execSql(QStringLiteral("DELETE FROM person_roles WHERE person_id = ?"), { leaver });
         CollectionStart start { issued->job.collectionToken, issued->code, {} };
         start.device.hardwareSerial = QStringLiteral("LEAVER-PHONE");
@@ -204,6 +205,7 @@ private Q_SLOTS:
         QCOMPARE(session.error().args.value(QStringLiteral("right")).toString(), QStringLiteral("collect"));
         QCOMPARE(m_fx.scalar(QStringLiteral("SELECT status FROM jobs WHERE id = ?"), { issued->job.id }).toString(), QStringLiteral("awaiting-issue"));
         m_fx.execSql(QStringLiteral("INSERT INTO person_roles SELECT * FROM kept_roles"));
+        m_fx.execSql(QStringLiteral("DROP TABLE kept_roles"));
         QCOMPARE(m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM person_roles WHERE person_id = ?"), { leaver }), roles);
         QVERIFY(m_fx.collect(*issued).id > 0);
     }

@@ -238,6 +238,127 @@ private Q_SLOTS:
         QVERIFY(m_fx.scalar(QStringLiteral("SELECT code_hash FROM jobs WHERE id = ?"), { c->replacement->job.id }).toString().isEmpty());
     }
 
+    // Renewal: new keys into the same device, on the phone that holds it; the old certificates
+    // work until the phone confirms the new ones, and an interrupted renewal leaves them be.
+    void aRenewalGoesIntoTheSameDeviceAndSupersedesOnlyOnConfirm()
+    {
+        const Device d = newDevice();
+        const QList<CertificateRecord> before = certs(d.id);
+        auto r = await(m_fx.engine().requestRenewal(m_op, d.id, false, true));
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toLogString()));
+        QCOMPARE(r->job.type, JobType::Renewal);
+        QCOMPARE(r->job.deviceId, d.id);
+        QVERIFY(!r->code.isEmpty());
+        QCOMPARE(await(m_fx.engine().requestRenewal(m_op, d.id, true, true)).error().args.value(QStringLiteral("problem")).toString(), QStringLiteral("renewal-open"));
+
+        // Another phone with the code is refused, and the code still works.
+        CollectionStart elsewhere { r->job.collectionToken, r->code, {} };
+        elsewhere.device.hardwareSerial = QStringLiteral("ANOTHER-PHONE");
+        auto refused = await(m_fx.engine().startCollection(elsewhere));
+        QCOMPARE(refused.error().code, ErrorCode::DeviceNotAllowed);
+        QCOMPARE(refused.error().args.value(QStringLiteral("restriction")).toString(), QStringLiteral("same-device"));
+
+        // Interrupted after issuing: the device and its certificates are as they were.
+        CollectionStart here { r->job.collectionToken, r->code, {} };
+        here.device.hardwareSerial = QStringLiteral("TEST-PHONE");
+        auto session = await(m_fx.engine().startCollection(here));
+        QVERIFY2(session.ok(), qPrintable(session.ok() ? QString() : session.error().toLogString()));
+        CollectionSubmission submission;
+        submission.sessionId = session->id;
+        for (const RequestedCertificate& c : session->certificates)
+            submission.requests << (c.serverKey ? QByteArray() : makeCsr(KeyAlgorithm::EcP256));
+        QVERIFY(await(m_fx.engine().submitCollection(submission)).ok());
+        QVERIFY(await(m_fx.engine().abandonCollection(session->id, QStringLiteral("phone switched off"))).ok());
+        QCOMPARE(await(m_fx.engine().device(m_op, d.id))->state, DeviceState::Active);
+        for (const CertificateRecord& c : certs(d.id)) {
+            const bool old = std::any_of(before.cbegin(), before.cend(), [&c](const CertificateRecord& b) { return b.serial == c.serial; });
+            QCOMPARE(c.status, old ? CertificateStatus::Active : CertificateStatus::Revoked);
+        }
+
+        // Collected: the same device, new certificates, the old ones superseded.
+        m_fx.advanceClock(60); // within the code's hour
+        const Device renewed = m_fx.collect(*r);
+        QCOMPARE(renewed.id, d.id);
+        QVERIFY(renewed.expiresAt > d.expiresAt);
+        int fresh = 0;
+        for (const CertificateRecord& c : certs(d.id)) {
+            const bool old = std::any_of(before.cbegin(), before.cend(), [&c](const CertificateRecord& b) { return b.serial == c.serial; });
+            if (old) {
+                QCOMPARE(c.status, CertificateStatus::Revoked);
+                QCOMPARE(c.revocationReason, QStringLiteral("superseded"));
+            } else if (c.status == CertificateStatus::Active) {
+                ++fresh;
+            }
+        }
+        QCOMPARE(fresh, int(before.size()));
+    }
+
+    // A renewal's code must not bring certificates to a device that was disabled or cancelled
+    // meanwhile: waiting renewals end with it, and one under way is refused.
+    void aDeviceThatStopsBeingActiveEndsItsRenewal()
+    {
+        const Device d = newDevice();
+        auto r = await(m_fx.engine().requestRenewal(m_op, d.id, false, true));
+        QVERIFY(r.ok());
+        QCOMPARE(act(d.id, DeviceOperation::Disable, QStringLiteral("in repair"))->state, DeviceState::Disabled);
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT status FROM jobs WHERE id = ?"), { r->job.id }).toString(), jobStatusId(JobStatus::Cancelled));
+        CollectionStart here { r->job.collectionToken, r->code, {} };
+        here.device.hardwareSerial = QStringLiteral("TEST-PHONE");
+        QVERIFY(!await(m_fx.engine().startCollection(here)).ok());
+        QCOMPARE(await(m_fx.engine().requestRenewal(m_op, d.id, false, true)).error().code, ErrorCode::InvalidTransition);
+
+        QCOMPARE(act(d.id, DeviceOperation::Enable)->state, DeviceState::Active);
+        auto again = await(m_fx.engine().requestRenewal(m_op, d.id, true, true));
+        QVERIFY(again.ok());
+        CollectionStart start { again->job.collectionToken, again->code, {} };
+        start.device.hardwareSerial = QStringLiteral("TEST-PHONE");
+        auto session = await(m_fx.engine().startCollection(start));
+        QVERIFY(session.ok());
+        QCOMPARE(act(d.id, DeviceOperation::Disable, QStringLiteral("lost for a day"))->state, DeviceState::Disabled);
+        CollectionSubmission submission;
+        submission.sessionId = session->id;
+        for (const RequestedCertificate& c : session->certificates)
+            submission.requests << (c.serverKey ? QByteArray() : makeCsr(KeyAlgorithm::EcP256));
+        QCOMPARE(await(m_fx.engine().submitCollection(submission)).error().code, ErrorCode::InvalidTransition);
+        for (const CertificateRecord& c : certs(d.id))
+            QVERIFY(c.status != CertificateStatus::Active); // on hold with the device, none new
+    }
+
+    // The holder renews their own identity in Self-Service, within the window before expiry;
+    // earlier, or with the window at 0, the helpdesk does; never someone else's.
+    void theHolderRenewsTheirOwnWithinTheWindow()
+    {
+        const qint64 holder = m_fx.createOperator(QStringLiteral("renewer"), QStringLiteral("Sales"), Scope::Self, { Workflow::RequestMyId });
+        m_fx.execSql(QStringLiteral("INSERT INTO person_roles (person_id, role_id) SELECT ?, id FROM roles WHERE name = 'End User'"), { holder });
+        auto issued = await(m_fx.engine().requestCredential(m_op, holder, m_profile, true));
+        QVERIFY2(issued.ok(), qPrintable(issued.ok() ? QString() : issued.error().toLogString()));
+        const Device d = m_fx.collect(*issued);
+        const OperatorSession self = m_fx.logon(QStringLiteral("renewer"));
+        auto early = await(m_fx.engine().requestRenewal(self, d.id, false, true));
+        QCOMPARE(early.error().args.value(QStringLiteral("problem")).toString(), QStringLiteral("renewal-window"));
+        QVERIFY(qAbs(QDateTime::fromString(early.error().args.value(QStringLiteral("opensAt")).toString(), Qt::ISODate).secsTo(d.expiresAt.addDays(-30))) <= 1);
+        QCOMPARE(await(m_fx.engine().requestRenewal(self, d.id, true, true)).error().code, ErrorCode::PermissionDenied); // update: the helpdesk's
+        const Device other = newDevice(); // someone else's
+        QCOMPARE(await(m_fx.engine().requestRenewal(self, other.id, false, true)).error().code, ErrorCode::PermissionDenied);
+
+        m_fx.advanceClock(qint64(d.expiresAt.toSecsSinceEpoch() - m_fx.now().toSecsSinceEpoch()) - 10 * 86400);
+        // Sessions ended meanwhile: log on again.
+        m_op = m_fx.demoOperator();
+        const OperatorSession later = m_fx.logon(QStringLiteral("renewer"));
+        auto own = await(m_fx.engine().requestRenewal(later, d.id, false, true));
+        QVERIFY2(own.ok(), qPrintable(own.ok() ? QString() : own.error().toLogString()));
+        QCOMPARE(own->job.status, JobStatus::AwaitingIssue);
+        QVERIFY(!own->code.isEmpty());
+        QCOMPARE(m_fx.collect(*own).id, d.id);
+
+        m_fx.execSql(QStringLiteral("DELETE FROM settings WHERE key = 'renewal.windowDays'"));
+        m_fx.execSql(QStringLiteral("INSERT INTO settings (key, value) VALUES ('renewal.windowDays', '0')"));
+        auto helpdeskOnly = await(m_fx.engine().requestRenewal(later, d.id, false, true));
+        QCOMPARE(helpdeskOnly.error().args.value(QStringLiteral("problem")).toString(), QStringLiteral("renewal-window"));
+        QVERIFY(helpdeskOnly.error().args.value(QStringLiteral("opensAt")).toString().isEmpty());
+        m_fx.execSql(QStringLiteral("DELETE FROM settings WHERE key = 'renewal.windowDays'"));
+    }
+
     void cancelRevokesAndShowsInCrl()
     {
         const Device d = newDevice();
@@ -258,7 +379,7 @@ private Q_SLOTS:
     // certificates (superseded). A device issued before the group was set belongs to it too.
     void aCredentialGroupHoldsOneDevicePerPerson()
     {
-        const qint64 person = m_fx.scalar(QStringLiteral("SELECT MAX(id) - 1 FROM people")).toLongLong();
+        const qint64 person = m_person - 1; // a demo person with no device yet
         auto first = await(m_fx.engine().requestCredential(m_op, person, m_profile, true));
         QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().toLogString()));
         const Device earlier = m_fx.collect(*first);

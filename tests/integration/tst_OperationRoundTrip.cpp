@@ -100,6 +100,7 @@ public:
     QFuture<Result<IssuedRequest>> requestCredential(const OperatorSession& session, qint64 personId, qint64 profileId, bool showCode, const QString& targetComputer) override { return record<&Engine::requestCredential>(session, personId, profileId, showCode, targetComputer); }
     QFuture<Result<IssuedRequest>> validateRequest(const OperatorSession& session, qint64 jobId, bool approve, bool showCode) override { return record<&Engine::validateRequest>(session, jobId, approve, showCode); }
     QFuture<Result<IssuedRequest>> regenerateCode(const OperatorSession& session, qint64 jobId, bool showCode) override { return record<&Engine::regenerateCode>(session, jobId, showCode); }
+    QFuture<Result<IssuedRequest>> requestRenewal(const OperatorSession& session, qint64 deviceId, bool update, bool showCode) override { return record<&Engine::requestRenewal>(session, deviceId, update, showCode); }
     QFuture<Result<DeviceChange>> changeDevice(const OperatorSession& session, qint64 deviceId, const DeviceAction& action) override { return record<&Engine::changeDevice>(session, deviceId, action); }
     QFuture<Result<QString>> unlockCode(const OperatorSession& session, qint64 deviceId, const QString& challenge) override { return record<&Engine::unlockCode>(session, deviceId, challenge); }
     QFuture<Result<QList<Job>>> lockJobs(const OperatorSession& session, qint64 deviceId) override { return record<&Engine::lockJobs>(session, deviceId); }

@@ -5,6 +5,8 @@
 
 #include <QEventLoop>
 #include <QImage>
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -401,11 +403,27 @@ private Q_SLOTS:
         QVERIFY(image.save(png));
         const QString store = path(QStringLiteral("phone-unlock"));
         AgentLeakCheckOff leakCheckOff;
-        const ProcessOutput collected = run(tool("lanyard-agent"), { QStringLiteral("collect"), png, QStringLiteral("--code"), issued.value(QStringLiteral("code")).toString(),
-                                                                      QStringLiteral("--store"), store, QStringLiteral("--trust"), m_server.caCertificate(),
-                                                                      QStringLiteral("--tls-ca"), m_server.tlsCertificate(), QStringLiteral("--pin"), QStringLiteral("2468") },
-            {}, 120000);
+        const auto collect = [&](const QString& pin) {
+            return run(tool("lanyard-agent"), { QStringLiteral("collect"), png, QStringLiteral("--code"), issued.value(QStringLiteral("code")).toString(),
+                                                  QStringLiteral("--store"), store, QStringLiteral("--trust"), m_server.caCertificate(),
+                                                  QStringLiteral("--tls-ca"), m_server.tlsCertificate(), QStringLiteral("--pin"), pin },
+                {}, 120000);
+        };
+        // The profile asks for 6 to 8 digits: a 4-digit PIN is refused before a key is made, the
+        // session is given up, and the same code collects at once with a PIN that fits.
+        const ProcessOutput tooShort = collect(QStringLiteral("2468"));
+        QCOMPARE(tooShort.exitCode, 1);
+        QVERIFY2(tooShort.err.contains("pin-too-short") || tooShort.err.contains("invalid-argument"), tooShort.err.constData());
+        QVERIFY2(tooShort.err.contains("6 to 8 characters") && tooShort.err.contains("the same code works again"), tooShort.err.constData());
+        QVERIFY(!QFile::exists(store + QStringLiteral("/agent.json")));
+        const ProcessOutput collected = collect(QStringLiteral("246813"));
         QVERIFY2(collected.exitCode == 0, collected.err.constData());
+        const QJsonObject agentState = QJsonDocument::fromJson([&] {
+            QFile f(store + QStringLiteral("/agent.json"));
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        }()).object();
+        QCOMPARE(agentState.value(QStringLiteral("pinPolicy")).toObject().value(QStringLiteral("minLength")).toInt(), 6);
+        QVERIFY(agentState.value(QStringLiteral("authTypes")).toArray().contains(QStringLiteral("pin")));
         // A picture without a QR code is refused with the reason.
         QImage blank(200, 200, QImage::Format_Grayscale8);
         blank.fill(255);
@@ -419,7 +437,7 @@ private Q_SLOTS:
         ProcessOutput status = wallet(QStringList { QStringLiteral("status") } + at);
         QCOMPARE(status.exitCode, 0);
         QVERIFY2(status.out.contains("unlocked, 5 PIN attempt(s) left"), status.out.constData());
-        QCOMPARE(wallet(QStringList { QStringLiteral("pin"), QStringLiteral("--pin"), QStringLiteral("2468") } + at).exitCode, 0);
+        QCOMPARE(wallet(QStringList { QStringLiteral("pin"), QStringLiteral("--pin"), QStringLiteral("246813") } + at).exitCode, 0);
         // A challenge is only for a locked credential.
         QVERIFY(wallet(QStringList { QStringLiteral("unlock-challenge") } + at).err.contains("not locked"));
         ProcessOutput wrong;
@@ -428,7 +446,7 @@ private Q_SLOTS:
         QCOMPARE(wrong.exitCode, 1);
         QVERIFY2(wrong.err.contains("code-locked"), wrong.err.constData());
         // Locked: the right PIN no longer works.
-        QVERIFY(wallet(QStringList { QStringLiteral("pin"), QStringLiteral("--pin"), QStringLiteral("2468") } + at).err.contains("code-locked"));
+        QVERIFY(wallet(QStringList { QStringLiteral("pin"), QStringLiteral("--pin"), QStringLiteral("246813") } + at).err.contains("code-locked"));
         QVERIFY(wallet(QStringList { QStringLiteral("status") } + at).out.contains("locked: too many wrong PINs"));
 
         // A guessed code uses the challenge up.
@@ -448,7 +466,7 @@ private Q_SLOTS:
         QVERIFY(!code.isEmpty());
         const ProcessOutput unlocked = wallet(QStringList { QStringLiteral("unlock"), code } + at);
         QVERIFY2(unlocked.exitCode == 0, unlocked.err.constData());
-        QCOMPARE(wallet(QStringList { QStringLiteral("pin"), QStringLiteral("--pin"), QStringLiteral("2468") } + at).exitCode, 0);
+        QCOMPARE(wallet(QStringList { QStringLiteral("pin"), QStringLiteral("--pin"), QStringLiteral("246813") } + at).exitCode, 0);
     }
 
     // Sets the Mobile Identity profile's device restriction through the API, as an administrator.
@@ -466,6 +484,61 @@ private Q_SLOTS:
             return;
         }
         QFAIL("no Mobile Identity profile");
+    }
+
+    // Renewal end to end: the operator asks over the API, lanyard-agent renews the credential in
+    // its store on the same phone, the old certificate goes to the CRL as superseded only then.
+    void aPhoneRenewsItsIdentityWithTheAgent()
+    {
+        const QJsonObject issued = requestMobile(9);
+        QCOMPARE(agent(issued.value(QStringLiteral("collectionUrl")).toString(), issued.value(QStringLiteral("code")).toString(), QStringLiteral("renewing")).exitCode, 0);
+        const QString store = path(QStringLiteral("renewing"));
+        const auto readFile = [](const QString& name) {
+            QFile f(name);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        const QByteArray oldPem = readFile(store + QStringLiteral("/certificate-1.pem"));
+        QVERIFY(!oldPem.isEmpty());
+        const qint64 person = issued.value(QStringLiteral("job")).toObject().value(QStringLiteral("personId")).toInteger();
+        qint64 device = 0;
+        for (const QJsonValue& d : call(QStringLiteral("devicesOf"), { { QStringLiteral("personId"), person } }).value(QStringLiteral("devices")).toArray())
+            device = qMax(device, d.toObject().value(QStringLiteral("id")).toInteger());
+        const QJsonObject renewal = call(QStringLiteral("requestRenewal"), { { QStringLiteral("deviceId"), device }, { QStringLiteral("update"), false }, { QStringLiteral("showCode"), true } });
+        QCOMPARE(renewal.value(QStringLiteral("job")).toObject().value(QStringLiteral("type")).toString(), QStringLiteral("renewal"));
+        const auto renew = [&](const QString& pin, const QStringList& extra = {}) {
+            AgentLeakCheckOff leakCheckOff;
+            return run(tool("lanyard-agent"),
+                QStringList { QStringLiteral("renew"), renewal.value(QStringLiteral("collectionUrl")).toString(), QStringLiteral("--code"), renewal.value(QStringLiteral("code")).toString(),
+                    QStringLiteral("--store"), store, QStringLiteral("--trust"), m_server.caCertificate(), QStringLiteral("--tls-ca"), m_server.tlsCertificate(),
+                    QStringLiteral("--pin"), pin }
+                    + extra,
+                {}, 120000);
+        };
+        // Not the holder's PIN: nothing is asked of the server.
+        const ProcessOutput wrongPin = renew(QStringLiteral("999999"));
+        QCOMPARE(wrongPin.exitCode, 1);
+        QVERIFY2(wrongPin.err.contains("wrong PIN"), wrongPin.err.constData());
+        // Another phone with the code is refused; the store is as it was.
+        const ProcessOutput otherPhone = renew(QStringLiteral("123456"), { QStringLiteral("--serial"), QStringLiteral("ANOTHER-PHONE") });
+        QCOMPARE(otherPhone.exitCode, 1);
+        QVERIFY2(otherPhone.err.contains("device-not-allowed"), otherPhone.err.constData());
+        QCOMPARE(readFile(store + QStringLiteral("/certificate-1.pem")), oldPem);
+        // The phone that holds it renews.
+        const ProcessOutput renewed = renew(QStringLiteral("123456"));
+        QVERIFY2(renewed.exitCode == 0, renewed.err.constData());
+        QVERIFY2(renewed.out.contains("renewed device"), renewed.out.constData());
+        const QByteArray newPem = readFile(store + QStringLiteral("/certificate-1.pem"));
+        QVERIFY(!newPem.isEmpty() && newPem != oldPem);
+        QVERIFY(!QDir(store + QStringLiteral("/.renewal")).exists());
+        const QString oldSerial = QString::fromLatin1(run(QStringLiteral("openssl"), { QStringLiteral("x509"), QStringLiteral("-noout"), QStringLiteral("-serial") }, oldPem).out)
+                                      .section(QLatin1Char('='), 1)
+                                      .trimmed();
+        const QString crl = crlText();
+        QVERIFY2(crl.contains(oldSerial, Qt::CaseInsensitive), qPrintable(oldSerial));
+        QVERIFY(crl.contains(QStringLiteral("Superseded")));
+        QCOMPARE(call(QStringLiteral("device"), { { QStringLiteral("deviceId"), device } }).value(QStringLiteral("state")).toString(), QStringLiteral("active"));
+        AgentLeakCheckOff leakCheckOff;
+        QCOMPARE(run(tool("lanyard-agent"), { QStringLiteral("pin"), QStringLiteral("--store"), store, QStringLiteral("--pin"), QStringLiteral("123456") }).exitCode, 0);
     }
 
     void knownMobilesAndMyMobilesOnlyRefuseOtherPhones()

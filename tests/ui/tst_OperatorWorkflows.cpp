@@ -19,6 +19,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QMessageBox>
 #include <QPointer>
 #include <QLabel>
 #include <QLineEdit>
@@ -203,6 +204,22 @@ private Q_SLOTS:
         unlock->accept();
         QVERIFY(!page->actionButton(DeviceOperation::Reinstate)->isEnabled());
         shot(m_window.get(), QStringLiteral("device"));
+
+        // Request Renewal: the question's default is Back; "show the code here" gives the code
+        // and QR code at once.
+        QPushButton* renew = page->renewalButton(false);
+        QVERIFY(renew->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(renew->isEnabled(), 30000);
+        renew->click();
+        auto* question = waitForVisible<QMessageBox>(page, QStringLiteral("renewalQuestion"));
+        QCOMPARE(question->defaultButton()->text(), QStringLiteral("Back"));
+        question->findChild<QPushButton*>(QStringLiteral("showCode"))->click();
+        auto* renewal = waitForVisible<RequestCredentialDialog>(page, QStringLiteral("renewalResult"));
+        QTRY_VERIFY_WITH_TIMEOUT(!renewal->findChild<QLabel*>(QStringLiteral("authCode"))->text().isEmpty(), 30000);
+        QVERIFY(page->findChild<QLabel*>(QStringLiteral("deviceMessage"))->text().contains(QStringLiteral("was made")));
+        shot(renewal, QStringLiteral("renewal-code"));
+        renewal->accept();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
 
         // A reason is required for Disable: the dialog says so and stays open.
         page->actionButton(DeviceOperation::Disable)->click();

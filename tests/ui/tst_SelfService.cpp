@@ -220,6 +220,42 @@ private slots:
         QVERIFY2(table->item(1, 3)->text().contains(QLatin1String("Waiting for your phone")), qPrintable(table->item(1, 3)->text()));
     }
 
+    // Renew My ID: the identity collected above, first too early (the page says when it
+    // opens), then inside the window: the code and QR code, followed until the phone has it.
+    void renewMyIdOpensInTheWindowBeforeExpiry()
+    {
+        QTest::mouseClick(child<QPushButton>("renewMyId"), Qt::LeftButton);
+        auto* device = child<QComboBox>("renewDevice");
+        QTRY_VERIFY_WITH_TIMEOUT(device->count() >= 1 && child<QPushButton>("renew")->isEnabled(), 10000);
+        QTest::mouseClick(child<QPushButton>("renew"), Qt::LeftButton);
+        QTRY_VERIFY2_WITH_TIMEOUT(text("renewResult").contains(QLatin1String("renew this credential yourself from")), qPrintable(text("renewResult")), 10000);
+
+        const qint64 deviceId = device->currentData().toLongLong();
+        const QDateTime expires = await(m_fx->engine().device(m_fx->demoOperator(), deviceId))->expiresAt;
+        m_fx->advanceClock(m_fx->now().secsTo(expires) - 5 * 86400);
+        m_window.reset(); // the old session ended meanwhile: log on again
+        m_session = logOn(m_fx->engine(), QStringLiteral("sam"), QStringLiteral("pw"));
+        m_window = std::make_unique<SelfServiceWindow>(*m_session);
+        m_window->show();
+        QTest::mouseClick(child<QPushButton>("renewMyId"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>("renew")->isEnabled(), 10000);
+        QTest::mouseClick(child<QPushButton>("renew"), Qt::LeftButton);
+        QTRY_VERIFY2_WITH_TIMEOUT(!text("code").isEmpty(), qPrintable(text("renewResult") + text("requestResult")), 30000);
+        QVERIFY(child<QrCodeWidget>("qr")->isVisible());
+        QVERIFY2(text("requestResult").contains(QLatin1String("keeps working")), qPrintable(text("requestResult")));
+        saveScreenshot(m_window.get(), QStringLiteral("self-service-renewal"));
+
+        const qint64 sam = m_fx->scalar(QStringLiteral("SELECT id FROM people WHERE logon_name = 'sam'")).toLongLong();
+        auto jobs = await(m_fx->engine().jobsOf(m_fx->demoOperator(), sam));
+        QVERIFY(jobs && !jobs->isEmpty());
+        IssuedRequest shown;
+        shown.job = jobs->constFirst();
+        shown.code = text("code");
+        QCOMPARE(shown.job.type, JobType::Renewal);
+        QCOMPARE(m_fx->collect(shown).id, deviceId);
+        QTRY_VERIFY2_WITH_TIMEOUT(text("requestStatus").contains(QLatin1String("Collected on")), qPrintable(text("requestStatus")), 10000);
+    }
+
     void changePinShowsTriesLeft()
     {
         const TestPivCard card = m_issuer->makeCard(QStringLiteral("sam"), KeyAlgorithm::EcP256, QStringLiteral("sam@example.test"), QStringLiteral("0000077777"));
