@@ -76,7 +76,7 @@ QString SettingLabels::help(const QString& key)
     if (key == CodeComplexity) return tr("mm-nn then classes: U upper case, L lower case, S symbols, N digits; capital = must contain, small = may. Example: 04-08N.");
     if (key == BiometricOnUpdate || key == BiometricOnUnlock) return tr("Phones cannot do this: must be off to issue mobile identities.");
     if (key == DefaultDn) return tr("Appended to every certificate policy's subject, e.g. O=Example Ltd,C=GB.");
-    if (key == MobileOtpViaSms) return tr("Needs the collection link to go by email.");
+    if (key == MobileOtpViaSms) return tr("The code goes by SMS alone, whatever the profile's notification scheme, so link and code never travel the same way. Needs the collection link to go by email.");
     if (key == SmtpHost) return tr("Leave empty until a server is known: messages wait in the outbox and go once it is set.");
     if (key == SmsGateway) return tr("Email-to-SMS gateway domain: messages go to <mobile number>@<gateway>.");
     if (key == SmsMethod) return tr("email-gateway: through the SMTP server to the gateway; http: the HTTP gateway below.");

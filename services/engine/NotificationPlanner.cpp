@@ -7,7 +7,7 @@ namespace lanyard {
 NotificationPlanner::Channels NotificationPlanner::channelsOf(const Settings& settings)
 {
     return { settings.boolean(SettingKey::SendEmail), settings.boolean(SettingKey::SmsEmail), settings.boolean(SettingKey::MobileProvisionViaEmail),
-        settings.boolean(SettingKey::MobileProvisionViaSms) };
+        settings.boolean(SettingKey::MobileProvisionViaSms), settings.boolean(SettingKey::MobileOtpViaSms) };
 }
 
 Result<QList<NotificationPlanner::Planned>> NotificationPlanner::plan(NotificationScheme scheme, const Person& person, bool showCode, const Channels& channels,
@@ -35,6 +35,10 @@ Result<QList<NotificationPlanner::Planned>> NotificationPlanner::plan(Notificati
         codeBySms = true;
         break;
     }
+    if (channels.codeBySmsOnly && (codeByEmail || codeBySms)) {
+        codeByEmail = false;
+        codeBySms = true;
+    }
     QList<Planned> out;
     if (scheme != NotificationScheme::None && channels.linkByEmail && email)
         out.append({ QStringLiteral("email"), person.email, link });
@@ -54,7 +58,7 @@ Result<QList<NotificationPlanner::Planned>> NotificationPlanner::plan(Notificati
     const bool linkCanGoBySms = linkBySms && channels.sms;
     if (!channels.email && !linkCanGoBySms)
         return Error(ErrorCode::ChannelDisabled, QStringLiteral("email notifications are switched off"), { { QStringLiteral("channel"), QStringLiteral("email") } });
-    if (scheme == NotificationScheme::MobileAuthCodeSms && !channels.sms)
+    if ((scheme == NotificationScheme::MobileAuthCodeSms || channels.codeBySmsOnly) && !channels.sms)
         return Error(ErrorCode::ChannelDisabled, QStringLiteral("SMS notifications are switched off"), { { QStringLiteral("channel"), QStringLiteral("sms") } });
     const bool linkSent = std::any_of(out.cbegin(), out.cend(), [&](const Planned& p) { return p.templateName == link; });
     const bool codeSent = std::any_of(out.cbegin(), out.cend(), [&](const Planned& p) { return p.templateName == code; });

@@ -26,6 +26,9 @@ public:
         bool sms = false; // notify.smsEmail
         bool linkByEmail = true; // notify.mobileProvisionViaEmail
         bool linkBySms = false; // notify.mobileProvisionViaSms
+        // notify.mobileOtpViaSms: the code goes by SMS only, whatever the scheme says, so that
+        // the link (by email) and the code never travel the same way.
+        bool codeBySmsOnly = false;
     };
     static Channels channelsOf(const Settings& settings);
 

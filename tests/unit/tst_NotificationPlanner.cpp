@@ -39,6 +39,22 @@ private Q_SLOTS:
         QVERIFY(NotificationPlanner::plan(S::None, person(true, true), true, channels(true, true), CardEncoding::IdentityAgent)->isEmpty());
     }
 
+    // "Send the code by SMS": the code goes by SMS alone under every scheme that sends it, so
+    // link and code never share a way; someone without a mobile number cannot be sent it.
+    void theCodeBySmsSettingSendsItBySmsAlone()
+    {
+        using S = NotificationScheme;
+        NotificationPlanner::Channels otpSms { true, true, true, false, true };
+        const QStringList apart { QStringLiteral("email:collection-link"), QStringLiteral("sms:auth-code") };
+        for (S scheme : { S::Default, S::MobileAuthCodeEmail, S::MobileAuthCodeSms })
+            QCOMPARE(describe(*NotificationPlanner::plan(scheme, person(true, true), false, otpSms, CardEncoding::IdentityAgent)), apart);
+        QCOMPARE(NotificationPlanner::plan(S::MobileAuthCodeEmail, person(true, false), false, otpSms, CardEncoding::IdentityAgent).error().code, ErrorCode::NoContactDetails);
+        NotificationPlanner::Channels smsOff { true, false, true, false, true };
+        QCOMPARE(NotificationPlanner::plan(S::Default, person(true, true), false, smsOff, CardEncoding::IdentityAgent).error().code, ErrorCode::ChannelDisabled);
+        // Shown on screen: nothing by email with the code either.
+        QCOMPARE(describe(*NotificationPlanner::plan(S::Default, person(true, true), true, otpSms, CardEncoding::IdentityAgent)), apart);
+    }
+
     // Provision via SMS adds the link by SMS for a phone's credential, never for a virtual
     // smart card, whose link has its own wording; a link by SMS alone still reaches the user.
     void theLinkFollowsTheProvisionSettingsAndTheEncoding()
