@@ -532,9 +532,19 @@ Result<IssuedRequest> RequestService::requestRenewal(const AccessControl& ac, qi
     if (auto r = tx.begin(); !r)
         return r.error();
     const Workflow workflow = update ? Workflow::RequestUpdate : Workflow::RequestRenewal;
-    auto device = DeviceService(m_ctx, m_db).load(deviceId);
-    if (!device)
-        return DeviceService::noSuchDevice();
+    DeviceService devices(m_ctx, m_db);
+    auto device = devices.loadInScope(ac, deviceId, workflow);
+    // The holder's own way (Renew my ID): a renewal, of their own device, inside the window.
+    bool selfService = false;
+    if (!device) {
+        if (update || !ac.allows(Workflow::RequestMyId) || device.error().code == ErrorCode::StorageFailure || device.error().code == ErrorCode::StorageBusy)
+            return device.error();
+        auto own = devices.load(deviceId);
+        if (!own || own->ownerId != ac.operatorPerson().id)
+            return device.error();
+        device = own;
+        selfService = true;
+    }
     auto holder = PeopleService(m_ctx, m_db).load(device->ownerId);
     if (!holder)
         return holder.error();
@@ -542,14 +552,6 @@ Result<IssuedRequest> RequestService::requestRenewal(const AccessControl& ac, qi
     if (!settings)
         return settings.error();
     const QDateTime now = m_ctx.now();
-    // The holder's own way (Renew my ID): a renewal, of their own device, inside the window.
-    const bool own = device->ownerId == ac.operatorPerson().id;
-    bool selfService = false;
-    if (auto allowed = ac.requireTarget(workflow, *holder); !allowed) {
-        if (!own || update || !ac.allows(Workflow::RequestMyId))
-            return allowed.error();
-        selfService = true;
-    }
     if (device->state != DeviceState::Active || device->type != CardEncoding::IdentityAgent)
         return Error(ErrorCode::InvalidTransition, QStringLiteral("device %1 (%2, %3) is not an active mobile identity").arg(device->serial, cardEncodingId(device->type), deviceStateId(device->state)),
             { { QStringLiteral("operation"), workflowId(workflow) }, { QStringLiteral("state"), deviceStateId(device->state) } });
