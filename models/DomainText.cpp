@@ -202,6 +202,8 @@ QString DomainText::workflow(Workflow w)
         return tr("Remove people");
     case Workflow::ManageDirectory:
         return tr("Manage the directory");
+    case Workflow::ReportIncident:
+        return tr("Report own credentials lost, stolen or forgotten (self-service)");
     }
     return {};
 }
@@ -344,6 +346,8 @@ QString DomainText::messageKind(const QString& kind)
         return tr("Authentication code");
     if (kind == QLatin1String("renewal"))
         return tr("Renewal reminder");
+    if (kind == QLatin1String("incident"))
+        return tr("Incident report to the helpdesk");
     return kind;
 }
 
@@ -363,6 +367,8 @@ QString DomainText::messageTemplate(const QString& name)
         return tr("Renewal reminder (email)");
     if (name == QLatin1String("renewal-sms"))
         return tr("Renewal reminder (SMS)");
+    if (name == QLatin1String("incident-email"))
+        return tr("Incident reported by a holder (email to the helpdesk)");
     return name;
 }
 

@@ -105,9 +105,14 @@ void OperatorActions::changeDevice(qint64 deviceId, const DeviceAction& action)
     call(m_engine.changeDevice(m_session, deviceId, action), [this](const DeviceChange& c) { Q_EMIT deviceChanged(c); });
 }
 
-void OperatorActions::unlockCode(qint64 deviceId, const QString& challenge)
+void OperatorActions::unlockCode(qint64 deviceId, const QString& challenge, const QStringList& answers)
 {
-    call(m_engine.unlockCode(m_session, deviceId, challenge), [this](const QString& code) { Q_EMIT unlockCodeReady(code); });
+    call(m_engine.unlockCode(m_session, deviceId, challenge, answers), [this](const QString& code) { Q_EMIT unlockCodeReady(code); });
+}
+
+void OperatorActions::loadSecurityQuestions(qint64 personId)
+{
+    call(m_engine.securityQuestions(m_session, personId), [this, personId](const QStringList& q) { Q_EMIT securityQuestionsLoaded(personId, q); });
 }
 
 void OperatorActions::loadLockJobs(qint64 deviceId)

@@ -37,7 +37,8 @@ public:
     void cancelJob(qint64 jobId, const QString& reason);
     void changeDevice(qint64 deviceId, const DeviceAction& action);
     void verifyAudit();
-    void unlockCode(qint64 deviceId, const QString& challenge);
+    void unlockCode(qint64 deviceId, const QString& challenge, const QStringList& answers = {});
+    void loadSecurityQuestions(qint64 personId);
     void loadLockJobs(qint64 deviceId);
     void loadTimezones();
     void requestPinLock(qint64 deviceId, const LockSchedule& when, const QString& reason);
@@ -81,6 +82,7 @@ Q_SIGNALS:
     void deviceChanged(const lanyard::DeviceChange& change);
     void auditVerified(const lanyard::AuditVerification& verification);
     void unlockCodeReady(const QString& code);
+    void securityQuestionsLoaded(qint64 personId, const QStringList& questions);
     void lockJobsLoaded(const QList<lanyard::Job>& jobs);
     void timezonesLoaded(const QList<lanyard::Timezone>& timezones);
     void lockJobChanged(const lanyard::Job& job);

@@ -41,6 +41,24 @@ std::span<const ErrorText::ProblemText> ErrorText::problemTexts()
              return opens.isValid() ? tr("You can renew this credential yourself from %1. Until then the helpdesk can renew it.").arg(QLocale().toString(opens.toLocalTime().date(), QLocale::LongFormat))
                                     : tr("Renewals are made by the helpdesk here: ask them to renew this credential."); } },
         { "renewal-other-device", [](const Error& e) { return tr("This code renews another device than the one stored here: %1").arg(e.detail); } },
+        { "batch-too-large", [](const Error& e) { return tr("At most %1 people go in one call; the window sends a longer list in several.").arg(argOf(e, "maximum")); } },
+        { "batch-duplicate", [](const Error&) { return tr("Chosen twice: requested once."); } },
+        { "details-too-long", [](const Error& e) { return tr("Write at most %1 characters.").arg(argOf(e, "maximum")); } },
+        { "incident-kind", [](const Error&) { return tr("Say whether the device is lost, stolen, damaged or forgotten."); } },
+        { "incident-open", [](const Error& e) { return tr("This device was reported already (request %1). Cancel that request on My requests first if it was wrong, or ask the helpdesk.").arg(argOf(e, "job")); } },
+        { "security-question-count", [](const Error& e) { return tr("Set between %1 and %2 security questions.").arg(argOf(e, "minimum"), argOf(e, "maximum")); } },
+        { "security-question-text", [](const Error& e) { return tr("Question %1 is empty or too long (at most %2 characters). Write it as a plain sentence.").arg(argOf(e, "position"), argOf(e, "maximum")); } },
+        { "security-question-repeated", [](const Error& e) { return tr("Question %1 is the same as an earlier one. Each question must be different.").arg(argOf(e, "position")); } },
+        { "security-answer-length", [](const Error& e) { return tr("The answer to question %1 must have %2 to %3 characters.").arg(argOf(e, "position"), argOf(e, "minimum"), argOf(e, "maximum")); } },
+        { "security-answers-missing", [](const Error&) { return tr("Answer every security question."); } },
+        { "security-questions-unset", [](const Error&) { return tr("The holder has set no security questions, and this organisation asks for them before an unlock. They set them in Self-Service (Security questions); until then an administrator can switch the check off in the Operation Settings."); } },
+        { "security-answers-wrong", [](const Error& e) {
+             const int left = e.args.value(QStringLiteral("triesLeft")).toInt();
+             return left > 0 ? tr("The answers do not match the holder's. %n more wrong attempt(s) stop unlocks for this holder for an hour.", nullptr, left)
+                             : tr("The answers do not match the holder's. Unlocks for this holder are stopped for %n minute(s).", nullptr, e.args.value(QStringLiteral("lockMinutes")).toInt()); } },
+        { "security-answers-locked", [](const Error& e) {
+             const QDateTime until = QDateTime::fromString(argOf(e, "until"), Qt::ISODate);
+             return tr("Too many wrong answers for this holder. Their answers are checked again from %1.").arg(QLocale().toString(until.toLocalTime(), QLocale::ShortFormat)); } },
         { "renewal-open", [](const Error& e) { return tr("Request %1 already renews or updates this device: collect it, or cancel it on the Requests page first.").arg(argOf(e, "job")); } },
         { "pin-too-short", [](const Error& e) { return tr("The PIN is too short: the profile asks for %1 to %2 characters.").arg(argOf(e, "minimum"), argOf(e, "maximum")); } },
         { "pin-too-long", [](const Error& e) { return tr("The PIN is too long: the profile asks for %1 to %2 characters.").arg(argOf(e, "minimum"), argOf(e, "maximum")); } },
@@ -221,6 +239,7 @@ std::span<const ErrorText::ProblemText> ErrorText::problemTexts()
         { "not-integer", [](const Error& e) { return tr("%1 must be a whole number.").arg(SettingLabels::label(argOf(e, "key"))); } },
         { "out-of-range", [](const Error& e) { return tr("%1 is out of its range: %2").arg(SettingLabels::label(argOf(e, "key")), e.detail.section(QStringLiteral(": "), 1)); } },
         { "not-url", [](const Error& e) { return tr("%1 must be an http or https address.").arg(SettingLabels::label(argOf(e, "key"))); } },
+        { "not-email", [](const Error& e) { return tr("%1 must be an e-mail address (name@example.org).").arg(SettingLabels::label(argOf(e, "key"))); } },
         { "not-a-choice", [](const Error& e) { return tr("%1 must be one of the offered choices: %2").arg(SettingLabels::label(argOf(e, "key")), e.detail.section(QStringLiteral(": "), 1)); } },
         { "complexity", [](const Error& e) { return tr("%1 is not a code complexity: %2. Write it as mm-nn followed by classes, e.g. 08-08N.").arg(SettingLabels::label(argOf(e, "key")), e.detail.section(QStringLiteral(": "), 1)); } },
         { "file", [](const Error& e) { return tr("%1 names a file Lanyard cannot use: %2. Choose a readable PEM file.").arg(SettingLabels::label(argOf(e, "key")), e.detail.section(QStringLiteral(": "), 1)); } },

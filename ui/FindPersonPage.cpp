@@ -1,5 +1,6 @@
 #include "FindPersonPage.h"
 
+#include "BatchRequestDialog.h"
 #include "ErrorText.h"
 #include "OperatorActions.h"
 #include "RecordTable.h"
@@ -8,6 +9,7 @@
 
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QPushButton>
 #include <QKeyEvent>
 #include <QLabel>
@@ -17,7 +19,7 @@
 
 namespace lanyard {
 
-FindPersonPage::FindPersonPage(const OperatorActions& actions, bool mayAdd, QWidget* parent)
+FindPersonPage::FindPersonPage(const OperatorActions& actions, bool mayAdd, bool mayRequest, QWidget* parent)
     : QWidget(parent)
     , m_actions(new OperatorActions(actions.engine(), actions.session(), this))
     , m_model(new PersonSearchModel(actions.engine(), actions.session(), this))
@@ -35,8 +37,18 @@ FindPersonPage::FindPersonPage(const OperatorActions& actions, bool mayAdd, QWid
     add->setVisible(mayAdd);
     connect(add, &QPushButton::clicked, this, &FindPersonPage::addPerson);
     top->addWidget(add);
+    m_batch = new QPushButton(this);
+    m_batch->setObjectName(QStringLiteral("batchRequest"));
+    m_batch->setVisible(mayRequest);
+    connect(m_batch, &QPushButton::clicked, this, &FindPersonPage::openBatch);
+    top->addWidget(m_batch);
     layout->addLayout(top);
     m_view = makeRecordTable(m_model, QStringLiteral("people"), this);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &FindPersonPage::updateBatchButton);
+    connect(m_query, &QLineEdit::textChanged, this, &FindPersonPage::updateBatchButton);
+    connect(m_model, &PersonSearchModel::loaded, this, &FindPersonPage::updateBatchButton);
+    updateBatchButton();
     layout->addWidget(m_view, 1);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("searchStatus"));
@@ -77,6 +89,38 @@ void FindPersonPage::addPerson()
     auto* dialog = new PersonEditDialog(*m_actions, nullptr, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &PersonEditDialog::saved, this, [this](const Person& p) { Q_EMIT openPerson(p.id); });
+    dialog->open();
+}
+
+QString FindPersonPage::searchedGroup() const
+{
+    const QString q = m_model->query().trimmed();
+    return q.startsWith(QLatin1String("group:"), Qt::CaseInsensitive) ? q.mid(6).trimmed() : QString();
+}
+
+void FindPersonPage::updateBatchButton()
+{
+    const int selected = int(m_view->selectionModel()->selectedRows().size());
+    const QString group = searchedGroup();
+    if (selected >= 2 || group.isEmpty())
+        m_batch->setText(tr("Request for %n selected…", nullptr, selected));
+    else
+        m_batch->setText(tr("Request for group %1…").arg(group));
+    m_batch->setEnabled(selected >= 2 || !group.isEmpty());
+}
+
+void FindPersonPage::openBatch()
+{
+    QList<BatchRequestController::Target> people;
+    const auto rows = m_view->selectionModel()->selectedRows();
+    if (rows.size() >= 2) {
+        for (const QModelIndex& row : rows) {
+            const Person p = m_model->personAt(row.row());
+            people << BatchRequestController::Target { p.id, p.fullName };
+        }
+    }
+    auto* dialog = new BatchRequestDialog(m_actions->engine(), m_actions->session(), people, people.isEmpty() ? searchedGroup() : QString(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
 

@@ -64,7 +64,8 @@ MainWindow::MainWindow(OperatorSessionController& session, QWidget* parent)
 
     const QList<Workflow> allowed = m_session.workflows();
     if (m_session.allows(Workflow::FindPerson)) {
-        auto* findPerson = new FindPersonPage(*m_actions, m_session.allows(Workflow::AddPerson), m_pages);
+        auto* findPerson = new FindPersonPage(*m_actions, m_session.allows(Workflow::AddPerson),
+            m_session.allows(Workflow::RequestMobile) || m_session.allows(Workflow::RequestCard), m_pages);
         connect(findPerson, &FindPersonPage::openPerson, this, &MainWindow::openPerson);
         connect(m_search, &QLineEdit::returnPressed, this, [this, findPerson] {
             showPage(QStringLiteral("find-person"));

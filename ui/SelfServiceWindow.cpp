@@ -3,6 +3,8 @@
 #include "DomainText.h"
 #include "ErrorText.h"
 #include "QrCodeWidget.h"
+#include "SecurityQuestionsPage.h"
+#include "SelfServiceIncidentPage.h"
 #include "cards/PivClient.h"
 #include "core/WhenFinished.h"
 
@@ -13,6 +15,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTableWidget>
@@ -79,12 +82,15 @@ SelfServiceWindow::SelfServiceWindow(OperatorSessionController& session, QWidget
     auto* request = bigButton(this, QStringLiteral("requestMyId"), tr("&Request My ID"));
     auto* requests = bigButton(this, QStringLiteral("myRequests"), tr("&My requests"));
     auto* renew = bigButton(this, QStringLiteral("renewMyId"), tr("Re&new My ID"));
+    auto* report = bigButton(this, QStringLiteral("reportProblem"), tr("Report a &problem"));
+    auto* questions = bigButton(this, QStringLiteral("securityQuestions"), tr("Security &questions"));
     auto* change = bigButton(this, QStringLiteral("changePin"), tr("&Change PIN"));
     auto* unblock = bigButton(this, QStringLiteral("unblockPin"), tr("&Unblock PIN"));
     auto* logOff = new QPushButton(tr("&Log off"), this);
     logOff->setObjectName(QStringLiteral("logOff"));
-    for (QPushButton* b : { request, requests, renew, change, unblock })
+    for (QPushButton* b : { request, requests, renew, report, questions, change, unblock })
         buttons->addWidget(b);
+    report->setVisible(m_session.allows(Workflow::ReportIncident));
     buttons->addStretch(1);
     buttons->addWidget(logOff);
     m_pages = new QStackedWidget(this);
@@ -93,6 +99,18 @@ SelfServiceWindow::SelfServiceWindow(OperatorSessionController& session, QWidget
     m_pages->addWidget(buildRequestsPage());
     m_pages->addWidget(buildPinPage());
     m_pages->addWidget(buildRenewPage());
+    m_incidents = new SelfServiceIncidentPage(m_engine, m_session.session(), this);
+    m_pages->addWidget(m_incidents);
+    m_questions = new SecurityQuestionsPage(m_engine, m_session.session(), this);
+    m_pages->addWidget(m_questions);
+    connect(report, &QPushButton::clicked, this, [this] {
+        m_incidents->reload();
+        m_pages->setCurrentWidget(m_incidents);
+    });
+    connect(questions, &QPushButton::clicked, this, [this] {
+        m_questions->reload();
+        m_pages->setCurrentWidget(m_questions);
+    });
     connect(request, &QPushButton::clicked, this, &SelfServiceWindow::showRequestPage);
     connect(requests, &QPushButton::clicked, this, &SelfServiceWindow::showRequestsPage);
     connect(renew, &QPushButton::clicked, this, &SelfServiceWindow::showRenewPage);
@@ -440,29 +458,85 @@ QWidget* SelfServiceWindow::buildRequestsPage()
     m_requests->setHorizontalHeaderLabels({ tr("Identity"), tr("Status"), tr("Requested"), tr("Collection") });
     m_requests->horizontalHeader()->setStretchLastSection(true);
     m_requests->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_requests->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_requests->setSelectionMode(QAbstractItemView::SingleSelection);
     v->addWidget(m_requests);
+    m_cancelRequest = new QPushButton(tr("C&ancel request"), page);
+    m_cancelRequest->setObjectName(QStringLiteral("cancelRequest"));
+    m_cancelRequest->setEnabled(false);
+    m_cancelRequest->setVisible(m_session.allows(Workflow::ReportIncident));
+    v->addWidget(m_cancelRequest, 0, Qt::AlignLeft);
+    m_requestsMessage = wrapped(page, QStringLiteral("requestsMessage"));
+    v->addWidget(m_requestsMessage);
+    connect(m_requests, &QTableWidget::itemSelectionChanged, this, [this] {
+        const auto rows = m_requests->selectionModel()->selectedRows();
+        m_cancelRequest->setEnabled(!rows.isEmpty() && m_requests->item(rows.first().row(), 0)->data(Qt::UserRole + 1).toBool());
+    });
+    connect(m_cancelRequest, &QPushButton::clicked, this, &SelfServiceWindow::askCancelRequest);
     return page;
 }
 
 void SelfServiceWindow::showRequestsPage()
 {
     m_pages->setCurrentIndex(1);
+    m_requestsMessage->clear();
+    loadRequestsTable();
+}
+
+void SelfServiceWindow::loadRequestsTable()
+{
+    m_cancelRequest->setEnabled(false);
     loadMyRequests([this](const Result<QList<Job>>& jobs, const QList<Device>& devices) {
         m_requests->setRowCount(0);
-        if (!jobs)
+        if (!jobs) {
+            m_requestsMessage->setText(ErrorText::describe(jobs.error()));
             return;
+        }
         for (const Job& j : *jobs) {
             if (j.type == JobType::PinLock || j.type == JobType::TemporaryUnlock)
                 continue;
             const int row = m_requests->rowCount();
             m_requests->insertRow(row);
-            m_requests->setItem(row, 0, new QTableWidgetItem(j.profileName));
+            auto* identity = new QTableWidgetItem(j.profileName);
+            identity->setData(Qt::UserRole, j.id);
+            // What the engine lets a holder cancel: a request that is not done and not being collected.
+            identity->setData(Qt::UserRole + 1, !isTerminal(j.status) && j.status != JobStatus::InProgress);
+            m_requests->setItem(row, 0, identity);
             m_requests->setItem(row, 1, new QTableWidgetItem(DomainText::jobStatus(j.status)));
             m_requests->setItem(row, 2, new QTableWidgetItem(DomainText::dateTime(j.requestedAt)));
             m_requests->setItem(row, 3, new QTableWidgetItem(collectionText(j, devices)));
         }
         m_requests->resizeColumnsToContents();
     });
+}
+
+void SelfServiceWindow::askCancelRequest()
+{
+    const auto rows = m_requests->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    const qint64 job = m_requests->item(rows.first().row(), 0)->data(Qt::UserRole).toLongLong();
+    auto* ask = new QMessageBox(this);
+    ask->setObjectName(QStringLiteral("cancelRequestQuestion"));
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    ask->setIcon(QMessageBox::Question);
+    ask->setWindowTitle(tr("Cancel request %1").arg(job));
+    ask->setText(tr("Cancel request %1? Its code stops working.").arg(job));
+    ask->setInformativeText(tr("If it is the temporary replacement of a credential you reported forgotten, that credential works again."));
+    auto* yes = ask->addButton(tr("Cancel request"), QMessageBox::AcceptRole);
+    yes->setObjectName(QStringLiteral("confirmCancelRequest"));
+    auto* back = ask->addButton(tr("Keep request"), QMessageBox::RejectRole);
+    ask->setDefaultButton(back);
+    connect(ask, &QMessageBox::buttonClicked, this, [this, yes, job](QAbstractButton* b) {
+        if (b != yes)
+            return;
+        m_requestsMessage->setText(tr("Working…"));
+        whenFinished(m_engine.cancelJob(m_session.session(), job, QStringLiteral("cancelled by the holder in Self-Service")), this, [this](const Result<Job>& cancelled) {
+            m_requestsMessage->setText(cancelled ? tr("Request %1 is cancelled.").arg(cancelled->id) : ErrorText::describe(cancelled.error()));
+            loadRequestsTable();
+        });
+    });
+    ask->open();
 }
 
 QWidget* SelfServiceWindow::buildPinPage()

@@ -25,9 +25,13 @@ class QTimer;
 namespace lanyard {
 
 class QrCodeWidget;
+class SecurityQuestionsPage;
+class SelfServiceIncidentPage;
 
 // Self-Service: a user, logged on as themself, requests an identity for their phone (Request
-// My ID), follows their requests, and changes or unblocks the PIN of the card in the reader.
+// My ID), follows and cancels their requests, reports a credential lost, stolen, damaged or
+// forgotten, sets their security questions, and changes or unblocks the PIN of the card in
+// the reader.
 // A card Lanyard issued is unblocked with the PUK the engine holds: the user reads a challenge
 // to the helpdesk and types the unlock code they give, and the PUK goes straight to the card.
 class SelfServiceWindow : public QWidget {
@@ -52,6 +56,9 @@ private:
     void showIssued(const IssuedRequest& request, bool renewal);
     void showRequestPage();
     void showRequestsPage();
+    void loadRequestsTable();
+    // The holder cancels the selected request of theirs, once they confirm.
+    void askCancelRequest();
     void showPinPage(bool unblock);
     void updateRequestHints();
     void submitRequest();
@@ -99,6 +106,10 @@ private:
     QTimer* m_watch;
     // My requests
     QTableWidget* m_requests;
+    QPushButton* m_cancelRequest;
+    QLabel* m_requestsMessage;
+    SelfServiceIncidentPage* m_incidents;
+    SecurityQuestionsPage* m_questions;
     // Renew My ID
     QComboBox* m_renewDevice;
     QLabel* m_renewHint;

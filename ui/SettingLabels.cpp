@@ -53,6 +53,9 @@ QString SettingLabels::label(const QString& key)
     if (key == NotifyRetryDelaySeconds) return tr("First retry delay (seconds, doubles each time)");
     if (key == RenewalReminderDays) return tr("Renewal reminder (days before expiry, 0 off)");
     if (key == RenewalWindowDays) return tr("Holders renew in Self-Service (days before expiry, 0: helpdesk only)");
+    if (key == IncidentHoldHours) return tr("Credentials reported lost or stolen are revoked after (hours, 0 at once)");
+    if (key == IncidentHelpdeskEmail) return tr("Helpdesk address for incident reports");
+    if (key == UnlockChecksSecurityQuestions) return tr("Unlock Credential checks the holder's security questions");
     if (key == DerivedTrustAnchorFiles) return tr("PIV card trust anchors (files)");
     if (key == DerivedIntermediateFiles) return tr("PIV card intermediate CAs (files)");
     if (key == DerivedCrlFiles) return tr("PIV card revocation lists (files)");
@@ -82,6 +85,9 @@ QString SettingLabels::help(const QString& key)
     if (key == SmsMethod) return tr("email-gateway: through the SMTP server to the gateway; http: the HTTP gateway below.");
     if (key == SmsHttpUrl || key == SmsHttpBody) return tr("{{Number}} and {{Message}} are filled in (encoded for the address or the body).");
     if (key == SmtpCaFile) return tr("PEM file of the CA that signed the SMTP server's certificate; empty: the system's CAs.");
+    if (key == IncidentHoldHours) return tr("A holder who reports a credential lost, stolen or damaged in Self-Service has it suspended at once; it is revoked this many hours later unless the helpdesk reinstates it first.");
+    if (key == IncidentHelpdeskEmail) return tr("Each report made in Self-Service is mailed here. Empty: reports wait on the Requests page as replacements to validate.");
+    if (key == UnlockChecksSecurityQuestions) return tr("The operator asks the caller the questions the holder set in Self-Service and types the answers; three wrong answers in a row stop unlocks for that holder for an hour.");
     if (key == SmtpPassword || key == SmsHttpPassword) return tr("Stored encrypted; shown as dots. Leave the dots to keep it.");
     return {};
 }

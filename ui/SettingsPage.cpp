@@ -51,6 +51,7 @@ SettingsPage::SettingsPage(const OperatorActions& actions, QWidget* parent)
         }
         case SettingsSchema::Type::Text:
         case SettingsSchema::Type::Url:
+        case SettingsSchema::Type::Email:
         case SettingsSchema::Type::Complexity:
         case SettingsSchema::Type::DistinguishedName:
         case SettingsSchema::Type::CertificateFiles:

@@ -40,6 +40,13 @@ UnlockCredentialDialog::UnlockCredentialDialog(const OperatorActions& actions, c
     m_response->setTextInteractionFlags(Qt::TextSelectableByMouse);
     form->addRow(tr("Unlock code:"), m_response);
     layout->addLayout(form);
+    m_questionsIntro = new QLabel(this);
+    m_questionsIntro->setObjectName(QStringLiteral("securityQuestionsIntro"));
+    m_questionsIntro->setWordWrap(true);
+    m_questionsIntro->hide();
+    layout->addWidget(m_questionsIntro);
+    m_questionForm = new QFormLayout;
+    layout->addLayout(m_questionForm);
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("unlockMessage"));
     m_message->setWordWrap(true);
@@ -53,7 +60,10 @@ UnlockCredentialDialog::UnlockCredentialDialog(const OperatorActions& actions, c
     auto generate = [this] {
         m_response->clear();
         m_message->setText(tr("Working…"));
-        m_actions->unlockCode(m_device.id, m_challenge->text());
+        QStringList answers;
+        for (QLineEdit* a : m_answers)
+            answers << a->text();
+        m_actions->unlockCode(m_device.id, m_challenge->text(), answers);
     };
     connect(m_generate, &QPushButton::clicked, this, generate);
     connect(m_challenge, &QLineEdit::returnPressed, this, generate);
@@ -62,6 +72,24 @@ UnlockCredentialDialog::UnlockCredentialDialog(const OperatorActions& actions, c
         m_message->setText(tr("Read the code out to the user. It works for this challenge only."));
     });
     connect(m_actions, &OperatorActions::failed, this, [this](const Error& e) { m_message->setText(ErrorText::describe(e)); });
+    connect(m_actions, &OperatorActions::securityQuestionsLoaded, this, [this](qint64, const QStringList& questions) {
+        if (questions.isEmpty())
+            return;
+        m_questionsIntro->setText(tr("Ask the caller the security questions %1 set, and type their answers as they give them. A wrong answer refuses the code.")
+                                      .arg(m_device.ownerName));
+        m_questionsIntro->show();
+        for (int i = 0; i < questions.size(); ++i) {
+            auto* answer = new QLineEdit(this);
+            answer->setObjectName(QStringLiteral("answer%1").arg(i + 1));
+            answer->setMaxLength(200);
+            auto* question = new QLabel(questions[i], this);
+            question->setWordWrap(true);
+            question->setBuddy(answer);
+            m_questionForm->addRow(question, answer);
+            m_answers << answer;
+        }
+    });
+    m_actions->loadSecurityQuestions(m_device.ownerId);
 }
 
 } // namespace lanyard

@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -13,7 +14,9 @@ namespace lanyard {
 class OperatorActions;
 
 // Unlock Credential: the operator types the challenge the user reads out from their locked
-// app and reads back the unlock code the engine computes.
+// app and reads back the unlock code the engine computes. When the holder set security
+// questions, the operator asks them and types the caller's answers, which the engine checks
+// (and, with unlock.checkSecurityQuestions on, requires) before it gives a code.
 class UnlockCredentialDialog : public QDialog {
     Q_OBJECT
 public:
@@ -23,6 +26,9 @@ private:
     OperatorActions* m_actions;
     Device m_device;
     QLineEdit* m_challenge = nullptr;
+    QLabel* m_questionsIntro = nullptr;
+    QFormLayout* m_questionForm = nullptr;
+    QList<QLineEdit*> m_answers;
     QLabel* m_response = nullptr;
     QLabel* m_message = nullptr;
     QPushButton* m_generate = nullptr;

@@ -55,7 +55,7 @@ QList<Workflow> AccessControl::lacking(const AccessControl& other) const
 {
     QList<Workflow> out;
     for (auto it = other.m_scopes.cbegin(); it != other.m_scopes.cend(); ++it) {
-        if (it.key() != Workflow::RequestMyId && !holds(it.key(), it.value()))
+        if (!reachesOnlyItsHolder(it.key()) && !holds(it.key(), it.value()))
             out << it.key();
     }
     std::sort(out.begin(), out.end());
@@ -66,7 +66,7 @@ QList<Workflow> AccessControl::lacking(const Role& role) const
 {
     QList<Workflow> out;
     for (Workflow w : role.workflows) {
-        if (w != Workflow::RequestMyId && !holds(w, role.scope))
+        if (!reachesOnlyItsHolder(w) && !holds(w, role.scope))
             out << w;
     }
     std::sort(out.begin(), out.end());

@@ -64,7 +64,7 @@ QList<Role> Baseline::standardRoles()
                 Workflow::RequestReplacement, Workflow::RequestUpdate, Workflow::RequestRenewal, Workflow::UnlockCredential, Workflow::ManageVscAccess,
                 Workflow::UnlockVscTemporaryAccess, Workflow::ViewAudit, Workflow::ManageJobs }),
         role("Validator", Scope::All, { Workflow::FindPerson, Workflow::ValidateRequest, Workflow::ViewAudit }),
-        role("End User", Scope::Self, { Workflow::RequestMyId }),
+        role("End User", Scope::Self, { Workflow::RequestMyId, Workflow::ReportIncident }),
         // The kiosk requests a derived credential for the card holder in front of it.
         role("Kiosk", Scope::All, { Workflow::IssueDerivedCredential, Workflow::RequestMobile }),
     };

@@ -11,10 +11,10 @@ Q_LOGGING_CATEGORY(lcDelivery, "lanyard.engine")
 constexpr int kSoonMs = 100;
 } // namespace
 
-DeliveryScheduler::DeliveryScheduler(int intervalMs, Pass deliver, Sweep expireCollections, QObject* parent)
+DeliveryScheduler::DeliveryScheduler(int intervalMs, Pass deliver, Sweep housekeeping, QObject* parent)
     : QObject(parent)
     , m_deliver(std::move(deliver))
-    , m_expire(std::move(expireCollections))
+    , m_housekeeping(std::move(housekeeping))
 {
     m_beat.setInterval(intervalMs);
     connect(&m_beat, &QTimer::timeout, this, &DeliveryScheduler::soon);
@@ -56,11 +56,11 @@ void DeliveryScheduler::runPass()
 
 void DeliveryScheduler::sweep()
 {
-    whenFinished(m_expire(), this, [](Result<int> n) {
+    whenFinished(m_housekeeping(), this, [](Result<int> n) {
         if (!n)
-            qCWarning(lcDelivery).noquote() << "Expiring collections:" << n.error().toLogString();
+            qCWarning(lcDelivery).noquote() << "Housekeeping:" << n.error().toLogString();
         else if (*n > 0)
-            qCInfo(lcDelivery) << "Interrupted collections rolled back:" << *n;
+            qCInfo(lcDelivery) << "Interrupted collections rolled back and held devices revoked:" << *n;
     });
 }
 

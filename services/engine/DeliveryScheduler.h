@@ -13,15 +13,15 @@ namespace lanyard {
 
 // When the outbox is worked through: on a beat, and soon after a request queued messages,
 // never two passes at once and at most one waiting (one asked for while a pass runs follows
-// it, so nothing queued meanwhile waits a whole beat). The same beat rolls back collections
-// whose phone went away. Lives on the thread of its parent.
+// it, so nothing queued meanwhile waits a whole beat). The same beat does the housekeeping
+// (collections whose phone went away, incident holds that ran out). Lives on the thread of its parent.
 class DeliveryScheduler : public QObject {
     Q_OBJECT
 public:
     using Pass = std::function<QFuture<Result<DeliveryReport>>()>;
     using Sweep = std::function<QFuture<Result<int>>()>;
 
-    DeliveryScheduler(int intervalMs, Pass deliver, Sweep expireCollections, QObject* parent);
+    DeliveryScheduler(int intervalMs, Pass deliver, Sweep housekeeping, QObject* parent);
 
     // Starts the beat with a first pass.
     void start();
@@ -33,7 +33,7 @@ private:
     void sweep();
 
     Pass m_deliver;
-    Sweep m_expire;
+    Sweep m_housekeeping;
     QTimer m_beat;
     bool m_scheduled = false;
     bool m_running = false;

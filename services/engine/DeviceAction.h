@@ -5,6 +5,7 @@
 #include "Job.h"
 #include "core/Error.h"
 
+#include <QDateTime>
 #include <QString>
 
 #include <optional>
@@ -32,6 +33,9 @@ struct DeviceChange {
     Device device;
     std::optional<IssuedRequest> replacement;
     std::optional<Error> replacementProblem;
+    // A device its holder reported lost, stolen or damaged: when its suspension turns into
+    // revocation unless the helpdesk reinstates it first (invalid: no such hold).
+    QDateTime revokesAt;
 };
 
 } // namespace lanyard

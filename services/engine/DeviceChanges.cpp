@@ -21,7 +21,7 @@ Result<DeviceChange> DeviceChanges::change(const AccessControl& ac, qint64 devic
     auto device = DeviceService(m_ctx, m_db).change(ac, deviceId, action, &replacementJob);
     if (!device)
         return device.error();
-    DeviceChange out { *device, std::nullopt, std::nullopt };
+    DeviceChange out { *device, std::nullopt, std::nullopt, {} };
     if (replacementJob > 0) {
         auto issued = RequestService(m_ctx, m_db).deliverReplacement(ac, replacementJob, action.showCode, DeviceLifecycle::workflowFor(action.operation));
         if (issued) {

@@ -114,6 +114,40 @@ Workflow DeviceLifecycle::workflowFor(DeviceOperation op)
     return Workflow::RequestReplacement;
 }
 
+Result<DeviceTransition> DeviceLifecycle::reportedMissing(DeviceState from, DeviceOperation op)
+{
+    DeviceTransition t;
+    t.to = DeviceState::Suspended;
+    t.certificates = CertificateAction::Hold;
+    switch (op) {
+    case DeviceOperation::ReplaceForgotten:
+        // Left at home: only a device in use can be forgotten; the operator's Reinstate or the
+        // holder withdrawing the request brings it back.
+        if (from == DeviceState::Active)
+            return t;
+        break;
+    case DeviceOperation::ReplaceLost:
+    case DeviceOperation::ReplaceStolen:
+    case DeviceOperation::ReplaceDamaged:
+        // A disabled device held by someone else is still a risk; a suspended one (forgotten,
+        // then found missing) stays suspended, its certificates already on hold.
+        if (from == DeviceState::Active || from == DeviceState::Disabled || from == DeviceState::Suspended)
+            return t;
+        break;
+    default:
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("%1 is not an incident a holder reports").arg(deviceOperationId(op)),
+            { { QStringLiteral("problem"), QStringLiteral("incident-kind") }, { QStringLiteral("field"), QStringLiteral("operation") } });
+    }
+    return Error(ErrorCode::InvalidTransition,
+        QStringLiteral("%1 is not allowed for a device that is %2").arg(deviceOperationId(op), deviceStateId(from)),
+        { { QStringLiteral("operation"), deviceOperationId(op) }, { QStringLiteral("state"), deviceStateId(from) } });
+}
+
+RevocationReason DeviceLifecycle::reportedReason(DeviceOperation op)
+{
+    return op == DeviceOperation::ReplaceDamaged ? RevocationReason::CessationOfOperation : RevocationReason::KeyCompromise;
+}
+
 bool DeviceLifecycle::allows(DeviceState from, DeviceOperation op)
 {
     return apply(from, op).ok();

@@ -47,6 +47,12 @@ public:
     static Result<DeviceTransition> apply(DeviceState from, DeviceOperation op,
         RevocationReason cancelReason = RevocationReason::CessationOfOperation);
     static bool allows(DeviceState from, DeviceOperation op);
+    // The holder's own report (Self-Service) that the device is lost, stolen, damaged (`op`
+    // ReplaceLost, ReplaceStolen, ReplaceDamaged) or forgotten (ReplaceForgotten): suspended
+    // with its certificates on hold, never revoked at once; what follows is the incident's.
+    static Result<DeviceTransition> reportedMissing(DeviceState from, DeviceOperation op);
+    // The revocation reason for a device reported lost, stolen or damaged once its hold ends.
+    static RevocationReason reportedReason(DeviceOperation op);
     // The workflow a role must grant for the operation.
     static Workflow workflowFor(DeviceOperation op);
 };

@@ -5,6 +5,7 @@
 #include "Job.h"
 #include "PeopleService.h"
 #include "ProfileService.h"
+#include "SecurityQuestions.h"
 #include "SettingsSchema.h"
 #include "SettingsService.h"
 #include "pki/SecureRandom.h"
@@ -205,7 +206,7 @@ Result<void> DeviceService::cancelTemporaryReplacements(qint64 deviceId, qint64 
     return {};
 }
 
-Result<QString> DeviceService::unlockCode(const AccessControl& ac, qint64 deviceId, const QString& challenge)
+Result<QString> DeviceService::unlockCode(const AccessControl& ac, qint64 deviceId, const QString& challenge, const QStringList& answers)
 {
     auto digits = UnlockCode::normaliseChallenge(challenge);
     if (!digits)
@@ -237,19 +238,90 @@ Result<QString> DeviceService::unlockCode(const AccessControl& ac, qint64 device
     if (settings->boolean(SettingKey::BiometricOnUnlock))
         return Error(ErrorCode::BiometricsIncompatible, QStringLiteral("biometric verification on unlock is switched on"),
             { { QStringLiteral("problem"), QStringLiteral("biometric-unlock") }, { QStringLiteral("setting"), SettingKey::BiometricOnUnlock } });
+    const auto unlockEvent = [&](const QString& details) {
+        AuditEvent e = AuditLog::event(m_ctx.now(), &ac, workflowId(Workflow::UnlockCredential), QStringLiteral("device"), QString::number(deviceId), device->serial, details);
+        e.personId = device->ownerId;
+        e.deviceId = deviceId;
+        return e;
+    };
+    // Answers the operator chose to ask for are checked too: a check that is typed is never ignored.
+    if (settings->boolean(SettingKey::UnlockChecksSecurityQuestions) || !answers.isEmpty()) {
+        if (auto checked = SecurityQuestions(m_ctx, m_db).check(device->ownerId, answers); !checked) {
+            AuditEvent e = unlockEvent(QStringLiteral("refused: ") + checked.error().detail);
+            e.outcome = QStringLiteral("refused");
+            if (auto r = AuditLog(m_db, m_ctx).append(e); !r)
+                return r.error();
+            // The wrong answer counts: committed with the refusal.
+            if (auto r = tx.commit(); !r)
+                return r.error();
+            return checked.error();
+        }
+    }
     auto key = unlockKeyOf(deviceId, device->serial, true);
     if (!key)
         return key.error();
     const QString response = UnlockCode::response(*key, *digits);
-    AuditEvent e = AuditLog::event(m_ctx.now(), &ac, workflowId(Workflow::UnlockCredential), QStringLiteral("device"), QString::number(deviceId),
-        device->serial, QStringLiteral("unlock code issued for a challenge")); // neither challenge nor code: they are one-use secrets
-    e.personId = device->ownerId;
-    e.deviceId = deviceId;
-    if (auto r = AuditLog(m_db, m_ctx).append(e); !r)
+    // Neither challenge nor code: they are one-use secrets.
+    if (auto r = AuditLog(m_db, m_ctx).append(unlockEvent(QStringLiteral("unlock code issued for a challenge"))); !r)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();
     return UnlockCode::group(response);
+}
+
+QString DeviceService::certificatesChanged(int count, const DeviceTransition& transition)
+{
+    return QStringLiteral("%1 certificate(s) %2")
+        .arg(count)
+        .arg(transition.certificates == CertificateAction::Hold  ? QStringLiteral("on hold")
+                : transition.certificates == CertificateAction::Release ? QStringLiteral("released")
+                                                                        : QStringLiteral("revoked (") + revocationReasonId(transition.revocationReason) + QLatin1Char(')'));
+}
+
+Result<int> DeviceService::applyTransition(const Device& device, const DeviceTransition& transition, const QString& outcome, qint64* endedRenewals)
+{
+    const qint64 now = m_ctx.now().toMSecsSinceEpoch();
+    if (auto r = exec(m_db, QStringLiteral("UPDATE devices SET state = ?, updated_at = ? WHERE id = ?"), { deviceStateId(transition.to), now, device.id }); !r)
+        return r.error();
+    auto changed = CertificateService(m_ctx, m_db).applyToDevice(device.id, transition.certificates, transition.revocationReason);
+    if (!changed)
+        return changed.error();
+    // A renewal or update waiting for this device ends when the device stops being active: its
+    // code must not bring certificates to a disabled or cancelled device.
+    if (transition.to != DeviceState::Active) {
+        auto ended = exec(m_db, QStringLiteral("UPDATE jobs SET status = ?, reason = ?, code_hash = '', updated_at = ? WHERE device_id = ? AND job_type IN (?, ?) AND status IN (?, ?, ?)"),
+            { jobStatusId(JobStatus::Cancelled), QStringLiteral("the device is %1").arg(deviceStateId(transition.to)), now, device.id, jobTypeId(JobType::Renewal),
+                jobTypeId(JobType::Update), jobStatusId(JobStatus::AwaitingValidation), jobStatusId(JobStatus::AwaitingIssue), jobStatusId(JobStatus::Locked) });
+        if (!ended)
+            return ended.error();
+        if (endedRenewals)
+            *endedRenewals = ended->numRowsAffected();
+    }
+    if (transition.cancelsTemporaryReplacement) {
+        if (auto r = cancelTemporaryReplacements(device.id, now); !r)
+            return r.error();
+    }
+    // Whoever moves a suspended device on has dealt with what its holder reported: a hold
+    // must not later revoke a device the helpdesk reinstated.
+    if (device.state == DeviceState::Suspended && transition.to != DeviceState::Suspended) {
+        if (auto r = exec(m_db, QStringLiteral("UPDATE incidents SET closed_at = ?, outcome = ? WHERE device_id = ? AND closed_at IS NULL"), { now, outcome, device.id }); !r)
+            return r.error();
+    }
+    return *changed;
+}
+
+Result<qint64> DeviceService::createReplacementJob(const Device& device, JobType type, JobStatus status, qint64 requestedBy, const QString& reason,
+    const QString& details)
+{
+    const qint64 now = m_ctx.now().toMSecsSinceEpoch();
+    auto q = fetchOne(m_db,
+        QStringLiteral("INSERT INTO jobs (job_type, status, person_id, device_id, profile_id, requested_by, requested_at, reason, details, updated_at) "
+                       "VALUES (?, ?, ?, ?, (SELECT c.id FROM profiles c JOIN profiles o ON o.lineage = c.lineage WHERE o.id = ? AND c.is_current = 1), "
+                       "?, ?, ?, ?, ?) RETURNING id"),
+        { jobTypeId(type), jobStatusId(status), device.ownerId, device.id, device.profileId, requestedBy, now, reason, details, now });
+    if (!q)
+        return q.error();
+    return q->value("id").toLongLong();
 }
 
 Result<Device> DeviceService::change(const AccessControl& ac, qint64 deviceId, const DeviceAction& action, qint64* replacementJob)
@@ -267,40 +339,17 @@ Result<Device> DeviceService::change(const AccessControl& ac, qint64 deviceId, c
     auto transition = DeviceLifecycle::apply(device->state, action.operation, action.cancelReason);
     if (!transition)
         return transition.error();
-    const qint64 now = m_ctx.now().toMSecsSinceEpoch();
-    if (auto r = exec(m_db, QStringLiteral("UPDATE devices SET state = ?, updated_at = ? WHERE id = ?"), { deviceStateId(transition->to), now, deviceId }); !r)
-        return r.error();
-    auto changed = CertificateService(m_ctx, m_db).applyToDevice(deviceId, transition->certificates, transition->revocationReason);
+    qint64 endedRenewals = 0;
+    auto changed = applyTransition(*device, *transition, deviceOperationId(action.operation), &endedRenewals);
     if (!changed)
         return changed.error();
-    // A renewal or update waiting for this device ends when the device stops being active: its
-    // code must not bring certificates to a disabled or cancelled device.
-    qint64 endedRenewals = 0;
-    if (transition->to != DeviceState::Active) {
-        auto ended = exec(m_db, QStringLiteral("UPDATE jobs SET status = ?, reason = ?, code_hash = '', updated_at = ? WHERE device_id = ? AND job_type IN (?, ?) AND status IN (?, ?, ?)"),
-            { jobStatusId(JobStatus::Cancelled), QStringLiteral("the device is %1").arg(deviceStateId(transition->to)), now, deviceId, jobTypeId(JobType::Renewal),
-                jobTypeId(JobType::Update), jobStatusId(JobStatus::AwaitingValidation), jobStatusId(JobStatus::AwaitingIssue), jobStatusId(JobStatus::Locked) });
-        if (!ended)
-            return ended.error();
-        endedRenewals = ended->numRowsAffected();
-    }
-    if (transition->cancelsTemporaryReplacement) {
-        if (auto r = cancelTemporaryReplacements(deviceId, now); !r)
-            return r.error();
-    }
     qint64 newJob = 0;
     if (transition->createsReplacementJob || transition->createsTemporaryReplacementJob) {
-        const JobType type = transition->createsReplacementJob ? JobType::Replacement : JobType::TemporaryReplacement;
-        // The replacement is issued from the profile's current version.
-        auto q = fetchOne(m_db,
-            QStringLiteral("INSERT INTO jobs (job_type, status, person_id, device_id, profile_id, requested_by, requested_at, reason, details, updated_at) "
-                           "VALUES (?, ?, ?, ?, (SELECT c.id FROM profiles c JOIN profiles o ON o.lineage = c.lineage WHERE o.id = ? AND c.is_current = 1), "
-                           "?, ?, ?, ?, ?) RETURNING id"),
-            { jobTypeId(type), jobStatusId(JobStatus::AwaitingIssue), device->ownerId, deviceId, device->profileId, ac.operatorPerson().id, now,
-                deviceOperationId(action.operation), action.details, now });
-        if (!q)
-            return q.error();
-        newJob = q->value("id").toLongLong();
+        auto job = createReplacementJob(*device, transition->createsReplacementJob ? JobType::Replacement : JobType::TemporaryReplacement, JobStatus::AwaitingIssue,
+            ac.operatorPerson().id, deviceOperationId(action.operation), action.details);
+        if (!job)
+            return job.error();
+        newJob = *job;
     }
     AuditEvent e = AuditLog::event(m_ctx.now(), &ac, workflowId(workflow), QStringLiteral("device"), QString::number(deviceId),
         device->dnsName.isEmpty() ? device->serial : device->serial + QLatin1Char(' ') + device->dnsName);
@@ -312,9 +361,7 @@ Result<Device> DeviceService::change(const AccessControl& ac, qint64 deviceId, c
     if (!action.details.isEmpty())
         details << QStringLiteral("details: ") + action.details;
     if (*changed > 0)
-        details << QStringLiteral("%1 certificate(s) %2").arg(*changed).arg(transition->certificates == CertificateAction::Hold ? QStringLiteral("on hold")
-                : transition->certificates == CertificateAction::Release                                                       ? QStringLiteral("released")
-                                                                                                                                : QStringLiteral("revoked (") + revocationReasonId(transition->revocationReason) + QLatin1Char(')'));
+        details << certificatesChanged(*changed, *transition);
     if (newJob > 0)
         details << QStringLiteral("job %1 created").arg(newJob);
     if (endedRenewals > 0)

@@ -6,6 +6,7 @@
 #include "CredentialProfile.h"
 #include "DeviceFacts.h"
 #include "EngineContext.h"
+#include "Job.h"
 
 #include <QSqlDatabase>
 
@@ -37,8 +38,21 @@ public:
     Result<QList<Device>> find(const AccessControl& ac, const QString& text, int limit = 100);
     // `replacementJob`, when given, is set to the replacement request the action created (0: none).
     Result<Device> change(const AccessControl& ac, qint64 deviceId, const DeviceAction& action, qint64* replacementJob = nullptr);
-    // Unlock Credential: the response code for the challenge a locked mobile agent shows.
-    Result<QString> unlockCode(const AccessControl& ac, qint64 deviceId, const QString& challenge);
+    // What a transition does to a device the caller has already checked (an operator's action,
+    // its holder's incident report, a hold running out): its state, its certificates, its
+    // waiting renewals and temporary replacements; a device leaving Suspended closes its open
+    // incident with `outcome`. Returns how many certificates changed; `endedRenewals`, when
+    // given, is set to the renewals and updates it cancelled.
+    Result<int> applyTransition(const Device& device, const DeviceTransition& transition, const QString& outcome, qint64* endedRenewals = nullptr);
+    // For the audit: "2 certificate(s) on hold".
+    static QString certificatesChanged(int count, const DeviceTransition& transition);
+    // A replacement request for the device from its profile's current version.
+    Result<qint64> createReplacementJob(const Device& device, JobType type, JobStatus status, qint64 requestedBy, const QString& reason,
+        const QString& details);
+    // Unlock Credential: the response code for the challenge a locked mobile agent shows. With
+    // unlock.checkSecurityQuestions on, `answers` are the caller's to the holder's questions
+    // (checked whenever given).
+    Result<QString> unlockCode(const AccessControl& ac, qint64 deviceId, const QString& challenge, const QStringList& answers = {});
 
     // A new device for a collection, Issued until the phone confirms: a serial by its
     // encoding, an unlock key, and for a virtual smart card its administrator key and PUK,

@@ -6,7 +6,9 @@
 #include "CollectionService.h"
 #include "DerivedCredentialService.h"
 #include "DeviceChanges.h"
+#include "BatchRequests.h"
 #include "DeviceService.h"
+#include "IncidentService.h"
 #include "DirectoryService.h"
 #include "EngineBootstrap.h"
 #include "HardwareService.h"
@@ -18,6 +20,7 @@
 #include "PersonAdministration.h"
 #include "ProfileService.h"
 #include "RequestService.h"
+#include "SecurityQuestions.h"
 #include "RoleService.h"
 #include "SettingsService.h"
 #include "TemplateStore.h"
@@ -89,7 +92,7 @@ QFuture<Result<EngineInfo>> EmbeddedEngine::open()
                                    << (m_info.secretStore == SecretStoreKind::Keychain ? QStringLiteral("the system keychain") : m_info.secretStoreLocation);
         if (m_options.deliveryIntervalMs > 0) {
             m_delivery = new DeliveryScheduler(
-                m_options.deliveryIntervalMs, [this] { return deliverNotifications(); }, [this] { return expireCollections(); }, this);
+                m_options.deliveryIntervalMs, [this] { return deliverNotifications(); }, [this] { return housekeeping(); }, this);
             m_delivery->start();
         }
         if (m_options.directoryCheckIntervalMs > 0) {
@@ -324,6 +327,13 @@ QFuture<Result<IssuedRequest>> EmbeddedEngine::requestCredential(
         }));
 }
 
+QFuture<Result<QList<BatchOutcome>>> EmbeddedEngine::requestCredentials(const OperatorSession& session, const QList<qint64>& personIds, qint64 profileId)
+{
+    return thenDeliver(operatorCall<QList<BatchOutcome>>(session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return BatchRequests(ctx, db).request(ac, personIds, profileId);
+    }));
+}
+
 QFuture<Result<IssuedRequest>> EmbeddedEngine::validateRequest(
     const OperatorSession& session, qint64 jobId, bool approve, bool showCode)
 {
@@ -359,10 +369,31 @@ QFuture<Result<IssuedRequest>> EmbeddedEngine::requestRenewal(const OperatorSess
         }));
 }
 
-QFuture<Result<QString>> EmbeddedEngine::unlockCode(const OperatorSession& session, qint64 deviceId, const QString& challenge)
+QFuture<Result<QString>> EmbeddedEngine::unlockCode(const OperatorSession& session, qint64 deviceId, const QString& challenge, const QStringList& answers)
 {
     return operatorCall<QString>(session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
-        return DeviceService(ctx, db).unlockCode(ac, deviceId, challenge);
+        return DeviceService(ctx, db).unlockCode(ac, deviceId, challenge, answers);
+    });
+}
+
+QFuture<Result<DeviceChange>> EmbeddedEngine::reportIncident(const OperatorSession& session, qint64 deviceId, const DeviceAction& report)
+{
+    return thenDeliver(operatorCall<DeviceChange>(session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return IncidentService(ctx, db).report(ac, deviceId, report);
+    }));
+}
+
+QFuture<Result<QStringList>> EmbeddedEngine::securityQuestions(const OperatorSession& session, qint64 personId)
+{
+    return operatorCall<QStringList>(session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return SecurityQuestions(ctx, db).questionsOf(ac, personId);
+    });
+}
+
+QFuture<Result<void>> EmbeddedEngine::setSecurityQuestions(const OperatorSession& session, const QStringList& questions, const QStringList& answers)
+{
+    return operatorCall<void>(session, [=](const EngineContext& ctx, QSqlDatabase db, const AccessControl& ac) {
+        return SecurityQuestions(ctx, db).set(ac, questions, answers);
     });
 }
 
@@ -712,6 +743,19 @@ QFuture<Result<QDateTime>> EmbeddedEngine::renewToken(const QString& token)
 QFuture<Result<int>> EmbeddedEngine::expireCollections()
 {
     return runTask<int>([](const EngineContext& ctx, QSqlDatabase db) { return CollectionService(ctx, db).expireSessions(); });
+}
+
+QFuture<Result<int>> EmbeddedEngine::housekeeping()
+{
+    return runTask<int>([](const EngineContext& ctx, QSqlDatabase db) -> Result<int> {
+        auto expired = CollectionService(ctx, db).expireSessions();
+        if (!expired)
+            return expired;
+        auto revoked = IncidentService(ctx, db).revokeOverdue();
+        if (!revoked)
+            return revoked;
+        return *expired + *revoked;
+    });
 }
 
 } // namespace lanyard

@@ -62,11 +62,15 @@ public:
     QFuture<Result<QList<CredentialProfile>>> requestableProfiles(const OperatorSession& session, qint64 personId) override;
     QFuture<Result<IssuedRequest>> requestCredential(const OperatorSession& session, qint64 personId, qint64 profileId, bool showCode,
         const QString& targetComputer = {}) override;
+    QFuture<Result<QList<BatchOutcome>>> requestCredentials(const OperatorSession& session, const QList<qint64>& personIds, qint64 profileId) override;
     QFuture<Result<IssuedRequest>> validateRequest(const OperatorSession& session, qint64 jobId, bool approve, bool showCode) override;
     QFuture<Result<IssuedRequest>> regenerateCode(const OperatorSession& session, qint64 jobId, bool showCode) override;
     QFuture<Result<IssuedRequest>> requestRenewal(const OperatorSession& session, qint64 deviceId, bool update, bool showCode) override;
     QFuture<Result<DeviceChange>> changeDevice(const OperatorSession& session, qint64 deviceId, const DeviceAction& action) override;
-    QFuture<Result<QString>> unlockCode(const OperatorSession& session, qint64 deviceId, const QString& challenge) override;
+    QFuture<Result<QString>> unlockCode(const OperatorSession& session, qint64 deviceId, const QString& challenge, const QStringList& answers) override;
+    QFuture<Result<DeviceChange>> reportIncident(const OperatorSession& session, qint64 deviceId, const DeviceAction& report) override;
+    QFuture<Result<QStringList>> securityQuestions(const OperatorSession& session, qint64 personId) override;
+    QFuture<Result<void>> setSecurityQuestions(const OperatorSession& session, const QStringList& questions, const QStringList& answers) override;
     QFuture<Result<QList<Job>>> lockJobs(const OperatorSession& session, qint64 deviceId) override;
     QFuture<Result<QList<Timezone>>> timezones(const OperatorSession& session) override;
     QFuture<Result<Job>> requestPinLock(const OperatorSession& session, qint64 deviceId, const LockSchedule& when, const QString& reason) override;
@@ -125,6 +129,9 @@ public:
     QFuture<Result<void>> abandonCollection(const QString& sessionId, const QString& reason);
     // Rolls back collections whose phone went away; the engine also does it on its own.
     QFuture<Result<int>> expireCollections();
+    // Work that falls due with time, on the delivery beat: collections whose phone went away
+    // are rolled back and devices whose incident hold ran out are revoked. How many of each.
+    QFuture<Result<int>> housekeeping();
 
     // Bearer tokens for the remote engine's operators (see OperatorTokens).
     // `client`: the peer address; failures are counted per logon name and client.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AuditEvent.h"
+#include "BatchRequest.h"
 #include "CardIdentifiers.h"
 #include "CertificatePolicy.h"
 #include "CertificateRecord.h"
@@ -73,13 +74,25 @@ public:
     // `targetComputer`: for a virtual smart card, the registered computer it must be made on.
     virtual QFuture<Result<IssuedRequest>> requestCredential(const OperatorSession& session, qint64 personId, qint64 profileId, bool showCode,
         const QString& targetComputer = {}) = 0;
+    // One profile for several people (at most BatchRequests::kMaxPeople per call), each request
+    // whole or refused with its reason; codes go by the profile's notification scheme.
+    virtual QFuture<Result<QList<BatchOutcome>>> requestCredentials(const OperatorSession& session, const QList<qint64>& personIds, qint64 profileId) = 0;
     virtual QFuture<Result<IssuedRequest>> validateRequest(const OperatorSession& session, qint64 jobId, bool approve, bool showCode) = 0;
     virtual QFuture<Result<IssuedRequest>> regenerateCode(const OperatorSession& session, qint64 jobId, bool showCode) = 0;
     // Request Renewal (`update` false) or Request Update of an active mobile identity; the holder
     // renews their own in Self-Service within the renewal window.
     virtual QFuture<Result<IssuedRequest>> requestRenewal(const OperatorSession& session, qint64 deviceId, bool update, bool showCode) = 0;
     virtual QFuture<Result<DeviceChange>> changeDevice(const OperatorSession& session, qint64 deviceId, const DeviceAction& action) = 0;
-    virtual QFuture<Result<QString>> unlockCode(const OperatorSession& session, qint64 deviceId, const QString& challenge) = 0;
+    // `answers`: the caller's answers to the holder's security questions, when
+    // unlock.checkSecurityQuestions asks for them (empty otherwise).
+    virtual QFuture<Result<QString>> unlockCode(const OperatorSession& session, qint64 deviceId, const QString& challenge, const QStringList& answers) = 0;
+    // Self-Service: the holder reports their own device lost, stolen, damaged or forgotten
+    // (`report.operation` replace-lost/-stolen/-damaged/-forgotten, `report.details`).
+    virtual QFuture<Result<DeviceChange>> reportIncident(const OperatorSession& session, qint64 deviceId, const DeviceAction& report) = 0;
+    // A person's security questions (their own, or a holder's for Unlock Credential); never the answers.
+    virtual QFuture<Result<QStringList>> securityQuestions(const OperatorSession& session, qint64 personId) = 0;
+    // The logged-on person's own questions and answers, replacing earlier ones.
+    virtual QFuture<Result<void>> setSecurityQuestions(const OperatorSession& session, const QStringList& questions, const QStringList& answers) = 0;
 
     // Manage VSC Access and Unlock VSC Temporary Access (virtual smart cards).
     virtual QFuture<Result<QList<Job>>> lockJobs(const OperatorSession& session, qint64 deviceId) = 0;

@@ -22,7 +22,8 @@ Error templateError(const QString& name, const QString& problem, const QString& 
 QStringList MessageTemplate::names()
 {
     return { QStringLiteral("collection-link-email"), QStringLiteral("collection-link-sms"), QStringLiteral("vsc-ready-email"), QStringLiteral("auth-code-email"),
-        QStringLiteral("auth-code-sms"), QStringLiteral("renewal-email"), QStringLiteral("renewal-sms") };
+        QStringLiteral("auth-code-sms"), QStringLiteral("renewal-email"), QStringLiteral("renewal-sms"),
+        QStringLiteral("incident-email") };
 }
 
 QStringList MessageTemplate::allowedFields(const QString& name)
@@ -34,6 +35,10 @@ QStringList MessageTemplate::allowedFields(const QString& name)
         return common << QStringLiteral("Url");
     if (name.startsWith(QLatin1String("auth-code")))
         return common << QStringLiteral("Code");
+    // To the helpdesk: what a holder reported in Self-Service, and the request it made.
+    if (name.startsWith(QLatin1String("incident")))
+        return { QStringLiteral("FullName"), QStringLiteral("LogonName"), QStringLiteral("DeviceSerial"), QStringLiteral("Incident"), QStringLiteral("Reported"),
+            QStringLiteral("Revokes"), QStringLiteral("Request"), QStringLiteral("Details") };
     // RenewHow: how the holder renews, as the renewal window setting says.
     return common << QStringLiteral("DeviceSerial") << QStringLiteral("RenewHow");
 }
@@ -44,6 +49,8 @@ QStringList MessageTemplate::requiredFields(const QString& name)
         return { QStringLiteral("Url") };
     if (name.startsWith(QLatin1String("auth-code")))
         return { QStringLiteral("Code") };
+    if (name.startsWith(QLatin1String("incident")))
+        return { QStringLiteral("DeviceSerial"), QStringLiteral("Incident") };
     return { QStringLiteral("Expires") };
 }
 

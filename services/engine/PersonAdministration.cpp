@@ -429,6 +429,11 @@ Result<void> PersonAdministration::remove(const AccessControl& ac, qint64 person
         return r.error();
     if (auto r = exec(m_db, QStringLiteral("DELETE FROM person_roles WHERE person_id = ?"), { personId }); !r)
         return r.error();
+    // What only they knew goes with them; the audit keeps that they had set it.
+    for (const char* table : { "security_answers", "security_checks" }) {
+        if (auto r = exec(m_db, QStringLiteral("DELETE FROM %1 WHERE person_id = ?").arg(QLatin1String(table)), { personId }); !r)
+            return r.error();
+    }
     const QString details = QStringLiteral("removed: %1; roles taken: %2; %3 open request(s) cancelled")
                                 .arg(reason.trimmed(), person->roles.isEmpty() ? QStringLiteral("none") : person->roles.join(QStringLiteral(", ")))
                                 .arg(*cancelled);

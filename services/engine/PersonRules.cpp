@@ -61,6 +61,12 @@ Result<void> plainText(const char* field, const QString& value, int maxLength)
 }
 } // namespace
 
+bool PersonRules::isEmailAddress(const QString& address)
+{
+    static const QRegularExpression emailForm(QStringLiteral(R"(^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$)"));
+    return emailForm.match(address).hasMatch();
+}
+
 Result<PersonDetails> PersonRules::normalise(const PersonDetails& in)
 {
     PersonDetails d;
@@ -83,8 +89,7 @@ Result<PersonDetails> PersonRules::normalise(const PersonDetails& in)
         return refused("logonName", QStringLiteral("logon-name-format"), QStringLiteral("'%1' is not a logon name").arg(d.logonName.left(60)));
     if (d.fullName.isEmpty())
         return refused("fullName", QStringLiteral("full-name-missing"), QStringLiteral("a person needs a full name"));
-    static const QRegularExpression emailForm(QStringLiteral(R"(^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$)"));
-    if (!d.email.isEmpty() && !emailForm.match(d.email).hasMatch())
+    if (!d.email.isEmpty() && !isEmailAddress(d.email))
         return refused("email", QStringLiteral("email-format"), QStringLiteral("'%1' is not an e-mail address").arg(d.email.left(60)), { { QStringLiteral("value"), d.email.left(60) } });
     static const QRegularExpression upnForm(QStringLiteral(R"(^[^@\s]+@[^@\s]+$)"));
     if (!d.userPrincipalName.isEmpty() && !upnForm.match(d.userPrincipalName).hasMatch())

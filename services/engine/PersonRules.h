@@ -22,6 +22,8 @@ public:
     // The details in their stored form (trimmed, e-mail in lower case, mobile number without
     // spaces, card identifiers normalised), or the first field that is wrong.
     static Result<PersonDetails> normalise(const PersonDetails& details);
+    // name@domain.tld, without spaces: the form every address Lanyard mails to must have.
+    static bool isEmailAddress(const QString& address);
     // Refused when a person other than `except` holds the logon name (in any case, removed
     // people included: a logon name is never given to someone else), the user principal
     // name, the employee id or a card identifier.

@@ -3,6 +3,7 @@
 #include "AuditLog.h"
 #include "CertificateService.h"
 #include "DeviceService.h"
+#include "IncidentService.h"
 #include "NotificationComposer.h"
 #include "NotificationPlanner.h"
 #include "Outbox.h"
@@ -221,6 +222,22 @@ Result<Job> RequestService::cancel(const AccessControl& ac, qint64 jobId, const 
     if (auto r = tx.begin(); !r)
         return r.error();
     auto job = loadInScope(ac, jobId, Workflow::ManageJobs);
+    // Holders cancel their own requests (Report Incident); never a PIN lock or an unlock an
+    // operator set on their card.
+    bool byHolder = false;
+    if (!job && job.error().code != ErrorCode::StorageFailure && job.error().code != ErrorCode::StorageBusy && ac.allows(Workflow::ReportIncident)) {
+        auto own = load(jobId);
+        if (!own && own.error().code != ErrorCode::NotFound)
+            return own;
+        if (own && own->personId == ac.operatorPerson().id) {
+            const QList<JobType> requests { JobType::Issue, JobType::Replacement, JobType::TemporaryReplacement, JobType::Renewal, JobType::Update };
+            if (!requests.contains(own->type))
+                return Error(ErrorCode::PermissionDenied, QStringLiteral("a holder cancels only their own requests for credentials"),
+                    { { QStringLiteral("workflow"), workflowId(Workflow::ManageJobs) } });
+            job = *own;
+            byHolder = true;
+        }
+    }
     if (!job)
         return job;
     if (isTerminal(job->status) || job->status == JobStatus::InProgress)
@@ -232,7 +249,13 @@ Result<Job> RequestService::cancel(const AccessControl& ac, qint64 jobId, const 
         return r.error();
     job->status = JobStatus::Cancelled;
     job->reason = reason.trimmed();
-    if (auto r = AuditLog(m_db, m_ctx).append(jobEvent(m_ctx, &ac, workflowId(Workflow::ManageJobs), *job, QStringLiteral("cancelled: ") + reason.trimmed())); !r)
+    auto followed = IncidentService(m_ctx, m_db).requestWithdrawn(*job, byHolder);
+    if (!followed)
+        return followed.error();
+    QString details = (byHolder ? QStringLiteral("cancelled by the holder: ") : QStringLiteral("cancelled: ")) + reason.trimmed();
+    if (!followed->isEmpty())
+        details += QStringLiteral("; ") + *followed;
+    if (auto r = AuditLog(m_db, m_ctx).append(jobEvent(m_ctx, &ac, workflowId(byHolder ? Workflow::ReportIncident : Workflow::ManageJobs), *job, details)); !r)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();

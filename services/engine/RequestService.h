@@ -24,11 +24,6 @@ public:
         const ParentBinding* parent = nullptr);
     Result<IssuedRequest> validate(const AccessControl& ac, qint64 jobId, bool approve, bool showCode);
     Result<IssuedRequest> regenerateCode(const AccessControl& ac, qint64 jobId, bool showCode);
-    // The code of a replacement a device action just asked for, sent by its profile's scheme or
-    // (`showCode`) shown, under the rules of a new request: a profile that needs validation,
-    // or a holder with rights the operator lacks when the code is to be shown, leaves it
-    // awaiting validation. Refused (and nothing of it kept) when the scheme cannot reach the
-    // holder; the caller keeps the device action all the same.
     // Request Renewal (new keys and certificates under the device's profile version) or
     // Request Update (under the profile's current version) of an active mobile identity,
     // collected into the same device: its earlier certificates are superseded only when the
@@ -36,6 +31,11 @@ public:
     // (Request My ID) within renewal.windowDays before expiry, and is told when that opens
     // (renewal-window, args.opensAt). One open renewal or update per device (renewal-open).
     Result<IssuedRequest> requestRenewal(const AccessControl& ac, qint64 deviceId, bool update, bool showCode);
+    // The code of a replacement a device action just asked for, sent by its profile's scheme or
+    // (`showCode`) shown, under the rules of a new request: a profile that needs validation,
+    // or a holder with rights the operator lacks when the code is to be shown, leaves it
+    // awaiting validation. Refused (and nothing of it kept) when the scheme cannot reach the
+    // holder; the caller keeps the device action all the same.
     Result<IssuedRequest> deliverReplacement(const AccessControl& ac, qint64 jobId, bool showCode, Workflow workflow);
     Result<Job> load(qint64 jobId);
     // The job, once the operator may act with the workflow on the person it is for.
@@ -44,7 +44,9 @@ public:
     // A device's jobs of these types, newest first (no scope check: the caller made it).
     Result<QList<Job>> forDevice(qint64 deviceId, const QList<JobType>& types);
     Result<QList<Job>> find(const AccessControl& ac, const JobQuery& query);
-    // Cancels a job that has not completed; its code stops working at once.
+    // Cancels a job that has not completed; its code stops working at once. Holders with
+    // Report Incident cancel their own requests for credentials (a forgotten device's
+    // temporary replacement withdrawn: the device is found and reinstated).
     Result<Job> cancel(const AccessControl& ac, qint64 jobId, const QString& reason);
 
     // The job a collection token belongs to, with the hash of its unused code (empty once spent).

@@ -1,5 +1,6 @@
 #include "SettingsSchema.h"
 
+#include "PersonRules.h"
 #include "pki/CodeComplexity.h"
 #include "pki/DnTemplate.h"
 
@@ -70,6 +71,9 @@ const QList<SettingsSchema::Entry>& SettingsSchema::entries()
         { SettingKey::NotifyRetryDelaySeconds, T::Integer, QStringLiteral("60"), 1, 86400 },
         { SettingKey::RenewalReminderDays, T::Integer, QStringLiteral("30"), 0, 365 },
         { SettingKey::RenewalWindowDays, T::Integer, QStringLiteral("30"), 0, 365 },
+        { SettingKey::IncidentHoldHours, T::Integer, QStringLiteral("24"), 0, 24 * 30 },
+        { SettingKey::IncidentHelpdeskEmail, T::Email, QString(), 0, 0, {}, true },
+        { SettingKey::UnlockChecksSecurityQuestions, T::Boolean, QStringLiteral("false") },
         { SettingKey::DerivedTrustAnchorFiles, T::CertificateFiles, QString(), 0, 0, {}, true },
         { SettingKey::DerivedIntermediateFiles, T::CertificateFiles, QString(), 0, 0, {}, true },
         { SettingKey::DerivedCrlFiles, T::CrlFiles, QString(), 0, 0, {}, true },
@@ -163,6 +167,10 @@ Result<void> SettingsSchema::validate(const Settings& settings)
                 return invalid(e.key, QStringLiteral("not-url"), QStringLiteral("'%1' is not an http(s) address").arg(v));
             break;
         }
+        case Type::Email:
+            if (!PersonRules::isEmailAddress(v))
+                return invalid(e.key, QStringLiteral("not-email"), QStringLiteral("'%1' is not an e-mail address").arg(v.left(60)));
+            break;
         case Type::Choice:
             if (!e.choices.contains(v))
                 return invalid(e.key, QStringLiteral("not-a-choice"), QStringLiteral("'%1' is not one of %2").arg(v, e.choices.join(QStringLiteral(", "))));

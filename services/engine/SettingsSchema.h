@@ -58,6 +58,14 @@ inline const QString RenewalReminderDays = QStringLiteral("notify.renewalReminde
 // Days before expiry from which holders renew their own mobile identity in Self-Service (Renew
 // my ID) without the helpdesk; 0: only an operator with Request Renewal renews.
 inline const QString RenewalWindowDays = QStringLiteral("renewal.windowDays");
+// Hours a credential its holder reports lost, stolen or damaged stays suspended before it is
+// revoked (the helpdesk may reinstate it meanwhile); 0 revokes it at once.
+inline const QString IncidentHoldHours = QStringLiteral("incidents.holdHours");
+// Where a holder's incident report is sent (an email address); empty: it waits on the
+// Requests page only.
+inline const QString IncidentHelpdeskEmail = QStringLiteral("incidents.helpdeskEmail");
+// Unlock Credential first has the operator check the holder's answers to their security questions.
+inline const QString UnlockChecksSecurityQuestions = QStringLiteral("unlock.checkSecurityQuestions");
 inline const QString DerivedTrustAnchorFiles = QStringLiteral("derived.trustAnchorFiles");
 inline const QString DerivedIntermediateFiles = QStringLiteral("derived.intermediateFiles");
 inline const QString DerivedCrlFiles = QStringLiteral("derived.crlFiles");
@@ -73,7 +81,7 @@ class SettingsSchema {
 public:
         // CertificateFiles / CrlFiles: paths on the engine's machine, separated by ';', each read
     // when the settings are saved.
-    enum class Type { Boolean, Integer, Text, Url, Choice, Complexity, DistinguishedName, Secret, CertificateFiles, CrlFiles };
+    enum class Type { Boolean, Integer, Text, Url, Email, Choice, Complexity, DistinguishedName, Secret, CertificateFiles, CrlFiles };
     static QStringList fileList(const QString& value);
     // What an operator reads in place of a stored secret; saving it back keeps the secret.
     static QString secretPlaceholder() { return QStringLiteral("\u2022\u2022\u2022\u2022\u2022\u2022\u2022\u2022"); }

@@ -28,8 +28,13 @@ constexpr auto kTable = makeIdTable<Workflow>(
     std::pair { Workflow::EditPeople, "edit-people" }, std::pair { Workflow::EditCertificatePolicies, "edit-certificate-policies" },
     std::pair { Workflow::AddPerson, "add-person" }, std::pair { Workflow::DisableEnableAccount, "disable-enable-account" },
     std::pair { Workflow::AssignRoles, "assign-roles" }, std::pair { Workflow::RemovePerson, "remove-person" },
-    std::pair { Workflow::ManageDirectory, "manage-directory" });
+    std::pair { Workflow::ManageDirectory, "manage-directory" }, std::pair { Workflow::ReportIncident, "report-incident" });
 } // namespace
+
+bool reachesOnlyItsHolder(Workflow w)
+{
+    return w == Workflow::RequestMyId || w == Workflow::ReportIncident;
+}
 
 QString workflowId(Workflow w)
 {

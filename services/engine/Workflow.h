@@ -34,7 +34,14 @@ enum class Workflow {
     AssignRoles, // never a role carrying workflows the operator does not hold
     RemovePerson,
     ManageDirectory, // the directory connection, its mapping, and syncing from it
+    // The holder's own: report a credential lost, stolen, damaged or forgotten, and cancel
+    // their own open requests. Reaches nobody else, whatever the role's scope.
+    ReportIncident,
 };
+
+// Workflows that act only on their holder's own records (Request My ID, Report Incident):
+// holding one gives no power over anyone else, so comparing two people's rights leaves them out.
+bool reachesOnlyItsHolder(Workflow w);
 
 QString workflowId(Workflow w);
 bool workflowFromId(const QString& id, Workflow* w);

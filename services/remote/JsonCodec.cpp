@@ -286,6 +286,8 @@ QJsonObject fromDeviceChange(const DeviceChange& c)
         o.insert(QStringLiteral("replacement"), fromIssuedRequest(*c.replacement));
     if (c.replacementProblem)
         o.insert(QStringLiteral("replacementProblem"), fromError(*c.replacementProblem));
+    if (c.revokesAt.isValid())
+        o.insert(QStringLiteral("revokesAt"), isoTime(c.revokesAt));
     return o;
 }
 
@@ -294,7 +296,7 @@ Result<DeviceChange> toDeviceChange(const QJsonObject& o)
     auto device = toDevice(o);
     if (!device)
         return device.error();
-    DeviceChange c { *device, std::nullopt, std::nullopt };
+    DeviceChange c { *device, std::nullopt, std::nullopt, toTime(o.value(QStringLiteral("revokesAt"))) };
     if (const QJsonValue v = o.value(QStringLiteral("replacement")); !v.isUndefined() && !v.isNull()) {
         if (!v.isObject())
             return badField(QStringLiteral("replacement"), QStringLiteral("wrong type"));
@@ -462,6 +464,28 @@ Result<PeopleImportBatch> toPeopleImportBatch(const QJsonObject& o)
         b.rows << p;
     }
     return finish(r, b);
+}
+
+QJsonObject fromBatchOutcome(const BatchOutcome& o)
+{
+    QJsonObject out { { QStringLiteral("personId"), o.personId }, { QStringLiteral("jobId"), o.jobId } };
+    if (o.problem)
+        out.insert(QStringLiteral("error"), fromError(*o.problem));
+    return out;
+}
+
+Result<BatchOutcome> toBatchOutcome(const QJsonObject& o)
+{
+    JsonReader r(o);
+    BatchOutcome out;
+    out.personId = r.integer("personId", 0);
+    out.jobId = r.integer("jobId", 0);
+    if (const QJsonValue e = o.value(QStringLiteral("error")); !e.isUndefined() && !e.isNull()) {
+        if (!e.isObject())
+            return badField(QStringLiteral("error"), QStringLiteral("wrong type"));
+        out.problem = toError(e.toObject(), 0);
+    }
+    return finish(r, out);
 }
 
 QJsonObject fromImportOutcome(const ImportOutcome& o)

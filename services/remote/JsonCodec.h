@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Error.h"
+#include "engine/BatchRequest.h"
 #include "engine/Collection.h"
 #include "engine/CardIdentifiers.h"
 #include "engine/CertificateRecord.h"
@@ -63,6 +64,8 @@ QJsonObject fromPersonDetails(const PersonDetails& d);
 Result<PersonDetails> toPersonDetails(const QJsonObject& o);
 QJsonObject fromPeopleImportBatch(const PeopleImportBatch& b);
 Result<PeopleImportBatch> toPeopleImportBatch(const QJsonObject& o);
+QJsonObject fromBatchOutcome(const BatchOutcome& o);
+Result<BatchOutcome> toBatchOutcome(const QJsonObject& o);
 QJsonObject fromImportOutcome(const ImportOutcome& o);
 Result<ImportOutcome> toImportOutcome(const QJsonObject& o);
 QJsonObject fromCardIdentifiers(const CardIdentifiers& c);

@@ -4,8 +4,10 @@
 #include "JsonReader.h"
 #include "engine/Engine.h"
 
+#include <QJsonArray>
 #include <QSet>
 
+#include <optional>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
@@ -46,6 +48,7 @@ template <> struct Codec<PersonPage> : ObjectCodec<PersonPage, json::fromPersonP
 template <> struct Codec<PersonQuery> : ObjectCodec<PersonQuery, json::fromPersonQuery, json::toPersonQuery> {};
 template <> struct Codec<PersonDetails> : ObjectCodec<PersonDetails, json::fromPersonDetails, json::toPersonDetails> {};
 template <> struct Codec<PeopleImportBatch> : ObjectCodec<PeopleImportBatch, json::fromPeopleImportBatch, json::toPeopleImportBatch> {};
+template <> struct Codec<BatchOutcome> : ObjectCodec<BatchOutcome, json::fromBatchOutcome, json::toBatchOutcome> {};
 template <> struct Codec<ImportOutcome> : ObjectCodec<ImportOutcome, json::fromImportOutcome, json::toImportOutcome> {};
 template <> struct Codec<DirectoryConfig> : ObjectCodec<DirectoryConfig, json::fromDirectoryConfig, json::toDirectoryConfig> {};
 template <> struct Codec<DirectoryProbe> : ObjectCodec<DirectoryProbe, json::fromDirectoryProbe, json::toDirectoryProbe> {};
@@ -174,6 +177,12 @@ struct Ids { // a list of row ids
     const char* name;
     int maxItems;
 };
+struct Texts { // a list of texts, each at most maxLength characters
+    using Value = QStringList;
+    const char* name;
+    int maxItems;
+    int maxLength;
+};
 template <typename T>
 struct Object { // a nested object, read by the type's codec
     using Value = T;
@@ -226,28 +235,53 @@ inline QByteArray read(const Bytes& a, json::JsonReader& r, const QJsonObject&)
         r.fail(QLatin1String(a.name), QStringLiteral("longer than %1 bytes").arg(a.maxBytes));
     return bytes;
 }
+namespace detail {
+// The list under `name`, when it is one of at most maxItems (else the reader names the fault).
+inline std::optional<QJsonArray> listOf(const char* name, int maxItems, json::JsonReader& r, const QJsonObject& args)
+{
+    r.require(name);
+    const QJsonValue value = args.value(QLatin1String(name));
+    if (!r.ok())
+        return std::nullopt;
+    if (!value.isArray()) {
+        r.fail(QLatin1String(name), QStringLiteral("not a list"));
+        return std::nullopt;
+    }
+    if (value.toArray().size() > maxItems) {
+        r.fail(QLatin1String(name), QStringLiteral("more than %1 items").arg(maxItems));
+        return std::nullopt;
+    }
+    return value.toArray();
+}
+} // namespace detail
+
 inline QList<qint64> read(const Ids& a, json::JsonReader& r, const QJsonObject& args)
 {
-    r.require(a.name);
-    const QJsonValue value = args.value(QLatin1String(a.name));
-    if (!r.ok())
+    const auto items = detail::listOf(a.name, a.maxItems, r, args);
+    if (!items)
         return {};
-    if (!value.isArray()) {
-        r.fail(QLatin1String(a.name), QStringLiteral("not a list"));
-        return {};
-    }
-    const QJsonArray items = value.toArray();
-    if (items.size() > a.maxItems) {
-        r.fail(QLatin1String(a.name), QStringLiteral("more than %1 items").arg(a.maxItems));
-        return {};
-    }
     QList<qint64> out;
-    for (const QJsonValue& item : items) {
+    for (const QJsonValue& item : *items) {
         if (!item.isDouble() || item.toDouble() != double(item.toInteger()) || item.toInteger() < 1) {
             r.fail(QLatin1String(a.name), QStringLiteral("holds something that is not a row id"));
             return {};
         }
         out << item.toInteger();
+    }
+    return out;
+}
+inline QStringList read(const Texts& a, json::JsonReader& r, const QJsonObject& args)
+{
+    const auto items = detail::listOf(a.name, a.maxItems, r, args);
+    if (!items)
+        return {};
+    QStringList out;
+    for (const QJsonValue& item : *items) {
+        if (!item.isString() || item.toString().size() > a.maxLength) {
+            r.fail(QLatin1String(a.name), QStringLiteral("holds something that is not a text of at most %1 characters").arg(a.maxLength));
+            return {};
+        }
+        out << item.toString();
     }
     return out;
 }
@@ -288,6 +322,7 @@ inline void write(const Ids& a, const QList<qint64>& v, QJsonObject& out)
         items.append(id);
     out.insert(QLatin1String(a.name), items);
 }
+inline void write(const Texts& a, const QStringList& v, QJsonObject& out) { out.insert(QLatin1String(a.name), QJsonArray::fromStringList(v)); }
 inline void write(const Bytes& a, const QByteArray& v, QJsonObject& out) { out.insert(QLatin1String(a.name), QString::fromLatin1(v.toBase64())); }
 template <typename T>
 void write(const Object<T>& a, const T& v, QJsonObject& out)

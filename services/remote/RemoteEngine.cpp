@@ -437,6 +437,11 @@ QFuture<Result<IssuedRequest>> RemoteEngine::requestCredential(const OperatorSes
     return invoke<&Engine::requestCredential>(personId, profileId, showCode, targetComputer);
 }
 
+QFuture<Result<QList<BatchOutcome>>> RemoteEngine::requestCredentials(const OperatorSession&, const QList<qint64>& personIds, qint64 profileId)
+{
+    return invoke<&Engine::requestCredentials>(personIds, profileId);
+}
+
 QFuture<Result<IssuedRequest>> RemoteEngine::validateRequest(const OperatorSession&, qint64 jobId, bool approve, bool showCode)
 {
     return invoke<&Engine::validateRequest>(jobId, approve, showCode);
@@ -457,9 +462,24 @@ QFuture<Result<DeviceChange>> RemoteEngine::changeDevice(const OperatorSession&,
     return invoke<&Engine::changeDevice>(deviceId, action);
 }
 
-QFuture<Result<QString>> RemoteEngine::unlockCode(const OperatorSession&, qint64 deviceId, const QString& challenge)
+QFuture<Result<QString>> RemoteEngine::unlockCode(const OperatorSession&, qint64 deviceId, const QString& challenge, const QStringList& answers)
 {
-    return invoke<&Engine::unlockCode>(deviceId, challenge);
+    return invoke<&Engine::unlockCode>(deviceId, challenge, answers);
+}
+
+QFuture<Result<DeviceChange>> RemoteEngine::reportIncident(const OperatorSession&, qint64 deviceId, const DeviceAction& report)
+{
+    return invoke<&Engine::reportIncident>(deviceId, report);
+}
+
+QFuture<Result<QStringList>> RemoteEngine::securityQuestions(const OperatorSession&, qint64 personId)
+{
+    return invoke<&Engine::securityQuestions>(personId);
+}
+
+QFuture<Result<void>> RemoteEngine::setSecurityQuestions(const OperatorSession&, const QStringList& questions, const QStringList& answers)
+{
+    return invoke<&Engine::setSecurityQuestions>(questions, answers);
 }
 
 QFuture<Result<QList<Job>>> RemoteEngine::lockJobs(const OperatorSession&, qint64 deviceId)

@@ -98,11 +98,15 @@ public:
     QFuture<Result<Job>> cancelJob(const OperatorSession& session, qint64 jobId, const QString& reason) override { return record<&Engine::cancelJob>(session, jobId, reason); }
     QFuture<Result<QList<CredentialProfile>>> requestableProfiles(const OperatorSession& session, qint64 personId) override { return record<&Engine::requestableProfiles>(session, personId); }
     QFuture<Result<IssuedRequest>> requestCredential(const OperatorSession& session, qint64 personId, qint64 profileId, bool showCode, const QString& targetComputer) override { return record<&Engine::requestCredential>(session, personId, profileId, showCode, targetComputer); }
+    QFuture<Result<QList<BatchOutcome>>> requestCredentials(const OperatorSession& session, const QList<qint64>& personIds, qint64 profileId) override { return record<&Engine::requestCredentials>(session, personIds, profileId); }
     QFuture<Result<IssuedRequest>> validateRequest(const OperatorSession& session, qint64 jobId, bool approve, bool showCode) override { return record<&Engine::validateRequest>(session, jobId, approve, showCode); }
     QFuture<Result<IssuedRequest>> regenerateCode(const OperatorSession& session, qint64 jobId, bool showCode) override { return record<&Engine::regenerateCode>(session, jobId, showCode); }
     QFuture<Result<IssuedRequest>> requestRenewal(const OperatorSession& session, qint64 deviceId, bool update, bool showCode) override { return record<&Engine::requestRenewal>(session, deviceId, update, showCode); }
     QFuture<Result<DeviceChange>> changeDevice(const OperatorSession& session, qint64 deviceId, const DeviceAction& action) override { return record<&Engine::changeDevice>(session, deviceId, action); }
-    QFuture<Result<QString>> unlockCode(const OperatorSession& session, qint64 deviceId, const QString& challenge) override { return record<&Engine::unlockCode>(session, deviceId, challenge); }
+    QFuture<Result<QString>> unlockCode(const OperatorSession& session, qint64 deviceId, const QString& challenge, const QStringList& answers) override { return record<&Engine::unlockCode>(session, deviceId, challenge, answers); }
+    QFuture<Result<DeviceChange>> reportIncident(const OperatorSession& session, qint64 deviceId, const DeviceAction& report) override { return record<&Engine::reportIncident>(session, deviceId, report); }
+    QFuture<Result<QStringList>> securityQuestions(const OperatorSession& session, qint64 personId) override { return record<&Engine::securityQuestions>(session, personId); }
+    QFuture<Result<void>> setSecurityQuestions(const OperatorSession& session, const QStringList& questions, const QStringList& answers) override { return record<&Engine::setSecurityQuestions>(session, questions, answers); }
     QFuture<Result<QList<Job>>> lockJobs(const OperatorSession& session, qint64 deviceId) override { return record<&Engine::lockJobs>(session, deviceId); }
     QFuture<Result<QList<Timezone>>> timezones(const OperatorSession& session) override { return record<&Engine::timezones>(session); }
     QFuture<Result<Job>> requestPinLock(const OperatorSession& session, qint64 deviceId, const LockSchedule& when, const QString& reason) override { return record<&Engine::requestPinLock>(session, deviceId, when, reason); }
@@ -280,6 +284,10 @@ QString sampleFor(const wire::Text& t, int position, const Samples&)
 {
     return QStringLiteral("\u00e9t\u00e9 %1 %2").arg(QLatin1String(t.name)).arg(position).left(t.maxLength);
 }
+QStringList sampleFor(const wire::Texts& t, int position, const Samples&)
+{
+    return { QStringLiteral("\u00e9t\u00e9 %1").arg(position), QStringLiteral("  spaced  "), QString(t.maxLength, QLatin1Char('x')) };
+}
 QList<qint64> sampleFor(const wire::Ids&, int position, const Samples&)
 {
     return { 7, 3, 2000 + position };
@@ -424,6 +432,16 @@ class TestOperationRoundTrip : public QObject {
                             QJsonArray many;
                             for (int i = 0; i <= a.maxItems; ++i)
                                 many.append(i + 1);
+                            tooMany.insert(field, many);
+                            expectRefused(path, tooMany, field);
+                        }
+                        if constexpr (std::is_same_v<std::remove_cvref_t<decltype(a)>, wire::Texts>) {
+                            QJsonObject itemTooLong = good, tooMany = good;
+                            itemTooLong.insert(field, QJsonArray { QStringLiteral("fine"), QString(a.maxLength + 1, QLatin1Char('x')) });
+                            expectRefused(path, itemTooLong, field);
+                            QJsonArray many;
+                            for (int i = 0; i <= a.maxItems; ++i)
+                                many.append(QStringLiteral("q"));
                             tooMany.insert(field, many);
                             expectRefused(path, tooMany, field);
                         }

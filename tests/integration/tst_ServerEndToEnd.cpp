@@ -460,7 +460,7 @@ private Q_SLOTS:
         QCOMPARE(digits.size(), 9);
         const qint64 device = deviceOfJob(issued.value(QStringLiteral("job")).toObject().value(QStringLiteral("id")).toInteger());
         QVERIFY(device > 0);
-        const QString code = call(QStringLiteral("unlockCode"), { { QStringLiteral("deviceId"), device }, { QStringLiteral("challenge"), digits } })
+        const QString code = call(QStringLiteral("unlockCode"), { { QStringLiteral("deviceId"), device }, { QStringLiteral("challenge"), digits }, { QStringLiteral("answers"), QJsonArray {} } })
                                  .value(QStringLiteral("code"))
                                  .toString();
         QVERIFY(!code.isEmpty());

@@ -1,15 +1,18 @@
 #include "AccountActionDialog.h"
+#include "BatchRequestDialog.h"
 #include "FindPersonPage.h"
 #include "ImportPeoplePage.h"
 #include "PeopleImportController.h"
 #include "MainWindow.h"
 #include "PersonEditDialog.h"
 #include "PersonRolesDialog.h"
+#include "PersonSearchModel.h"
 #include "PersonViewPage.h"
 #include "UiTestSupport.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QItemSelectionModel>
 #include <QProgressBar>
 #include <QTableWidget>
 #include <QDialogButtonBox>
@@ -240,6 +243,51 @@ private Q_SLOTS:
         const int added = m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM people")).toInt() - before;
         QVERIFY2(added > 0 && added < 1000 && added % PeopleImportController::kBatchRows == 0, qPrintable(QString::number(added)));
         QCOMPARE(child<QTableWidget>(page, "importReport")->rowCount(), added);
+    }
+
+    // One profile for a whole group from Find Person: progress, and each person's outcome.
+    void requestForAGroup()
+    {
+        m_window->showPage(QStringLiteral("find-person"));
+        auto* find = qobject_cast<FindPersonPage*>(m_window->currentPage());
+        QVERIFY(find);
+        auto* batch = child<QPushButton>(find, "batchRequest");
+        // The group with the most people who may hold a phone identity (End User).
+        const QString group = m_fx.scalar(QStringLiteral("SELECT p.group_name FROM people p JOIN person_roles r ON r.person_id = p.id "
+                                                         "JOIN roles o ON o.id = r.role_id AND o.name = 'End User' WHERE p.group_name <> '' AND p.removed_at IS NULL "
+                                                         "GROUP BY p.group_name ORDER BY COUNT(*) DESC LIMIT 1")).toString();
+        find->search(QStringLiteral("group:") + group);
+        QTRY_VERIFY_WITH_TIMEOUT(find->model()->rowCount() > 0 && batch->isEnabled(), 30000);
+        QCOMPARE(batch->text(), QStringLiteral("Request for group %1…").arg(group));
+        const int members = find->model()->rowCount();
+        // Two picked by hand are two people, not the group.
+        find->view()->selectRow(0);
+        find->view()->selectionModel()->select(find->model()->index(qMin(1, find->model()->rowCount() - 1), 0),
+            QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        if (find->model()->rowCount() > 1)
+            QCOMPARE(batch->text(), QStringLiteral("Request for 2 selected…"));
+        find->view()->clearSelection();
+        batch->click();
+        auto* dialog = waitForVisible<BatchRequestDialog>(find, QStringLiteral("batchRequestDialog"));
+        auto* profile = child<QComboBox>(dialog, "batchProfile");
+        QTRY_VERIFY2_WITH_TIMEOUT(profile->findText(QStringLiteral("Mobile Identity")) >= 0,
+            qPrintable(child<QLabel>(dialog, "batchMessage")->text() + QLatin1Char('|') + child<QLabel>(dialog, "batchSummary")->text()), 30000);
+        profile->setCurrentIndex(profile->findText(QStringLiteral("Mobile Identity")));
+        QVERIFY(child<QLabel>(dialog, "batchSummary")->text().startsWith(QString::number(members)));
+        const int before = m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM jobs")).toInt();
+        child<QPushButton>(dialog, "batchStart")->click();
+        auto* message = child<QLabel>(dialog, "batchMessage");
+        QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(QStringLiteral("requested")), 120000);
+        QCOMPARE(child<QTableWidget>(dialog, "batchOutcomes")->rowCount(), members);
+        QCOMPARE(child<QProgressBar>(dialog, "batchProgress")->value(), members);
+        int requested = 0;
+        for (const BatchOutcome& o : dialog->controller().outcomes())
+            requested += o.jobId > 0 ? 1 : 0;
+        QVERIFY(requested > 0);
+        QCOMPARE(m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM jobs")).toInt(), before + requested);
+        QVERIFY2(message->text().startsWith(QStringLiteral("%1 requested").arg(requested)), qPrintable(message->text()));
+        saveScreenshot(dialog, QStringLiteral("batch-request"));
+        dialog->reject();
     }
 };
 

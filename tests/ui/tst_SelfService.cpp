@@ -22,6 +22,8 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QRadioButton>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTest>
@@ -254,6 +256,59 @@ private slots:
         QCOMPARE(shown.job.type, JobType::Renewal);
         QCOMPARE(m_fx->collect(shown).id, deviceId);
         QTRY_VERIFY2_WITH_TIMEOUT(text("requestStatus").contains(QLatin1String("Collected on")), qPrintable(text("requestStatus")), 10000);
+    }
+
+    // Sam forgot his phone at home: it is suspended at once and a temporary replacement waits
+    // for the helpdesk; he finds it, cancels the request on My requests, and it works again.
+    void aForgottenPhoneIsSuspendedAndComesBackWhenFound()
+    {
+        QTest::mouseClick(child<QPushButton>("reportProblem"), Qt::LeftButton);
+        auto* device = child<QComboBox>("incidentDevice");
+        QTRY_VERIFY_WITH_TIMEOUT(device->count() >= 1, 10000);
+        const qint64 deviceId = device->currentData().toLongLong();
+        QVERIFY(!child<QPushButton>("reportIncident")->isEnabled()); // nothing chosen yet
+        child<QRadioButton>("replace-forgotten")->click();
+        QVERIFY(child<QPushButton>("reportIncident")->isEnabled());
+        QTest::mouseClick(child<QPushButton>("reportIncident"), Qt::LeftButton);
+        auto* ask = waitForVisible<QMessageBox>(m_window.get(), QStringLiteral("incidentQuestion"));
+        QCOMPARE(ask->defaultButton()->text(), QStringLiteral("Back")); // Enter suspends nothing
+        ask->findChild<QPushButton*>(QStringLiteral("confirmIncident"))->click();
+        QTRY_VERIFY2_WITH_TIMEOUT(text("incidentResult").contains(QLatin1String("temporary replacement")), qPrintable(text("incidentResult")), 10000);
+        const OperatorSession op = m_fx->demoOperator();
+        QCOMPARE(await(m_fx->engine().device(op, deviceId))->state, DeviceState::Suspended);
+        saveScreenshot(m_window.get(), QStringLiteral("self-service-incident"));
+
+        QTest::mouseClick(child<QPushButton>("myRequests"), Qt::LeftButton);
+        auto* table = child<QTableWidget>("requests");
+        QTRY_VERIFY_WITH_TIMEOUT(table->rowCount() >= 1, 10000);
+        QVERIFY(!child<QPushButton>("cancelRequest")->isEnabled());
+        table->selectRow(0); // newest first: the temporary replacement
+        QTRY_VERIFY(child<QPushButton>("cancelRequest")->isEnabled());
+        QTest::mouseClick(child<QPushButton>("cancelRequest"), Qt::LeftButton);
+        auto* sure = waitForVisible<QMessageBox>(m_window.get(), QStringLiteral("cancelRequestQuestion"));
+        QCOMPARE(sure->defaultButton()->text(), QStringLiteral("Keep request"));
+        sure->findChild<QPushButton*>(QStringLiteral("confirmCancelRequest"))->click();
+        QTRY_VERIFY2_WITH_TIMEOUT(text("requestsMessage").contains(QLatin1String("is cancelled")), qPrintable(text("requestsMessage")), 10000);
+        QCOMPARE(await(m_fx->engine().device(op, deviceId))->state, DeviceState::Active);
+    }
+
+    void securityQuestionsAreSavedAndShownAgain()
+    {
+        QTest::mouseClick(child<QPushButton>("securityQuestions"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(text("securityQuestionsState").contains(QLatin1String("not set")), 10000);
+        const QStringList questions { QStringLiteral("First pet?"), QStringLiteral("First school?"), QStringLiteral("Home town?") };
+        for (int i = 0; i < 3; ++i) {
+            child<QLineEdit>(qPrintable(QStringLiteral("question%1").arg(i + 1)))->setText(questions[i]);
+            child<QLineEdit>(qPrintable(QStringLiteral("answer%1").arg(i + 1)))->setText(i == 1 ? QStringLiteral("x") : QStringLiteral("answer"));
+        }
+        QTest::mouseClick(child<QPushButton>("saveSecurityQuestions"), Qt::LeftButton);
+        QTRY_VERIFY2_WITH_TIMEOUT(text("securityQuestionsResult").contains(QLatin1String("question 2")), qPrintable(text("securityQuestionsResult")), 10000);
+        child<QLineEdit>("answer2")->setText(QStringLiteral("St Mary's"));
+        QTest::mouseClick(child<QPushButton>("saveSecurityQuestions"), Qt::LeftButton);
+        QTRY_VERIFY2_WITH_TIMEOUT(text("securityQuestionsResult").startsWith(QLatin1String("Saved")), qPrintable(text("securityQuestionsResult")), 10000);
+        QVERIFY(child<QLineEdit>("answer1")->text().isEmpty()); // never kept on screen
+        const qint64 sam = m_fx->scalar(QStringLiteral("SELECT id FROM people WHERE logon_name = 'sam'")).toLongLong();
+        QCOMPARE(*await(m_fx->engine().securityQuestions(m_fx->demoOperator(), sam)), questions);
     }
 
     void changePinShowsTriesLeft()
