@@ -89,8 +89,13 @@ VscUnlockDialog::VscUnlockDialog(const OperatorActions& actions, const Device& d
     });
     connect(m_actions, &OperatorActions::temporaryAccessGranted, this, [this](const TemporaryAccess& access) {
         m_response->setText(access.response);
-        m_message->setText(access.relockJob.id ? tr("Read the response out. The card locks again at %1.").arg(DomainText::dateTime(access.relockJob.scheduledAt))
-                                               : tr("Read the response out. The card stays unlocked."));
+        QString said = access.relockJob.id ? tr("Read the response out. The card locks again at %1.").arg(DomainText::dateTime(access.relockJob.scheduledAt))
+                                           : tr("Read the response out. The card stays unlocked.");
+        if (access.childEnabled)
+            said += QLatin1Char(' ')
+                + (access.enabledUntil.isValid() ? tr("It was disabled for its parent card and works again until %1.").arg(DomainText::dateTime(access.enabledUntil))
+                                                 : tr("It was disabled for its parent card and works again for good."));
+        m_message->setText(said);
         m_worked->setEnabled(true);
         m_retry->setEnabled(true);
     });

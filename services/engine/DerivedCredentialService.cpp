@@ -13,6 +13,7 @@
 #include "pki/DetachedSignature.h"
 #include "pki/SecureRandom.h"
 #include "storage/Database.h"
+#include "storage/Transaction.h"
 
 #include <QLoggingCategory>
 
@@ -21,10 +22,12 @@ namespace lanyard {
 Q_LOGGING_CATEGORY(lcDerived, "lanyard.engine.derived")
 
 namespace {
-AuditEvent parentEvent(const EngineContext& ctx, const AccessControl& ac, const QString& fingerprint, const QString& label, qint64 personId,
+AuditEvent parentEvent(const EngineContext& ctx, const AccessControl* ac, const QString& fingerprint, const QString& label, qint64 personId,
     const QString& details)
 {
-    AuditEvent e = AuditLog::event(ctx.now(), &ac, workflowId(Workflow::IssueDerivedCredential), QStringLiteral("parent-card"), fingerprint.left(16), label, details);
+    AuditEvent e = AuditLog::event(ctx.now(), ac, workflowId(Workflow::IssueDerivedCredential), QStringLiteral("parent-card"), fingerprint.left(16), label, details);
+    if (!ac)
+        e.operatorName = QStringLiteral("parent card check");
     e.personId = personId;
     return e;
 }
@@ -154,7 +157,7 @@ Result<DerivedCredentialService::Verified> DerivedCredentialService::verify(cons
         auto certificate = Certificate::fromDer(card.certificateDer);
         const QString fingerprint = certificate ? QString::fromLatin1(certificate->sha256Fingerprint().toHex()) : QString();
         const QString label = certificate ? certificate->subject().left(200) : QStringLiteral("unreadable certificate");
-        if (auto a = AuditLog(m_db, m_ctx).append(parentEvent(m_ctx, ac, fingerprint, label, 0, QStringLiteral("refused: ") + verified.error().detail)); !a)
+        if (auto a = AuditLog(m_db, m_ctx).append(parentEvent(m_ctx, &ac, fingerprint, label, 0, QStringLiteral("refused: ") + verified.error().detail)); !a)
             return a.error();
     }
     return verified;
@@ -235,18 +238,18 @@ Result<IssuedRequest> DerivedCredentialService::request(const AccessControl& ac,
         return used.error();
     const QString label = verified->certificate.subject();
     if (used->numRowsAffected() != 1) {
-        (void)AuditLog(m_db, m_ctx).append(parentEvent(m_ctx, ac, verified->fingerprint, label, verified->person.id, QStringLiteral("refused: unknown or expired challenge")));
+        (void)AuditLog(m_db, m_ctx).append(parentEvent(m_ctx, &ac, verified->fingerprint, label, verified->person.id, QStringLiteral("refused: unknown or expired challenge")));
         return Error(ErrorCode::PossessionFailed, QStringLiteral("the challenge is unknown, used or expired"), { { QStringLiteral("problem"), QStringLiteral("challenge-expired") } });
     }
     if (auto r = verified->certificate.verifySignature(challenge, signature); !r) {
-        (void)AuditLog(m_db, m_ctx).append(parentEvent(m_ctx, ac, verified->fingerprint, label, verified->person.id, QStringLiteral("refused: the card's signature does not verify")));
+        (void)AuditLog(m_db, m_ctx).append(parentEvent(m_ctx, &ac, verified->fingerprint, label, verified->person.id, QStringLiteral("refused: the card's signature does not verify")));
         return r.error();
     }
     ParentBinding binding { verified->certificate.toPem(), verified->fingerprint, verified->certificate.notAfter() };
     auto issued = RequestService(m_ctx, m_db).request(ac, verified->person.id, verified->profile.id, true, {}, &binding);
     if (!issued)
         return issued;
-    (void)AuditLog(m_db, m_ctx).append(parentEvent(m_ctx, ac, verified->fingerprint, label, verified->person.id,
+    (void)AuditLog(m_db, m_ctx).append(parentEvent(m_ctx, &ac, verified->fingerprint, label, verified->person.id,
         QStringLiteral("job %1 bound to parent card %2 (serial %3, valid until %4; holder by FASC-N %5, card UUID %6; %7)")
             .arg(issued->job.id)
             .arg(verified->fingerprint, verified->certificate.serialHex(), verified->certificate.notAfter().toString(Qt::ISODate))
@@ -293,7 +296,7 @@ Result<ParentTrustReport> DerivedCredentialService::endTrust(const AccessControl
         return Error(ErrorCode::InvalidArgument, QStringLiteral("a reason is required"), { { QStringLiteral("problem"), QStringLiteral("reason-required") } });
     ParentTrustReport report;
     for (const QString& fingerprint : std::as_const(fingerprints)) {
-        auto one = endOne(ac, fingerprint, reason);
+        auto one = endOne(&ac, fingerprint, reason);
         if (!one)
             return one.error();
         report.devicesCancelled += one->devicesCancelled;
@@ -303,8 +306,47 @@ Result<ParentTrustReport> DerivedCredentialService::endTrust(const AccessControl
     return report;
 }
 
-Result<ParentTrustReport> DerivedCredentialService::endOne(const AccessControl& ac, const QString& fingerprint, const QString& reason)
+Result<ParentTrustReport> DerivedCredentialService::sweepRevokedParents()
 {
+    auto settings = SettingsService(m_ctx, m_db).load();
+    if (!settings)
+        return settings.error();
+    if (SettingsSchema::fileList(settings->value(SettingKey::DerivedCrlFiles)).isEmpty())
+        return ParentTrustReport {};
+    auto trust = validator();
+    if (!trust)
+        return trust.error();
+    // Only cards something still hangs on: a card ended before stays on the CRL for good.
+    auto q = exec(m_db, QStringLiteral("SELECT DISTINCT j.parent_fingerprint, j.parent_certificate FROM jobs j LEFT JOIN devices d ON d.id = j.issued_device_id "
+                                       "WHERE j.parent_fingerprint <> '' AND (j.status IN (?, ?) OR (d.id IS NOT NULL AND d.state <> ?))"),
+        { jobStatusId(JobStatus::AwaitingIssue), jobStatusId(JobStatus::AwaitingValidation), deviceStateId(DeviceState::Canceled) });
+    if (!q)
+        return q.error();
+    QStringList revoked;
+    const SqlRow parent(*q);
+    while (q->next()) {
+        auto cert = Certificate::fromPem(parent.value("parent_certificate").toString().toLatin1());
+        if (cert && trust->isRevoked(*cert))
+            revoked << parent.value("parent_fingerprint").toString();
+    }
+    q->finish();
+    ParentTrustReport report;
+    for (const QString& fingerprint : std::as_const(revoked)) {
+        auto one = endOne(nullptr, fingerprint, QStringLiteral("parent PIV card revoked (CRL), found by the scheduled check"));
+        if (!one)
+            return one.error();
+        report.devicesCancelled += one->devicesCancelled;
+        report.requestsCancelled += one->requestsCancelled;
+        report.parents << fingerprint;
+    }
+    return report;
+}
+
+Result<ParentTrustReport> DerivedCredentialService::endOne(const AccessControl* ac, const QString& fingerprint, const QString& reason)
+{
+    Transaction tx(m_db, m_ctx.dialect());
+    if (auto r = tx.begin(); !r)
+        return r.error();
     ParentTrustReport report;
     auto q = exec(m_db, QStringLiteral("SELECT id, status, issued_device_id, person_id FROM jobs WHERE parent_fingerprint = ?"), { fingerprint });
     if (!q)
@@ -337,22 +379,44 @@ Result<ParentTrustReport> DerivedCredentialService::endOne(const AccessControl& 
                 return u.error();
             ++report.requestsCancelled;
         }
-        if (r.device > 0) {
+        if (r.device > 0 && ac) {
             DeviceAction cancel;
             cancel.operation = DeviceOperation::Cancel;
             cancel.cancelReason = RevocationReason::CessationOfOperation;
             cancel.reason = why;
-            auto changed = DeviceService(m_ctx, m_db).change(ac, r.device, cancel);
+            auto changed = DeviceService(m_ctx, m_db).change(*ac, r.device, cancel);
             if (changed)
                 ++report.devicesCancelled;
             else if (changed.error().code != ErrorCode::InvalidTransition) // already cancelled: nothing to end
                 return changed.error();
+        } else if (r.device > 0) {
+            // The engine's own sweep: the same cancellation, with no operator to check.
+            DeviceService devices(m_ctx, m_db);
+            auto device = devices.load(r.device);
+            if (!device)
+                return device.error();
+            auto cancel = DeviceLifecycle::apply(device->state, DeviceOperation::Cancel, RevocationReason::CessationOfOperation);
+            if (cancel) {
+                auto changed = devices.applyTransition(*device, *cancel, deviceOperationId(DeviceOperation::Cancel));
+                if (!changed)
+                    return changed.error();
+                AuditEvent e = AuditLog::event(m_ctx.now(), nullptr, workflowId(Workflow::CancelDevice), QStringLiteral("device"), QString::number(device->id),
+                    device->serial, QStringLiteral("cancel: %1 -> canceled; reason: %2; %3").arg(deviceStateId(device->state), why, DeviceService::certificatesChanged(*changed, *cancel)));
+                e.operatorName = QStringLiteral("parent card check");
+                e.personId = device->ownerId;
+                e.deviceId = device->id;
+                if (auto a = AuditLog(m_db, m_ctx).append(e); !a)
+                    return a.error();
+                ++report.devicesCancelled;
+            }
         }
     }
     if (auto a = AuditLog(m_db, m_ctx).append(parentEvent(m_ctx, ac, fingerprint, fingerprint, personId,
             QStringLiteral("%1; %2 derived device(s) cancelled, %3 open request(s) cancelled").arg(why).arg(report.devicesCancelled).arg(report.requestsCancelled)));
         !a)
         return a.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
     qCInfo(lcDerived) << "parent card" << fingerprint << "ended:" << report.devicesCancelled << "devices," << report.requestsCancelled << "requests";
     return report;
 }

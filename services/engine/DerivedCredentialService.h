@@ -26,6 +26,10 @@ public:
     Result<ParentCardCheck> check(const AccessControl& ac, const ParentCard& card);
     Result<IssuedRequest> request(const AccessControl& ac, const ParentCard& card, const QByteArray& challenge, const QByteArray& signature);
     Result<ParentTrustReport> endTrust(const AccessControl& ac, const ParentTrustEnd& what);
+    // The scheduled check, by the engine itself: every parent card the configured CRLs list as
+    // revoked whose derived credentials are still live or requested is ended, as endTrust with
+    // neither card nor device does. Nothing to do without CRLs.
+    Result<ParentTrustReport> sweepRevokedParents();
 
 private:
     struct Verified {
@@ -51,7 +55,8 @@ private:
     Result<QString> crossCheck(const QByteArray& chuidContent, const CardIdentity& identity, const CertificateValidator& trust);
     Result<Person> findPerson(const CardIdentity& identity);
     Result<CredentialProfile> derivedProfile(const AccessControl& ac, qint64 personId);
-    Result<ParentTrustReport> endOne(const AccessControl& ac, const QString& fingerprint, const QString& reason);
+    // `ac` null: the engine's own sweep.
+    Result<ParentTrustReport> endOne(const AccessControl* ac, const QString& fingerprint, const QString& reason);
 
     EngineContext m_ctx;
     QSqlDatabase m_db;

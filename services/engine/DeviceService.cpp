@@ -281,7 +281,11 @@ QString DeviceService::certificatesChanged(int count, const DeviceTransition& tr
 Result<int> DeviceService::applyTransition(const Device& device, const DeviceTransition& transition, const QString& outcome, qint64* endedRenewals)
 {
     const qint64 now = m_ctx.now().toMSecsSinceEpoch();
-    if (auto r = exec(m_db, QStringLiteral("UPDATE devices SET state = ?, updated_at = ? WHERE id = ?"), { deviceStateId(transition.to), now, device.id }); !r)
+    // A lifecycle step decides the device's state from here on: a child card's emergency
+    // access or its being disabled for its parent no longer applies.
+    if (auto r = exec(m_db, QStringLiteral("UPDATE devices SET state = ?, updated_at = ?, disabled_for_parent = 0, enabled_until = NULL WHERE id = ?"),
+            { deviceStateId(transition.to), now, device.id });
+        !r)
         return r.error();
     auto changed = CertificateService(m_ctx, m_db).applyToDevice(device.id, transition.certificates, transition.revocationReason);
     if (!changed)

@@ -747,14 +747,29 @@ QFuture<Result<int>> EmbeddedEngine::expireCollections()
 
 QFuture<Result<int>> EmbeddedEngine::housekeeping()
 {
-    return runTask<int>([](const EngineContext& ctx, QSqlDatabase db) -> Result<int> {
+    // The CRL files are read and every parent card checked: not on every beat.
+    const QDateTime now = m_context ? m_context->now() : QDateTime::currentDateTimeUtc();
+    const bool parents = !m_lastParentSweep.isValid() || m_lastParentSweep.secsTo(now) >= kParentSweepSeconds;
+    if (parents)
+        m_lastParentSweep = now;
+    return runTask<int>([parents](const EngineContext& ctx, QSqlDatabase db) -> Result<int> {
         auto expired = CollectionService(ctx, db).expireSessions();
         if (!expired)
             return expired;
         auto revoked = IncidentService(ctx, db).revokeOverdue();
         if (!revoked)
             return revoked;
-        return *expired + *revoked;
+        auto ended = VscAccessService(ctx, db).endEmergencyAccess();
+        if (!ended)
+            return ended;
+        int parentsEnded = 0;
+        if (parents) {
+            auto swept = DerivedCredentialService(ctx, db).sweepRevokedParents();
+            if (!swept)
+                return swept.error();
+            parentsEnded = swept->devicesCancelled + swept->requestsCancelled;
+        }
+        return *expired + *revoked + *ended + parentsEnded;
     });
 }
 

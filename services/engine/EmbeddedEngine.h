@@ -130,7 +130,9 @@ public:
     // Rolls back collections whose phone went away; the engine also does it on its own.
     QFuture<Result<int>> expireCollections();
     // Work that falls due with time, on the delivery beat: collections whose phone went away
-    // are rolled back and devices whose incident hold ran out are revoked. How many of each.
+    // are rolled back, devices whose incident hold ran out are revoked, child cards whose
+    // emergency access ended are disabled again, and, at most once in kParentSweepSeconds,
+    // derived credentials whose parent PIV card the CRLs now list are cancelled. How many.
     QFuture<Result<int>> housekeeping();
 
     // Bearer tokens for the remote engine's operators (see OperatorTokens).
@@ -193,6 +195,8 @@ private:
     DeliveryScheduler* m_delivery = nullptr; // none when delivery runs only when asked
     QTimer* m_directoryBeat = nullptr; // none when the directory syncs only when asked
     bool m_directorySyncing = false;
+    static constexpr int kParentSweepSeconds = 3600;
+    QDateTime m_lastParentSweep; // of the housekeeping's parent card check
     void syncDirectoryOnSchedule();
     std::shared_ptr<std::atomic<int>> m_publicInFlight = std::make_shared<std::atomic<int>>(0);
     // Declared last: destroyed first, joining workers before the context goes.

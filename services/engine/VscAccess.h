@@ -26,6 +26,9 @@ struct LockSchedule {
 struct TemporaryAccess {
     QString response; // grouped hex
     Job relockJob;
+    // A child card disabled for its parent was enabled: until when (invalid: for good).
+    bool childEnabled = false;
+    QDateTime enabledUntil;
 };
 
 // Durations offered for temporary access, in hours; 0 is unrestricted.

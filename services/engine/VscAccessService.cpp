@@ -80,7 +80,15 @@ Result<QPair<QDateTime, QString>> VscAccessService::resolve(const LockSchedule& 
         { { QStringLiteral("problem"), QStringLiteral("lock-timezone") } });
 }
 
-Result<Device> VscAccessService::loadVsc(const AccessControl& ac, qint64 deviceId, Workflow workflow)
+Result<bool> VscAccessService::disabledForParent(qint64 deviceId)
+{
+    auto row = fetchOne(m_db, QStringLiteral("SELECT disabled_for_parent FROM devices WHERE id = ?"), { deviceId });
+    if (!row)
+        return row.error();
+    return !row->isEmpty() && row->value("disabled_for_parent").toInt() != 0;
+}
+
+Result<Device> VscAccessService::loadVsc(const AccessControl& ac, qint64 deviceId, Workflow workflow, bool childMayBeDisabled)
 {
     auto device = DeviceService(m_ctx, m_db).loadInScope(ac, deviceId, workflow);
     if (!device)
@@ -88,10 +96,58 @@ Result<Device> VscAccessService::loadVsc(const AccessControl& ac, qint64 deviceI
     if (device->type != CardEncoding::VirtualSmartCard)
         return Error(ErrorCode::InvalidTransition, QStringLiteral("%1 is not a virtual smart card").arg(device->serial),
             { { QStringLiteral("operation"), workflowId(workflow) }, { QStringLiteral("state"), cardEncodingId(device->type) } });
-    if (device->state != DeviceState::Active)
+    bool emergency = false;
+    if (childMayBeDisabled && device->state == DeviceState::Disabled) {
+        auto child = disabledForParent(deviceId);
+        if (!child)
+            return child.error();
+        emergency = *child;
+    }
+    if (device->state != DeviceState::Active && !emergency)
         return Error(ErrorCode::InvalidTransition, QStringLiteral("device %1 is %2").arg(device->serial, deviceStateId(device->state)),
             { { QStringLiteral("operation"), workflowId(workflow) }, { QStringLiteral("state"), deviceStateId(device->state) } });
     return device;
+}
+
+Result<int> VscAccessService::endEmergencyAccess()
+{
+    const qint64 now = m_ctx.now().toMSecsSinceEpoch();
+    auto due = exec(m_db, QStringLiteral("SELECT id FROM devices WHERE disabled_for_parent = 1 AND state = ? AND enabled_until IS NOT NULL AND enabled_until <= ? ORDER BY id"),
+        { deviceStateId(DeviceState::Active), now });
+    if (!due)
+        return due.error();
+    QList<qint64> ids;
+    const SqlRow row(*due);
+    while (due->next())
+        ids << row.value("id").toLongLong();
+    due->finish();
+    DeviceService devices(m_ctx, m_db);
+    CertificateService certificates(m_ctx, m_db);
+    for (qint64 id : ids) {
+        Transaction tx(m_db, m_ctx.dialect());
+        if (auto r = tx.begin(); !r)
+            return r.error();
+        auto device = devices.load(id);
+        if (!device)
+            return device.error();
+        if (auto r = exec(m_db, QStringLiteral("UPDATE devices SET state = ?, enabled_until = NULL, updated_at = ? WHERE id = ? AND state = ?"),
+                { deviceStateId(DeviceState::Disabled), now, id, deviceStateId(DeviceState::Active) });
+            !r)
+            return r.error();
+        auto held = certificates.applyToDevice(id, CertificateAction::Hold, RevocationReason::CertificateHold);
+        if (!held)
+            return held.error();
+        AuditEvent e = AuditLog::event(m_ctx.now(), nullptr, workflowId(Workflow::UnlockVscTemporaryAccess), QStringLiteral("device"), QString::number(id),
+            device->serial, QStringLiteral("emergency access ended: child card disabled again, %1 certificate(s) on hold").arg(*held));
+        e.operatorName = QStringLiteral("temporary access");
+        e.personId = device->ownerId;
+        e.deviceId = id;
+        if (auto r = AuditLog(m_db, m_ctx).append(e); !r)
+            return r.error();
+        if (auto r = tx.commit(); !r)
+            return r.error();
+    }
+    return int(ids.size());
 }
 
 Result<QString> VscAccessService::applyParentChildRules(const Device& issued, const CredentialProfile& profile)
@@ -141,7 +197,9 @@ Result<QString> VscAccessService::applyParentChildRules(const Device& issued, co
                 return child.error();
             if (auto r = lockAtNextRun(*child, QStringLiteral("parent credential %1 issued").arg(issued.serial)); !r)
                 return r.error();
-            if (auto r = exec(m_db, QStringLiteral("UPDATE devices SET state = ?, updated_at = ? WHERE id = ?"), { deviceStateId(DeviceState::Disabled), now, id }); !r)
+            if (auto r = exec(m_db, QStringLiteral("UPDATE devices SET state = ?, disabled_for_parent = 1, enabled_until = NULL, updated_at = ? WHERE id = ?"),
+                    { deviceStateId(DeviceState::Disabled), now, id });
+                !r)
                 return r.error();
             if (auto r = certificates.applyToDevice(id, CertificateAction::Hold, RevocationReason::CertificateHold); !r)
                 return r.error();
@@ -303,9 +361,10 @@ Result<TemporaryAccess> VscAccessService::temporaryUnlock(const AccessControl& a
     Transaction tx(m_db, m_ctx.dialect());
     if (auto r = tx.begin(); !r)
         return r.error();
-    auto device = loadVsc(ac, deviceId, Workflow::UnlockVscTemporaryAccess);
+    auto device = loadVsc(ac, deviceId, Workflow::UnlockVscTemporaryAccess, true);
     if (!device)
         return device.error();
+    const bool emergency = device->state == DeviceState::Disabled; // a child card, disabled for its parent
     auto response = adminResponse(m_ctx, m_db, *device, *bytes);
     if (!response)
         return response.error();
@@ -326,9 +385,25 @@ Result<TemporaryAccess> VscAccessService::temporaryUnlock(const AccessControl& a
     }
     if (auto r = exec(m_db, QStringLiteral("UPDATE devices SET access_locked = 0, updated_at = ? WHERE id = ?"), { m_ctx.now().toMSecsSinceEpoch(), deviceId }); !r)
         return r.error();
+    QString enabled;
+    if (emergency) {
+        // Its certificates come off hold for the hours granted; the housekeeping beat disables
+        // it again when they end (endEmergencyAccess). Unrestricted: enabled for good.
+        const QVariant until = hours > 0 ? QVariant(m_ctx.now().addSecs(qint64(hours) * 3600).toMSecsSinceEpoch()) : QVariant(QMetaType::fromType<qint64>());
+        if (auto r = exec(m_db, QStringLiteral("UPDATE devices SET state = ?, disabled_for_parent = ?, enabled_until = ? WHERE id = ?"),
+                { deviceStateId(DeviceState::Active), hours > 0 ? 1 : 0, until, deviceId });
+            !r)
+            return r.error();
+        auto released = CertificateService(m_ctx, m_db).applyToDevice(deviceId, CertificateAction::Release, RevocationReason::Unspecified);
+        if (!released)
+            return released.error();
+        enabled = QStringLiteral("; child card enabled (disabled for its parent), %1 certificate(s) released").arg(*released);
+        out.childEnabled = true;
+        out.enabledUntil = hours > 0 ? m_ctx.now().addSecs(qint64(hours) * 3600) : QDateTime();
+    }
     // Duration and reason are recorded; the key, the challenge and the response never.
     if (auto r = AuditLog(m_db, m_ctx).append(deviceEvent(m_ctx, ac, Workflow::UnlockVscTemporaryAccess, *device,
-            QStringLiteral("temporary access response issued (%1): %2").arg(duration, reason.trimmed())));
+            QStringLiteral("temporary access response issued (%1): %2%3").arg(duration, reason.trimmed(), enabled)));
         !r)
         return r.error();
     if (auto r = tx.commit(); !r)

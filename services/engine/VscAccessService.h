@@ -24,7 +24,9 @@ public:
     Result<Job> requestPinLock(const AccessControl& ac, qint64 deviceId, const LockSchedule& when, const QString& reason);
     Result<Job> updatePinLock(const AccessControl& ac, qint64 deviceId, const LockSchedule& when, const QString& reason);
     Result<Job> cancelPinLock(const AccessControl& ac, qint64 deviceId, const QString& reason);
-    // `hours` from temporaryAccessHours(); 0 for unrestricted access (no re-lock job).
+    // `hours` from temporaryAccessHours(); 0 for unrestricted access (no re-lock job). A child
+    // card disabled because its parent credential was issued is enabled for the hours (for
+    // good with 0): the emergency it exists for, its parent card lost or forgotten.
     Result<TemporaryAccess> temporaryUnlock(const AccessControl& ac, qint64 deviceId, const QString& challenge, int hours, const QString& reason);
 
     // Parent and child profiles (when the setting allows them), applied when a new device
@@ -32,6 +34,8 @@ public:
     // disables (certificates on hold) the person's active children. Returns what was done,
     // for the audit, or an empty text.
     Result<QString> applyParentChildRules(const Device& issued, const CredentialProfile& profile);
+    // Child cards whose emergency access has run out are disabled again; how many.
+    Result<int> endEmergencyAccess();
 
     // The response to `challenge` under the device's wrapped administrator key.
     static Result<QByteArray> adminResponse(const EngineContext& context, const QSqlDatabase& db, const Device& device, const QByteArray& challenge);
@@ -40,7 +44,9 @@ public:
     static Result<QPair<QDateTime, QString>> resolve(const LockSchedule& when, const Settings& settings);
 
 private:
-    Result<Device> loadVsc(const AccessControl& ac, qint64 deviceId, Workflow workflow);
+    // The virtual smart card, active (or disabled for its parent, when `childMayBeDisabled`).
+    Result<Device> loadVsc(const AccessControl& ac, qint64 deviceId, Workflow workflow, bool childMayBeDisabled = false);
+    Result<bool> disabledForParent(qint64 deviceId);
     Result<Job> activeLockJob(qint64 deviceId);
     // Manage VSC Access on one card: the card and its pending lock job (id 0 when none).
     Result<std::pair<Device, Job>> cardWithLock(const AccessControl& ac, qint64 deviceId);

@@ -430,13 +430,16 @@ Result<LockSchedule> toLockSchedule(const QJsonObject& o)
 
 QJsonObject fromTemporaryAccess(const TemporaryAccess& t)
 {
-    return { { QStringLiteral("response"), t.response }, { QStringLiteral("relockJob"), t.relockJob.id ? fromJob(t.relockJob) : QJsonObject() } };
+    return { { QStringLiteral("response"), t.response }, { QStringLiteral("relockJob"), t.relockJob.id ? fromJob(t.relockJob) : QJsonObject() },
+        { QStringLiteral("childEnabled"), t.childEnabled }, { QStringLiteral("enabledUntil"), isoTime(t.enabledUntil) } };
 }
 
 Result<TemporaryAccess> toTemporaryAccess(const QJsonObject& o)
 {
     TemporaryAccess t;
     t.response = o.value(QStringLiteral("response")).toString();
+    t.childEnabled = o.value(QStringLiteral("childEnabled")).toBool();
+    t.enabledUntil = QDateTime::fromString(o.value(QStringLiteral("enabledUntil")).toString(), Qt::ISODateWithMs);
     const QJsonObject job = o.value(QStringLiteral("relockJob")).toObject();
     if (!job.isEmpty()) {
         auto j = toJob(job);

@@ -247,6 +247,39 @@ private slots:
         trust(m_issuer->caPem(), m_issuer->writeCrl({}));
     }
 
+    // The engine checks on its own, on its housekeeping beat at most once an hour: a card
+    // revoked after its credential was issued ends that credential without an operator.
+    void theScheduledCheckEndsWhatARevokedCardGave()
+    {
+        trust(m_issuer->caPem(), m_issuer->writeCrl({}));
+        auto card = makeCard(*m_issuer, QStringLiteral("holder@piv.example"));
+        auto check = await(m_fx->engine().checkParentCard(m_kiosk, card->parent));
+        QVERIFY(check.ok());
+        auto issued = await(m_fx->engine().requestDerivedCredential(m_kiosk, card->parent, check->challenge, sign(*card, check->challenge)));
+        QVERIFY(issued.ok());
+        const Device device = m_fx->collect(*issued);
+        m_fx->advanceClock(3601);
+        QVERIFY(await(m_fx->engine().housekeeping()).ok()); // nothing revoked yet: nothing ended
+        m_admin = m_fx->demoOperator();
+        QCOMPARE(await(m_fx->engine().device(m_admin, device.id))->state, DeviceState::Active);
+
+        trust(m_issuer->caPem(), m_issuer->writeCrl({ card->certificate }));
+        // Within the hour the beat does not read the CRLs again.
+        QVERIFY(await(m_fx->engine().housekeeping()).ok());
+        QCOMPARE(await(m_fx->engine().device(m_admin, device.id))->state, DeviceState::Active);
+        m_fx->advanceClock(3601);
+        auto swept = await(m_fx->engine().housekeeping());
+        QVERIFY2(swept.ok(), swept.ok() ? "" : qPrintable(swept.error().toLogString()));
+        QVERIFY(*swept >= 1);
+        m_admin = m_fx->demoOperator();
+        QCOMPARE(await(m_fx->engine().device(m_admin, device.id))->state, DeviceState::Canceled);
+        QCOMPARE(m_fx->scalar(QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE operator_name = 'parent card check' AND device_id = ?"), { device.id }).toInt(), 1);
+        // Ended once: the next check finds nothing left hanging on the card.
+        m_fx->advanceClock(3601);
+        QCOMPARE(*await(m_fx->engine().housekeeping()), 0);
+        trust(m_issuer->caPem(), m_issuer->writeCrl({}));
+    }
+
     // The attack once found: a card with A's certificate and a CHUID naming B was greeted as B,
     // and B's credential issued. The holder comes from the certificate; an unsigned CHUID
     // counts for nothing, a signed one must agree.

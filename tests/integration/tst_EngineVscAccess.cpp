@@ -290,6 +290,39 @@ private Q_SLOTS:
         jobs = await(m_fx.engine().lockJobs(m_op, card.id));
         QCOMPARE(jobs->size(), 1); // still the one lock job
         QVERIFY(m_fx.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE details LIKE ?"), { QStringLiteral("%child ") + card.serial + QStringLiteral(" locked and disabled%") }).toInt() == 1);
+
+        // The parent card is lost: Temporary Access opens the child card and enables it for the
+        // hours granted; then the engine's housekeeping disables it again.
+        const auto statuses = [&] {
+            QList<CertificateStatus> out;
+            auto list = await(m_fx.engine().certificatesOf(m_op, card.id));
+            for (const CertificateRecord& c : *list)
+                out << c.status;
+            return out;
+        };
+        auto access = await(m_fx.engine().temporaryUnlock(m_op, card.id, QStringLiteral("0011223344556677"), 8, QStringLiteral("parent card lost")));
+        QVERIFY2(access.ok(), access.ok() ? "" : qPrintable(access.error().toLogString()));
+        QVERIFY(access->childEnabled);
+        QCOMPARE(access->enabledUntil, m_fx.now().addSecs(8 * 3600));
+        QCOMPARE(await(m_fx.engine().device(m_op, card.id))->state, DeviceState::Active);
+        QCOMPARE(statuses(), QList<CertificateStatus>(statuses().size(), CertificateStatus::Active));
+        m_fx.advanceClock(7 * 3600);
+        QVERIFY(await(m_fx.engine().housekeeping()).ok());
+        QCOMPARE(await(m_fx.engine().device(m_op, card.id))->state, DeviceState::Active);
+        m_fx.advanceClock(3601);
+        QCOMPARE(*await(m_fx.engine().housekeeping()), 1);
+        m_op = m_fx.demoOperator();
+        QCOMPARE(await(m_fx.engine().device(m_op, card.id))->state, DeviceState::Disabled);
+        QCOMPARE(statuses(), QList<CertificateStatus>(statuses().size(), CertificateStatus::OnHold));
+
+        // An operator's own Disable is not undone by Temporary Access.
+        DeviceAction enable { DeviceOperation::Enable, RevocationReason::CessationOfOperation, QStringLiteral("back"), {} };
+        QVERIFY(await(m_fx.engine().changeDevice(m_op, card.id, enable)).ok());
+        DeviceAction disable { DeviceOperation::Disable, RevocationReason::CessationOfOperation, QStringLiteral("left the company"), {} };
+        QVERIFY(await(m_fx.engine().changeDevice(m_op, card.id, disable)).ok());
+        auto refused = await(m_fx.engine().temporaryUnlock(m_op, card.id, QStringLiteral("0011223344556677"), 8, QStringLiteral("try")));
+        QCOMPARE(refused.error().code, ErrorCode::InvalidTransition);
+        QCOMPARE(await(m_fx.engine().device(m_op, card.id))->state, DeviceState::Disabled);
     }
 };
 
