@@ -276,27 +276,23 @@ Result<ParentTrustReport> DerivedCredentialService::endTrust(const AccessControl
         fingerprints << what.fingerprint.trimmed().toLower().remove(QLatin1Char(':'));
     } else {
         // Every parent card the CRLs now list.
-        auto trust = validator();
-        if (!trust)
-            return trust.error();
-        auto q = exec(m_db, QStringLiteral("SELECT DISTINCT parent_fingerprint, parent_certificate FROM jobs WHERE parent_fingerprint <> ''"));
-        if (!q)
-            return q.error();
-        const SqlRow parent(*q);
-        while (q->next()) {
-            auto cert = Certificate::fromPem(parent.value("parent_certificate").toString().toLatin1());
-            if (cert && trust->isRevoked(*cert))
-                fingerprints << parent.value("parent_fingerprint").toString();
-        }
-        q->finish();
+        auto revoked = revokedParentsInUse();
+        if (!revoked)
+            return revoked.error();
+        fingerprints = *revoked;
         if (reason.isEmpty())
             reason = QStringLiteral("parent PIV card revoked (CRL)");
     }
     if (reason.isEmpty())
         return Error(ErrorCode::InvalidArgument, QStringLiteral("a reason is required"), { { QStringLiteral("problem"), QStringLiteral("reason-required") } });
+    return endAll(&ac, fingerprints, reason);
+}
+
+Result<ParentTrustReport> DerivedCredentialService::endAll(const AccessControl* ac, const QStringList& fingerprints, const QString& reason)
+{
     ParentTrustReport report;
-    for (const QString& fingerprint : std::as_const(fingerprints)) {
-        auto one = endOne(&ac, fingerprint, reason);
+    for (const QString& fingerprint : fingerprints) {
+        auto one = endOne(ac, fingerprint, reason);
         if (!one)
             return one.error();
         report.devicesCancelled += one->devicesCancelled;
@@ -306,13 +302,8 @@ Result<ParentTrustReport> DerivedCredentialService::endTrust(const AccessControl
     return report;
 }
 
-Result<ParentTrustReport> DerivedCredentialService::sweepRevokedParents()
+Result<QStringList> DerivedCredentialService::revokedParentsInUse()
 {
-    auto settings = SettingsService(m_ctx, m_db).load();
-    if (!settings)
-        return settings.error();
-    if (SettingsSchema::fileList(settings->value(SettingKey::DerivedCrlFiles)).isEmpty())
-        return ParentTrustReport {};
     auto trust = validator();
     if (!trust)
         return trust.error();
@@ -329,17 +320,20 @@ Result<ParentTrustReport> DerivedCredentialService::sweepRevokedParents()
         if (cert && trust->isRevoked(*cert))
             revoked << parent.value("parent_fingerprint").toString();
     }
-    q->finish();
-    ParentTrustReport report;
-    for (const QString& fingerprint : std::as_const(revoked)) {
-        auto one = endOne(nullptr, fingerprint, QStringLiteral("parent PIV card revoked (CRL), found by the scheduled check"));
-        if (!one)
-            return one.error();
-        report.devicesCancelled += one->devicesCancelled;
-        report.requestsCancelled += one->requestsCancelled;
-        report.parents << fingerprint;
-    }
-    return report;
+    return revoked;
+}
+
+Result<ParentTrustReport> DerivedCredentialService::sweepRevokedParents()
+{
+    auto settings = SettingsService(m_ctx, m_db).load();
+    if (!settings)
+        return settings.error();
+    if (SettingsSchema::fileList(settings->value(SettingKey::DerivedCrlFiles)).isEmpty())
+        return ParentTrustReport {};
+    auto revoked = revokedParentsInUse();
+    if (!revoked)
+        return revoked.error();
+    return endAll(nullptr, *revoked, QStringLiteral("parent PIV card revoked (CRL), found by the scheduled check"));
 }
 
 Result<ParentTrustReport> DerivedCredentialService::endOne(const AccessControl* ac, const QString& fingerprint, const QString& reason)

@@ -55,6 +55,10 @@ private:
     Result<QString> crossCheck(const QByteArray& chuidContent, const CardIdentity& identity, const CertificateValidator& trust);
     Result<Person> findPerson(const CardIdentity& identity);
     Result<CredentialProfile> derivedProfile(const AccessControl& ac, qint64 personId);
+    // Parent cards the CRLs list as revoked that a live derived credential or an open request
+    // still hangs on.
+    Result<QStringList> revokedParentsInUse();
+    Result<ParentTrustReport> endAll(const AccessControl* ac, const QStringList& fingerprints, const QString& reason);
     // `ac` null: the engine's own sweep.
     Result<ParentTrustReport> endOne(const AccessControl* ac, const QString& fingerprint, const QString& reason);
 
